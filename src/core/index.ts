@@ -1,0 +1,12 @@
+export { SIGNUP_ERROR_CODES, isSignupErrorCode } from './error-codes.js';
+export type { SignupErrorCode } from './error-codes.js';
+export { SignupError } from './signup-error.js';
+export type { SignupErrorBody } from './signup-error.js';
+export { formDefinitionSchema, isPreferenceCategory } from './form-definition.js';
+export type { FormDefinition, FormField, FormFieldType, FormPreference, FormPreferenceCategory } from './form-definition.js';
+export { HONEYPOT_FIELD, MAX_EMAIL_LENGTH, parseSignupRequest, signupRequestSchema } from './signup-request.js';
+export type { FieldValue, ParsedSignupRequest, SignupRequest, SignupRequestProblem } from './signup-request.js';
+export { createSignupClient } from './signup-client.js';
+export type { SignupClient, SignupClientOptions, SignupStatus } from './signup-client.js';
+export { englishMessages } from './messages.js';
+export type { SignupMessages } from './messages.js';

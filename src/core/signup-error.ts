@@ -1,0 +1,34 @@
+import type { SignupErrorCode } from './error-codes.js';
+
+/** The JSON body of every error answer from the proxy. */
+export interface SignupErrorBody {
+  error: { code: SignupErrorCode; message: string; field?: string };
+}
+
+/**
+ * An error from the signup proxy (or from reaching it), with the protocol's code, the
+ * form field it concerns when there is one, and the HTTP status (0 when no answer came).
+ *
+ * @example
+ * try { await client.submit(payload); }
+ * catch (e) { if (e instanceof SignupError && e.field === 'email') focusEmail(); }
+ */
+export class SignupError extends Error {
+  override readonly name = 'SignupError';
+  readonly code: SignupErrorCode;
+  readonly field: string | undefined;
+  readonly status: number;
+
+  constructor(code: SignupErrorCode, message: string, options: { field?: string; status?: number } = {}) {
+    super(message);
+    this.code = code;
+    this.field = options.field;
+    this.status = options.status ?? 0;
+  }
+
+  /** The protocol's JSON shape for this error. */
+  toJSON(): SignupErrorBody {
+    const { code, message, field } = this;
+    return { error: field === undefined ? { code, message } : { code, message, field } };
+  }
+}

@@ -1,0 +1,102 @@
+import * as z from 'zod/mini';
+import type { SignupErrorCode } from './error-codes.js';
+
+/** The longest address SMTP can carry (RFC 5321 path limit). */
+export const MAX_EMAIL_LENGTH = 254;
+
+/** Name of the honeypot property: people never fill it, bots often do. */
+export const HONEYPOT_FIELD = 'honeypot';
+
+/** A data-field value as the widget sends it. */
+export type FieldValue = string | number | boolean | null;
+
+/**
+ * The body of `POST {endpoint}`.
+ *
+ * @example
+ * const body: SignupRequest = {
+ *   email: 'ann@example.com',
+ *   preferences: [9, 21],
+ *   consent: { text, version, consentedAt: new Date().toISOString(), pageUrl: location.href },
+ * };
+ */
+export interface SignupRequest {
+  email: string;
+  preferences?: number[];
+  fields?: Record<string, FieldValue>;
+  consent: { text: string; version: string; consentedAt: string; pageUrl: string };
+  honeypot?: string;
+}
+
+const httpUrl = z.string().check(
+  z.maxLength(2048),
+  z.refine((value) => /^https?:\/\/[^\s]+$/i.test(value) && URL.canParse(value), 'must be an http(s) URL'),
+);
+
+/**
+ * Schema of {@link SignupRequest}, shared by the widget (before sending) and the proxy
+ * (before trusting anything). Unknown top-level keys are ignored, never forwarded.
+ *
+ * @example
+ * signupRequestSchema.safeParse(JSON.parse(text)).success;
+ */
+export const signupRequestSchema = z.object({
+  email: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_EMAIL_LENGTH), z.email()),
+  preferences: z.optional(z.array(z.number().check(z.int(), z.positive())).check(z.maxLength(500))),
+  fields: z.optional(z.record(z.string().check(z.maxLength(20)), z.nullable(z.union([z.string().check(z.maxLength(1000)), z.number(), z.boolean()])))),
+  consent: z.object({
+    text: z.string().check(z.maxLength(10_000)),
+    version: z.string().check(z.maxLength(200)),
+    consentedAt: z.iso.datetime({ offset: true }),
+    pageUrl: httpUrl,
+  }),
+  honeypot: z.optional(z.string()),
+});
+
+/** Why a request was refused: the protocol's code, a message and the field concerned. */
+export interface SignupRequestProblem {
+  code: SignupErrorCode;
+  message: string;
+  field?: string;
+}
+
+/** The result of {@link parseSignupRequest}. */
+export type ParsedSignupRequest = { ok: true; value: SignupRequest } | { ok: false; problem: SignupRequestProblem };
+
+/**
+ * Checks an untrusted body and names the first problem in protocol terms.
+ *
+ * @example
+ * const parsed = parseSignupRequest(body);
+ * if (!parsed.ok) return json(400, { error: parsed.problem });
+ */
+export function parseSignupRequest(input: unknown): ParsedSignupRequest {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, problem: { code: 'invalid_request', message: 'The request body must be a JSON object.' } };
+  }
+  const email = (input as { email?: unknown }).email;
+  if (email === undefined || email === null || (typeof email === 'string' && email.trim() === '')) {
+    return { ok: false, problem: { code: 'missing_email', message: 'Enter an email address.', field: 'email' } };
+  }
+  const result = signupRequestSchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data as SignupRequest };
+  const issue = result.error.issues[0]!;
+  return { ok: false, problem: describeIssue(issue.path.map(String), issue.message) };
+}
+
+function describeIssue(path: string[], detail: string): SignupRequestProblem {
+  const [head, second] = path;
+  if (head === 'email') {
+    return { code: 'invalid_email', message: 'Enter an email address in the correct format, like name@example.com.', field: 'email' };
+  }
+  if (head === 'consent' && second === 'pageUrl') {
+    return { code: 'invalid_page_url', message: 'consent.pageUrl must be the http(s) address of the page with the form.', field: 'consent.pageUrl' };
+  }
+  if (head === 'fields') {
+    const field = second === undefined ? 'fields' : `fields.${second}`;
+    return { code: 'invalid_field', message: `${field}: ${detail}`, field };
+  }
+  const field = path.length > 0 ? path.join('.') : undefined;
+  const message = `${field ?? 'body'}: ${detail}`;
+  return field === undefined ? { code: 'invalid_request', message } : { code: 'invalid_request', message, field };
+}

@@ -1,0 +1,23 @@
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import type { SignupHandler } from '../server/index.js';
+
+/** Where the demo's files are, relative to this module once built into dist/demo/. */
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The demo site: the landing pages in `public/`, the built script tag at `/embed/`, the
+ * React page's bundle at `/assets/`, and the signup proxy at `/api/signup`.
+ */
+export function createDemoApp(signup: SignupHandler): Hono<{ Bindings: { incoming: { socket: { remoteAddress?: string } } } }> {
+  const app = new Hono<{ Bindings: { incoming: { socket: { remoteAddress?: string } } } }>();
+  app.all('/api/signup', (c) => {
+    const clientAddress = c.env?.incoming?.socket?.remoteAddress;
+    return signup(c.req.raw, clientAddress === undefined ? {} : { clientAddress });
+  });
+  app.use('/embed/*', serveStatic({ root: here('../'), onFound: (_path, c) => { c.header('cache-control', 'no-cache'); } }));
+  app.use('/assets/*', serveStatic({ root: here('../demo-site/'), rewriteRequestPath: (path) => path.replace(/^\/assets/, '') }));
+  app.use('/*', serveStatic({ root: here('../../public/') }));
+  return app;
+}

@@ -1,0 +1,74 @@
+import type { SignupErrorCode } from '../core/index.js';
+
+/** The largest body the proxy reads; a signup is a few hundred bytes. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+/** What {@link readSignupBody} found: the parsed body, or why it could not be read. */
+export type ReadBody =
+  | { ok: true; body: unknown; form: boolean }
+  | { ok: false; status: number; code: SignupErrorCode; message: string };
+
+/**
+ * Reads a POST body as JSON or `application/x-www-form-urlencoded` (a form that works
+ * without JavaScript), refusing anything over {@link MAX_BODY_BYTES} without buffering it all.
+ */
+export async function readSignupBody(request: Request): Promise<ReadBody> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const form = type === 'application/x-www-form-urlencoded';
+  if (type !== 'application/json' && !form) {
+    return { ok: false, status: 415, code: 'unsupported_media_type', message: 'Send the signup as application/json.' };
+  }
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) return tooLarge();
+  const text = await readCapped(request);
+  if (text === undefined) return tooLarge();
+  if (form) return { ok: true, body: fromForm(new URLSearchParams(text)), form };
+  try {
+    return { ok: true, body: JSON.parse(text) as unknown, form };
+  } catch {
+    return { ok: false, status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
+  }
+}
+
+function tooLarge(): ReadBody {
+  return { ok: false, status: 413, code: 'payload_too_large', message: `The request body is over ${MAX_BODY_BYTES} bytes.` };
+}
+
+async function readCapped(request: Request): Promise<string | undefined> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
+// Field names of the no-JS form: email, preferences (repeated), fields.NAME, consent.KEY, honeypot.
+function fromForm(params: URLSearchParams): Record<string, unknown> {
+  const body: Record<string, unknown> = { preferences: params.getAll('preferences').map(Number) };
+  const fields: Record<string, string> = {};
+  const consent: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (key === 'email' || key === 'honeypot') body[key] = value;
+    else if (key.startsWith('fields.')) fields[key.slice(7)] = value;
+    else if (key.startsWith('consent.')) consent[key.slice(8)] = value;
+  }
+  body.fields = fields;
+  body.consent = consent;
+  return body;
+}
