@@ -1,5 +1,5 @@
 import { isPreferenceCategory, type FormDefinition, type SignupRequest } from '../core/index.js';
-import type { ContactWithConsentBody } from './dotdigital-client.js';
+import type { ContactWithConsentBody } from './dotdigital/dotdigital-client.js';
 
 /** Longest USERAGENT stored; browsers send ~150 characters, anything far longer is noise. */
 export const MAX_USER_AGENT_LENGTH = 512;

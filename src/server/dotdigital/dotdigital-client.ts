@@ -44,7 +44,10 @@ export interface DotdigitalClientOptions {
 export interface DotdigitalClient {
   getPreferences(): Promise<DotdigitalPreference[]>;
   getDataFields(): Promise<DotdigitalDataField[]>;
+  /** The contact's preference tree with `isOptedIn`; `undefined` when no such contact exists. */
+  getContactPreferences(email: string): Promise<DotdigitalPreference[] | undefined>;
   createContactWithConsentAndPreferences(body: ContactWithConsentBody): Promise<{ id: number; status: string; optInType: string }>;
+  addContactToAddressBook(addressBookId: number, contact: { email: string; optInType: string }): Promise<void>;
 }
 
 /**
@@ -84,6 +87,17 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
   return {
     getPreferences: () => call('GET', '/v2/preferences'),
     getDataFields: () => call('GET', '/v2/data-fields'),
+    async getContactPreferences(email) {
+      try {
+        return await call<DotdigitalPreference[]>('GET', `/v2/contacts/${encodeURIComponent(email)}/preferences`);
+      } catch (error) {
+        if (error instanceof DotdigitalApiError && error.status === 404) return undefined;
+        throw error;
+      }
+    },
+    async addContactToAddressBook(addressBookId, contact) {
+      await call('POST', `/v2/address-books/${addressBookId}/contacts`, { email: contact.email, optInType: contact.optInType, emailType: 'Html' });
+    },
     async createContactWithConsentAndPreferences(body) {
       const answer = await call<{ contact?: { id?: number; status?: string; optInType?: string } }>(
         'POST', '/v2/contacts/with-consent-and-preferences', body,
