@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { chromium } from '@playwright/test';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 
 // `npm pack`'s tarball installed into a fresh Vite + React app, once with React 18 and once
 // with React 19: the app builds with Vite, server-renders with react-dom/server, serves the
@@ -60,7 +60,7 @@ function serve(app: string): Promise<string> {
 
 describe.concurrent('the packed tarball in a fresh Vite React app', () => {
   for (const reactMajor of [18, 19] as const) {
-    it(`React ${reactMajor}: installs, builds, server-renders, renders and signs up`, async () => {
+    it(`React ${reactMajor}: installs, builds, server-renders, renders and signs up`, async ({ expect }) => {
       const app = await createApp(reactMajor);
       await build({ root: app, configFile: false, logLevel: 'error', mode: 'production', define: { 'process.env.NODE_ENV': '"production"' }, plugins: [react()], build: { outDir: join(app, 'dist') } });
 
