@@ -1,7 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
-import { embedAliases } from './test/package/embed-aliases.js';
+import { embedAliases } from './scripts/embed-aliases.js';
+import { writeReadmeSnippet } from './scripts/readme-snippet.js';
 
 // One config, three jobs:
 // - `vite build --mode embed`: the script-tag bundle, dist/embed/dotdigital-signup.js
@@ -14,7 +15,16 @@ export default defineConfig(({ mode }) => {
       // The script tag carries its own renderer. React + React DOM weigh ~60 KB gzip, over
       // the whole 30 KB budget, so the same <SignupForm> source is built against
       // preact/compat (~5 KB). The whole browser suite runs against this bundle (`/`).
-      plugins: [react()],
+      plugins: [
+        react(),
+        {
+          // README's script tag carries the built file's SRI hash and version: keep them true.
+          name: 'readme-snippet',
+          closeBundle() {
+            if (writeReadmeSnippet('README.md', 'dist/embed/dotdigital-signup.js', pkg.version)) console.log('README.md: script-tag snippet updated (commit it)');
+          },
+        },
+      ],
       publicDir: false,
       resolve: { alias: embedAliases, dedupe: ['preact'] },
       define: { 'process.env.NODE_ENV': '"production"', __DOTDIGITAL_SIGNUP_VERSION__: JSON.stringify(pkg.version) },

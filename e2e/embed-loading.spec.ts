@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 // How a page may load the script tag. Each test serves its own small page from the demo's
@@ -94,4 +95,26 @@ test('the source map is served alongside the script', async ({ request }) => {
   expect(script.trimEnd()).toMatch(/\/\/# sourceMappingURL=dotdigital-signup\.js\.map$/);
   const map = (await (await request.get(`${SCRIPT}.map`)).json()) as { sources: string[] };
   expect(map.sources.some((source) => source.endsWith('src/embed/index.ts'))).toBe(true);
+});
+
+test("README's Subresource Integrity hash is the served file's (Chromium checks it)", async ({ page }) => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+  const integrity = /integrity="(sha384-[^"]+)"/.exec(readme)![1]!;
+  const tampered = `sha384-${Buffer.alloc(48).toString('base64')}`;
+  await servePage(page, '/sri.html', `
+    <script src="${SCRIPT}?good" integrity="${integrity}" crossorigin="anonymous"></script>
+    <dotdigital-signup endpoint="/api/signup"></dotdigital-signup>`);
+  await page.goto('/sri.html');
+  await expect(page.getByRole('checkbox')).toHaveCount(3);
+  // The check is real: a wrong hash blocks the script.
+  const blocked = await page.evaluate(
+    (hash) => new Promise<string>((resolve) => {
+      const script = Object.assign(document.createElement('script'), { src: '/embed/dotdigital-signup.js?bad', integrity: hash, crossOrigin: 'anonymous' });
+      script.onload = () => resolve('loaded');
+      script.onerror = () => resolve('blocked');
+      document.head.append(script);
+    }),
+    tampered,
+  );
+  expect(blocked).toBe('blocked');
 });

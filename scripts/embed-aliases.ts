@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  * defineConfig({ resolve: { alias: embedAliases } });
  */
 export const embedAliases: Array<{ find: RegExp; replacement: string }> = [
-  { find: /^react$/, replacement: fileURLToPath(new URL('../../src/embed/react-on-preact.ts', import.meta.url)) },
+  { find: /^react$/, replacement: fileURLToPath(new URL('../src/embed/react-on-preact.ts', import.meta.url)) },
   { find: /^react-dom$/, replacement: 'preact/compat' },
   { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
   { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
