@@ -6,8 +6,11 @@ import { exposeParts } from './expose-parts.js';
 import { embedStyleSheet } from './shadow-styles.js';
 import { dispatchSignupEvent } from './signup-events.js';
 
+/** What the form sends on submit, as far as the `submit` event needs it. */
+interface SubmittedRequest { email: string; preferences: number[] }
+
 /** Options of `DotdigitalSignup.mount()`: the `<SignupForm>` props that make sense on any page. */
-export type MountOptions = Omit<SignupFormProps, 'unstyled' | 'className' | 'style'> & { locale?: string };
+export type MountOptions = Omit<SignupFormProps, 'unstyled' | 'className' | 'style'> & { locale?: string; onSubmit?: (request: SubmittedRequest) => void };
 
 /** What `mount` returns. */
 export interface MountedSignupForm {
@@ -41,22 +44,30 @@ export function mountSignupForm(element: Element, options: MountOptions): Mounte
   // preferences are on screen (the callback runs before the render) and `submit` only for
   // a form that passed validation.
   let definition: FormDefinition | undefined;
+  let request: SubmittedRequest | undefined; // from the widget's onSubmit, when it has one
   let state: string | null = null;
   const observer = new MutationObserver(() => {
     exposeParts(shadow);
     const form = shadow.querySelector('[data-state]');
     const next = form?.getAttribute('data-state') ?? null;
     if (next === state) return;
+    const previous = state;
     state = next;
-    if (next === 'ready' && definition) dispatchSignupEvent(element, 'ready', { definition });
-    if (next === 'submitting' && form) dispatchSignupEvent(element, 'submit', submittedValues(form));
+    // Once per load of the form (again after a reload, not when an error clears).
+    if (next === 'ready' && definition && (previous === null || previous === 'loading' || previous === 'definition_failed')) dispatchSignupEvent(element, 'ready', { definition });
+    if (next === 'submitting' && form) dispatchSignupEvent(element, 'submit', request ?? submittedValues(form));
+    if (next === 'submitting') request = undefined;
   });
   observer.observe(shadow, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'class'] });
 
   const render = (current: MountOptions) => {
-    const props: SignupFormProps = {
+    const props: SignupFormProps & Pick<MountOptions, 'onSubmit'> = {
       ...current,
       unstyled: true,
+      onSubmit: (sent) => {
+        request = { email: sent.email, preferences: [...sent.preferences] };
+        current.onSubmit?.(sent);
+      },
       onReady: (loaded) => {
         definition = loaded;
         current.onReady?.(loaded);
