@@ -78,7 +78,8 @@ export interface ReactEntryWeight { without: Sizes; with: Sizes; added: Sizes }
 /**
  * What `<SignupForm>` adds to a Vite React app that already has React: the same minimal app
  * built with Vite's defaults, without and with the form, `dotdigital-signup` resolved to the
- * built npm entry (dist/index.js) as an installed package would be.
+ * built npm entry (dist/index.js) as an installed package would be. Counts the JavaScript the
+ * page loads up front (entry + static imports), not chunks loaded later on demand.
  *
  * @example
  * const { added } = await reactEntryWeight();
@@ -129,7 +130,17 @@ async function appSizes(entry: string, leaveOut: string[] = []): Promise<Sizes> 
     },
   });
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  const code = outputs.flatMap((output) => output.output).filter((chunk): chunk is Rolldown.OutputChunk => chunk.type === 'chunk').map((chunk) => chunk.code).join('\n');
+  const chunks = outputs.flatMap((output) => output.output).filter((chunk): chunk is Rolldown.OutputChunk => chunk.type === 'chunk');
+  // What the page loads up front: the entry and what it imports statically. Chunks behind a
+  // dynamic import() (a language loaded on demand) are not part of the app's initial weight.
+  const initial = new Set<Rolldown.OutputChunk>();
+  const visit = (chunk: Rolldown.OutputChunk | undefined) => {
+    if (!chunk || initial.has(chunk)) return;
+    initial.add(chunk);
+    for (const name of chunk.imports) visit(chunks.find((other) => other.fileName === name));
+  };
+  for (const chunk of chunks) if (chunk.isEntry) visit(chunk);
+  const code = [...initial].map((chunk) => chunk.code).join('\n');
   if (code.includes('jsxDEV')) throw new Error(`${entry} was built in development mode: run with NODE_ENV unset or 'production'.`);
   return sizesOf(code);
 }
