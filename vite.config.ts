@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 import { embedAliases } from './scripts/embed-aliases.js';
 import { writeReadmeSnippet } from './scripts/readme-snippet.js';
+import { thirdPartyLicenses } from './scripts/third-party-licenses.js';
 
 // One config, three jobs:
 // - `vite build --mode embed`: the script-tag bundle, dist/embed/dotdigital-signup.js
@@ -17,6 +18,7 @@ export default defineConfig(({ mode }) => {
       // preact/compat (~5 KB). The whole browser suite runs against this bundle (`/`).
       plugins: [
         react(),
+        thirdPartyLicenses(),
         {
           // README's script tag carries the built file's SRI hash and version: keep them true.
           name: 'readme-snippet',
