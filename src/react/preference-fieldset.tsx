@@ -1,0 +1,57 @@
+import type { UseFormRegister } from 'react-hook-form';
+import { isPreferenceCategory, type FormPreference, type FormPreferenceCategory, type SignupMessages } from '../core/index.js';
+import { FieldError } from './field-error.js';
+import { cx, type SignupFormIds } from './signup-form-ids.js';
+import type { SignupIssue } from './signup-issue.js';
+import type { SignupFormValues } from './validate-signup-values.js';
+
+/** Props of {@link PreferenceFieldset}. */
+export interface PreferenceFieldsetProps {
+  preferences: Array<FormPreference | FormPreferenceCategory>;
+  ids: SignupFormIds;
+  messages: SignupMessages;
+  register: UseFormRegister<SignupFormValues>;
+  issue: SignupIssue | undefined;
+}
+
+/**
+ * The account's public preferences as checkboxes, in Dotdigital's order: one fieldset for
+ * all of them and one with its own legend per category. Nothing is ever pre-ticked.
+ *
+ * @example
+ * <PreferenceFieldset preferences={definition.preferences} ids={ids} messages={messages} register={form.register} issue={undefined} />
+ */
+export function PreferenceFieldset({ preferences, ids, messages, register, issue }: PreferenceFieldsetProps) {
+  const checkbox = (preference: FormPreference) => (
+    <div className="dd-signup__checkbox" key={preference.id}>
+      <input className="dd-signup__checkbox-input" type="checkbox" id={ids.preference(preference.id)} {...register(`preferences.p${preference.id}`)} />
+      <label className="dd-signup__checkbox-label" htmlFor={ids.preference(preference.id)}>
+        {preference.label}
+      </label>
+    </div>
+  );
+  const describedBy = cx(messages.preferencesHint && ids.preferencesHint, issue && ids.error('preferences'));
+  return (
+    <fieldset className={cx('dd-signup__fieldset', issue && 'dd-signup__field--error')} aria-describedby={describedBy || undefined}>
+      <legend className="dd-signup__legend">{messages.preferencesLegend}</legend>
+      {messages.preferencesHint ? (
+        <p className="dd-signup__hint" id={ids.preferencesHint}>
+          {messages.preferencesHint}
+        </p>
+      ) : null}
+      {issue ? <FieldError id={ids.error('preferences')} prefix={messages.errorPrefix} message={issue.message} /> : null}
+      <div className="dd-signup__choices">
+        {preferences.map((item) =>
+          isPreferenceCategory(item) ? (
+            <fieldset className="dd-signup__fieldset dd-signup__fieldset--category" key={`c${item.id}`}>
+              <legend className="dd-signup__legend dd-signup__legend--category">{item.label}</legend>
+              {item.preferences.map(checkbox)}
+            </fieldset>
+          ) : (
+            checkbox(item)
+          ),
+        )}
+      </div>
+    </fieldset>
+  );
+}
