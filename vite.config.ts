@@ -47,8 +47,8 @@ export default defineConfig(({ mode }) => {
       projects: [
         { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], provide: { reactMajor: 19 } } },
         // The component tests again against React 18 (installed by the test/react-18 workspace):
-        // every import of react/react-dom, including those inside Testing Library and
-        // react-hook-form (inlined so the alias reaches them), resolves to React 18.
+        // every import of react/react-dom, including those inside Testing Library (inlined,
+        // so the alias reaches it), resolves to React 18.
         {
           extends: true,
           resolve: {
@@ -59,7 +59,7 @@ export default defineConfig(({ mode }) => {
               '@testing-library/react': fileURLToPath(new URL('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js', import.meta.url)),
             },
           },
-          test: { name: 'react-18', include: ['test/react/**/*.test.{ts,tsx}'], provide: { reactMajor: 18 }, server: { deps: { inline: ['@testing-library/react', 'react-hook-form'] } } },
+          test: { name: 'react-18', include: ['test/react/**/*.test.{ts,tsx}'], provide: { reactMajor: 18 }, server: { deps: { inline: ['@testing-library/react'] } } },
         },
       ],
     },

@@ -12,3 +12,4 @@ export { englishMessages, mergeSignupMessages } from './messages.js';
 export type { SignupMessageOverrides, SignupMessages } from './messages.js';
 export { SIGNUP_LOCALES, loadSignupMessages, loadedSignupMessages, matchSignupLocale } from './locales/load-signup-messages.js';
 export type { SignupLocale } from './locales/load-signup-messages.js';
+export { offeredPreferences, readFormDefinition } from './read-form-definition.js';

@@ -1,5 +1,6 @@
 import { isSignupErrorCode } from './error-codes.js';
-import { formDefinitionSchema, type FormDefinition } from './form-definition.js';
+import type { FormDefinition } from './form-definition.js';
+import { readFormDefinition } from './read-form-definition.js';
 import { SignupError } from './signup-error.js';
 import type { SignupRequest } from './signup-request.js';
 
@@ -80,11 +81,9 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
     async loadDefinition({ signal, fresh } = {}) {
       const init: RequestInit = { method: 'GET', headers: { accept: 'application/json' }, ...(fresh ? { cache: 'no-cache' } : {}) };
       const { body } = await call(init, signal);
-      const parsed = formDefinitionSchema.safeParse(body);
-      if (!parsed.success) {
-        throw new SignupError('internal_error', `The signup service at ${endpoint} did not answer with a form definition.`);
-      }
-      return parsed.data as FormDefinition;
+      const definition = readFormDefinition(body);
+      if (!definition) throw new SignupError('internal_error', `The signup service at ${endpoint} did not answer with a form definition.`);
+      return definition;
     },
     async submit(request, signal) {
       const { body } = await call({

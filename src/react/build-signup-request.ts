@@ -1,5 +1,7 @@
-import { isPreferenceCategory, type FieldValue, type FormDefinition, type SignupRequest } from '../core/index.js';
-import type { SignupFormValues } from './validate-signup-values.js';
+import type { FormDefinition } from '../core/form-definition.js';
+import { offeredPreferences } from '../core/read-form-definition.js';
+import type { FieldValue, SignupRequest } from '../core/signup-request.js';
+import type { SignupFormValues } from './use-signup-fields.js';
 
 /**
  * The `POST {endpoint}` body for valid values: only preferences the current definition
@@ -10,7 +12,7 @@ import type { SignupFormValues } from './validate-signup-values.js';
  * buildSignupRequest(values, definition, { pageUrl: location.href, now: new Date() });
  */
 export function buildSignupRequest(values: SignupFormValues, definition: FormDefinition, at: { pageUrl: string; now: Date }): SignupRequest {
-  const offered = definition.preferences.flatMap((item) => (isPreferenceCategory(item) ? item.preferences : [item]));
+  const offered = offeredPreferences(definition);
   const fields: Record<string, FieldValue> = {};
   for (const field of definition.fields) {
     const raw = values.fields?.[field.name];

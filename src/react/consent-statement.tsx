@@ -1,4 +1,4 @@
-import type { SignupMessages } from '../core/index.js';
+import type { SignupMessages } from '../core/messages.js';
 import { FieldError } from './field-error.js';
 import { cx, type SignupFormIds } from './signup-form-ids.js';
 import type { SignupIssue } from './signup-issue.js';

@@ -1,9 +1,9 @@
-import type { UseFormRegister } from 'react-hook-form';
-import type { FormField, SignupMessages } from '../core/index.js';
+import type { FormField } from '../core/form-definition.js';
+import type { SignupMessages } from '../core/messages.js';
 import { FieldError } from './field-error.js';
 import { cx, type SignupFormIds } from './signup-form-ids.js';
 import type { SignupIssue } from './signup-issue.js';
-import type { SignupFormValues } from './validate-signup-values.js';
+import type { SignupFormControl } from './use-signup-fields.js';
 
 /** Dotdigital's default data fields, mapped to what browsers autofill. */
 const AUTOCOMPLETE: Record<string, string> = { FIRSTNAME: 'given-name', LASTNAME: 'family-name', FULLNAME: 'name', POSTCODE: 'postal-code' };
@@ -13,7 +13,7 @@ export interface DataFieldProps {
   field: FormField;
   ids: SignupFormIds;
   messages: SignupMessages;
-  register: UseFormRegister<SignupFormValues>;
+  register: SignupFormControl['register'];
   issue: SignupIssue | undefined;
 }
 

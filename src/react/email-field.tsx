@@ -1,15 +1,14 @@
-import type { UseFormRegister } from 'react-hook-form';
-import type { SignupMessages } from '../core/index.js';
+import type { SignupMessages } from '../core/messages.js';
 import { FieldError } from './field-error.js';
 import { cx, type SignupFormIds } from './signup-form-ids.js';
 import type { SignupIssue } from './signup-issue.js';
-import type { SignupFormValues } from './validate-signup-values.js';
+import type { SignupFormControl } from './use-signup-fields.js';
 
 /** Props of {@link EmailField}. */
 export interface EmailFieldProps {
   ids: SignupFormIds;
   messages: SignupMessages;
-  register: UseFormRegister<SignupFormValues>;
+  register: SignupFormControl['register'];
   issue: SignupIssue | undefined;
 }
 

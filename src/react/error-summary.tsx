@@ -1,5 +1,5 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
-import type { SignupMessages } from '../core/index.js';
+import type { SignupMessages } from '../core/messages.js';
 import { RETRYABLE_CODES, type SignupIssue } from './signup-issue.js';
 
 /** Props of {@link ErrorSummary}. */

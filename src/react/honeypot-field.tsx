@@ -1,6 +1,5 @@
 import type { CSSProperties } from 'react';
-import type { UseFormRegister } from 'react-hook-form';
-import type { SignupFormValues } from './validate-signup-values.js';
+import type { SignupFormControl } from './use-signup-fields.js';
 
 // Inline as well as in the stylesheet, so it stays hidden with `unstyled` too. React sets
 // it through the CSSOM, which a strict style-src CSP allows.
@@ -14,7 +13,7 @@ const offscreen: CSSProperties = { position: 'absolute', left: '-10000px', top: 
  * @example
  * <HoneypotField id={ids.honeypot} register={form.register} />
  */
-export function HoneypotField({ id, register }: { id: string; register: UseFormRegister<SignupFormValues> }) {
+export function HoneypotField({ id, register }: { id: string; register: SignupFormControl['register'] }) {
   return (
     <div className="dd-signup__honeypot" aria-hidden="true" style={offscreen}>
       <label htmlFor={id}>Leave this field empty</label>

@@ -1,16 +1,16 @@
-import type { UseFormRegister } from 'react-hook-form';
-import { isPreferenceCategory, type FormPreference, type FormPreferenceCategory, type SignupMessages } from '../core/index.js';
+import type { FormPreference, FormPreferenceCategory } from '../core/form-definition.js';
+import type { SignupMessages } from '../core/messages.js';
 import { FieldError } from './field-error.js';
 import { cx, type SignupFormIds } from './signup-form-ids.js';
 import type { SignupIssue } from './signup-issue.js';
-import type { SignupFormValues } from './validate-signup-values.js';
+import type { SignupFormControl } from './use-signup-fields.js';
 
 /** Props of {@link PreferenceFieldset}. */
 export interface PreferenceFieldsetProps {
   preferences: Array<FormPreference | FormPreferenceCategory>;
   ids: SignupFormIds;
   messages: SignupMessages;
-  register: UseFormRegister<SignupFormValues>;
+  register: SignupFormControl['register'];
   issue: SignupIssue | undefined;
 }
 
@@ -42,7 +42,7 @@ export function PreferenceFieldset({ preferences, ids, messages, register, issue
       {issue ? <FieldError id={ids.error('preferences')} prefix={messages.errorPrefix} message={issue.message} /> : null}
       <div className="dd-signup__choices">
         {preferences.map((item) =>
-          isPreferenceCategory(item) ? (
+          'preferences' in item ? (
             <fieldset className="dd-signup__fieldset dd-signup__fieldset--category" key={`c${item.id}`}>
               <legend className="dd-signup__legend dd-signup__legend--category">{item.label}</legend>
               {item.preferences.map(checkbox)}

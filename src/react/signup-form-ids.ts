@@ -1,4 +1,5 @@
-import { isPreferenceCategory, type FormDefinition } from '../core/index.js';
+import type { FormDefinition } from '../core/form-definition.js';
+import { offeredPreferences } from '../core/read-form-definition.js';
 import type { SignupIssue } from './signup-issue.js';
 
 /** The element ids of one form, all derived from its `useId()` so several forms never clash. */
@@ -47,7 +48,7 @@ export function issueTarget(issue: SignupIssue, ids: SignupFormIds, definition: 
   if (field === 'consent') return ids.consent;
   if (field?.startsWith('fields.')) return ids.field(field.slice('fields.'.length));
   if (field === 'preferences') {
-    const first = definition.preferences.flatMap((item) => (isPreferenceCategory(item) ? item.preferences : [item]))[0];
+    const first = offeredPreferences(definition)[0];
     return first ? ids.preference(first.id) : undefined;
   }
   return undefined;

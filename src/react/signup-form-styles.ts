@@ -7,7 +7,7 @@ const tokens = `
 --_text:var(--dd-text,#1b1f24);--_muted:var(--dd-muted,#555f6b);--_surface:var(--dd-surface,#fff);--_surface-border:var(--dd-surface-border,#dde1e6);
 --_input-bg:var(--dd-input-bg,#fff);--_border:var(--dd-border,#6b7480);--_accent:var(--dd-accent,#0b5fcc);--_accent-text:var(--dd-accent-text,#fff);
 --_error:var(--dd-error,#c42b1c);--_success:var(--dd-success,#127a3e);--_focus:var(--dd-focus,var(--_accent));
---_radius:var(--dd-radius,8px);--_space:var(--dd-space,1.25em);--_padding:var(--dd-padding,1.75em);--_bone:color-mix(in srgb,var(--_text) 10%,transparent)`;
+--_radius:var(--dd-radius,8px);--_space:var(--dd-space,1.25em);--_padding:var(--dd-padding,clamp(1.125em,5vw,1.75em));--_bone:color-mix(in srgb,var(--_text) 10%,transparent)`;
 
 /**
  * The default look: one stylesheet for every renderer. Scoped to `.dd-signup`, so it works
@@ -84,6 +84,7 @@ border:1px solid color-mix(in srgb,var(--_success) 40%,transparent);background:c
 .dd-signup .dd-signup__panel--pending .dd-signup__panel-icon::after{left:.45em;top:.6em;width:1.1em;height:.8em;border-width:.14em;border-radius:.12em;transform:none}
 .dd-signup .dd-signup__panel--pending .dd-signup__panel-icon::before{content:"";position:absolute;left:.72em;top:.42em;width:.56em;height:.56em;border:solid var(--_surface);border-width:0 .14em .14em 0;transform:rotate(45deg)}
 .dd-signup .dd-signup__placeholder{height:var(--dd-loading-height,auto);overflow:hidden}
+.dd-signup .dd-signup__bone::before{content:attr(data-bone)}
 .dd-signup .dd-signup__bone{color:transparent;background:var(--_bone);border-radius:.3em;-webkit-box-decoration-break:clone;box-decoration-break:clone;animation:dd-signup-pulse 1.6s ease-in-out infinite}
 .dd-signup .dd-signup__bone-box{display:block;background:var(--_bone);border-color:transparent;border-radius:var(--_radius);animation:dd-signup-pulse 1.6s ease-in-out infinite}
 .dd-signup .dd-signup__honeypot{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}

@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useId, useRef, type CSSProperties } from 'react';
-import { englishMessages } from '../core/index.js';
+import { englishMessages } from '../core/messages.js';
 import { ConsentStatement } from './consent-statement.js';
 import { DataField } from './data-field.js';
 import { EmailField } from './email-field.js';
@@ -51,7 +51,7 @@ export function SignupForm(props: SignupFormProps) {
 
   let body = null;
   if (state === 'loading' || !messages) {
-    body = <LoadingPlaceholder label={(messages ?? englishMessages).loading} />;
+    body = <LoadingPlaceholder messages={messages ?? englishMessages} />;
   } else if (definition && !done && state !== 'definition_failed') {
     const inline = (field: string) => (state === 'error' ? issueFor(field) : undefined);
     body = (

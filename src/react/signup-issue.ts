@@ -1,4 +1,7 @@
-import { SignupError, type FormDefinition, type SignupErrorCode, type SignupMessages } from '../core/index.js';
+import type { SignupErrorCode } from '../core/error-codes.js';
+import type { FormDefinition } from '../core/form-definition.js';
+import type { SignupMessages } from '../core/messages.js';
+import { SignupError } from '../core/signup-error.js';
 
 /**
  * One problem to show after a failed submit: in the error summary, and inline beside the

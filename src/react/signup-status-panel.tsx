@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { SignupMessages } from '../core/index.js';
+import type { SignupMessages } from '../core/messages.js';
 
 /** Props of {@link SignupStatusPanel}. */
 export interface SignupStatusPanelProps {

@@ -1,6 +1,8 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { FormDefinition, SignupClient, SignupError } from '../core/index.js';
+import type { FormDefinition } from '../core/form-definition.js';
+import type { SignupClient } from '../core/signup-client.js';
+import type { SignupError } from '../core/signup-error.js';
 import { toSignupError } from './signup-issue.js';
 
 /** What {@link useFormDefinition} returns. */

@@ -1,20 +1,16 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useForm, type UseFormReturn } from 'react-hook-form';
-import {
-  createSignupClient,
-  type FormDefinition,
-  type SignupError,
-  type SignupMessageOverrides,
-  type SignupMessages,
-  type SignupRequest,
-  type SignupStatus,
-} from '../core/index.js';
+import type { FormDefinition } from '../core/form-definition.js';
+import type { SignupMessageOverrides, SignupMessages } from '../core/messages.js';
+import { createSignupClient, type SignupStatus } from '../core/signup-client.js';
+import type { SignupError } from '../core/signup-error.js';
+import type { SignupRequest } from '../core/signup-request.js';
 import { buildSignupRequest } from './build-signup-request.js';
 import { issuesFromError, toSignupError, type SignupIssue } from './signup-issue.js';
 import { useFormDefinition } from './use-form-definition.js';
+import { useSignupFields, type SignupFormControl } from './use-signup-fields.js';
 import { useSignupMessages } from './use-signup-messages.js';
-import { validateSignupValues, type SignupFormValues } from './validate-signup-values.js';
+import { validateSignupValues } from './validate-signup-values.js';
 
 /** Where the form is; also shown on the root element as `data-state`. */
 export type SignupFormState = 'loading' | 'definition_failed' | 'ready' | 'submitting' | 'subscribed' | 'pending_confirmation' | 'error';
@@ -47,8 +43,8 @@ export interface UseSignupFormResult {
   definition: FormDefinition | undefined;
   /** The strings in the chosen language, with your overrides; `undefined` while they load. */
   messages: SignupMessages | undefined;
-  /** react-hook-form: `register('email')`, `register('preferences.p9')`, `register('fields.FIRSTNAME')`, `register('honeypot')`. */
-  form: UseFormReturn<SignupFormValues>;
+  /** The values: spread `form.register('email')`, `register('preferences.p9')`, `register('fields.FIRSTNAME')`, `register('honeypot')` on inputs. */
+  form: SignupFormControl;
   /** Pass to `<form onSubmit>`; call it again to retry with the same values. */
   onSubmit: (event?: { preventDefault?: () => void }) => Promise<void>;
   /** What went wrong on the last submit, in form order (empty when nothing did). */
@@ -66,13 +62,12 @@ export interface UseSignupFormResult {
 type Phase = 'idle' | 'submitting' | 'subscribed' | 'pending_confirmation' | 'error';
 
 /**
- * The headless signup form: loads the form definition and the messages, holds the values
- * with react-hook-form, validates with the proxy's own rules and submits the consent
- * record. Bring your own markup.
+ * The headless signup form: loads the form definition and the messages, holds the values,
+ * validates with the proxy's own rules and submits the consent record. Bring your own markup.
  *
  * @example
  * const { state, definition, form, onSubmit, issues } = useSignupForm({ endpoint: '/api/signup' });
- * return <form onSubmit={onSubmit} data-state={state}><input type="email" {...form.register('email')} /></form>;
+ * return <form onSubmit={onSubmit} data-state={state} noValidate><input type="email" {...form.register('email')} /></form>;
  */
 export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResult {
   const latest = useRef(options);
@@ -81,9 +76,7 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
   const client = useMemo(() => createSignupClient({ endpoint, fetch: (input, init) => (latest.current.fetch ?? fetch)(input, init) }), [endpoint]);
   const loader = useFormDefinition(client);
   const messages = useSignupMessages(options.locale, options.messages);
-  const form = useForm<SignupFormValues>({
-    defaultValues: { email: options.defaultValues?.email ?? '', preferences: {}, fields: options.defaultValues?.fields ?? {}, honeypot: '' },
-  });
+  const form = useSignupFields(options.defaultValues);
   const [phase, setPhase] = useState<Phase>('idle');
   const [issues, setIssues] = useState<SignupIssue[]>([]);
   const [error, setError] = useState<SignupError>();
@@ -104,13 +97,9 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
   }, [definition, messages, loader.attempt]);
 
   const fail = useCallback((found: SignupIssue[]) => {
-    form.clearErrors();
-    for (const issue of found) {
-      if (issue.field === 'email' || issue.field?.startsWith('fields.')) form.setError(issue.field as 'email', { type: issue.code, message: issue.message });
-    }
     setIssues(found);
     setPhase('error');
-  }, [form]);
+  }, []);
 
   const onSubmit = useCallback(async (event?: { preventDefault?: () => void }) => {
     event?.preventDefault?.();

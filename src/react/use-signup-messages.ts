@@ -1,13 +1,7 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import {
-  loadedSignupMessages,
-  loadSignupMessages,
-  matchSignupLocale,
-  mergeSignupMessages,
-  type SignupMessageOverrides,
-  type SignupMessages,
-} from '../core/index.js';
+import { loadedSignupMessages, loadSignupMessages, matchSignupLocale } from '../core/locales/load-signup-messages.js';
+import { mergeSignupMessages, type SignupMessageOverrides, type SignupMessages } from '../core/messages.js';
 
 /**
  * The messages for `locale` with `overrides` on top; `undefined` while a language that is
