@@ -119,3 +119,11 @@ test('forced colours: ticks, borders and focus use system colours (screenshot to
   await expect(widgetRoot(page)).toHaveAttribute('data-state', 'error');
   await page.screenshot({ path: `${SHOTS}/forced-colors-1280-error.png`, fullPage: true });
 });
+
+test('theming tokens set on an ancestor reach the form, through the script tag’s shadow root too', async ({ page }) => {
+  for (const path of ['/', '/react.html']) {
+    await openWidget(page, path);
+    await page.evaluate(() => document.querySelector('main')!.style.setProperty('--dd-accent', 'rgb(123, 45, 139)'));
+    await expect(page.getByRole('button', { name: 'Subscribe' })).toHaveCSS('background-color', 'rgb(123, 45, 139)');
+  }
+});

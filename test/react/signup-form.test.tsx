@@ -146,6 +146,19 @@ describe('<SignupForm> ready', () => {
     expect(onSuccess).toHaveBeenCalledWith({ status: 'subscribed', email: 'fay@example.com' });
   });
 
+  it('reports a callback that throws, and carries on', async () => {
+    const reported = vi.fn();
+    vi.stubGlobal('reportError', reported);
+    const proxy = scriptedFetch({});
+    const user = userEvent.setup();
+    const { container } = render(<SignupForm endpoint="/api/signup" fetch={proxy.fetch} onSuccess={() => { throw new Error('analytics down'); }} />);
+    await user.type(await screen.findByLabelText('Email address'), 'lee@example.com');
+    await user.click(screen.getByRole('button', { name: 'Subscribe' }));
+    await waitFor(() => expect(rootOf(container).dataset.state).toBe('subscribed'));
+    expect(reported).toHaveBeenCalledWith(new Error('analytics down'));
+    vi.unstubAllGlobals();
+  });
+
   it('takes className and style on the root, and leaves its stylesheet out when unstyled', async () => {
     const { handler } = proxyWithMock();
     const styled = render(<SignupForm endpoint="/api/signup" fetch={widgetFetch(handler)} className="brand" style={{ ['--dd-accent' as string]: '#7b2d8b' }} />);
