@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mockWith, signup } from './mock-fixture.js';
+import { mockWith, read, signup } from './mock-fixture.js';
 
 describe('mock Dotdigital: injected faults and latency', () => {
   it('answers an injected 5xx for as many matching calls as asked, then recovers', async () => {
@@ -43,5 +43,32 @@ describe('mock Dotdigital: injected faults and latency', () => {
     mock.setLatency(5_000);
     const aborted = mock.fetch('http://127.0.0.1:4999/v2/preferences', { signal: AbortSignal.timeout(20) }).catch((error: Error) => error.name);
     expect(await aborted).toBe('TimeoutError');
+  });
+});
+
+describe('mock Dotdigital: run-time controls', () => {
+  it('forgets unused faults on clearFaults()', async () => {
+    const { api, mock } = mockWith({ faults: [{ status: 503, times: Infinity }] });
+    expect((await api('GET', '/v2/preferences')).status).toBe(503);
+    mock.clearFaults();
+    expect((await api('GET', '/v2/preferences')).status).toBe(200);
+  });
+
+  it('empties contacts, outbox and call log on reset(), keeping the account and its suppression list', async () => {
+    const { api, mock } = mockWith({ suppressed: ['gone@example.com'] });
+    await api('POST', '/v2/contacts/with-consent', signup('ann@example.com', { optInType: 'VerifiedDouble' }));
+    mock.reset();
+    expect([mock.store.outbox.length, mock.store.requests.length, [...mock.store.contacts.keys()]]).toEqual([0, 0, ['gone@example.com']]);
+    expect(mock.store.contacts.get('gone@example.com')!.status).toBe('Suppressed');
+    const { body } = await read(api('POST', '/v2/contacts/with-consent', signup('bob@example.com')));
+    expect(body.contact.id).toBe(2);
+    expect(mock.store.preferences).toHaveLength(2);
+  });
+
+  it('keeps only the latest calls for its page', async () => {
+    const { api, mock } = mockWith();
+    for (let i = 0; i < 120; i++) await api('GET', '/v2/data-fields');
+    expect(mock.store.requests.length).toBeLessThanOrEqual(100);
+    expect(mock.store.requests.at(-1)).toMatchObject({ method: 'GET', path: '/v2/data-fields', status: 200 });
   });
 });

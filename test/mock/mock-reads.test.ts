@@ -71,15 +71,6 @@ describe('mock Dotdigital: reading the account', () => {
     expect(body[1]).toMatchObject({ id: 5, isOptedIn: false, publicName: 'Events near you', order: '1' });
   });
 
-  it('GET /v2/address-books lists the books with their contact counts', async () => {
-    const { api } = mockWith();
-    await api('POST', '/v2/address-books/101/contacts', { email: 'ann@example.com' });
-    expect((await read(api('GET', '/v2/address-books'))).body).toEqual([
-      { id: 101, name: 'Newsletter signups', visibility: 'Public', contacts: 1 },
-      { id: 102, name: 'Customers', visibility: 'Private', contacts: 0 },
-    ]);
-  });
-
   it('answers 404 with a message for a call it does not know', async () => {
     const { api } = mockWith();
     const answer = await refusal(api('GET', '/v2/campaigns'));

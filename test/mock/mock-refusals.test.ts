@@ -55,13 +55,6 @@ describe('mock Dotdigital: refusals (status, ERROR_ token, nothing changed)', ()
     expect(mock.store.contacts.size).toBe(0);
   });
 
-  it('refuses an unknown address book with 404 "Error: ERROR_ADDRESSBOOK_NOT_FOUND"', async () => {
-    const { api, mock } = mockWith();
-    const answer = await refusal(api('POST', '/v2/address-books/999/contacts', { email: 'ann@example.com' }));
-    expect(answer).toEqual({ status: 404, message: 'Error: ERROR_ADDRESSBOOK_NOT_FOUND', token: 'ERROR_ADDRESSBOOK_NOT_FOUND' });
-    expect(mock.store.contacts.size).toBe(0);
-  });
-
   it('refuses a body that is not JSON with 400', async () => {
     const { api } = mockWith();
     const answer = await refusal(api('POST', '/v2/contacts/with-consent', '{"contact":'));

@@ -139,15 +139,3 @@ describe('mock Dotdigital: POST /v2/contacts/with-consent[-and-preferences]', ()
     expect([stored.get('AGE'), stored.get('BIRTHDAY'), stored.get('VIP')]).toEqual([42, '1990-05-17T00:00:00Z', true]);
   });
 });
-
-describe('mock Dotdigital: POST /v2/address-books/{id}/contacts', () => {
-  it('creates or updates the contact and adds it to the book, answering 200 with the contact', async () => {
-    const { api, mock } = mockWith();
-    await api('POST', '/v2/contacts/with-consent-and-preferences', signup('ann@example.com'));
-    const { status, body } = await read(api('POST', '/v2/address-books/101/contacts', { Email: 'ANN@example.com', OptInType: 'Single', DataFields: [{ Key: 'LASTNAME', Value: 'Smith' }] }));
-    expect(status).toBe(200);
-    expect(body).toMatchObject({ id: 1, email: 'ann@example.com', status: 'Subscribed' });
-    const contact = mock.store.contacts.get('ann@example.com')!;
-    expect([[...contact.addressBooks], contact.dataFields.get('LASTNAME'), [...contact.optedIn]]).toEqual([[101], 'Smith', [5]]);
-  });
-});

@@ -1,5 +1,6 @@
 import { apiEndpointFrom, DISCOVERY_URL, rawApiEndpoint } from './api-endpoint.js';
 import { DotdigitalApiError } from './dotdigital-api-error.js';
+import { asArray, checkedApiUrl, writeResult } from './dotdigital-answers.js';
 import { callDotdigital, type CallConfig, type CallSpec } from './dotdigital-call.js';
 import type { ContactWithConsentBody, ContactWriteResult, DotdigitalContact, DotdigitalDataField, DotdigitalPreference, PreferenceChoice } from './dotdigital-types.js';
 import type { DotdigitalRateLimit } from './rate-limit.js';
@@ -133,28 +134,4 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
     resolveApiUrl,
     lastRateLimit: () => latest,
   };
-}
-
-function checkedApiUrl(value: string): string {
-  const trimmed = value.trim().replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/\s]+$/i.test(trimmed)) {
-    throw new TypeError(`createDotdigitalClient: apiUrl "${value}" is not an API base URL — use your region's host, e.g. https://r1-api.dotdigital.com (no path), or leave it unset to discover it.`);
-  }
-  return trimmed;
-}
-
-function asArray<T>(answer: { status: number; body: unknown }, label: string): T[] {
-  if (Array.isArray(answer.body)) return answer.body as T[];
-  throw new DotdigitalApiError(answer.status, undefined, `Dotdigital ${label} answered ${answer.status} without the expected list; try again later.`, undefined, { kind: 'unavailable' });
-}
-
-// A 2xx write can still leave the contact unsubscribed or suppressed (dotdigital-api.md, Errors).
-function writeResult(answer: { status: number; body: unknown }, label: string): ContactWriteResult {
-  const contact = (answer.body as { contact?: Partial<DotdigitalContact> } | undefined)?.contact;
-  const status = contact?.status;
-  if (status === 'Subscribed' || status === 'PendingOptIn') return { id: contact?.id ?? 0, status, optInType: contact?.optInType ?? 'Unknown' };
-  if (typeof status !== 'string') {
-    throw new DotdigitalApiError(answer.status, undefined, `Dotdigital ${label} answered ${answer.status} without a contact status; try again later.`, undefined, { kind: 'unavailable' });
-  }
-  throw new DotdigitalApiError(answer.status, undefined, `Dotdigital ${label} accepted the write but the contact is ${status}: it will receive no email.`, undefined, { kind: 'suppressed', contactStatus: status });
 }
