@@ -1,5 +1,6 @@
 import { pick, pickArray, pickString } from './loose-json.js';
 import { MockApiError } from './mock-api-error.js';
+import { apiTime } from './mock-json.js';
 import type { MockDataField } from './mock-seed.js';
 import type { ConsentKey, MockContact, MockStore } from './mock-store.js';
 
@@ -57,7 +58,7 @@ export function dataFieldValue(field: MockDataField, value: unknown): DataValue 
     case 'Date': {
       const time = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value.trim()) ? Date.parse(value.trim()) : NaN;
       if (Number.isNaN(time)) throw invalid();
-      return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      return apiTime(new Date(time));
     }
   }
 }

@@ -1,11 +1,19 @@
 /**
  * The hosts a discovered `ApiEndpoint` may name: Dotdigital's regional and legacy API hosts,
  * over HTTPS. Anything else is refused, so a tampered answer cannot point the proxy (and its
- * credentials) elsewhere.
+ * credentials) elsewhere. Test it against the value without its trailing slash.
+ *
+ * @example
+ * API_ENDPOINT_PATTERN.test('https://r2-api.dotdigital.com'); // true
  */
 export const API_ENDPOINT_PATTERN = /^https:\/\/(r[0-9]+-)?api(.*)\.(dotmailer|dotdigital)\.com$/;
 
-/** Where region discovery asks: account-info answers on the European host for every account. */
+/**
+ * Where region discovery asks: account-info answers on the European host for every account.
+ *
+ * @example
+ * await fetch(`${DISCOVERY_URL}/v2/account-info`, { headers: { authorization } });
+ */
 export const DISCOVERY_URL = 'https://r1-api.dotdigital.com';
 
 /**

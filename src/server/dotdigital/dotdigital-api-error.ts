@@ -38,7 +38,13 @@ const TOKEN_KINDS: Record<string, DotdigitalErrorKind> = {
 
 const TRANSIENT = new Set<DotdigitalErrorKind>(['rate_limited', 'usage_capped', 'unavailable', 'timeout']);
 
-/** The kind of a refusal from its HTTP status and `ERROR_…` token (the token wins). */
+/**
+ * The kind of a refusal from its HTTP status and `ERROR_…` token (the token wins).
+ *
+ * @example
+ * errorKindFor(400, 'ERROR_CONTACT_SUPPRESSED'); // 'suppressed'
+ * errorKindFor(403, undefined); // 'wrong_region'
+ */
 export function errorKindFor(status: number, token: string | undefined): DotdigitalErrorKind {
   const byToken = token ? TOKEN_KINDS[token] : undefined;
   if (byToken) return byToken;
@@ -96,7 +102,12 @@ export class DotdigitalApiError extends Error {
   }
 }
 
-/** Reads the `ERROR_…` token from a Dotdigital error body. */
+/**
+ * Reads the `ERROR_…` token from a Dotdigital error body (`"Error: X"` or `"A sentence. X"`).
+ *
+ * @example
+ * readErrorToken({ message: 'Contact is suppressed. ERROR_CONTACT_SUPPRESSED' }); // 'ERROR_CONTACT_SUPPRESSED'
+ */
 export function readErrorToken(body: unknown): string | undefined {
   const message = (body as { message?: unknown } | undefined)?.message;
   return typeof message === 'string' ? /ERROR_[A-Z_]+/.exec(message)?.[0] : undefined;
