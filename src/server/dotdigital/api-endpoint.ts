@@ -19,13 +19,19 @@ export const DISCOVERY_URL = 'https://r1-api.dotdigital.com';
 /**
  * The base URL in an account-info answer (`properties[].name === 'ApiEndpoint'`), without its
  * trailing slash, or `undefined` when it is missing or outside {@link API_ENDPOINT_PATTERN}.
+ * It must also be a bare origin on a Dotdigital host: the documented pattern's `(.*)` alone
+ * would let `https://api.evil.example/x.dotdigital.com` through, and credentials must never
+ * follow such a value.
  *
  * @example
  * apiEndpointFrom({ properties: [{ name: 'ApiEndpoint', value: 'https://r2-api.dotdigital.com/' }] }); // 'https://r2-api.dotdigital.com'
  */
 export function apiEndpointFrom(accountInfo: unknown): string | undefined {
   const value = rawApiEndpoint(accountInfo)?.trim().replace(/\/+$/, '');
-  return value !== undefined && API_ENDPOINT_PATTERN.test(value) ? value : undefined;
+  if (value === undefined || !API_ENDPOINT_PATTERN.test(value) || !URL.canParse(value)) return undefined;
+  const url = new URL(value);
+  const bareOrigin = url.origin === value && url.username === '' && url.password === '' && url.port === '';
+  return bareOrigin && /\.(dotmailer|dotdigital)\.com$/.test(url.hostname) ? value : undefined;
 }
 
 /** The `ApiEndpoint` property as Dotdigital wrote it, unchecked. */

@@ -55,6 +55,7 @@ describe('ApiEndpoint allow-list', () => {
 
   it.each([
     'http://r1-api.dotdigital.com', 'https://r1-api.dotdigital.com.evil.example', 'https://evil.example/r1-api.dotdigital.com',
+    'https://api.evil.example/x.dotdigital.com', 'https://api.evil.example/.dotdigital.com', 'https://api.x@evil.example/.dotdigital.com',
     'https://r1-api.dotdigital.com:8443', 'https://dotdigital.com', 'https://r1-api.notdotdigital.com', '',
   ])('refuses %j', (value) => {
     expect(apiEndpointFrom({ properties: [{ name: 'ApiEndpoint', value }] })).toBeUndefined();
