@@ -87,6 +87,17 @@ describe('<SignupForm> ready', () => {
     expect(screen.getByRole('status')).toHaveTextContent('We have sent an email to bo@example.com. Click the link in it to confirm your subscription.');
   });
 
+  it('goes to pending_confirmation when the proxy asks Dotdigital for double opt-in', async () => {
+    const { handler, mock } = proxyWithMock({ optInType: 'VerifiedDouble' });
+    const user = userEvent.setup();
+    const { container } = render(<SignupForm endpoint="/api/signup" fetch={widgetFetch(handler)} />);
+    await user.type(await screen.findByLabelText('Email address'), 'dot@example.com');
+    await user.click(screen.getByRole('button', { name: 'Subscribe' }));
+    await waitFor(() => expect(rootOf(container).dataset.state).toBe('pending_confirmation'));
+    expect(screen.getByRole('status')).toHaveTextContent('We have sent an email to dot@example.com.');
+    expect(mock.store.contacts.get('dot@example.com')!.status).toBe('PendingOptIn');
+  });
+
   it.each([
     [false, 'subscribed'],
     [true, 'pending_confirmation'],
