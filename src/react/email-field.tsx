@@ -1,5 +1,5 @@
 import type { SignupMessages } from '../core/messages.js';
-import { FieldError } from './field-error.js';
+import { HintAndError } from './field-error.js';
 import { cx, type SignupFormIds } from './signup-form-ids.js';
 import type { SignupIssue } from './signup-issue.js';
 import type { SignupFormControl } from './use-signup-fields.js';
@@ -26,12 +26,7 @@ export function EmailField({ ids, messages, register, issue }: EmailFieldProps) 
       <label className="dd-signup__label" htmlFor={ids.email}>
         {messages.emailLabel}
       </label>
-      {messages.emailHint ? (
-        <p className="dd-signup__hint" id={ids.emailHint}>
-          {messages.emailHint}
-        </p>
-      ) : null}
-      {issue ? <FieldError id={ids.error('email')} prefix={messages.errorPrefix} message={issue.message} /> : null}
+      <HintAndError hint={messages.emailHint} hintId={ids.emailHint} error={issue?.message} errorId={ids.error('email')} prefix={messages.errorPrefix} />
       <input
         className="dd-signup__input dd-signup__input--email"
         id={ids.email}

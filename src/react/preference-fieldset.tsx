@@ -1,6 +1,6 @@
 import type { FormPreference, FormPreferenceCategory } from '../core/form-definition.js';
 import type { SignupMessages } from '../core/messages.js';
-import { FieldError } from './field-error.js';
+import { HintAndError } from './field-error.js';
 import { cx, type SignupFormIds } from './signup-form-ids.js';
 import type { SignupIssue } from './signup-issue.js';
 import type { SignupFormControl } from './use-signup-fields.js';
@@ -34,12 +34,13 @@ export function PreferenceFieldset({ preferences, ids, messages, register, issue
   return (
     <fieldset className={cx('dd-signup__fieldset', issue && 'dd-signup__field--error')} aria-describedby={describedBy || undefined}>
       <legend className="dd-signup__legend">{messages.preferencesLegend}</legend>
-      {messages.preferencesHint ? (
-        <p className="dd-signup__hint" id={ids.preferencesHint}>
-          {messages.preferencesHint}
-        </p>
-      ) : null}
-      {issue ? <FieldError id={ids.error('preferences')} prefix={messages.errorPrefix} message={issue.message} /> : null}
+      <HintAndError
+        hint={messages.preferencesHint}
+        hintId={ids.preferencesHint}
+        error={issue?.message}
+        errorId={ids.error('preferences')}
+        prefix={messages.errorPrefix}
+      />
       <div className="dd-signup__choices">
         {preferences.map((item) =>
           'preferences' in item ? (
