@@ -36,7 +36,7 @@ test('works under script-src/style-src self: styled, themed, no CSP violation, s
   await page.getByLabel('Email address').fill(email);
   await page.getByLabel('Weekly newsletter').check();
   await button.click();
-  await expect(page.getByRole('status')).toContainText('you are subscribed');
+  await expect(page.getByRole('status')).toContainText('Thank you for subscribing');
   const stored = await readMock<ConsentReadBack>(`/v2/contacts/${encodeURIComponent(email)}/with-consent`);
   expect(stored.body.contact.email).toBe(email);
 

@@ -57,7 +57,7 @@ test('an element added later renders; changing `endpoint` re-renders; removing i
   await expect(element.getByRole('checkbox')).toHaveCount(3);
 
   await element.evaluate((host) => host.setAttribute('endpoint', '/api/no-such-proxy'));
-  await expect(element.getByRole('alert')).toContainText('could not be loaded');
+  await expect(element.getByRole('status')).toContainText('could not be loaded');
 
   const shadow = await element.evaluateHandle((host) => host.shadowRoot!);
   await element.evaluate((host) => host.remove());

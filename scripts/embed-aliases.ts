@@ -1,5 +1,3 @@
-import { fileURLToPath } from 'node:url';
-
 /**
  * React's module names mapped to preact/compat for the script-tag build, exact matches
  * only (`react-dom/client` must not fall through to `react-dom` + `/client`). Shared by
@@ -9,7 +7,7 @@ import { fileURLToPath } from 'node:url';
  * defineConfig({ resolve: { alias: embedAliases } });
  */
 export const embedAliases: Array<{ find: RegExp; replacement: string }> = [
-  { find: /^react$/, replacement: fileURLToPath(new URL('../src/embed/react-on-preact.ts', import.meta.url)) },
+  { find: /^react$/, replacement: 'preact/compat' },
   { find: /^react-dom$/, replacement: 'preact/compat' },
   { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
   { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },

@@ -1,16 +1,12 @@
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SignupForm, type SignupFormProps } from '../index.js';
-import type { FormDefinition } from '../core/index.js';
 import { exposeParts } from './expose-parts.js';
 import { embedStyleSheet } from './shadow-styles.js';
 import { dispatchSignupEvent } from './signup-events.js';
 
-/** What the form sends on submit, as far as the `submit` event needs it. */
-interface SubmittedRequest { email: string; preferences: number[] }
-
 /** Options of `DotdigitalSignup.mount()`: the `<SignupForm>` props that make sense on any page. */
-export type MountOptions = Omit<SignupFormProps, 'unstyled' | 'className' | 'style'> & { locale?: string; onSubmit?: (request: SubmittedRequest) => void };
+export type MountOptions = Omit<SignupFormProps, 'unstyled' | 'className' | 'style'>;
 
 /** What `mount` returns. */
 export interface MountedSignupForm {
@@ -39,38 +35,22 @@ export function mountSignupForm(element: Element, options: MountOptions): Mounte
   const shadow = shadowOf(element);
   shadow.adoptedStyleSheets = [embedStyleSheet()];
   const root = createRoot(shadow);
+  const observer = new MutationObserver(() => exposeParts(shadow));
+  observer.observe(shadow, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
 
-  // `ready` and `submit` follow the form's `data-state` on the DOM, so `ready` fires once the
-  // preferences are on screen (the callback runs before the render) and `submit` only for
-  // a form that passed validation.
-  let definition: FormDefinition | undefined;
-  let request: SubmittedRequest | undefined; // from the widget's onSubmit, when it has one
-  let state: string | null = null;
-  const observer = new MutationObserver(() => {
-    exposeParts(shadow);
-    const form = shadow.querySelector('[data-state]');
-    const next = form?.getAttribute('data-state') ?? null;
-    if (next === state) return;
-    const previous = state;
-    state = next;
-    // Once per load of the form (again after a reload, not when an error clears).
-    if (next === 'ready' && definition && (previous === null || previous === 'loading' || previous === 'definition_failed')) dispatchSignupEvent(element, 'ready', { definition });
-    if (next === 'submitting' && form) dispatchSignupEvent(element, 'submit', request ?? submittedValues(form));
-    if (next === 'submitting') request = undefined;
-  });
-  observer.observe(shadow, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state', 'class'] });
-
+  // The widget calls onReady once the form is on screen (after the render), onSubmit with
+  // the exact body of a valid form it is about to send, onSuccess/onError with the answer.
   const render = (current: MountOptions) => {
-    const props: SignupFormProps & Pick<MountOptions, 'onSubmit'> = {
+    const props: SignupFormProps = {
       ...current,
       unstyled: true,
-      onSubmit: (sent) => {
-        request = { email: sent.email, preferences: [...sent.preferences] };
-        current.onSubmit?.(sent);
+      onReady: (definition) => {
+        dispatchSignupEvent(element, 'ready', { definition });
+        current.onReady?.(definition);
       },
-      onReady: (loaded) => {
-        definition = loaded;
-        current.onReady?.(loaded);
+      onSubmit: (request) => {
+        dispatchSignupEvent(element, 'submit', { email: request.email, preferences: [...(request.preferences ?? [])] });
+        current.onSubmit?.(request);
       },
       onSuccess: (result) => {
         dispatchSignupEvent(element, 'success', result);
@@ -105,11 +85,4 @@ function shadowOf(element: Element): ShadowRoot {
   } catch {
     throw new TypeError(`DotdigitalSignup.mount: cannot render inside <${element.localName}>; pass a container such as a <div> (see README, "Script tag").`);
   }
-}
-
-/** What the visitor sent, read from the form the way it was submitted. */
-function submittedValues(form: Element): { email: string; preferences: number[] } {
-  const email = form.querySelector<HTMLInputElement>('input[type="email"]')?.value.trim() ?? '';
-  const preferences = Array.from(form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]:checked'), (box) => Number(box.value));
-  return { email, preferences };
 }

@@ -45,7 +45,7 @@ export function scriptTagSizes(): Sizes {
  * const { parts } = await scriptTagComposition();
  */
 export async function scriptTagComposition(): Promise<ReactEntryComposition> {
-  const dependencies = ['preact', 'react-hook-form', 'zod'];
+  const dependencies = ['preact', ...browserDependencies()];
   const full = (await embedSizes([])).gzip;
   const parts: Array<{ name: string; gzip: number }> = [];
   for (const name of dependencies) parts.push({ name: name === 'preact' ? 'preact + preact/compat' : name, gzip: full - (await embedSizes([name])).gzip });
@@ -70,6 +70,12 @@ async function embedSizes(leaveOut: string[]): Promise<Sizes> {
   const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
   const code = outputs.flatMap((output) => output.output).filter((chunk): chunk is Rolldown.OutputChunk => chunk.type === 'chunk').map((chunk) => chunk.code).join('\n');
   return sizesOf(code);
+}
+
+/** The package's runtime dependencies a browser bundle can carry (the server's are left aside). */
+function browserDependencies(): string[] {
+  const { dependencies } = JSON.parse(readFileSync(repo('package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  return Object.keys(dependencies).filter((name) => !['hono', '@hono/node-server'].includes(name));
 }
 
 /** A minimal Vite + React app built twice, without and with `<SignupForm>`. */
@@ -102,7 +108,7 @@ export interface ReactEntryComposition { total: number; parts: Array<{ name: str
  * const { parts } = await reactEntryComposition();
  */
 export async function reactEntryComposition(): Promise<ReactEntryComposition> {
-  const dependencies = ['react-hook-form', 'zod'];
+  const dependencies = browserDependencies();
   const baseline = (await appSizes('without-form.jsx')).gzip;
   const full = (await appSizes('with-form.jsx')).gzip;
   const parts: Array<{ name: string; gzip: number }> = [];

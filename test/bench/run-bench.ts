@@ -3,11 +3,12 @@
 // BenchSection (or several); add yours to the list below.
 import { existsSync } from 'node:fs';
 import { printSection, type BenchSection } from './bench-section.js';
+import { mockBench } from './mock-bench.js';
 import { pageLoadBench } from './page-load-bench.js';
 import { sizeBench } from './size-bench.js';
 
 type Section = () => Promise<BenchSection | BenchSection[]>;
-const sections: Section[] = [sizeBench, pageLoadBench];
+const sections: Section[] = [sizeBench, pageLoadBench, mockBench];
 
 // The proxy's figures live in proxy-bench.ts, written by the proxy's owner; it exports
 // `proxyBench(): Promise<BenchSection | BenchSection[]>`.

@@ -9,23 +9,30 @@ const root = new URL('../../', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { exports: Record<string, string | { types: string; default: string }> };
 
 const pinned: Record<string, string[]> = {
-  '.': ['SignupError', 'SignupForm', 'createSignupClient', 'englishMessages', 'useSignupForm'],
+  '.': ['SIGNUP_ERROR_CODES', 'SIGNUP_LOCALES', 'SignupError', 'SignupForm', 'createSignupClient', 'englishMessages', 'loadSignupMessages', 'signupFormStyles', 'useSignupForm'],
   './core': [
     'HONEYPOT_FIELD',
     'MAX_EMAIL_LENGTH',
     'SIGNUP_ERROR_CODES',
+    'SIGNUP_LOCALES',
     'SignupError',
     'createSignupClient',
     'englishMessages',
     'formDefinitionSchema',
     'isPreferenceCategory',
     'isSignupErrorCode',
+    'loadSignupMessages',
+    'loadedSignupMessages',
+    'matchSignupLocale',
+    'mergeSignupMessages',
+    'offeredPreferences',
     'parseSignupRequest',
+    'readFormDefinition',
     'signupRequestSchema',
   ],
   './server': ['consentVersion', 'createSignupHandler'],
   './server/node': ['DEFAULT_CONSENT_TEXT', 'listenSignup', 'optionsFromEnv', 'toNodeListener'],
-  './mock': ['DEMO_API_PASSWORD', 'DEMO_API_USER', 'createMockDotdigital', 'demoDataFields', 'demoPreferences', 'listenMock'],
+  './mock': ['DEMO_API_PASSWORD', 'DEMO_API_USER', 'createMockDotdigital', 'demoAddressBooks', 'demoDataFields', 'demoPreferences', 'listenMock'],
 };
 
 describe('package exports', () => {

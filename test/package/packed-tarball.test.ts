@@ -82,7 +82,7 @@ describe.concurrent('the packed tarball in a fresh Vite React app', () => {
         await page.getByLabel('Email address').fill(`tarball-${reactMajor}@example.com`);
         await page.getByLabel('Weekly newsletter').check();
         await page.getByRole('button', { name: 'Subscribe' }).click();
-        await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain('you are subscribed');
+        await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Thank you for subscribing');
         expect(errors).toEqual([]);
       } finally {
         await browser.close();
