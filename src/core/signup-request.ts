@@ -87,7 +87,10 @@ export function parseSignupRequest(input: unknown): ParsedSignupRequest {
 function describeIssue(path: string[], detail: string): SignupRequestProblem {
   const [head, second] = path;
   if (head === 'email') {
-    return { code: 'invalid_email', message: 'Enter an email address in the correct format, like name@example.com.', field: 'email' };
+    const message = /too big|at most/i.test(detail)
+      ? `An email address is at most ${MAX_EMAIL_LENGTH} characters long.`
+      : 'Enter an email address in the correct format, like name@example.com.';
+    return { code: 'invalid_email', message, field: 'email' };
   }
   if (head === 'consent' && second === 'pageUrl') {
     return { code: 'invalid_page_url', message: 'consent.pageUrl must be the http(s) address of the page with the form.', field: 'consent.pageUrl' };

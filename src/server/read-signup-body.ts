@@ -16,7 +16,7 @@ export async function readSignupBody(request: Request): Promise<ReadBody> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const form = type === 'application/x-www-form-urlencoded';
   if (type !== 'application/json' && !form) {
-    return { ok: false, status: 415, code: 'unsupported_media_type', message: 'Send the signup as application/json.' };
+    return { ok: false, status: 415, code: 'unsupported_media_type', message: 'Send the signup as application/json (or application/x-www-form-urlencoded from a plain HTML form).' };
   }
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_BYTES) return tooLarge();
