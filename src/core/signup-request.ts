@@ -78,6 +78,9 @@ export function parseSignupRequest(input: unknown): ParsedSignupRequest {
   if (email === undefined || email === null || (typeof email === 'string' && email.trim() === '')) {
     return { ok: false, problem: { code: 'missing_email', message: 'Enter an email address.', field: 'email' } };
   }
+  if (typeof email === 'string' && email.trim().length > MAX_EMAIL_LENGTH) {
+    return { ok: false, problem: { code: 'invalid_email', message: `An email address is at most ${MAX_EMAIL_LENGTH} characters long.`, field: 'email' } };
+  }
   const result = signupRequestSchema.safeParse(input);
   if (result.success) return { ok: true, value: result.data as SignupRequest };
   const issue = result.error.issues[0]!;
@@ -87,10 +90,7 @@ export function parseSignupRequest(input: unknown): ParsedSignupRequest {
 function describeIssue(path: string[], detail: string): SignupRequestProblem {
   const [head, second] = path;
   if (head === 'email') {
-    const message = /too big|at most/i.test(detail)
-      ? `An email address is at most ${MAX_EMAIL_LENGTH} characters long.`
-      : 'Enter an email address in the correct format, like name@example.com.';
-    return { code: 'invalid_email', message, field: 'email' };
+    return { code: 'invalid_email', message: 'Enter an email address in the correct format, like name@example.com.', field: 'email' };
   }
   if (head === 'consent' && second === 'pageUrl') {
     return { code: 'invalid_page_url', message: 'consent.pageUrl must be the http(s) address of the page with the form.', field: 'consent.pageUrl' };
