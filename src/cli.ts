@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { listenMock } from './mock/index.js';
+import { MOCK_USAGE, mockOptionsFromArgs } from './mock/mock-options-from-args.js';
 import { listenSignup, optionsFromEnv } from './server/node/index.js';
 
 const USAGE = `Usage: dotdigital-signup <command> [--port N] [--host H]
@@ -14,6 +15,8 @@ Commands:
           See README, "Proxy options".
   mock    Run the local mock Dotdigital API (default port 4010, or DOTDIGITAL_MOCK_PORT),
           with API user apiuser-demo@apiconnector.com and password demo-password-1.
+          \`dotdigital-signup mock --help\` lists its options (region, double opt-in,
+          rate limits, latency, suppressed addresses). See README, "Test against the mock".
 `;
 
 // One JSON object a line on stderr: what log collectors expect. Never holds addresses or credentials.
@@ -23,6 +26,7 @@ const line = (level: string) => (message: string, details?: Record<string, unkno
 const jsonLogger = { info: line('info'), warn: line('warn'), error: line('error') };
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'mock') return runMock(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -46,14 +50,20 @@ async function main(argv: string[]): Promise<number> {
     }
     return -1;
   }
-  if (command === 'mock') {
-    const port = Number(values.port ?? process.env.DOTDIGITAL_MOCK_PORT ?? 4010);
-    const { url } = await listenMock({ port, host: values.host ?? '127.0.0.1' });
-    process.stdout.write(`Mock Dotdigital API on ${url} (open it in a browser to see what it received)\n`);
-    return -1;
-  }
   process.stderr.write(`dotdigital-signup: unknown command "${command}".\n\n${USAGE}`);
   return 1;
+}
+
+// The mock has flags of its own, so it reads its command line itself.
+async function runMock(args: string[]): Promise<number> {
+  const options = mockOptionsFromArgs(args, process.env);
+  if (options.help) {
+    process.stdout.write(MOCK_USAGE);
+    return 0;
+  }
+  const { url } = await listenMock(options);
+  process.stdout.write(`Mock Dotdigital API on ${url} (open it in a browser to see what it received)\n`);
+  return -1;
 }
 
 main(process.argv.slice(2)).then(
