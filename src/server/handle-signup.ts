@@ -97,7 +97,7 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
     logger?.info('Signed up', { contact: ref, pending: outcome.pending, clockReplaced: consentedAt !== new Date(claimed).toISOString() });
     return accepted(outcome.pending);
   } catch (error) {
-    if (upstreamErrorKind(error) === 'preference_not_found') engine.definition.invalidate();
+    if (upstreamErrorKind(error) === 'unknown_preference') engine.definition.invalidate();
     return upstreamFailure(error, logger, { contact: ref }, headers);
   }
 }

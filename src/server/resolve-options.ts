@@ -5,7 +5,8 @@ import type { SignupClock, SignupHandlerOptions, SignupLogger } from './signup-h
 export interface ResolvedOptions {
   apiUser: string;
   apiPassword: string;
-  apiUrl: string;
+  /** Undefined: the client discovers the account's region on its first call. */
+  apiUrl: string | undefined;
   consentText: string;
   optInType: 'Single' | 'VerifiedDouble';
   addressBookId: number | undefined;
@@ -49,8 +50,7 @@ export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
     );
   }
   if (options.region !== undefined && !(options.region in REGIONS)) fail(`\`region\` must be 'r1', 'r2' or 'r3', not ${JSON.stringify(options.region)}`);
-  const apiUrl = (options.apiUrl ?? REGIONS[options.region ?? 'r1']).replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/\s]+/.test(apiUrl) || !URL.canParse(apiUrl)) fail(`\`apiUrl\` must be an http(s) URL, not ${JSON.stringify(options.apiUrl)}`);
+  const apiUrl = options.apiUrl?.trim() || (options.region ? REGIONS[options.region] : undefined);
   const optInType = options.optInType ?? 'Single';
   if (optInType !== 'Single' && optInType !== 'VerifiedDouble') fail(`\`optInType\` must be 'Single' or 'VerifiedDouble', not ${JSON.stringify(optInType)}`);
   if (options.addressBookId !== undefined && !(Number.isSafeInteger(options.addressBookId) && options.addressBookId > 0)) {

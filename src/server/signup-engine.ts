@@ -39,8 +39,9 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
   const client = createDotdigitalClient({
     apiUser: options.apiUser,
     apiPassword: options.apiPassword,
-    apiUrl: options.apiUrl,
+    ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
     timeoutMs: options.retry.attemptTimeoutMs,
+    now: () => clock.now(),
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const retrying = createRetrying(options.retry, clock);

@@ -57,7 +57,7 @@ export interface SignupHandlerOptions {
   apiUser: string;
   /** Dotdigital API user's password. */
   apiPassword: string;
-  /** Your account's region: `r1` Europe (default), `r2` North America, `r3` Asia Pacific. */
+  /** Your account's region: `r1` Europe, `r2` North America, `r3` Asia Pacific. Neither this nor `apiUrl`: discovered from Dotdigital on the first call. */
   region?: 'r1' | 'r2' | 'r3';
   /** Dotdigital API base URL; overrides `region` (the mock's URL in tests). */
   apiUrl?: string;

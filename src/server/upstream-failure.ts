@@ -8,7 +8,8 @@ import { UpstreamGaveUp } from './with-retries.js';
 const FIXES: Partial<Record<string, string>> = {
   unauthorized: 'Dotdigital refused the API user (401): check apiUser and apiPassword (Settings → Access → API users)',
   wrong_region: 'Dotdigital answered 403, which it does for the wrong region: set region (r1, r2, r3) or apiUrl to your account\'s API endpoint',
-  datafield_not_found: 'A configured data field does not exist in Dotdigital: create it (Settings → Data fields) or remove it from `fields`',
+  unknown_data_field: 'A configured data field does not exist in Dotdigital: create it (Settings → Data fields) or remove it from `fields`',
+  invalid_data_field: 'Dotdigital refused a data-field value: check each field\'s `type` matches its type in Dotdigital (Settings → Data fields)',
   usage_capped: 'Dotdigital capped this account\'s API usage (ERROR_APIUSAGE_EXCEEDED): signups fail until the cap lifts',
 };
 
@@ -35,7 +36,7 @@ export function upstreamFailure(error: unknown, logger: SignupLogger | undefined
     logger?.info('Dotdigital refused the address as invalid', { ...context, ...details(error) });
     return errorResponse(400, 'invalid_email', 'Enter an email address in the correct format, like name@example.com.', 'email', headers);
   }
-  if (kind === 'preference_not_found') {
+  if (kind === 'unknown_preference') {
     logger?.warn('Dotdigital no longer has a preference the form offered; the form definition will be refreshed', { ...context, ...details(error) });
     return errorResponse(400, 'unknown_preference', 'One of the choices is no longer available; load the form again.', 'preferences', headers);
   }

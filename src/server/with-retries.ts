@@ -1,13 +1,14 @@
 import type { ResolvedOptions } from './resolve-options.js';
 import type { SignupClock } from './signup-handler-options.js';
-import { isRetryable, upstreamErrorKind, type UpstreamErrorKind } from './upstream-error-kind.js';
+import type { DotdigitalErrorKind } from './dotdigital/dotdigital-api-error.js';
+import { isRetryable, upstreamErrorKind } from './upstream-error-kind.js';
 
 /** Dotdigital could not be reached or kept failing until the time budget ran out. */
 export class UpstreamGaveUp extends Error {
   override readonly name = 'UpstreamGaveUp';
 
   constructor(
-    readonly kind: UpstreamErrorKind,
+    readonly kind: DotdigitalErrorKind,
     readonly attempts: number,
     /** When Dotdigital said it would take calls again, if it said so. */
     readonly retryAfterMs: number | undefined,

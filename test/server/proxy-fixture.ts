@@ -4,8 +4,8 @@ import { createSignupHandler, type SignupHandlerOptions } from '../../src/server
 export const CONSENT_TEXT = 'Yes, send me the Northwind newsletter. I can unsubscribe at any time.';
 export const ENDPOINT = 'https://www.example.com/api/signup';
 export const SITE = 'https://www.example.com';
-/** The address book the fixture's upstream knows; any other id answers Dotdigital's 404. */
-export const ADDRESS_BOOK_ID = 77;
+/** An address book of the mock's demo account; any other id answers Dotdigital's 404. */
+export const ADDRESS_BOOK_ID = 101;
 
 /** One injected upstream answer: for calls whose path matches, `times` times, instead of the mock. */
 export interface Fault {
@@ -52,7 +52,6 @@ export function proxyWithMock(options: Partial<SignupHandlerOptions> = {}, mockO
   const mock = createMockDotdigital(mockOptions);
   const upstream: Request[] = [];
   const faults: Fault[] = [];
-  const addressBooks = new Map<number, string[]>();
   const upstreamFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
     upstream.push(request.clone());
@@ -61,13 +60,6 @@ export function proxyWithMock(options: Partial<SignupHandlerOptions> = {}, mockO
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
       return fault.answer(request);
-    }
-    const book = /^\/v2\/address-books\/(\d+)\/contacts$/.exec(path);
-    if (book && request.method === 'POST') {
-      if (Number(book[1]) !== ADDRESS_BOOK_ID) return status(404, { message: 'Error: ERROR_ADDRESSBOOK_NOT_FOUND' })();
-      const contact = (await request.json()) as { email: string };
-      addressBooks.set(ADDRESS_BOOK_ID, [...(addressBooks.get(ADDRESS_BOOK_ID) ?? []), contact.email]);
-      return new Response(JSON.stringify({ id: 1, email: contact.email }), { status: 200, headers: { 'content-type': 'application/json' } });
     }
     return mock.fetch(request);
   };
@@ -82,7 +74,7 @@ export function proxyWithMock(options: Partial<SignupHandlerOptions> = {}, mockO
   });
   /** Upstream calls other than the form definition's (`GET /v2/preferences`, `/v2/data-fields`). */
   const writes = () => upstream.filter((r) => !/\/v2\/(preferences|data-fields)$/.test(new URL(r.url).pathname));
-  return { mock, handler, upstream, writes, faults, addressBooks, upstreamFetch };
+  return { mock, handler, upstream, writes, faults, upstreamFetch };
 }
 
 /** The consent block a browser sends after loading the definition. */

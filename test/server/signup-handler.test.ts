@@ -91,6 +91,13 @@ describe('POST signup', () => {
     ]);
   });
 
+  it('answers 202 and tells the operator when the account forces double opt-in on a Single proxy', async () => {
+    const logger = captureLogger();
+    const proxy = proxyWithMock({ logger }, { forceDoubleOptIn: true });
+    expect(await answer(await proxy.handler(post(await validBody(proxy.handler))))).toEqual({ status: 202, body: '{"status":"pending_confirmation"}', cache: 'no-store' });
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringMatching(/forces double opt-in.*VerifiedDouble/) }));
+  });
+
   it('answers a filled honeypot exactly like a person and sends nothing', async () => {
     for (const optInType of ['Single', 'VerifiedDouble'] as const) {
       const person = proxyWithMock({ optInType });
@@ -102,12 +109,15 @@ describe('POST signup', () => {
     }
   });
 
-  it('adds the contact to the configured address book, without asking for a second confirmation', async () => {
-    const proxy = proxyWithMock({ addressBookId: ADDRESS_BOOK_ID, optInType: 'VerifiedDouble' });
-    expect((await proxy.handler(post(await validBody(proxy.handler)))).status).toBe(202);
-    expect(proxy.addressBooks.get(ADDRESS_BOOK_ID)).toEqual(['ann@example.com']);
+  it.each(['Single', 'VerifiedDouble'] as const)('(%s) adds the contact to the configured address book, sending one confirmation at most', async (optInType) => {
+    const proxy = proxyWithMock({ addressBookId: ADDRESS_BOOK_ID, optInType });
+    expect((await proxy.handler(post(await validBody(proxy.handler)))).status).toBe(optInType === 'Single' ? 201 : 202);
+    const contact = proxy.mock.store.contacts.get('ann@example.com')!;
+    expect([...contact.addressBooks]).toEqual([ADDRESS_BOOK_ID]);
+    expect(contact.status).toBe(optInType === 'Single' ? 'Subscribed' : 'PendingOptIn');
+    expect(proxy.mock.store.outbox).toHaveLength(optInType === 'Single' ? 0 : 1);
     const call = proxy.writes().find((r) => r.url.includes('/address-books/'))!;
-    expect(((await call.json()) as { optInType: string }).optInType).toBe('Double');
+    expect(((await call.json()) as { optInType: string }).optInType).toBe(optInType);
   });
 
   it('still signs up when the address book does not exist, and logs how to fix it', async () => {
@@ -129,10 +139,10 @@ describe('a suppressed or unsubscribed contact is answered exactly like a new on
       const refused = proxyWithMock({ optInType, logger, addressBookId: ADDRESS_BOOK_ID });
       refused.faults.push({ path: /with-consent/, answer: status(400, { message: 'Contact is suppressed. ERROR_CONTACT_SUPPRESSED' }) });
       expect(await answer(await refused.handler(post(await validBody(refused.handler, { email: 'gone@example.com' }))))).toEqual(expected);
-      expect(refused.addressBooks.size).toBe(0);
+      expect(refused.writes().filter((r) => r.url.includes('/address-books/'))).toHaveLength(0);
 
-      for (const state of ['Suppressed', 'Unsubscribed'] as const) {
-        const quiet = proxyWithMock({ optInType });
+      for (const [state, suppressedWrites] of [['Suppressed', 'refuse'], ['Suppressed', 'keep-status'], ['Unsubscribed', 'keep-status']] as const) {
+        const quiet = proxyWithMock({ optInType }, { suppressedWrites });
         existing(quiet, 'gone@example.com', [], state);
         expect(await answer(await quiet.handler(post(await validBody(quiet.handler, { email: 'gone@example.com' }))))).toEqual(expected);
       }
