@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../mock/index.js';
 import { createSignupHandler } from '../server/index.js';
-import { DEFAULT_CONSENT_TEXT, optionsFromEnv } from '../server/node/index.js';
+import { createNodeFetch, DEFAULT_CONSENT_TEXT, optionsFromEnv } from '../server/node/index.js';
 import { createDemoApp } from './create-demo-app.js';
 
 const env = process.env;
@@ -31,6 +31,7 @@ const handler = createSignupHandler({
   allowedOrigins: [...demoOrigins, ...(fromEnv.allowedOrigins ?? [])],
   // Generous for people clicking around and for the browser tests, which all come from one address.
   rateLimit: fromEnv.rateLimit ?? { max: 120, windowMs: 60_000 },
+  fetch: createNodeFetch(),
   logger: console,
 });
 const app = createDemoApp(handler);

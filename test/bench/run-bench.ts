@@ -3,8 +3,9 @@
 // add yours to the list below.
 import { printSection, type BenchSection } from './bench-section.js';
 import { mockBench } from './mock-bench.js';
+import { proxyBench } from './proxy-bench.js';
 
-const sections: Array<() => Promise<BenchSection>> = [mockBench];
+const sections: Array<() => Promise<BenchSection>> = [mockBench, proxyBench];
 
 console.log(`dotdigital-signup bench — node ${process.version}, ${new Date().toISOString()}`);
 for (const run of sections) printSection(await run());

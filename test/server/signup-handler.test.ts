@@ -148,7 +148,7 @@ describe('a suppressed or unsubscribed contact is answered exactly like a new on
       }
       expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'info', message: expect.stringMatching(/suppressed/) }));
       expect(logger.text()).not.toContain('gone@example.com');
-      expect(logger.text()).toMatch(/"contact":"e:[0-9a-f]{12}"/);
+      expect(logger.text()).toMatch(/"contact":"e:[0-9a-f]{16}"/);
     });
   }
 
