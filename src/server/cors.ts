@@ -32,7 +32,7 @@ export function createOriginPolicy(allowed: Set<string>) {
     },
     preflight(request: Request): Response {
       const origin = request.headers.get('origin');
-      if (origin === null) return new Response(null, { status: 204, headers: { allow: ALLOWED_METHODS, 'x-content-type-options': 'nosniff' } });
+      if (origin === null) return new Response(null, { status: 204, headers: { allow: 'GET, HEAD, POST, OPTIONS', 'x-content-type-options': 'nosniff' } });
       if (!isAllowed(origin)) {
         return errorResponse(403, 'origin_not_allowed', `${origin.slice(0, 100)} is not in this proxy's allowedOrigins.`, undefined, { vary: 'Origin' });
       }

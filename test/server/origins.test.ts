@@ -63,7 +63,7 @@ describe('origins: an exact-match allow-list for CORS and POSTs', () => {
     const { handler } = proxyWithMock({ allowedOrigins: [SITE] });
     const response = await handler(preflight(undefined));
     expect(response.status).toBe(204);
-    expect(response.headers.get('allow')).toBe('GET, POST, OPTIONS');
+    expect(response.headers.get('allow')).toBe('GET, HEAD, POST, OPTIONS');
   });
 
   it('normalises configured origins and refuses ones that are not bare origins', () => {
