@@ -8,13 +8,22 @@ const USAGE = `Usage: dotdigital-signup <command> [--port N] [--host H]
 
 Commands:
   serve   Run the signup proxy. Reads DOTDIGITAL_API_USER, DOTDIGITAL_API_PASSWORD,
-          DOTDIGITAL_API_URL, SIGNUP_CONSENT_TEXT, SIGNUP_OPT_IN_TYPE,
-          SIGNUP_ALLOWED_ORIGINS and PORT (default 3000). See README, "Proxy options".
+          DOTDIGITAL_REGION or DOTDIGITAL_API_URL, SIGNUP_CONSENT_TEXT, SIGNUP_OPT_IN_TYPE,
+          SIGNUP_ALLOWED_ORIGINS, SIGNUP_ADDRESS_BOOK_ID, SIGNUP_PREFERENCES, SIGNUP_FIELDS,
+          SIGNUP_TRUSTED_PROXY_HOPS, SIGNUP_CLIENT_IP_HEADER, SIGNUP_RATE_LIMIT,
+          SIGNUP_DEFINITION_CACHE_SECONDS, PORT (default 3000) and HOST.
+          See README, "Proxy options".
   mock    Run the local mock Dotdigital API (default port 4010, or DOTDIGITAL_MOCK_PORT),
           with API user apiuser-demo@apiconnector.com and password demo-password-1.
           \`dotdigital-signup mock --help\` lists its options (region, double opt-in,
           rate limits, latency, suppressed addresses). See README, "Test against the mock".
 `;
+
+// One JSON object a line on stderr: what log collectors expect. Never holds addresses or credentials.
+const line = (level: string) => (message: string, details?: Record<string, unknown>) => {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...details })}\n`);
+};
+const jsonLogger = { info: line('info'), warn: line('warn'), error: line('error') };
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'mock') return runMock(argv.slice(1));
@@ -29,9 +38,16 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 1;
   }
   if (command === 'serve') {
+    const options = optionsFromEnv(process.env);
     const port = Number(values.port ?? process.env.PORT ?? 3000);
-    const { url } = await listenSignup(optionsFromEnv(process.env), { port, ...(values.host ? { host: values.host } : {}) });
+    const host = values.host ?? process.env.HOST;
+    const { url, close } = await listenSignup({ ...options, logger: jsonLogger }, { port, ...(host ? { host } : {}) });
     process.stdout.write(`Signup proxy listening on ${url}\n`);
+    // Containers stop with SIGTERM: finish the signups in flight, then exit.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close().then(() => process.exit(0)));
+    if ((options.allowedOrigins ?? []).length === 0) {
+      process.stderr.write('Warning: SIGNUP_ALLOWED_ORIGINS is not set, so only pages on this same origin can use the form and POSTs are taken from anywhere. Set it to your site\'s origins (README, "Security notes").\n');
+    }
     return -1;
   }
   process.stderr.write(`dotdigital-signup: unknown command "${command}".\n\n${USAGE}`);

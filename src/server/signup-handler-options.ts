@@ -2,41 +2,94 @@ import type { FormFieldType } from '../core/index.js';
 
 /** A contact data field the form may send, and how to show it. */
 export interface AllowedField {
-  /** Dotdigital data-field name, e.g. `FIRSTNAME`. */
+  /** Dotdigital data-field name, e.g. `FIRSTNAME` (at most 20 characters). */
   name: string;
+  /** The label the form shows, e.g. `First name`. */
   label: string;
+  /** Dotdigital's type of the field; the proxy checks and casts values to it. Default `String`. */
   type?: FormFieldType;
+  /** Refuse a signup without it (`missing_field`). Default `false`. */
   required?: boolean;
 }
 
-/** Minimal logger; `console` fits. Never receives plain email addresses. */
+/** Minimal logger; `console` fits. Never receives plain email addresses or credentials. */
 export interface SignupLogger {
   info(message: string, details?: Record<string, unknown>): void;
   warn(message: string, details?: Record<string, unknown>): void;
   error(message: string, details?: Record<string, unknown>): void;
 }
 
+/** The handler's sense of time; tests pass a fake one so retries and caches run instantly. */
+export interface SignupClock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Resolves after `ms` milliseconds. */
+  sleep(ms: number): Promise<void>;
+  /** A number in [0, 1), for retry jitter. */
+  random(): number;
+}
+
+/** How hard to try when Dotdigital is slow, rate-limited or failing. */
+export interface UpstreamRetryOptions {
+  /** Total time a visitor may wait for Dotdigital on one request, retries included. Default 8 000 ms. */
+  budgetMs?: number;
+  /** First backoff step; doubles per attempt, with full jitter. Default 200 ms. */
+  baseDelayMs?: number;
+  /** Longest single backoff. Default 2 000 ms. */
+  maxDelayMs?: number;
+  /** Timeout of one call to Dotdigital. Default 5 000 ms. */
+  attemptTimeoutMs?: number;
+}
+
 /**
  * Options of `createSignupHandler`. Everything comes from the caller: the handler never
- * reads environment variables.
+ * reads environment variables (the `serve` command maps them, see README "Proxy options").
+ *
+ * @example
+ * const options: SignupHandlerOptions = {
+ *   apiUser: 'apiuser-1a2b3c@apiconnector.com', apiPassword: secret,
+ *   region: 'r1', consentText: 'Yes, send me the monthly newsletter.',
+ *   allowedOrigins: ['https://www.example.com'],
+ * };
  */
 export interface SignupHandlerOptions {
   /** Dotdigital API user, e.g. `apiuser-1a2b3c@apiconnector.com`. */
   apiUser: string;
   /** Dotdigital API user's password. */
   apiPassword: string;
-  /** Dotdigital API base URL (your region's, or the mock's). Default `https://r1-api.dotdigital.com`. */
+  /** Your account's region: `r1` Europe, `r2` North America, `r3` Asia Pacific. Neither this nor `apiUrl`: discovered from Dotdigital on the first call. */
+  region?: 'r1' | 'r2' | 'r3';
+  /** Dotdigital API base URL; overrides `region` (the mock's URL in tests). */
   apiUrl?: string;
   /** The consent statement shown beside the form and stored as the consent record's TEXT. */
   consentText: string;
   /** `Single` (default) or `VerifiedDouble` (Dotdigital emails a confirmation link). */
   optInType?: 'Single' | 'VerifiedDouble';
-  /** Origins (`https://www.example.com`) allowed to use the form. Empty or absent: any. */
+  /** Also add every new signup to this address book (list). */
+  addressBookId?: number;
+  /**
+   * Exact origins (`https://www.example.com`) allowed to use the form: CORS answers, POSTs
+   * and the consent record's page URL. Absent or empty: no CORS, POSTs from anywhere.
+   */
   allowedOrigins?: string[];
+  /** Ids of the public preferences (or whole categories) to show, in Dotdigital's order. Default: all public ones. */
+  preferences?: number[];
   /** Data fields the form may send. Default: none. */
   fields?: AllowedField[];
+  /** How many reverse proxies in front of this one to trust for `X-Forwarded-For`. Default 0: the socket's address. */
+  trustedProxyHops?: number;
+  /** A header your platform sets to the visitor's IP and overwrites (e.g. `cf-connecting-ip`); wins over hops. */
+  clientIpHeader?: string;
+  /** Signups allowed per IP address (IPv6: per /64) in a window; `false` turns the limit off. Default 10 a minute. */
+  rateLimit?: { max: number; windowMs: number } | false;
+  /** How long the form definition is fresh, in ms. Default 60 000; a stale one is served while it refreshes. */
+  definitionCacheMs?: number;
+  /** Retry budget and backoff for calls to Dotdigital. */
+  retry?: UpstreamRetryOptions;
   /** A `fetch` for calls to Dotdigital (tests pass the mock's). */
   fetch?: typeof fetch;
   /** Where to log. Default: nothing. */
   logger?: SignupLogger;
+  /** Time source for tests. Default: the real clock. */
+  clock?: Partial<SignupClock>;
 }

@@ -30,8 +30,8 @@ const pinned: Record<string, string[]> = {
     'readFormDefinition',
     'signupRequestSchema',
   ],
-  './server': ['consentVersion', 'createSignupHandler'],
-  './server/node': ['DEFAULT_CONSENT_TEXT', 'listenSignup', 'optionsFromEnv', 'toNodeListener'],
+  './server': ['consentVersion', 'createSignupHandler', 'normalizeIp'],
+  './server/node': ['DEFAULT_CONSENT_TEXT', 'createNodeFetch', 'listenSignup', 'optionsFromEnv', 'toNodeListener'],
   './mock': ['DEMO_API_PASSWORD', 'DEMO_API_USER', 'createMockDotdigital', 'demoAddressBooks', 'demoDataFields', 'demoPreferences', 'listenMock'],
 };
 

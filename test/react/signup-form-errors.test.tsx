@@ -116,8 +116,10 @@ describe('<SignupForm> errors from the proxy', () => {
   });
 
   it('offers to try again without retyping when Dotdigital is unavailable, and the retry signs up', async () => {
-    let failures = 1;
+    // Down until the visitor retries: the proxy's own retries (kept short here) must all fail first.
+    let failures = Number.POSITIVE_INFINITY;
     const { mock, handler } = proxyWithMock({
+      retry: { budgetMs: 200, baseDelayMs: 5 },
       fetch: async (input, init) => {
         const request = new Request(input, init);
         if (request.method === 'POST' && failures-- > 0) throw new TypeError('connect ECONNREFUSED');
@@ -133,6 +135,7 @@ describe('<SignupForm> errors from the proxy', () => {
     expect(rootOf(container).dataset.state).toBe('error');
     expect(screen.getByLabelText('Email address')).toHaveValue('ivy@example.com');
     expect(screen.getByLabelText('Events near you')).toBeChecked();
+    failures = 0;
     await user.click(within(summary.closest('.dd-signup__summary')!).getByRole('button', { name: 'Try again' }));
     await screen.findByText('Thank you for subscribing');
     expect([...mock.store.contacts.get('ivy@example.com')!.optedIn]).toEqual([5]);

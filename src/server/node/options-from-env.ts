@@ -1,17 +1,33 @@
-import type { SignupHandlerOptions } from '../signup-handler-options.js';
+import type { AllowedField, SignupHandlerOptions } from '../signup-handler-options.js';
 
 /** The default consent statement of `dotdigital-signup serve` when `SIGNUP_CONSENT_TEXT` is unset. */
 export const DEFAULT_CONSENT_TEXT =
   'Yes, please email me news and offers. I can unsubscribe at any time using the link in every email. See our privacy notice for how we use your data.';
 
+type Env = Record<string, string | undefined>;
+
+function bad(name: string, value: string, want: string): never {
+  throw new Error(`${name}=${JSON.stringify(value)} is not valid: ${want} (see README, "Proxy options").`);
+}
+
+function whole(env: Env, name: string, min: number): number | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min) bad(name, value, `use a whole number ≥ ${min}`);
+  return Number(value);
+}
+
+const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
 /**
  * Reads the proxy's options from environment variables (README, "Proxy options").
- * Only adapters call this; the handler itself takes options from its caller.
+ * Only adapters call this; the handler itself takes options from its caller. A value
+ * that cannot be right throws an error naming the variable and what it should hold.
  *
  * @example
  * createSignupHandler(optionsFromEnv(process.env));
  */
-export function optionsFromEnv(env: Record<string, string | undefined>): SignupHandlerOptions {
+export function optionsFromEnv(env: Env): SignupHandlerOptions {
   const apiUser = env.DOTDIGITAL_API_USER ?? '';
   const apiPassword = env.DOTDIGITAL_API_PASSWORD ?? '';
   if (!apiUser || !apiPassword) {
@@ -20,14 +36,41 @@ export function optionsFromEnv(env: Record<string, string | undefined>): SignupH
         '(Settings → Access → API users), or run `npm start` for the demo with the built-in mock.',
     );
   }
-  const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const optInType = env.SIGNUP_OPT_IN_TYPE === 'VerifiedDouble' ? 'VerifiedDouble' : 'Single';
-  return {
-    apiUser,
-    apiPassword,
-    ...(env.DOTDIGITAL_API_URL ? { apiUrl: env.DOTDIGITAL_API_URL } : {}),
-    consentText: env.SIGNUP_CONSENT_TEXT || DEFAULT_CONSENT_TEXT,
-    optInType,
-    allowedOrigins: list(env.SIGNUP_ALLOWED_ORIGINS),
-  };
+  const options: SignupHandlerOptions = { apiUser, apiPassword, consentText: env.SIGNUP_CONSENT_TEXT || DEFAULT_CONSENT_TEXT };
+  const region = env.DOTDIGITAL_REGION?.trim();
+  if (region) options.region = region === 'r1' || region === 'r2' || region === 'r3' ? region : bad('DOTDIGITAL_REGION', region, 'use r1, r2 or r3');
+  if (env.DOTDIGITAL_API_URL) options.apiUrl = env.DOTDIGITAL_API_URL;
+  const optIn = env.SIGNUP_OPT_IN_TYPE?.trim();
+  if (optIn) options.optInType = optIn === 'Single' || optIn === 'VerifiedDouble' ? optIn : bad('SIGNUP_OPT_IN_TYPE', optIn, 'use Single or VerifiedDouble');
+  const addressBookId = whole(env, 'SIGNUP_ADDRESS_BOOK_ID', 1);
+  if (addressBookId !== undefined) options.addressBookId = addressBookId;
+  options.allowedOrigins = list(env.SIGNUP_ALLOWED_ORIGINS);
+  if (env.SIGNUP_PREFERENCES?.trim()) {
+    options.preferences = list(env.SIGNUP_PREFERENCES).map((id) => (/^\d+$/.test(id) ? Number(id) : bad('SIGNUP_PREFERENCES', id, 'use comma-separated preference ids')));
+  }
+  if (env.SIGNUP_FIELDS?.trim()) options.fields = parseFields(env.SIGNUP_FIELDS);
+  const hops = whole(env, 'SIGNUP_TRUSTED_PROXY_HOPS', 0);
+  if (hops !== undefined) options.trustedProxyHops = hops;
+  if (env.SIGNUP_CLIENT_IP_HEADER?.trim()) options.clientIpHeader = env.SIGNUP_CLIENT_IP_HEADER.trim();
+  const rate = env.SIGNUP_RATE_LIMIT?.trim();
+  if (rate) {
+    const match = /^(\d+)\/(\d+)$/.exec(rate);
+    if (rate === 'off') options.rateLimit = false;
+    else if (match && Number(match[1]) > 0 && Number(match[2]) > 0) options.rateLimit = { max: Number(match[1]), windowMs: Number(match[2]) * 1000 };
+    else bad('SIGNUP_RATE_LIMIT', rate, 'use MAX/SECONDS, e.g. 10/60, or off');
+  }
+  const cacheSeconds = whole(env, 'SIGNUP_DEFINITION_CACHE_SECONDS', 0);
+  if (cacheSeconds !== undefined) options.definitionCacheMs = cacheSeconds * 1000;
+  return options;
+}
+
+function parseFields(text: string): AllowedField[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    bad('SIGNUP_FIELDS', text.slice(0, 60), 'use a JSON array like [{"name":"FIRSTNAME","label":"First name","required":true}]');
+  }
+  if (!Array.isArray(value)) bad('SIGNUP_FIELDS', text.slice(0, 60), 'use a JSON array of { name, label, type?, required? }');
+  return value as AllowedField[];
 }

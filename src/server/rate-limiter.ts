@@ -1,0 +1,37 @@
+/** The verdict on one request: allowed, or how long until it would be. */
+export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+/** A per-key limiter: `take(key)` spends one request from the key's allowance. */
+export interface RateLimiter {
+  take(key: string): RateLimitVerdict;
+}
+
+/**
+ * A token bucket per key: `max` requests at once, refilled evenly over `windowMs`, so a
+ * visitor who hit the limit may try again after `windowMs / max` rather than a whole
+ * window. Memory is bounded: past `maxKeys` the least recently seen key is forgotten
+ * (an attacker spraying addresses then only forgets old buckets, never grows the process).
+ *
+ * @example
+ * const limiter = createRateLimiter({ max: 10, windowMs: 60_000 }, Date.now);
+ * if (!limiter.take('203.0.113.7').allowed) answer429();
+ */
+export function createRateLimiter(limit: { max: number; windowMs: number }, now: () => number, maxKeys = 50_000): RateLimiter {
+  const perMs = limit.max / limit.windowMs;
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    take(key) {
+      const time = now();
+      const bucket = buckets.get(key);
+      const tokens = bucket ? Math.min(limit.max, bucket.tokens + (time - bucket.at) * perMs) : limit.max;
+      if (bucket) buckets.delete(key); // re-inserted below: Map order doubles as recency order
+      if (tokens < 1) {
+        buckets.set(key, { tokens, at: time });
+        return { allowed: false, retryAfterMs: Math.ceil((1 - tokens) / perMs) };
+      }
+      buckets.set(key, { tokens: tokens - 1, at: time });
+      if (buckets.size > maxKeys) buckets.delete(buckets.keys().next().value!);
+      return { allowed: true };
+    },
+  };
+}

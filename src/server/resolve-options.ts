@@ -1,0 +1,107 @@
+import type { FormField } from '../core/index.js';
+import type { SignupClock, SignupHandlerOptions, SignupLogger } from './signup-handler-options.js';
+
+/** {@link SignupHandlerOptions} checked, with every default filled in. */
+export interface ResolvedOptions {
+  apiUser: string;
+  apiPassword: string;
+  /** Undefined: the client discovers the account's region on its first call. */
+  apiUrl: string | undefined;
+  consentText: string;
+  optInType: 'Single' | 'VerifiedDouble';
+  addressBookId: number | undefined;
+  allowedOrigins: Set<string>;
+  preferences: Set<number> | undefined;
+  fields: FormField[];
+  trustedProxyHops: number;
+  clientIpHeader: string | undefined;
+  rateLimit: { max: number; windowMs: number } | false;
+  definitionCacheMs: number;
+  retry: { budgetMs: number; baseDelayMs: number; maxDelayMs: number; attemptTimeoutMs: number };
+  fetch: typeof fetch | undefined;
+  logger: SignupLogger | undefined;
+  clock: SignupClock;
+}
+
+const REGIONS = { r1: 'https://r1-api.dotdigital.com', r2: 'https://r2-api.dotdigital.com', r3: 'https://r3-api.dotdigital.com' };
+const realClock: SignupClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random(),
+};
+
+function fail(problem: string): never {
+  throw new TypeError(`createSignupHandler: ${problem} (see README, "Proxy options").`);
+}
+
+/**
+ * Checks the caller's options once, at start-up, so a misconfigured proxy fails loudly
+ * when it is created rather than quietly on a visitor's signup.
+ *
+ * @example
+ * const resolved = resolveOptions({ apiUser, apiPassword, consentText });
+ */
+export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
+  const missing = (['apiUser', 'apiPassword', 'consentText'] as const).filter((key) => typeof options?.[key] !== 'string' || options[key].trim() === '');
+  if (missing.length > 0) {
+    fail(
+      `${missing.map((key) => `\`${key}\``).join(', ')} ${missing.length === 1 ? 'is' : 'are'} required — ` +
+        'pass your Dotdigital API user, its password and the consent text shown to visitors',
+    );
+  }
+  if (options.region !== undefined && !(options.region in REGIONS)) fail(`\`region\` must be 'r1', 'r2' or 'r3', not ${JSON.stringify(options.region)}`);
+  const apiUrl = options.apiUrl?.trim() || (options.region ? REGIONS[options.region] : undefined);
+  const optInType = options.optInType ?? 'Single';
+  if (optInType !== 'Single' && optInType !== 'VerifiedDouble') fail(`\`optInType\` must be 'Single' or 'VerifiedDouble', not ${JSON.stringify(optInType)}`);
+  if (options.addressBookId !== undefined && !(Number.isSafeInteger(options.addressBookId) && options.addressBookId > 0)) {
+    fail('`addressBookId` must be the positive whole number of a Dotdigital address book');
+  }
+  const hops = options.trustedProxyHops ?? 0;
+  if (!Number.isSafeInteger(hops) || hops < 0) fail('`trustedProxyHops` must be a whole number ≥ 0');
+  const rateLimit = options.rateLimit ?? { max: 10, windowMs: 60_000 };
+  if (rateLimit !== false && !(rateLimit.max >= 1 && rateLimit.windowMs >= 1)) fail('`rateLimit` must be `false` or `{ max ≥ 1, windowMs ≥ 1 }`');
+  const definitionCacheMs = options.definitionCacheMs ?? 60_000;
+  if (!(definitionCacheMs >= 0)) fail('`definitionCacheMs` must be ≥ 0');
+  return {
+    apiUser: options.apiUser,
+    apiPassword: options.apiPassword,
+    apiUrl,
+    consentText: options.consentText,
+    optInType,
+    addressBookId: options.addressBookId,
+    allowedOrigins: new Set((options.allowedOrigins ?? []).map(normalizeOrigin)),
+    preferences: options.preferences ? new Set(options.preferences) : undefined,
+    fields: resolveFields(options),
+    trustedProxyHops: hops,
+    clientIpHeader: options.clientIpHeader?.trim().toLowerCase() || undefined,
+    rateLimit,
+    definitionCacheMs,
+    retry: { budgetMs: 8_000, baseDelayMs: 200, maxDelayMs: 2_000, attemptTimeoutMs: 5_000, ...options.retry },
+    fetch: options.fetch,
+    logger: options.logger,
+    clock: { ...realClock, ...options.clock },
+  };
+}
+
+/** `https://WWW.Example.com/` → `https://www.example.com`; anything but a bare origin is refused. */
+function normalizeOrigin(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || url.origin === 'null' || `${url.origin}/` !== url.href.replace(/\/?$/, '/')) {
+    fail(`\`allowedOrigins\` takes origins like 'https://www.example.com' (scheme, host and port only), not ${JSON.stringify(value)}`);
+  }
+  return url.origin;
+}
+
+function resolveFields(options: SignupHandlerOptions): FormField[] {
+  const seen = new Set<string>();
+  return (options.fields ?? []).map((field) => {
+    const name = field?.name?.trim().toUpperCase() ?? '';
+    if (!/^[A-Z0-9_]{1,20}$/.test(name)) fail(`field name ${JSON.stringify(field?.name)} is not a Dotdigital data-field name (A–Z, 0–9, _; at most 20)`);
+    if (seen.has(name)) fail(`field ${name} is listed twice in \`fields\``);
+    seen.add(name);
+    const type = field.type ?? 'String';
+    if (!['String', 'Numeric', 'Date', 'Boolean'].includes(type)) fail(`field ${name}: \`type\` must be String, Numeric, Date or Boolean`);
+    if (typeof field.label !== 'string' || field.label.trim() === '') fail(`field ${name} needs a \`label\` to show on the form`);
+    return { name, label: field.label, type, required: field.required ?? false };
+  });
+}

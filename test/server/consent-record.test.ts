@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { captureLogger, CONSENT_TEXT, consentFor, ENDPOINT, fakeClock, post, proxyWithMock, SITE } from './proxy-fixture.js';
+
+const sent = (proxy: ReturnType<typeof proxyWithMock>) =>
+  proxy.mock.store.contacts.get('ann@example.com')!.consentRecords.at(-1)!.fields;
+
+async function signUp(options: Parameters<typeof proxyWithMock>[0], headers: Record<string, string> = {}, clientAddress?: string) {
+  const proxy = proxyWithMock(options);
+  const consent = await consentFor(proxy.handler);
+  const response = await proxy.handler(post({ email: 'ann@example.com', consent }, headers), clientAddress === undefined ? {} : { clientAddress });
+  expect(response.status).toBe(201);
+  return { proxy, consent, fields: sent(proxy) };
+}
+
+describe('the consent record', () => {
+  it('records the configured TEXT, the page URL, the browser time, IP and user agent', async () => {
+    const { fields, consent } = await signUp({}, {}, '::ffff:203.0.113.7');
+    expect(fields).toEqual({
+      TEXT: CONSENT_TEXT,
+      DATETIMECONSENTED: consent.consentedAt,
+      URL: `${SITE}/signup`,
+      IPADDRESS: '203.0.113.7',
+      USERAGENT: 'Vitest/1.0',
+    });
+  });
+
+  it.each([['an hour behind', -3_600_000], ['a day ahead', 86_400_000], ['years behind', -Date.parse('2026-03-01T12:00:00Z')]])(
+    'records the server time when the browser clock is %s, and still signs up',
+    async (_name, offset) => {
+      const clock = fakeClock();
+      const proxy = proxyWithMock({ clock });
+      const consent = { ...(await consentFor(proxy.handler)), consentedAt: new Date(clock.time + offset).toISOString() };
+      expect((await proxy.handler(post({ email: 'ann@example.com', consent }))).status).toBe(201);
+      expect(sent(proxy).DATETIMECONSENTED).toBe(new Date(clock.time).toISOString());
+    },
+  );
+
+  it('believes a browser clock a few minutes off', async () => {
+    const clock = fakeClock();
+    const proxy = proxyWithMock({ clock });
+    const consentedAt = new Date(clock.time - 4 * 60_000).toISOString();
+    await proxy.handler(post({ email: 'ann@example.com', consent: { ...(await consentFor(proxy.handler)), consentedAt } }));
+    expect(sent(proxy).DATETIMECONSENTED).toBe(consentedAt);
+  });
+
+  it.each<[string, Parameters<typeof proxyWithMock>[0], Record<string, string>, string | undefined, string]>([
+    ['the socket, IPv4-mapped', {}, {}, '::ffff:198.51.100.9', '198.51.100.9'],
+    ['the socket, IPv6', {}, {}, '2001:DB8:0:0:0:0:0:1', '2001:db8::1'],
+    ['the socket, ignoring X-Forwarded-For when no hop is trusted', {}, { 'x-forwarded-for': '192.0.2.66' }, '203.0.113.7', '203.0.113.7'],
+    ['one trusted hop: the entry it appended, not the visitor\'s own claim', { trustedProxyHops: 1 }, { 'x-forwarded-for': '192.0.2.66, 203.0.113.7' }, '10.0.0.2', '203.0.113.7'],
+    ['two trusted hops', { trustedProxyHops: 2 }, { 'x-forwarded-for': '192.0.2.66, 203.0.113.7, 10.0.0.3' }, '10.0.0.2', '203.0.113.7'],
+    ['more trusted hops than entries: the leftmost', { trustedProxyHops: 3 }, { 'x-forwarded-for': '203.0.113.7' }, '10.0.0.2', '203.0.113.7'],
+    ['one trusted hop, IPv6 with brackets and port', { trustedProxyHops: 1 }, { 'x-forwarded-for': '[2001:db8::7]:51234' }, '10.0.0.2', '2001:db8::7'],
+    ['one trusted hop, IPv4 with port', { trustedProxyHops: 1 }, { 'x-forwarded-for': '203.0.113.7:443' }, '10.0.0.2', '203.0.113.7'],
+    ['one trusted hop and no socket (serverless)', { trustedProxyHops: 1 }, { 'x-forwarded-for': '192.0.2.66, 203.0.113.7' }, undefined, '203.0.113.7'],
+    ['a platform header', { clientIpHeader: 'CF-Connecting-IP' }, { 'cf-connecting-ip': '2001:db8::42', 'x-forwarded-for': '192.0.2.66' }, undefined, '2001:db8::42'],
+  ])('takes IPADDRESS from %s', async (_name, options, headers, socket, expected) => {
+    const { fields } = await signUp(options, headers, socket);
+    expect(fields.IPADDRESS).toBe(expected);
+  });
+
+  it('records no IPADDRESS rather than a wrong one, and warns once how to fix it', async () => {
+    const logger = captureLogger();
+    const { proxy, fields } = await signUp({ logger, trustedProxyHops: 1 }, { 'x-forwarded-for': 'not-an-ip' }, '10.0.0.2');
+    expect(fields.IPADDRESS).toBeUndefined();
+    await proxy.handler(post({ email: 'bob@example.com', consent: await consentFor(proxy.handler) }, { 'x-forwarded-for': 'nope' }));
+    expect(logger.lines.filter((l) => /IP address is unknown/.test(l.message))).toHaveLength(1);
+  });
+
+  it('caps USERAGENT at 512 characters', async () => {
+    const { fields } = await signUp({}, { 'user-agent': `Mozilla/5.0 ${'x'.repeat(2000)}` });
+    expect(fields.USERAGENT).toHaveLength(512);
+    expect(fields.USERAGENT!.startsWith('Mozilla/5.0 ')).toBe(true);
+  });
+
+  it('takes a plain HTML form post (application/x-www-form-urlencoded)', async () => {
+    const proxy = proxyWithMock();
+    const consent = await consentFor(proxy.handler);
+    const form = new URLSearchParams({ email: 'ann@example.com', 'consent.text': consent.text, 'consent.version': consent.version, 'consent.consentedAt': consent.consentedAt, 'consent.pageUrl': consent.pageUrl, preferences: '2' });
+    form.append('preferences', '5');
+    const response = await proxy.handler(new Request(ENDPOINT, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: SITE }, body: form }));
+    expect(response.status).toBe(201);
+    expect([...proxy.mock.store.contacts.get('ann@example.com')!.optedIn].sort()).toEqual([2, 5]);
+  });
+});
