@@ -1,13 +1,25 @@
 import type { SignupErrorCode } from '../core/index.js';
 
-const BASE_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' };
+/** Headers on every JSON answer of the proxy. */
+export const BASE_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' } as const;
 
-/** A JSON answer with the proxy's standard headers. */
+/**
+ * A JSON answer with the proxy's standard headers.
+ *
+ * @example
+ * jsonResponse(201, { status: 'subscribed' }, { 'cache-control': 'no-store' });
+ */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 
-/** An error answer in the protocol's stable shape: `{ error: { code, message, field? } }`. */
+/**
+ * An error answer in the protocol's stable shape: `{ error: { code, message, field? } }`,
+ * never cached.
+ *
+ * @example
+ * errorResponse(400, 'invalid_email', 'Enter an email address…', 'email');
+ */
 export function errorResponse(
   status: number,
   code: SignupErrorCode,
