@@ -8,7 +8,10 @@ const USAGE = `Usage: dotdigital-signup <command> [--port N] [--host H]
 Commands:
   serve   Run the signup proxy. Reads DOTDIGITAL_API_USER, DOTDIGITAL_API_PASSWORD,
           DOTDIGITAL_API_URL, SIGNUP_CONSENT_TEXT, SIGNUP_OPT_IN_TYPE,
-          SIGNUP_ALLOWED_ORIGINS and PORT (default 3000). See README, "Proxy options".
+          SIGNUP_ALLOWED_ORIGINS, SIGNUP_ADDRESS_BOOK_ID, SIGNUP_PREFERENCES,
+          SIGNUP_FIELDS, SIGNUP_TRUSTED_PROXY_HOPS, SIGNUP_CLIENT_IP_HEADER,
+          SIGNUP_RATE_LIMIT, SIGNUP_DEFINITION_CACHE_SECONDS, PORT (default 3000)
+          and HOST. See README, "Proxy options".
   mock    Run the local mock Dotdigital API (default port 4010, or DOTDIGITAL_MOCK_PORT),
           with API user apiuser-demo@apiconnector.com and password demo-password-1.
 `;
@@ -26,8 +29,14 @@ async function main(argv: string[]): Promise<number> {
   }
   if (command === 'serve') {
     const port = Number(values.port ?? process.env.PORT ?? 3000);
-    const { url } = await listenSignup(optionsFromEnv(process.env), { port, ...(values.host ? { host: values.host } : {}) });
+    const host = values.host ?? process.env.HOST;
+    const options = { ...optionsFromEnv(process.env), logger: console };
+    const { url } = await listenSignup(options, { port, ...(host ? { host } : {}) });
     process.stdout.write(`Signup proxy listening on ${url}\n`);
+    if (options.allowedOrigins?.length === 0) {
+      process.stdout.write('Note: SIGNUP_ALLOWED_ORIGINS is not set, so only pages on this origin can use the proxy (no CORS) and POSTs are not checked by Origin.\n');
+    }
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
     return -1;
   }
   if (command === 'mock') {

@@ -23,6 +23,10 @@ const handler = createSignupHandler({
   ...(apiUrl ? { apiUrl } : {}),
   consentText: env.SIGNUP_CONSENT_TEXT || DEFAULT_CONSENT_TEXT,
   optInType: env.SIGNUP_OPT_IN_TYPE === 'VerifiedDouble' ? 'VerifiedDouble' : 'Single',
+  // The demo's own pages, however the browser names the loopback host: a real site lists its origins.
+  allowedOrigins: ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${port}`),
+  // Everyone trying the demo (and every browser test) comes from the same loopback address.
+  rateLimit: { limit: 600, windowMs: 60_000 },
   logger: console,
 });
 const app = createDemoApp(handler);
