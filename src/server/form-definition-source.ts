@@ -1,6 +1,7 @@
 import type { FormDefinition } from '../core/index.js';
 import { consentVersion } from './consent-version.js';
 import { createDefinitionCache, type CachedEntry } from './definition-cache.js';
+import { DotdigitalApiError } from './dotdigital/dotdigital-api-error.js';
 import type { DotdigitalClient, DotdigitalPreference } from './dotdigital/dotdigital-client.js';
 import { hasUnshownPreferences } from './preference-write.js';
 import { offeredPreferenceIds, publicPreferences } from './public-preferences.js';
@@ -40,7 +41,7 @@ export function createFormDefinitionSource(
 
   async function load(): Promise<DefinitionState> {
     const { clock, retry } = options;
-    const accountTree = await withRetry(() => client.getPreferences(), { deadline: clock.now() + retry.budgetMs, clock, gate, policy: retry });
+    const accountTree = await withRetry(() => preferenceTree(client), { deadline: clock.now() + retry.budgetMs, clock, gate, policy: retry });
     const preferences = publicPreferences(accountTree, options.preferences);
     const definition: FormDefinition = {
       preferences,
@@ -61,7 +62,7 @@ export function createFormDefinitionSource(
     return { definition, accountTree, offered, hasUnshown: hasUnshownPreferences(accountTree, offered) };
   }
 
-  return createDefinitionCache({
+  return createDefinitionCache<DefinitionState>({
     load,
     toJson: (state) => JSON.stringify(state.definition),
     ttlMs: options.definitionTtlMs,
@@ -69,4 +70,13 @@ export function createFormDefinitionSource(
     clock: options.clock,
     onRefreshError: (error) => options.logger.warn('Could not refresh the form definition; serving the cached one', describeUpstream(error)),
   });
+}
+
+// A 2xx that is not a preference list is Dotdigital misbehaving, not a bug here: retry it.
+async function preferenceTree(client: DotdigitalClient): Promise<DotdigitalPreference[]> {
+  const tree: unknown = await client.getPreferences();
+  if (!Array.isArray(tree) || !tree.every((item) => typeof item?.id === 'number' && typeof item?.publicName === 'string')) {
+    throw new DotdigitalApiError(502, undefined, 'Dotdigital answered GET /v2/preferences with something that is not a preference list');
+  }
+  return tree as DotdigitalPreference[];
 }

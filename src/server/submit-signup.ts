@@ -1,4 +1,5 @@
-import type { DotdigitalClient } from './dotdigital/dotdigital-client.js';
+import { DotdigitalApiError } from './dotdigital/dotdigital-api-error.js';
+import type { DotdigitalClient, DotdigitalPreference } from './dotdigital/dotdigital-client.js';
 import { buildContactBody, type ContactWrite } from './build-contact-body.js';
 import type { DefinitionState } from './form-definition-source.js';
 import { preferenceWrite } from './preference-write.js';
@@ -31,7 +32,7 @@ export async function submitSignup(
 ): Promise<SignupOutcome> {
   const { clock, retry, logger } = options;
   const context = { deadline: clock.now() + retry.budgetMs, clock, gate, policy: retry };
-  const current = state.hasUnshown ? await withRetry(() => client.getContactPreferences(signup.email), context) : undefined;
+  const current = state.hasUnshown ? await withRetry(() => contactPreferences(client, signup.email), context) : undefined;
   const body = buildContactBody({ ...signup, preferences: preferenceWrite(state.accountTree, state.offered, signup.ticked, current) });
   let status: string;
   try {
@@ -56,4 +57,13 @@ export async function submitSignup(
   }
   logger.info('Signup stored', { contact: signup.ref, status });
   return status === 'PendingOptIn' ? 'pending_confirmation' : 'subscribed';
+}
+
+// Without a readable tree the unseen preferences cannot be kept, so the write must not happen.
+async function contactPreferences(client: DotdigitalClient, email: string): Promise<DotdigitalPreference[] | undefined> {
+  const tree: unknown = await client.getContactPreferences(email);
+  if (tree !== undefined && !Array.isArray(tree)) {
+    throw new DotdigitalApiError(502, undefined, "Dotdigital answered a contact's preferences with something that is not a preference list");
+  }
+  return tree as DotdigitalPreference[] | undefined;
 }
