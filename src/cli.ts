@@ -32,10 +32,10 @@ async function main(argv: string[]): Promise<number> {
     const host = values.host ?? process.env.HOST;
     const options = { ...optionsFromEnv(process.env), logger: console };
     const { url } = await listenSignup(options, { port, ...(host ? { host } : {}) });
-    process.stdout.write(`Signup proxy listening on ${url}\n`);
-    if (options.allowedOrigins?.length === 0) {
-      process.stdout.write('Note: SIGNUP_ALLOWED_ORIGINS is not set, so only pages on this origin can use the proxy (no CORS) and POSTs are not checked by Origin.\n');
-    }
+    const note = options.allowedOrigins?.length
+      ? ''
+      : 'Note: SIGNUP_ALLOWED_ORIGINS is not set, so only pages on this origin can use the proxy (no CORS) and POSTs are not checked by Origin.\n';
+    process.stdout.write(`${note}Signup proxy listening on ${url}\n`);
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
     return -1;
   }
