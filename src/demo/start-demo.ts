@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../mock/index.js';
 import { createSignupHandler } from '../server/index.js';
-import { DEFAULT_CONSENT_TEXT } from '../server/node/index.js';
+import { createNodeFetch, DEFAULT_CONSENT_TEXT } from '../server/node/index.js';
 import { createDemoApp } from './create-demo-app.js';
 
 const env = process.env;
@@ -27,6 +27,7 @@ const handler = createSignupHandler({
   allowedOrigins: ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${port}`),
   // Everyone trying the demo (and every browser test) comes from the same loopback address.
   rateLimit: { limit: 600, windowMs: 60_000 },
+  fetch: createNodeFetch(),
   logger: console,
 });
 const app = createDemoApp(handler);

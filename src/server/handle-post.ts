@@ -61,7 +61,6 @@ export async function handlePost(runtime: SignupRuntime, request: Request, socke
     ipAddress: ip ?? '',
     userAgent: request.headers.get('user-agent') ?? '',
     ticked: new Set(signup.preferences ?? []),
-    ref: await runtime.emailRef(signup.email),
   });
   return outcomeResponse(runtime, outcome);
 }

@@ -17,7 +17,6 @@ export interface SignupRuntime {
   definition: { get(): Promise<CachedEntry<DefinitionState>> };
   consentVersion: Promise<string>;
   takeRate(ip: string | undefined): RateVerdict;
-  emailRef(email: string): Promise<string>;
   submit(state: DefinitionState, signup: CheckedSignup): Promise<SignupOutcome>;
   warnNoIp(): void;
 }
@@ -39,6 +38,7 @@ export function createSignupRuntime(options: ResolvedOptions): SignupRuntime {
   // One gate for the whole process: after a 429 every request waits out Dotdigital's reset.
   const gate: UpstreamGate = { notBefore: 0 };
   const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit, options.clock);
+  const emailRef = createEmailRef();
   let warnedNoIp = false;
   return {
     options,
@@ -48,8 +48,7 @@ export function createSignupRuntime(options: ResolvedOptions): SignupRuntime {
     // Without a known address there is no fair key: one shared bucket would let one visitor
     // lock everyone out, so the limit is skipped and the operator told once.
     takeRate: (ip) => (limiter && ip !== undefined ? limiter.take(rateLimitKey(ip)) : { ok: true }),
-    emailRef: createEmailRef(),
-    submit: (state, signup) => submitSignup(client, options, gate, state, signup),
+    submit: (state, signup) => submitSignup(client, options, gate, state, signup, emailRef),
     warnNoIp() {
       if (warnedNoIp) return;
       warnedNoIp = true;

@@ -11,7 +11,7 @@ import { withRetry, type UpstreamGate } from './with-retry.js';
 export type SignupOutcome = 'subscribed' | 'pending_confirmation' | 'not_subscribed';
 
 /** A checked signup, ready for Dotdigital (preferences still as ticked ids). */
-export type CheckedSignup = Omit<ContactWrite, 'preferences'> & { ticked: ReadonlySet<number>; ref: string };
+export type CheckedSignup = Omit<ContactWrite, 'preferences'> & { ticked: ReadonlySet<number> };
 
 /**
  * Sends one checked signup to Dotdigital: reads the contact's current preferences when the
@@ -21,7 +21,7 @@ export type CheckedSignup = Omit<ContactWrite, 'preferences'> & { ticked: Readon
  * a success, so the form never tells whether an address is known.
  *
  * @example
- * const outcome = await submitSignup(client, resolved, gate, state, signup);
+ * const outcome = await submitSignup(client, resolved, gate, state, signup, createEmailRef());
  */
 export async function submitSignup(
   client: DotdigitalClient,
@@ -29,6 +29,8 @@ export async function submitSignup(
   gate: UpstreamGate,
   state: DefinitionState,
   signup: CheckedSignup,
+  /** Makes the log-safe reference to the address; only called when there is something to log. */
+  emailRef: (email: string) => Promise<string>,
 ): Promise<SignupOutcome> {
   const { clock, retry, logger } = options;
   const context = { deadline: clock.now() + retry.budgetMs, clock, gate, policy: retry };
@@ -42,7 +44,7 @@ export async function submitSignup(
     status = 'Suppressed';
   }
   if (status !== 'Subscribed' && status !== 'PendingOptIn') {
-    logger.info('Signup not subscribed: Dotdigital holds this contact as not subscribable; answered as a success', { contact: signup.ref, status });
+    logger.info('Signup not subscribed: Dotdigital holds this contact as not subscribable; answered as a success', { contact: await emailRef(signup.email), status });
     return 'not_subscribed';
   }
   if (options.addressBookId !== undefined) {
@@ -51,11 +53,13 @@ export async function submitSignup(
     await withRetry(() => client.addContactToAddressBook(id, { email: signup.email, optInType: signup.optInType }), {
       ...context,
       deadline: Math.max(context.deadline, clock.now() + 1_000),
-    }).catch((error: unknown) => {
-      logger.error(`Contact stored but not added to address book ${id}: check addressBookId (Dotdigital → Contacts → Lists)`, { contact: signup.ref, ...describeUpstream(error) });
+    }).catch(async (error: unknown) => {
+      logger.error(`Contact stored but not added to address book ${id}: check addressBookId (Dotdigital → Contacts → Lists)`, {
+        contact: await emailRef(signup.email),
+        ...describeUpstream(error),
+      });
     });
   }
-  logger.info('Signup stored', { contact: signup.ref, status });
   return status === 'PendingOptIn' ? 'pending_confirmation' : 'subscribed';
 }
 

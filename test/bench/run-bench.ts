@@ -2,8 +2,9 @@
 // Each section is a module exporting an async function that returns a BenchSection;
 // add yours to the list below.
 import { printSection, type BenchSection } from './bench-section.js';
+import { proxyBench } from './proxy-bench.js';
 
-const sections: Array<() => Promise<BenchSection>> = [];
+const sections: Array<() => Promise<BenchSection>> = [proxyBench];
 
 console.log(`dotdigital-signup bench — node ${process.version}, ${new Date().toISOString()}`);
 for (const run of sections) printSection(await run());
