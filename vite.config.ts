@@ -1,5 +1,8 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+
+const react18 = (name: string) => fileURLToPath(new URL(`./test/react-18/node_modules/${name}`, import.meta.url));
 
 // One config, three jobs:
 // - `vite build --mode embed`: the script-tag bundle, dist/embed/dotdigital-signup.js
@@ -38,10 +41,27 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [react()],
     test: {
-      include: ['test/**/*.test.{ts,tsx}'],
       environment: 'node',
       restoreMocks: true,
       setupFiles: ['test/setup.ts'],
+      projects: [
+        { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], provide: { reactMajor: 19 } } },
+        // The component tests again against React 18 (installed by the test/react-18 workspace):
+        // every import of react/react-dom, including those inside Testing Library (inlined,
+        // so the alias reaches it), resolves to React 18.
+        {
+          extends: true,
+          resolve: {
+            alias: {
+              react: react18('react'),
+              'react-dom': react18('react-dom'),
+              // Its `main` is CommonJS, which Vitest leaves to Node (and so to React 19); the ESM build takes the alias.
+              '@testing-library/react': fileURLToPath(new URL('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js', import.meta.url)),
+            },
+          },
+          test: { name: 'react-18', include: ['test/react/**/*.test.{ts,tsx}'], provide: { reactMajor: 18 }, server: { deps: { inline: ['@testing-library/react'] } } },
+        },
+      ],
     },
   };
 });

@@ -35,7 +35,7 @@ for (const { name, path } of pages) {
       await page.getByLabel('Weekly newsletter').check();
       await page.getByLabel('Events near you').check();
       await page.getByRole('button', { name: 'Subscribe' }).click();
-      await expect(page.getByRole('status')).toContainText('you are subscribed');
+      await expect(page.getByRole('status')).toContainText('Thank you for subscribing');
       const after = Date.now();
 
       const withConsent = await readMock<ConsentReadBack>(`/v2/contacts/${encodeURIComponent(email)}/with-consent`);
@@ -61,7 +61,7 @@ for (const { name, path } of pages) {
       await page.goto(path);
       await page.getByLabel('Email address').fill('not-an-email');
       await page.getByRole('button', { name: 'Subscribe' }).click();
-      await expect(page.getByText('Enter an email address in the correct format')).toBeVisible();
+      await expect(page.getByLabel('Email address')).toHaveAccessibleDescription(/Enter an email address in the correct format/);
       const lookup = await readMock(`/v2/contacts/not-an-email`);
       expect(lookup.status).toBe(404);
     });

@@ -1,22 +1,32 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { listenMock } from './mock/index.js';
+import { MOCK_USAGE, mockOptionsFromArgs } from './mock/mock-options-from-args.js';
 import { listenSignup, optionsFromEnv } from './server/node/index.js';
 
 const USAGE = `Usage: dotdigital-signup <command> [--port N] [--host H]
 
 Commands:
   serve   Run the signup proxy. Reads DOTDIGITAL_API_USER, DOTDIGITAL_API_PASSWORD,
-          DOTDIGITAL_API_URL, SIGNUP_CONSENT_TEXT, SIGNUP_OPT_IN_TYPE,
-          SIGNUP_ALLOWED_ORIGINS, SIGNUP_ADDRESS_BOOK_ID, SIGNUP_PREFERENCES,
-          SIGNUP_FIELDS, SIGNUP_TRUSTED_PROXY_HOPS, SIGNUP_CLIENT_IP_HEADER,
-          SIGNUP_RATE_LIMIT, SIGNUP_DEFINITION_CACHE_SECONDS, PORT (default 3000)
-          and HOST. See README, "Proxy options".
+          DOTDIGITAL_REGION or DOTDIGITAL_API_URL, SIGNUP_CONSENT_TEXT, SIGNUP_OPT_IN_TYPE,
+          SIGNUP_ALLOWED_ORIGINS, SIGNUP_ADDRESS_BOOK_ID, SIGNUP_PREFERENCES, SIGNUP_FIELDS,
+          SIGNUP_TRUSTED_PROXY_HOPS, SIGNUP_CLIENT_IP_HEADER, SIGNUP_RATE_LIMIT,
+          SIGNUP_DEFINITION_CACHE_SECONDS, PORT (default 3000) and HOST.
+          See README, "Proxy options".
   mock    Run the local mock Dotdigital API (default port 4010, or DOTDIGITAL_MOCK_PORT),
           with API user apiuser-demo@apiconnector.com and password demo-password-1.
+          \`dotdigital-signup mock --help\` lists its options (region, double opt-in,
+          rate limits, latency, suppressed addresses). See README, "Test against the mock".
 `;
 
+// One JSON object a line on stderr: what log collectors expect. Never holds addresses or credentials.
+const line = (level: string) => (message: string, details?: Record<string, unknown>) => {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...details })}\n`);
+};
+const jsonLogger = { info: line('info'), warn: line('warn'), error: line('error') };
+
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'mock') return runMock(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -28,25 +38,32 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 1;
   }
   if (command === 'serve') {
+    const options = optionsFromEnv(process.env);
     const port = Number(values.port ?? process.env.PORT ?? 3000);
     const host = values.host ?? process.env.HOST;
-    const options = { ...optionsFromEnv(process.env), logger: console };
-    const { url } = await listenSignup(options, { port, ...(host ? { host } : {}) });
-    const note = options.allowedOrigins?.length
-      ? ''
-      : 'Note: SIGNUP_ALLOWED_ORIGINS is not set, so only pages on this origin can use the proxy (no CORS) and POSTs are not checked by Origin.\n';
-    process.stdout.write(`${note}Signup proxy listening on ${url}\n`);
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(0));
-    return -1;
-  }
-  if (command === 'mock') {
-    const port = Number(values.port ?? process.env.DOTDIGITAL_MOCK_PORT ?? 4010);
-    const { url } = await listenMock({ port, host: values.host ?? '127.0.0.1' });
-    process.stdout.write(`Mock Dotdigital API on ${url} (open it in a browser to see what it received)\n`);
+    const { url, close } = await listenSignup({ ...options, logger: jsonLogger }, { port, ...(host ? { host } : {}) });
+    process.stdout.write(`Signup proxy listening on ${url}\n`);
+    // Containers stop with SIGTERM: finish the signups in flight, then exit.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close().then(() => process.exit(0)));
+    if ((options.allowedOrigins ?? []).length === 0) {
+      process.stderr.write('Warning: SIGNUP_ALLOWED_ORIGINS is not set, so only pages on this same origin can use the form and POSTs are taken from anywhere. Set it to your site\'s origins (README, "Security notes").\n');
+    }
     return -1;
   }
   process.stderr.write(`dotdigital-signup: unknown command "${command}".\n\n${USAGE}`);
   return 1;
+}
+
+// The mock has flags of its own, so it reads its command line itself.
+async function runMock(args: string[]): Promise<number> {
+  const options = mockOptionsFromArgs(args, process.env);
+  if (options.help) {
+    process.stdout.write(MOCK_USAGE);
+    return 0;
+  }
+  const { url } = await listenMock(options);
+  process.stdout.write(`Mock Dotdigital API on ${url} (open it in a browser to see what it received)\n`);
+  return -1;
 }
 
 main(process.argv.slice(2)).then(

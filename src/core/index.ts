@@ -7,6 +7,9 @@ export type { FormDefinition, FormField, FormFieldType, FormPreference, FormPref
 export { HONEYPOT_FIELD, MAX_EMAIL_LENGTH, parseSignupRequest, signupRequestSchema } from './signup-request.js';
 export type { FieldValue, ParsedSignupRequest, SignupRequest, SignupRequestProblem } from './signup-request.js';
 export { createSignupClient } from './signup-client.js';
-export type { SignupClient, SignupClientOptions, SignupStatus } from './signup-client.js';
-export { englishMessages } from './messages.js';
-export type { SignupMessages } from './messages.js';
+export type { LoadDefinitionOptions, SignupClient, SignupClientOptions, SignupStatus } from './signup-client.js';
+export { englishMessages, mergeSignupMessages } from './messages.js';
+export type { SignupMessageOverrides, SignupMessages } from './messages.js';
+export { SIGNUP_LOCALES, loadSignupMessages, loadedSignupMessages, matchSignupLocale } from './locales/load-signup-messages.js';
+export type { SignupLocale } from './locales/load-signup-messages.js';
+export { offeredPreferences, readFormDefinition } from './read-form-definition.js';

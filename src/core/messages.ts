@@ -1,22 +1,45 @@
 import type { SignupErrorCode } from './error-codes.js';
 
-/** Every string the widget shows. Override any of them with the `messages` option. */
+/**
+ * Every string the widget shows. Built-in sets exist for English, German, French, Spanish
+ * and Dutch (`locale`); override any string with the `messages` option. Strings that
+ * include a value are functions.
+ */
 export interface SignupMessages {
+  /** BCP 47 language of these strings; the form's root carries it as `lang`. */
+  locale: string;
   emailLabel: string;
+  /** Shown under the email label; empty for none. */
   emailHint: string;
   preferencesLegend: string;
+  /** Shown under the preferences legend; empty for none. */
+  preferencesHint: string;
+  /** Appended to the label of an optional data field, e.g. "First name (optional)". */
+  optional: string;
   submit: string;
   submitting: string;
   loading: string;
   definitionFailed: string;
   retry: string;
-  subscribed: string;
+  subscribedTitle: string;
+  subscribed: (email: string) => string;
+  pendingTitle: string;
   pendingConfirmation: (email: string) => string;
-  queued: string;
+  /** Read out before each inline error by screen readers, hidden on screen. */
   errorPrefix: string;
   errorSummaryTitle: string;
+  /** Badge on the consent statement after it changed under the visitor. */
+  consentUpdated: string;
+  fieldRequired: (label: string) => string;
+  fieldNumber: (label: string) => string;
+  /** A required checkbox (a `Boolean` data field) left unticked. */
+  fieldConfirm: (label: string) => string;
+  /** One message for each error code the proxy can answer with. */
   errors: Record<SignupErrorCode, string>;
 }
+
+/** What the `messages` option takes: any strings, and any of the error messages. */
+export type SignupMessageOverrides = Partial<Omit<SignupMessages, 'errors'>> & { errors?: Partial<Record<SignupErrorCode, string>> };
 
 /**
  * The built-in English messages.
@@ -25,40 +48,60 @@ export interface SignupMessages {
  * <SignupForm endpoint="/api/signup" messages={{ submit: 'Join the list' }} />
  */
 export const englishMessages: SignupMessages = {
+  locale: 'en',
   emailLabel: 'Email address',
   emailHint: '',
   preferencesLegend: 'What would you like to hear about?',
+  preferencesHint: 'Choose any that interest you.',
+  optional: '(optional)',
   submit: 'Subscribe',
   submitting: 'Subscribing…',
   loading: 'Loading the signup form…',
-  definitionFailed: 'The signup form could not be loaded.',
+  definitionFailed: 'The signup form could not be loaded. Check your connection and try again.',
   retry: 'Try again',
-  subscribed: 'Thank you — you are subscribed.',
-  pendingConfirmation: (email) => `Check your inbox: we have sent a link to ${email}. Click it to confirm your subscription.`,
-  queued: 'Thank you — your subscription has been received.',
+  subscribedTitle: 'Thank you for subscribing',
+  subscribed: (email) => `We will send our emails to ${email}.`,
+  pendingTitle: 'Check your inbox',
+  pendingConfirmation: (email) => `We have sent an email to ${email}. Click the link in it to confirm your subscription.`,
   errorPrefix: 'Error:',
   errorSummaryTitle: 'There is a problem',
+  consentUpdated: 'Updated',
+  // "Enter first name", but "Enter ZIP code": lower-case the first letter of a word only.
+  fieldRequired: (label) => `Enter ${/^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label}`,
+  fieldNumber: (label) => `${label} must be a number`,
+  fieldConfirm: (label) => `Select ‘${label}’ to continue`,
   errors: {
-    invalid_json: 'Something went wrong sending the form. Please try again.',
-    invalid_request: 'Something went wrong sending the form. Please try again.',
-    payload_too_large: 'The form is too large to send.',
-    unsupported_media_type: 'Something went wrong sending the form. Please try again.',
-    method_not_allowed: 'Something went wrong sending the form. Please try again.',
-    not_found: 'The signup service could not be found.',
+    invalid_json: 'Something went wrong sending the form. Try again.',
+    invalid_request: 'Something went wrong sending the form. Try again.',
+    payload_too_large: 'The form is too large to send. Shorten what you entered and try again.',
+    unsupported_media_type: 'Something went wrong sending the form. Try again.',
+    method_not_allowed: 'Something went wrong sending the form. Try again.',
+    not_found: 'The signup service could not be found. Try again later.',
     missing_email: 'Enter your email address',
     invalid_email: 'Enter an email address in the correct format, like name@example.com',
-    unknown_preference: 'One of the choices is no longer available. Reload the page and try again.',
-    unknown_field: 'The form sent a field the signup service does not accept.',
-    invalid_field: 'Check the details you entered.',
-    missing_field: 'Fill in the required fields.',
-    consent_mismatch: 'The consent text has changed. Please read it again and resubmit.',
-    invalid_page_url: 'This page is not allowed to sign people up.',
-    origin_not_allowed: 'This website is not allowed to sign people up.',
-    rate_limited: 'Too many attempts. Wait a minute and try again.',
-    contact_rejected: 'We could not subscribe this address. Contact us if you think this is wrong.',
+    unknown_preference: 'The choices on this form have changed. Check them and subscribe again.',
+    unknown_field: 'This form sent a detail the signup service does not accept. Try again later.',
+    invalid_field: 'Check the details you entered',
+    missing_field: 'Fill in the required details',
+    consent_mismatch: 'The consent statement has changed. Read the updated statement, then subscribe again.',
+    invalid_page_url: 'Signups are not accepted from this page.',
+    origin_not_allowed: 'Signups are not accepted from this website.',
+    rate_limited: 'Too many signups at once. Wait a minute, then try again.',
+    contact_rejected: 'This address cannot be subscribed. Contact us if you think this is wrong.',
     upstream_unavailable: 'The newsletter service is not answering right now. Your details are still here: try again in a moment.',
-    upstream_rejected: 'The newsletter service could not take your signup. Please try again later.',
-    network_error: 'Could not connect. Check your connection and try again.',
-    internal_error: 'Something went wrong. Please try again later.',
+    upstream_rejected: 'The newsletter service could not take your signup. Try again later.',
+    network_error: 'Could not connect. Check your connection, then try again.',
+    internal_error: 'Something went wrong. Try again later.',
   },
 };
+
+/**
+ * Built-in messages with overrides on top (the `errors` map is merged too).
+ *
+ * @example
+ * mergeSignupMessages(englishMessages, { submit: 'Join', errors: { rate_limited: 'Slow down.' } });
+ */
+export function mergeSignupMessages(base: SignupMessages, overrides: SignupMessageOverrides | undefined): SignupMessages {
+  if (!overrides) return base;
+  return { ...base, ...overrides, errors: { ...base.errors, ...overrides.errors } } as SignupMessages;
+}

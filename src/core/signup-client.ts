@@ -1,5 +1,6 @@
 import { isSignupErrorCode } from './error-codes.js';
-import { formDefinitionSchema, type FormDefinition } from './form-definition.js';
+import type { FormDefinition } from './form-definition.js';
+import { readFormDefinition } from './read-form-definition.js';
 import { SignupError } from './signup-error.js';
 import type { SignupRequest } from './signup-request.js';
 
@@ -12,12 +13,21 @@ export interface SignupClientOptions {
   endpoint: string;
   /** A `fetch` to use instead of the global one (tests, instrumentation). */
   fetch?: typeof fetch;
+  /** Give up on a call after this many milliseconds (default 20000): a form must never spin forever. */
+  timeoutMs?: number;
+}
+
+/** Options of {@link SignupClient.loadDefinition}. */
+export interface LoadDefinitionOptions {
+  signal?: AbortSignal;
+  /** Revalidate with the proxy instead of using the browser's cached copy (after a 409). */
+  fresh?: boolean;
 }
 
 /** The browser side of the widget ⇄ proxy protocol. */
 export interface SignupClient {
   /** `GET {endpoint}`: the form to render. Throws {@link SignupError}. */
-  loadDefinition(signal?: AbortSignal): Promise<FormDefinition>;
+  loadDefinition(options?: LoadDefinitionOptions): Promise<FormDefinition>;
   /** `POST {endpoint}`: sign the visitor up. Throws {@link SignupError}. */
   submit(request: SignupRequest, signal?: AbortSignal): Promise<SignupStatus>;
 }
@@ -38,37 +48,49 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
     );
   }
   const endpoint = options.endpoint;
+  const timeoutMs = options.timeoutMs ?? 20_000;
   const doFetch = (input: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(input, init);
 
-  async function call(init: RequestInit): Promise<{ status: number; body: unknown }> {
-    let response: Response;
+  async function call(init: RequestInit, signal: AbortSignal | undefined): Promise<{ status: number; body: unknown }> {
+    // Our own controller carries both the caller's signal and the timeout (AbortSignal.any is too new to rely on).
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    signal?.addEventListener('abort', abort);
+    if (signal?.aborted) abort();
+    let timedOut = false;
+    const timer = setTimeout(() => ((timedOut = true), abort()), timeoutMs);
     try {
-      response = await doFetch(endpoint, { ...init, credentials: 'omit' });
-    } catch (cause) {
-      if ((cause as Error)?.name === 'AbortError') throw cause;
-      throw new SignupError('network_error', `Could not reach the signup service at ${endpoint}.`);
+      let response: Response;
+      try {
+        response = await doFetch(endpoint, { ...init, credentials: 'omit', signal: controller.signal });
+      } catch (cause) {
+        if (timedOut) throw new SignupError('network_error', `The signup service at ${endpoint} did not answer within ${timeoutMs} ms.`);
+        if ((cause as Error)?.name === 'AbortError') throw cause;
+        throw new SignupError('network_error', `Could not reach the signup service at ${endpoint}.`);
+      }
+      const body: unknown = await response.json().catch(() => undefined);
+      if (!response.ok) throw toSignupError(response.status, body);
+      return { status: response.status, body };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
     }
-    const body: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) throw toSignupError(response.status, body);
-    return { status: response.status, body };
   }
 
   return {
-    async loadDefinition(signal) {
-      const { body } = await call({ method: 'GET', headers: { accept: 'application/json' }, signal: signal ?? null });
-      const parsed = formDefinitionSchema.safeParse(body);
-      if (!parsed.success) {
-        throw new SignupError('internal_error', `The signup service at ${endpoint} did not answer with a form definition.`);
-      }
-      return parsed.data as FormDefinition;
+    async loadDefinition({ signal, fresh } = {}) {
+      const init: RequestInit = { method: 'GET', headers: { accept: 'application/json' }, ...(fresh ? { cache: 'no-cache' } : {}) };
+      const { body } = await call(init, signal);
+      const definition = readFormDefinition(body);
+      if (!definition) throw new SignupError('internal_error', `The signup service at ${endpoint} did not answer with a form definition.`);
+      return definition;
     },
     async submit(request, signal) {
       const { body } = await call({
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(request),
-        signal: signal ?? null,
-      });
+      }, signal);
       const status = (body as { status?: unknown } | undefined)?.status;
       return status === 'pending_confirmation' || status === 'queued' ? status : 'subscribed';
     },
@@ -77,7 +99,9 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
 
 function toSignupError(status: number, body: unknown): SignupError {
   const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } } | undefined)?.error;
-  const code = isSignupErrorCode(error?.code) ? error.code : status >= 500 ? 'upstream_unavailable' : 'invalid_request';
+  // A proxy in front of ours (a CDN, a platform's rate limiter) may answer without our body.
+  const fallback = status === 429 ? 'rate_limited' : status === 404 ? 'not_found' : status >= 500 ? 'upstream_unavailable' : 'invalid_request';
+  const code = isSignupErrorCode(error?.code) ? error.code : fallback;
   const message = typeof error?.message === 'string' ? error.message : `The signup service answered ${status}.`;
   const field = typeof error?.field === 'string' ? error.field : undefined;
   return new SignupError(code, message, field === undefined ? { status } : { status, field });

@@ -78,6 +78,9 @@ export function parseSignupRequest(input: unknown): ParsedSignupRequest {
   if (email === undefined || email === null || (typeof email === 'string' && email.trim() === '')) {
     return { ok: false, problem: { code: 'missing_email', message: 'Enter an email address.', field: 'email' } };
   }
+  if (typeof email === 'string' && email.trim().length > MAX_EMAIL_LENGTH) {
+    return { ok: false, problem: { code: 'invalid_email', message: `An email address is at most ${MAX_EMAIL_LENGTH} characters long.`, field: 'email' } };
+  }
   const result = signupRequestSchema.safeParse(input);
   if (result.success) return { ok: true, value: result.data as SignupRequest };
   const issue = result.error.issues[0]!;

@@ -4,29 +4,33 @@ import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../mock/index.js';
 import { createSignupHandler } from '../server/index.js';
-import { createNodeFetch, DEFAULT_CONSENT_TEXT } from '../server/node/index.js';
+import { createNodeFetch, DEFAULT_CONSENT_TEXT, optionsFromEnv } from '../server/node/index.js';
 import { createDemoApp } from './create-demo-app.js';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const real = Boolean(env.DOTDIGITAL_API_USER && env.DOTDIGITAL_API_PASSWORD);
-let apiUrl = env.DOTDIGITAL_API_URL;
 let mockUrl: string | undefined;
+let apiUrl = env.DOTDIGITAL_API_URL;
 if (!real) {
   const mock = await listenMock({ port: Number(env.DOTDIGITAL_MOCK_PORT ?? 4010) });
   apiUrl = mock.url;
   mockUrl = mock.url;
 }
+// The demo pages are served by this same server: those are the only origins allowed to sign up.
+const demoOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
+const fromEnv = optionsFromEnv({
+  ...env,
+  DOTDIGITAL_API_USER: real ? env.DOTDIGITAL_API_USER : DEMO_API_USER,
+  DOTDIGITAL_API_PASSWORD: real ? env.DOTDIGITAL_API_PASSWORD : DEMO_API_PASSWORD,
+  DOTDIGITAL_API_URL: apiUrl,
+  SIGNUP_CONSENT_TEXT: env.SIGNUP_CONSENT_TEXT || DEFAULT_CONSENT_TEXT,
+});
 const handler = createSignupHandler({
-  apiUser: real ? env.DOTDIGITAL_API_USER! : DEMO_API_USER,
-  apiPassword: real ? env.DOTDIGITAL_API_PASSWORD! : DEMO_API_PASSWORD,
-  ...(apiUrl ? { apiUrl } : {}),
-  consentText: env.SIGNUP_CONSENT_TEXT || DEFAULT_CONSENT_TEXT,
-  optInType: env.SIGNUP_OPT_IN_TYPE === 'VerifiedDouble' ? 'VerifiedDouble' : 'Single',
-  // The demo's own pages, however the browser names the loopback host: a real site lists its origins.
-  allowedOrigins: ['localhost', '127.0.0.1', '[::1]'].map((host) => `http://${host}:${port}`),
-  // Everyone trying the demo (and every browser test) comes from the same loopback address.
-  rateLimit: { limit: 600, windowMs: 60_000 },
+  ...fromEnv,
+  allowedOrigins: [...demoOrigins, ...(fromEnv.allowedOrigins ?? [])],
+  // Generous for people clicking around and for the browser tests, which all come from one address.
+  rateLimit: fromEnv.rateLimit ?? { max: 120, windowMs: 60_000 },
   fetch: createNodeFetch(),
   logger: console,
 });

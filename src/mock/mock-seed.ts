@@ -18,12 +18,19 @@ export interface MockPreference {
   preferences?: MockPreference[];
 }
 
-/** A contact data field as `GET /v2/data-fields` lists it. */
+/** A contact data field as `GET /v2/data-fields` lists it. Names are at most 20 characters. */
 export interface MockDataField {
   name: string;
   type: 'String' | 'Numeric' | 'Date' | 'Boolean';
   visibility: 'Public' | 'Private';
   defaultValue: string | number | boolean | null;
+}
+
+/** An address book ("list") contacts can be added to. */
+export interface MockAddressBook {
+  id: number;
+  name: string;
+  visibility: 'Public' | 'Private';
 }
 
 const stamp = '2024-03-04T09:40:18.527Z';
@@ -59,13 +66,26 @@ export function demoPreferences(): MockPreference[] {
 }
 
 /**
- * The data fields every Dotdigital account starts with.
+ * The data fields every Dotdigital account starts with (all `String`).
  *
  * @example
- * createMockDotdigital({ dataFields: [...demoDataFields(), { name: 'COMPANY', type: 'String', visibility: 'Private', defaultValue: null }] });
+ * createMockDotdigital({ dataFields: [...demoDataFields(), { name: 'BIRTHDAY', type: 'Date', visibility: 'Private', defaultValue: null }] });
  */
 export function demoDataFields(): MockDataField[] {
   return ['FIRSTNAME', 'LASTNAME', 'FULLNAME', 'GENDER', 'POSTCODE'].map((name) => ({
     name, type: 'String', visibility: 'Private', defaultValue: null,
   }));
+}
+
+/**
+ * The demo account's address books.
+ *
+ * @example
+ * createMockDotdigital({ addressBooks: [...demoAddressBooks(), { id: 7, name: 'Events', visibility: 'Public' }] });
+ */
+export function demoAddressBooks(): MockAddressBook[] {
+  return [
+    { id: 101, name: 'Newsletter signups', visibility: 'Public' },
+    { id: 102, name: 'Customers', visibility: 'Private' },
+  ];
 }

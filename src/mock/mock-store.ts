@@ -1,4 +1,4 @@
-import { demoDataFields, demoPreferences, type MockDataField, type MockPreference } from './mock-seed.js';
+import { demoAddressBooks, demoDataFields, demoPreferences, type MockAddressBook, type MockDataField, type MockPreference } from './mock-seed.js';
 
 /** Consent keys as Dotdigital echoes them. */
 export const CONSENT_KEYS = ['TEXT', 'DATETIMECONSENTED', 'URL', 'IPADDRESS', 'USERAGENT'] as const;
@@ -11,44 +11,96 @@ export interface MockConsentRecord {
   created: string;
 }
 
+/** The contact statuses the mock plays; anything but the first two is "not subscribed". */
+export type MockContactStatus = 'Subscribed' | 'PendingOptIn' | 'Unsubscribed' | 'Suppressed';
+
 /** A contact as the mock holds it. */
 export interface MockContact {
   id: number;
   email: string;
   optInType: 'Unknown' | 'Single' | 'Double' | 'VerifiedDouble';
   emailType: 'PlainText' | 'Html';
-  status: 'Subscribed' | 'PendingOptIn' | 'Unsubscribed' | 'Suppressed';
+  status: MockContactStatus;
+  /** Data-field values by canonical (upper-case) name, including the system field LASTSUBSCRIBED. */
   dataFields: Map<string, string | number | boolean | null>;
   consentRecords: MockConsentRecord[];
   optedIn: Set<number>;
   addressBooks: Set<number>;
 }
 
+/** An email the mock "sent": the double opt-in confirmation, with the link that confirms. */
+export interface MockEmail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  /** Follow it (GET) to confirm the subscription, as the contact would by clicking. */
+  link: string;
+  sentAt: string;
+}
+
+/** One answered API call, for the human page. */
+export interface MockApiCall {
+  method: string;
+  path: string;
+  status: number;
+  at: string;
+}
+
 /** The mock's whole in-memory account, exposed so tests can read and arrange it. */
 export interface MockStore {
   preferences: MockPreference[];
   dataFields: MockDataField[];
+  addressBooks: MockAddressBook[];
+  /** Contacts by lower-cased email. */
   contacts: Map<string, MockContact>;
   nextContactId: number;
-  /** Every request the mock answered, method and path, oldest first. */
-  requests: Array<{ method: string; path: string }>;
+  /** Confirmation emails, oldest first. */
+  outbox: MockEmail[];
+  /** The latest API calls (at most {@link MAX_LOGGED_CALLS}), oldest first. */
+  requests: MockApiCall[];
 }
+
+/** How many API calls the store remembers for the human page. */
+export const MAX_LOGGED_CALLS = 50;
 
 /** Options for the account's starting data. */
 export interface MockStoreOptions {
   preferences?: MockPreference[];
   dataFields?: MockDataField[];
+  addressBooks?: MockAddressBook[];
+  /** Addresses on the account's suppression list: writing them fails with `ERROR_CONTACT_SUPPRESSED`. */
+  suppressed?: string[];
 }
 
-/** A fresh store seeded with the demo account's preferences and data fields. */
+/** A fresh store seeded with the demo account (or the given data). */
 export function createMockStore(options: MockStoreOptions = {}): MockStore {
-  return {
+  const dataFields = structuredClone(options.dataFields ?? demoDataFields());
+  const tooLong = dataFields.find((field) => field.name.length > 20);
+  if (tooLong) {
+    throw new TypeError(`createMockDotdigital: data field "${tooLong.name}" is longer than 20 characters, which Dotdigital does not allow — shorten its name.`);
+  }
+  const store: MockStore = {
     preferences: structuredClone(options.preferences ?? demoPreferences()),
-    dataFields: structuredClone(options.dataFields ?? demoDataFields()),
+    dataFields,
+    addressBooks: structuredClone(options.addressBooks ?? demoAddressBooks()),
     contacts: new Map(),
     nextContactId: 1,
+    outbox: [],
     requests: [],
   };
+  for (const email of options.suppressed ?? []) newContact(store, email).status = 'Suppressed';
+  return store;
+}
+
+/** Adds a contact with no data, subscribed, and returns it. */
+export function newContact(store: MockStore, email: string): MockContact {
+  const contact: MockContact = {
+    id: store.nextContactId++, email, optInType: 'Unknown', emailType: 'Html', status: 'Subscribed',
+    dataFields: new Map(), consentRecords: [], optedIn: new Set(), addressBooks: new Set(),
+  };
+  store.contacts.set(email.toLowerCase(), contact);
+  return contact;
 }
 
 /** Finds a contact by numeric id or by email (case-insensitive). */
@@ -61,29 +113,12 @@ export function findContact(store: MockStore, idOrEmail: string): MockContact | 
   return store.contacts.get(idOrEmail.trim().toLowerCase());
 }
 
+/** True for a contact that must not be written to: unsubscribed or on the suppression list. */
+export function isSuppressed(contact: MockContact | undefined): boolean {
+  return contact?.status === 'Unsubscribed' || contact?.status === 'Suppressed';
+}
+
 /** Every preference (not category) in the tree, flattened. */
 export function allPreferences(tree: MockPreference[]): MockPreference[] {
   return tree.flatMap((item) => (item.isPreference ? [item] : (item.preferences ?? [])));
-}
-
-/** The preference tree with `isOptedIn` on every preference, as the contact calls return it. */
-export function preferenceTreeFor(store: MockStore, contact: MockContact | undefined): unknown[] {
-  const withFlag = (item: MockPreference): Record<string, unknown> => {
-    const { preferences, ...rest } = item;
-    if (item.isPreference) return { ...rest, isOptedIn: contact?.optedIn.has(item.id) ?? false };
-    return { ...rest, preferences: (preferences ?? []).map(withFlag) };
-  };
-  return store.preferences.map(withFlag);
-}
-
-/** The camelCase contact body the API answers with. */
-export function contactJson(contact: MockContact): Record<string, unknown> {
-  return {
-    id: contact.id,
-    email: contact.email,
-    optInType: contact.optInType,
-    emailType: contact.emailType,
-    dataFields: [...contact.dataFields].map(([key, value]) => ({ key, value })),
-    status: contact.status,
-  };
 }

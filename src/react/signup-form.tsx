@@ -1,14 +1,23 @@
 'use client';
-import { useId, type CSSProperties } from 'react';
-import { englishMessages, isPreferenceCategory, type FormPreference, type SignupMessages } from '../core/index.js';
+import { useEffect, useId, useRef, type CSSProperties } from 'react';
+import { englishMessages } from '../core/messages.js';
+import { ConsentStatement } from './consent-statement.js';
+import { DataField } from './data-field.js';
+import { EmailField } from './email-field.js';
+import { ErrorSummary } from './error-summary.js';
+import { HoneypotField } from './honeypot-field.js';
+import { LoadingPlaceholder } from './loading-placeholder.js';
+import { PreferenceFieldset } from './preference-fieldset.js';
+import { cx, issueTarget, signupFormIds } from './signup-form-ids.js';
 import { signupFormStyles } from './signup-form-styles.js';
+import { SignupStatusPanel } from './signup-status-panel.js';
 import { useSignupForm, type UseSignupFormOptions } from './use-signup-form.js';
 
 /** Props of {@link SignupForm}. */
 export interface SignupFormProps extends UseSignupFormOptions {
-  /** Override any built-in string. */
-  messages?: Partial<SignupMessages>;
+  /** Added to the root element (which always has `dd-signup`). */
   className?: string;
+  /** Inline style of the root element, e.g. `{ '--dd-accent': '#7b2d8b' }`. */
   style?: CSSProperties;
   /** Leave out the default stylesheet; style the stable `dd-signup__*` classes yourself. */
   unstyled?: boolean;
@@ -16,109 +25,74 @@ export interface SignupFormProps extends UseSignupFormOptions {
 
 /**
  * The newsletter signup form: email, the account's public marketing preferences, the
- * consent text, and a clear success or error message.
+ * consent statement, and a clear success or error message. Its state is on the root
+ * element as `data-state`.
  *
  * @example
- * <SignupForm endpoint="/api/signup" />
+ * <SignupForm endpoint="/api/signup" locale="de" onSuccess={({ status }) => track('signup', status)} />
  */
 export function SignupForm(props: SignupFormProps) {
   if (typeof props.endpoint !== 'string' || props.endpoint.trim() === '') {
     throw new TypeError("SignupForm: `endpoint` is required — the URL of your signup proxy, e.g. '/api/signup' (see README, 'Run the proxy').");
   }
-  const id = useId();
-  const messages: SignupMessages = { ...englishMessages, ...props.messages, errors: { ...englishMessages.errors, ...props.messages?.errors } };
-  const { state, definition, form, onSubmit, error, submittedEmail, retry } = useSignupForm(props);
-  const { register, formState } = form;
-  const emailError = formState.errors.email?.message;
-  const className = ['dd-signup', props.className].filter(Boolean).join(' ');
-  const styles = props.unstyled ? null : <style>{signupFormStyles}</style>;
+  const ids = signupFormIds(useId());
+  const { state, definition, messages, form, onSubmit, issues, submittedEmail, retry, consentUpdated } = useSignupForm(props);
+  const issueFor = (field: string) => issues.find((issue) => issue.field === field);
+  const shownIssues = state === 'error' ? issues : [];
+  const done = state === 'subscribed' || state === 'pending_confirmation';
 
-  if (state === 'loading' || state === 'definition_failed' || !definition) {
-    return (
-      <div className={className} style={props.style} data-state={state}>
-        {styles}
-        {state === 'definition_failed' ? (
-          <div className="dd-signup__status dd-signup__status--error" role="alert">
-            <p>{messages.definitionFailed}</p>
-            <button type="button" className="dd-signup__button" onClick={retry}>{messages.retry}</button>
-          </div>
-        ) : (
-          <p className="dd-signup__placeholder" aria-busy="true">{messages.loading}</p>
-        )}
-      </div>
+  // After "Try again" brought the form back, put the visitor where they were heading.
+  const retried = useRef(false);
+  useEffect(() => {
+    if (state !== 'ready' || !retried.current) return;
+    retried.current = false;
+    form.setFocus('email');
+  }, [state, form]);
+
+  let body = null;
+  if (state === 'loading' || !messages) {
+    body = <LoadingPlaceholder messages={messages ?? englishMessages} />;
+  } else if (definition && !done && state !== 'definition_failed') {
+    const inline = (field: string) => (state === 'error' ? issueFor(field) : undefined);
+    body = (
+      <form className="dd-signup__form" noValidate onSubmit={onSubmit}>
+        {shownIssues.length > 0 ? (
+          <ErrorSummary issues={shownIssues} messages={messages} targetOf={(issue) => issueTarget(issue, ids, definition)} onRetry={() => void onSubmit()} />
+        ) : null}
+        <EmailField ids={ids} messages={messages} register={form.register} issue={inline('email')} />
+        {definition.fields.map((field) => (
+          <DataField key={field.name} field={field} ids={ids} messages={messages} register={form.register} issue={inline(`fields.${field.name}`)} />
+        ))}
+        {definition.preferences.length > 0 ? (
+          <PreferenceFieldset preferences={definition.preferences} ids={ids} messages={messages} register={form.register} issue={inline('preferences')} />
+        ) : null}
+        <ConsentStatement text={definition.consent.text} ids={ids} messages={messages} updated={consentUpdated} issue={inline('consent')} />
+        <HoneypotField id={ids.honeypot} register={form.register} />
+        <button type="submit" className="dd-signup__button" aria-disabled={state === 'submitting' || undefined} aria-describedby={ids.consent}>
+          {state === 'submitting' ? <span className="dd-signup__spinner" aria-hidden="true" /> : null}
+          {state === 'submitting' ? messages.submitting : messages.submit}
+        </button>
+      </form>
     );
   }
 
-  const checkbox = (preference: FormPreference) => (
-    <div className="dd-signup__checkbox" key={preference.id}>
-      <input type="checkbox" id={`${id}-pref-${preference.id}`} value={String(preference.id)} {...register('preferences')} />
-      <label htmlFor={`${id}-pref-${preference.id}`}>{preference.label}</label>
-    </div>
-  );
-  const done = state === 'subscribed' || state === 'pending_confirmation';
-
   return (
-    <form className={className} style={props.style} data-state={state} noValidate onSubmit={onSubmit}>
-      {styles}
-      <div role="status" aria-live="polite">
-        {done ? (
-          <div className="dd-signup__status">
-            <p>{state === 'pending_confirmation' ? messages.pendingConfirmation(submittedEmail ?? '') : messages.subscribed}</p>
+    <div className={cx('dd-signup', props.className)} style={props.style} data-state={state} lang={messages?.locale}>
+      {/* As HTML, not a text child: React 18's server renderer would escape the quotes in it. */}
+      {props.unstyled ? null : <style dangerouslySetInnerHTML={{ __html: signupFormStyles }} />}
+      {/* Present from the first render, so screen readers announce what appears in it. */}
+      <div className="dd-signup__status" role="status">
+        {state === 'definition_failed' && messages ? (
+          <div className="dd-signup__notice">
+            <p className="dd-signup__notice-text">{messages.definitionFailed}</p>
+            <button type="button" className="dd-signup__button dd-signup__button--secondary" onClick={() => ((retried.current = true), retry())}>
+              {messages.retry}
+            </button>
           </div>
         ) : null}
+        {done && messages ? <SignupStatusPanel pending={state === 'pending_confirmation'} email={submittedEmail ?? ''} messages={messages} /> : null}
       </div>
-      {state === 'error' && error ? (
-        <div className="dd-signup__status dd-signup__status--error" role="alert">
-          <p>{messages.errors[error.code]}</p>
-        </div>
-      ) : null}
-      {done ? null : (
-        <>
-          <div className="dd-signup__field">
-            <label className="dd-signup__label" htmlFor={`${id}-email`}>{messages.emailLabel}</label>
-            {emailError ? (
-              <p className="dd-signup__error" id={`${id}-email-error`}>
-                <span className="dd-signup__visually-hidden">{messages.errorPrefix} </span>{emailError}
-              </p>
-            ) : null}
-            <input
-              className="dd-signup__input"
-              id={`${id}-email`}
-              type="email"
-              autoComplete="email"
-              spellCheck={false}
-              aria-invalid={emailError ? true : undefined}
-              aria-describedby={emailError ? `${id}-email-error` : undefined}
-              {...register('email', {
-                validate: (value) => (value.trim() === '' ? messages.errors.missing_email : /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value.trim()) || messages.errors.invalid_email),
-              })}
-            />
-          </div>
-          {definition.preferences.length > 0 ? (
-            <fieldset className="dd-signup__fieldset">
-              <legend className="dd-signup__legend">{messages.preferencesLegend}</legend>
-              {definition.preferences.map((item) =>
-                isPreferenceCategory(item) ? (
-                  <fieldset className="dd-signup__fieldset" key={`c${item.id}`}>
-                    <legend className="dd-signup__legend">{item.label}</legend>
-                    {item.preferences.map(checkbox)}
-                  </fieldset>
-                ) : (
-                  checkbox(item)
-                ),
-              )}
-            </fieldset>
-          ) : null}
-          <p className="dd-signup__consent">{definition.consent.text}</p>
-          <div className="dd-signup__honeypot" aria-hidden="true">
-            <label htmlFor={`${id}-hp`}>Leave this empty</label>
-            <input id={`${id}-hp`} type="text" tabIndex={-1} autoComplete="off" {...register('honeypot')} />
-          </div>
-          <button type="submit" className="dd-signup__button" aria-disabled={state === 'submitting' || undefined}>
-            {state === 'submitting' ? messages.submitting : messages.submit}
-          </button>
-        </>
-      )}
-    </form>
+      {body}
+    </div>
   );
 }

@@ -1,35 +1,39 @@
 'use client';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useForm, type UseFormReturn } from 'react-hook-form';
-import {
-  createSignupClient,
-  SignupError,
-  type FieldValue,
-  type FormDefinition,
-  type SignupStatus,
-} from '../core/index.js';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FormDefinition } from '../core/form-definition.js';
+import type { SignupMessageOverrides, SignupMessages } from '../core/messages.js';
+import { createSignupClient, type SignupStatus } from '../core/signup-client.js';
+import type { SignupError } from '../core/signup-error.js';
+import type { SignupRequest } from '../core/signup-request.js';
+import { buildSignupRequest } from './build-signup-request.js';
+import { issuesFromError, toSignupError, type SignupIssue } from './signup-issue.js';
+import { useFormDefinition } from './use-form-definition.js';
+import { useSignupFields, type SignupFormControl } from './use-signup-fields.js';
+import { useSignupMessages } from './use-signup-messages.js';
+import { validateSignupValues } from './validate-signup-values.js';
 
 /** Where the form is; also shown on the root element as `data-state`. */
 export type SignupFormState = 'loading' | 'definition_failed' | 'ready' | 'submitting' | 'subscribed' | 'pending_confirmation' | 'error';
 
-/** The values react-hook-form holds. Preferences are ids as strings (checkbox values). */
-export interface SignupFormValues {
-  email: string;
-  preferences: string[];
-  fields: Record<string, string>;
-  honeypot: string;
-}
-
-/** Options of {@link useSignupForm}. */
+/** Options of {@link useSignupForm} (and props of `SignupForm`). */
 export interface UseSignupFormOptions {
-  /** The URL of your signup proxy, e.g. `/api/signup`. */
+  /** The URL of your signup proxy, e.g. `/api/signup`. Required. */
   endpoint: string;
-  /** Prefill the email field. */
-  defaultValues?: { email?: string };
+  /** Language of the built-in messages: `en` (default), `de`, `fr`, `es` or `nl`; `de-AT` counts as `de`. */
+  locale?: string;
+  /** Replace any built-in string (merged over the `locale`'s). */
+  messages?: SignupMessageOverrides;
+  /** Prefill the email address and data fields (never the preferences: nothing is pre-ticked). */
+  defaultValues?: { email?: string; fields?: Record<string, string | boolean> };
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof fetch;
+  /** The form is on screen: definition and messages are loaded. */
   onReady?: (definition: FormDefinition) => void;
+  /** Valid values are about to be sent: the exact body of `POST {endpoint}`. */
+  onSubmit?: (request: SignupRequest) => void;
+  /** The proxy accepted the signup. */
   onSuccess?: (result: { status: SignupStatus; email: string }) => void;
+  /** The proxy (or the network) refused the signup. Not called for values the form itself rejects. */
   onError?: (error: SignupError) => void;
 }
 
@@ -37,87 +41,109 @@ export interface UseSignupFormOptions {
 export interface UseSignupFormResult {
   state: SignupFormState;
   definition: FormDefinition | undefined;
-  form: UseFormReturn<SignupFormValues>;
-  /** Pass to `<form onSubmit>`. */
+  /** The strings in the chosen language, with your overrides; `undefined` while they load. */
+  messages: SignupMessages | undefined;
+  /** The values: spread `form.register('email')`, `register('preferences.p9')`, `register('fields.FIRSTNAME')`, `register('honeypot')` on inputs. */
+  form: SignupFormControl;
+  /** Pass to `<form onSubmit>`; call it again to retry with the same values. */
   onSubmit: (event?: { preventDefault?: () => void }) => Promise<void>;
-  /** The last error, from loading or submitting. */
+  /** What went wrong on the last submit, in form order (empty when nothing did). */
+  issues: SignupIssue[];
+  /** The last error from the proxy, loading or submitting. */
   error: SignupError | undefined;
-  /** The address that was signed up (for the success messages). */
+  /** The address that was signed up, for the success messages. */
   submittedEmail: string | undefined;
-  /** Load the form definition again after a failure. */
+  /** Load the form definition again after `definition_failed`. */
   retry: () => void;
+  /** True once the consent text changed under the visitor and was reloaded. */
+  consentUpdated: boolean;
 }
+
+type Phase = 'idle' | 'submitting' | 'subscribed' | 'pending_confirmation' | 'error';
 
 /**
- * The headless signup form: loads the form definition from your proxy, holds the
- * values with react-hook-form and submits the consent record. Bring your own markup.
+ * The headless signup form: loads the form definition and the messages, holds the values,
+ * validates with the proxy's own rules and submits the consent record. Bring your own markup.
  *
  * @example
- * const { state, definition, form, onSubmit } = useSignupForm({ endpoint: '/api/signup' });
- * return <form onSubmit={onSubmit} data-state={state}><input {...form.register('email')} /></form>;
+ * const { state, definition, form, onSubmit, issues } = useSignupForm({ endpoint: '/api/signup' });
+ * return <form onSubmit={onSubmit} data-state={state} noValidate><input type="email" {...form.register('email')} /></form>;
  */
 export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResult {
+  const latest = useRef(options);
+  latest.current = options; // callbacks and fetch are read when used, so inline ones never reload anything
   const { endpoint } = options;
-  const client = useMemo(() => createSignupClient({ endpoint, ...(options.fetch ? { fetch: options.fetch } : {}) }), [endpoint, options.fetch]);
-  const [state, setState] = useState<SignupFormState>('loading');
-  const [definition, setDefinition] = useState<FormDefinition>();
+  const client = useMemo(() => createSignupClient({ endpoint, fetch: (input, init) => (latest.current.fetch ?? fetch)(input, init) }), [endpoint]);
+  const loader = useFormDefinition(client);
+  const messages = useSignupMessages(options.locale, options.messages);
+  const form = useSignupFields(options.defaultValues);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [issues, setIssues] = useState<SignupIssue[]>([]);
   const [error, setError] = useState<SignupError>();
   const [submittedEmail, setSubmittedEmail] = useState<string>();
-  const [attempt, setAttempt] = useState(0);
-  const form = useForm<SignupFormValues>({
-    defaultValues: { email: options.defaultValues?.email ?? '', preferences: [], fields: {}, honeypot: '' },
-  });
+  const [consentUpdated, setConsentUpdated] = useState(false);
+  const busy = useRef(false);
+  const { definition, refresh } = loader;
 
+  const state: SignupFormState = loader.error
+    ? messages ? 'definition_failed' : 'loading'
+    : !definition || !messages ? 'loading' : phase === 'idle' ? 'ready' : phase;
+
+  const notified = useRef(-1);
   useEffect(() => {
-    const controller = new AbortController();
-    setState('loading');
-    client.loadDefinition(controller.signal).then(
-      (loaded) => {
-        setDefinition(loaded);
-        setState('ready');
-        options.onReady?.(loaded);
-      },
-      (cause: unknown) => {
-        if (controller.signal.aborted) return;
-        setError(toSignupError(cause));
-        setState('definition_failed');
-      },
-    );
-    return () => controller.abort();
-    // Callbacks are read at call time; only the endpoint and retries reload the form.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, attempt]);
+    if (!definition || !messages || notified.current === loader.attempt) return;
+    notified.current = loader.attempt;
+    notify(latest.current.onReady, definition);
+  }, [definition, messages, loader.attempt]);
 
-  const submit = form.handleSubmit(async (values) => {
-    if (!definition) return;
-    setState('submitting');
-    setError(undefined);
-    const fields: Record<string, FieldValue> = {};
-    for (const [name, value] of Object.entries(values.fields ?? {})) if (value !== '') fields[name] = value;
+  const fail = useCallback((found: SignupIssue[]) => {
+    setIssues(found);
+    setPhase('error');
+  }, []);
+
+  const onSubmit = useCallback(async (event?: { preventDefault?: () => void }) => {
+    event?.preventDefault?.();
+    if (busy.current || !definition || !messages) return; // one signup in flight at a time
+    const values = form.getValues();
+    const invalid = validateSignupValues(values, definition, messages);
+    if (invalid.length > 0) return fail(invalid);
+    busy.current = true;
+    setPhase('submitting');
     try {
-      const status = await client.submit({
-        email: values.email.trim(),
-        preferences: values.preferences.map(Number),
-        fields,
-        consent: { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: window.location.href },
-        ...(values.honeypot ? { honeypot: values.honeypot } : {}),
-      });
-      setSubmittedEmail(values.email.trim());
-      setState(status === 'pending_confirmation' ? 'pending_confirmation' : 'subscribed');
-      options.onSuccess?.({ status, email: values.email.trim() });
+      const request = buildSignupRequest(values, definition, { pageUrl: window.location.href, now: new Date() });
+      notify(latest.current.onSubmit, request);
+      const status = await client.submit(request);
+      setIssues([]);
+      setError(undefined);
+      setSubmittedEmail(request.email);
+      // A queued signup on a double opt-in list still ends in a confirmation email.
+      setPhase(status === 'pending_confirmation' || (status === 'queued' && definition.doubleOptIn) ? 'pending_confirmation' : 'subscribed');
+      notify(latest.current.onSuccess, { status, email: request.email });
     } catch (cause) {
-      const signupError = toSignupError(cause);
-      setError(signupError);
-      setState('error');
-      options.onError?.(signupError);
+      const failure = toSignupError(cause);
+      let current = definition;
+      // The text or the choices changed since the page loaded: show the visitor the new ones.
+      if (failure.code === 'consent_mismatch' || failure.code === 'unknown_preference') {
+        current = (await refresh()) ?? definition;
+        if (failure.code === 'consent_mismatch') setConsentUpdated(true);
+      }
+      setError(failure);
+      fail(issuesFromError(failure, current, messages));
+      notify(latest.current.onError, failure);
+    } finally {
+      busy.current = false;
     }
-  });
+  }, [client, definition, messages, form, fail, refresh]);
 
-  const onSubmit = useCallback((event?: { preventDefault?: () => void }) => submit(event as never), [submit]);
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return { state, definition, form, onSubmit, error, submittedEmail, retry };
+  return { state, definition, messages, form, onSubmit, issues, error: error ?? loader.error, submittedEmail, retry: loader.retry, consentUpdated };
 }
 
-function toSignupError(cause: unknown): SignupError {
-  return cause instanceof SignupError ? cause : new SignupError('internal_error', String((cause as Error)?.message ?? cause));
+/** Calls a site's callback; if it throws, the error is reported but the form carries on. */
+function notify<T>(callback: ((value: T) => void) | undefined, value: T): void {
+  try {
+    callback?.(value);
+  } catch (cause) {
+    if (typeof reportError === 'function') reportError(cause);
+    else setTimeout(() => { throw cause; });
+  }
 }

@@ -1,70 +1,59 @@
-import type { ContactWithConsentBody } from './dotdigital/dotdigital-client.js';
+import type { ContactWithConsentBody, DotdigitalPreference } from './dotdigital/dotdigital-client.js';
 import type { DataFieldValue } from './check-fields.js';
 
 /** Longest USERAGENT stored; browsers send ~150 characters, anything far longer is noise. */
 export const MAX_USER_AGENT_LENGTH = 512;
 
-// A visitor's clock further off than this is not believed; the server's time is recorded instead.
-const CLOCK_TOLERANCE_MS = 15 * 60 * 1000;
-
-/** Everything that goes into one contact write, already checked. */
+/** Everything one signup writes, already checked. */
 export interface ContactWrite {
   email: string;
   optInType: 'Single' | 'VerifiedDouble';
   dataFields: DataFieldValue[];
-  /** The configured consent text, never the browser's copy. */
+  /** TEXT, from the configuration; never the browser's copy. */
   consentText: string;
   consentedAt: string;
   pageUrl: string;
-  ipAddress: string;
+  /** Undefined when the adapter could not tell (then no IPADDRESS is recorded rather than a wrong one). */
+  ipAddress: string | undefined;
   userAgent: string;
-  preferences: ContactWithConsentBody['preferences'];
+  /** The preference ids the form showed, and those of them the visitor ticked. */
+  shown: Set<number>;
+  ticked: Set<number>;
 }
 
 /**
- * The body of `POST /v2/contacts/with-consent-and-preferences` for one signup, with the
- * consent record under the single-contact key names Dotdigital echoes back.
+ * The Dotdigital body for one signup. The API opts a contact out of every preference the
+ * body does not name, so the body names them all: shown ones ticked → in, shown ones not
+ * ticked → out, and ones the form did not show keep the contact's current value (read
+ * from `current`, the contact's tree; a new contact has none, so those are out).
  *
  * @example
- * buildContactBody({ email, optInType: 'Single', dataFields: [], consentText, consentedAt, pageUrl, ipAddress, userAgent, preferences });
+ * buildContactBody(write, snapshot.accountTree, await client.getContactPreferences(write.email));
  */
-export function buildContactBody(write: ContactWrite): ContactWithConsentBody {
+export function buildContactBody(write: ContactWrite, accountTree: DotdigitalPreference[], current: DotdigitalPreference[] | undefined): ContactWithConsentBody {
+  const was = new Map((current ?? []).flatMap((item) => (item.isPreference ? [item] : (item.preferences ?? []))).map((p) => [p.id, p.isOptedIn === true]));
+  const optedIn = (id: number) => (write.shown.has(id) ? write.ticked.has(id) : (was.get(id) ?? false));
+  // The contact's own tree is Dotdigital's latest word on what exists; the cached account tree stands in for a new contact.
+  const tree = current ?? accountTree;
+  const preferences = tree.map((item) =>
+    item.isPreference
+      ? { id: item.id, isPreference: true, isOptedIn: optedIn(item.id) }
+      : {
+          id: item.id,
+          isPreference: false,
+          preferences: (item.preferences ?? []).filter((p) => p.isPreference).map((p) => ({ id: p.id, isPreference: true as const, isOptedIn: optedIn(p.id) })),
+        },
+  );
+  const consent = [
+    { key: 'TEXT', value: write.consentText },
+    { key: 'DATETIMECONSENTED', value: write.consentedAt },
+    { key: 'URL', value: write.pageUrl },
+    ...(write.ipAddress ? [{ key: 'IPADDRESS', value: write.ipAddress }] : []),
+    { key: 'USERAGENT', value: write.userAgent.slice(0, MAX_USER_AGENT_LENGTH) },
+  ];
   return {
     contact: { email: write.email, optInType: write.optInType, emailType: 'Html', dataFields: write.dataFields },
-    consentFields: [
-      {
-        fields: [
-          { key: 'TEXT', value: write.consentText },
-          { key: 'DATETIMECONSENTED', value: write.consentedAt },
-          { key: 'URL', value: write.pageUrl },
-          { key: 'IPADDRESS', value: write.ipAddress },
-          { key: 'USERAGENT', value: capUserAgent(write.userAgent) },
-        ],
-      },
-    ],
-    preferences: write.preferences,
+    consentFields: [{ fields: consent }],
+    preferences,
   };
-}
-
-/**
- * The consent time to record: the browser's, unless its clock is more than 15 minutes off
- * the server's; then the server's (a wrong clock never costs a signup).
- *
- * @example
- * consentTime('2001-01-01T00:00:00Z', Date.now()); // now, as ISO-8601
- */
-export function consentTime(claimed: string, now: number): string {
-  const time = Date.parse(claimed);
-  return new Date(Math.abs(time - now) <= CLOCK_TOLERANCE_MS ? time : now).toISOString();
-}
-
-/**
- * The user agent as stored: control characters dropped, at most {@link MAX_USER_AGENT_LENGTH} characters.
- *
- * @example
- * capUserAgent('Mozilla/5.0 …');
- */
-export function capUserAgent(userAgent: string): string {
-  // eslint-disable-next-line no-control-regex
-  return userAgent.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, MAX_USER_AGENT_LENGTH);
 }

@@ -1,83 +1,69 @@
 import type { FieldValue, FormField, SignupRequestProblem } from '../core/index.js';
 
-/** A data field ready for Dotdigital: its name and the value cast to the field's type. */
+/** A data field ready for Dotdigital, its value cast to the field's type. */
 export interface DataFieldValue {
   key: string;
   value: string | number | boolean;
 }
 
-/** The outcome of {@link checkFields}. */
-export type CheckedFields = { ok: true; dataFields: DataFieldValue[] } | { ok: false; problem: SignupRequestProblem };
-
-const TRUE = new Set(['true', 'on', 'yes', '1']);
-const FALSE = new Set(['false', 'off', 'no', '0']);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
- * Checks the submitted data fields against the configured allow-list: unknown names,
- * missing required ones and values of the wrong type are refused; values are cast as
- * Dotdigital expects (Numeric → number, Boolean → true/false, Date → ISO-8601). Empty values
- * are left out, so a blank optional box never wipes what Dotdigital holds.
+ * Checks the data fields a visitor sent against the allow-list: names must be allowed,
+ * required ones present, values of the field's type (a form sends text, so `"42"`,
+ * `"true"`/`"on"` and ISO dates are cast, as Dotdigital wants them). Empty values are left
+ * out rather than sent, so they never blank what a contact already has.
  *
  * @example
- * checkFields({ FIRSTNAME: 'Ann' }, [{ name: 'FIRSTNAME', label: 'First name', type: 'String', required: false }]);
- * // { ok: true, dataFields: [{ key: 'FIRSTNAME', value: 'Ann' }] }
+ * checkFields({ AGE: '42' }, [{ name: 'AGE', label: 'Age', type: 'Numeric', required: false }]);
+ * // { ok: true, values: [{ key: 'AGE', value: 42 }] }
  */
-export function checkFields(submitted: Record<string, FieldValue> | undefined, allowed: readonly FormField[]): CheckedFields {
+export function checkFields(
+  sent: Record<string, FieldValue> | undefined,
+  allowed: FormField[],
+): { ok: true; values: DataFieldValue[] } | { ok: false; problem: SignupRequestProblem } {
   const byName = new Map(allowed.map((field) => [field.name, field]));
-  const values = submitted ?? {};
-  for (const name of Object.keys(values)) {
+  for (const name of Object.keys(sent ?? {})) {
     if (!byName.has(name)) {
-      return fail('unknown_field', `The field ${name.slice(0, 40)} is not accepted by this form.`, `fields.${name.slice(0, 40)}`);
+      return { ok: false, problem: { code: 'unknown_field', message: `fields.${name.slice(0, 40)} is not accepted by this form.`, field: `fields.${name.slice(0, 40)}` } };
     }
   }
-  const dataFields: DataFieldValue[] = [];
+  const values: DataFieldValue[] = [];
   for (const field of allowed) {
-    const raw = Object.hasOwn(values, field.name) ? values[field.name] : undefined;
-    const value = typeof raw === 'string' ? raw.trim() : raw;
-    if (value === undefined || value === null || value === '') {
-      if (field.required) return fail('missing_field', `Enter your ${field.label.toLowerCase()}.`, `fields.${field.name}`);
+    const raw = sent?.[field.name];
+    const empty = raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+    if (empty) {
+      if (field.required) return { ok: false, problem: { code: 'missing_field', message: `Enter ${field.label}.`, field: `fields.${field.name}` } };
       continue;
     }
-    const cast = castValue(value, field.type);
-    if (cast === undefined) {
-      return fail('invalid_field', `${field.label} must be ${EXPECTED[field.type]}.`, `fields.${field.name}`);
+    const value = cast(raw, field.type);
+    if (value === undefined) {
+      return { ok: false, problem: { code: 'invalid_field', message: `${field.label} must be ${EXPECTED[field.type]}.`, field: `fields.${field.name}` } };
     }
-    dataFields.push({ key: field.name, value: cast });
+    values.push({ key: field.name, value });
   }
-  return { ok: true, dataFields };
+  return { ok: true, values };
 }
 
-const EXPECTED: Record<FormField['type'], string> = {
-  String: 'text',
-  Numeric: 'a number',
-  Date: 'a date, like 2026-01-31',
-  Boolean: 'yes or no',
-};
+const EXPECTED = { String: 'text', Numeric: 'a number', Date: 'a date like 2026-01-31', Boolean: 'yes or no' } as const;
 
-function castValue(value: string | number | boolean, type: FormField['type']): string | number | boolean | undefined {
+function cast(raw: string | number | boolean, type: FormField['type']): string | number | boolean | undefined {
+  const text = typeof raw === 'string' ? raw.trim() : undefined;
   switch (type) {
     case 'String':
-      return typeof value === 'string' ? value : undefined;
+      return text ?? (typeof raw === 'number' ? String(raw) : undefined);
     case 'Numeric': {
-      const number = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
-      return Number.isFinite(number) ? number : undefined;
+      const value = typeof raw === 'number' ? raw : text !== undefined && /^-?\d+(?:\.\d+)?$/.test(text) ? Number(text) : NaN;
+      return Number.isFinite(value) ? value : undefined;
     }
     case 'Boolean':
-      if (typeof value === 'boolean') return value;
-      if (typeof value === 'string' && TRUE.has(value.toLowerCase())) return true;
-      if (typeof value === 'string' && FALSE.has(value.toLowerCase())) return false;
+      if (typeof raw === 'boolean') return raw;
+      if (text !== undefined && /^(true|on|yes|1)$/i.test(text)) return true;
+      if (text !== undefined && /^(false|off|no|0)$/i.test(text)) return false;
       return undefined;
     case 'Date': {
-      if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return undefined;
-      const time = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
-      if (Number.isNaN(time)) return undefined;
-      // A calendar date that rolled over (2026-02-30) is not the date the visitor meant.
-      if (new Date(time).toISOString().slice(0, 10) !== value.slice(0, 10) && value.length === 10) return undefined;
-      return new Date(time).toISOString();
+      if (text === undefined || !ISO_DATE.test(text) || Number.isNaN(Date.parse(text))) return undefined;
+      return text.length === 10 ? text : new Date(text).toISOString();
     }
   }
-}
-
-function fail(code: SignupRequestProblem['code'], message: string, field: string): CheckedFields {
-  return { ok: false, problem: { code, message, field } };
 }

@@ -1,5 +1,3 @@
-import { shortHash } from './definition-cache.js';
-
 /**
  * The version of a consent text: the first 16 hex digits of its SHA-256. The widget
  * echoes it back, so the proxy can tell the visitor saw exactly the configured text.
@@ -7,6 +5,7 @@ import { shortHash } from './definition-cache.js';
  * @example
  * await consentVersion('Yes, send me the newsletter.'); // '9f1c…'
  */
-export function consentVersion(text: string): Promise<string> {
-  return shortHash(text);
+export async function consentVersion(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].slice(0, 8).map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -1,24 +1,26 @@
+import { answerDefinition } from './answer-definition.js';
 import { errorResponse } from './json-response.js';
-import { handleGet } from './handle-get.js';
-import { handlePost } from './handle-post.js';
+import { handleSignup } from './handle-signup.js';
 import { resolveOptions } from './resolve-options.js';
+import { createSignupEngine } from './signup-engine.js';
 import type { SignupHandlerOptions } from './signup-handler-options.js';
-import { createSignupRuntime } from './signup-runtime.js';
 import { upstreamFailure } from './upstream-failure.js';
 
 /** What the hosting adapter knows about the connection. */
 export interface SignupRequestContext {
-  /** The peer address of the socket (the Node adapter fills it; on Workers pass `cf-connecting-ip`). */
-  clientAddress?: string | undefined;
+  /** The peer address of the socket (the Node adapter fills it). */
+  clientAddress?: string;
 }
 
 /** The proxy: a Web-standard handler for `GET`, `HEAD`, `POST` and `OPTIONS` on the signup endpoint. */
 export type SignupHandler = (request: Request, context?: SignupRequestContext) => Promise<Response>;
 
+const ALLOW = 'GET, HEAD, POST, OPTIONS';
+
 /**
  * Creates the signup proxy. It answers the form definition on `GET` and signs a visitor
- * up on `POST`, talking to Dotdigital with credentials the browser never sees. Options are
- * checked now, so a misconfigured proxy fails at start-up with a message saying what to fix.
+ * up on `POST`, talking to Dotdigital with credentials the browser never sees. Options
+ * are checked here, so a misconfiguration throws at start-up, not on a visitor's signup.
  *
  * @example
  * const handler = createSignupHandler({
@@ -26,28 +28,30 @@ export type SignupHandler = (request: Request, context?: SignupRequestContext) =
  *   consentText: 'Yes, send me the monthly newsletter. I can unsubscribe at any time.',
  *   allowedOrigins: ['https://www.example.com'],
  * });
- * export const GET = (request: Request) => handler(request); // Next.js route handler
+ * export { handler as GET, handler as POST, handler as OPTIONS }; // Next.js route handlers
  */
 export function createSignupHandler(options: SignupHandlerOptions): SignupHandler {
-  const runtime = createSignupRuntime(resolveOptions(options));
-  const { policy, options: resolved } = runtime;
+  const engine = createSignupEngine(resolveOptions(options));
+  const { cors, logger } = engine;
 
-  return async function signupHandler(request, context = {}) {
-    const origin = request.headers.get('origin');
-    let response: Response;
+  return async function signupHandler(request, context) {
     try {
-      if (request.method === 'GET' || request.method === 'HEAD') response = await handleGet(runtime, request);
-      else if (request.method === 'POST') response = await handlePost(runtime, request, context?.clientAddress);
-      else if (request.method === 'OPTIONS') return policy.preflight(request);
-      else {
-        response = errorResponse(405, 'method_not_allowed', `${request.method.slice(0, 20)} is not allowed here; use GET or POST.`, undefined, {
-          allow: 'GET, HEAD, POST, OPTIONS',
-        });
+      const method = request.method;
+      if (method === 'POST') return await handleSignup(engine, request, context && typeof context === 'object' ? context : {});
+      if (method === 'GET' || method === 'HEAD') {
+        const extra = cors.corsHeaders(request.headers.get('origin'));
+        try {
+          return answerDefinition(request, await engine.definition.get(), engine.options.definitionCacheMs, extra);
+        } catch (error) {
+          return upstreamFailure(error, logger, { call: 'preferences' }, extra);
+        }
       }
+      if (method === 'OPTIONS') return cors.preflight(request);
+      return errorResponse(405, 'method_not_allowed', `${method.slice(0, 20)} is not allowed here; use GET or POST.`, undefined, { allow: ALLOW });
     } catch (error) {
-      response = upstreamFailure(error, resolved.logger);
+      // Only a bug lands here: the details go to the log, never to the browser.
+      logger?.error('Signup handler failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      return errorResponse(500, 'internal_error', 'Something went wrong in the signup service.');
     }
-    for (const [name, value] of Object.entries(policy.corsHeaders(origin))) response.headers.set(name, value);
-    return response;
   };
 }

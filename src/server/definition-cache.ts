@@ -1,74 +1,65 @@
-import type { SignupClock } from './signup-clock.js';
+import type { SignupLogger } from './signup-handler-options.js';
 
-/** A cached value with what serving it needs: the JSON text and its ETag. */
-export interface CachedEntry<T> {
+/** A cached value and when it was fetched. */
+interface Entry<T> {
   value: T;
-  json: string;
-  etag: string;
+  fetchedAt: number;
 }
 
 /** Options of {@link createDefinitionCache}. */
 export interface DefinitionCacheOptions<T> {
+  /** Fetches a fresh value (with its own retries). */
   load: () => Promise<T>;
-  /** The JSON answered for a value (default: all of it). */
-  toJson?: (value: T) => string;
-  /** How long a loaded value is fresh. */
+  /** How long a value is fresh. */
   ttlMs: number;
-  /** How long past fresh a value may still be served while a reload runs or keeps failing. */
+  /** How long past fresh a value may still be served while a refresh runs. */
   maxStaleMs: number;
-  clock: SignupClock;
-  onRefreshError?: (error: unknown) => void;
+  now: () => number;
+  logger: SignupLogger | undefined;
 }
 
 /**
  * A one-value cache with single flight and stale-while-revalidate: however many requests
- * arrive together, one load runs; a stale value is served at once while one reload runs in
- * the background; a failed reload keeps serving the old value until `maxStaleMs`.
+ * arrive together, one `load` runs; a stale value is answered at once while one background
+ * refresh replaces it, and kept if that refresh fails (Dotdigital being down must not take
+ * the form down). Only past `maxStaleMs`, or with nothing cached, does a caller wait.
  *
  * @example
- * const cache = createDefinitionCache({ load: loadDefinition, ttlMs: 60_000, maxStaleMs: 86_400_000, clock });
- * const { json, etag } = await cache.get();
+ * const cache = createDefinitionCache({ load: fetchDefinition, ttlMs: 60_000, maxStaleMs: 86_400_000, now: Date.now, logger });
+ * const definition = await cache.get();
  */
-export function createDefinitionCache<T>(options: DefinitionCacheOptions<T>): { get(): Promise<CachedEntry<T>>; peek(): CachedEntry<T> | undefined } {
-  let entry: (CachedEntry<T> & { loadedAt: number }) | undefined;
-  let inFlight: Promise<CachedEntry<T>> | undefined;
+export function createDefinitionCache<T>(options: DefinitionCacheOptions<T>) {
+  let entry: Entry<T> | undefined;
+  let inFlight: Promise<T> | undefined;
 
-  function reload(): Promise<CachedEntry<T>> {
-    inFlight ??= (async () => {
-      try {
-        const value = await options.load();
-        const json = options.toJson ? options.toJson(value) : JSON.stringify(value);
-        entry = { value, json, etag: `"${await shortHash(json)}"`, loadedAt: options.clock.now() };
-        return entry;
-      } finally {
+  function refresh(): Promise<T> {
+    inFlight ??= options
+      .load()
+      .then((value) => {
+        entry = { value, fetchedAt: options.now() };
+        return value;
+      })
+      .finally(() => {
         inFlight = undefined;
-      }
-    })();
+      });
     return inFlight;
   }
 
   return {
-    peek: () => entry,
-    async get() {
-      if (!entry) return reload();
-      const age = options.clock.now() - entry.loadedAt;
-      if (age < options.ttlMs) return entry;
-      if (age < options.ttlMs + options.maxStaleMs) {
-        reload().catch((error: unknown) => options.onRefreshError?.(error));
-        return entry;
+    /** The value: cached when fresh (or stale but usable), else from one shared load. */
+    async get(): Promise<T> {
+      if (!entry) return refresh();
+      const age = options.now() - entry.fetchedAt;
+      if (age <= options.ttlMs) return entry.value;
+      if (age <= options.ttlMs + options.maxStaleMs) {
+        refresh().catch((error: unknown) => options.logger?.warn('Form definition refresh failed; serving the cached one', { error: String(error) }));
+        return entry.value;
       }
-      return reload();
+      return refresh();
+    },
+    /** Marks the cached value stale, e.g. when Dotdigital says a preference no longer exists. */
+    invalidate(): void {
+      if (entry) entry = { value: entry.value, fetchedAt: Math.min(entry.fetchedAt, options.now() - options.ttlMs - 1) };
     },
   };
-}
-
-/**
- * The first 16 hex digits of a text's SHA-256: consent versions and ETags.
- *
- * @example
- * await shortHash('Yes, send me the newsletter.'); // '9f1c…'
- */
-export async function shortHash(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].slice(0, 8).map((byte) => byte.toString(16).padStart(2, '0')).join('');
 }

@@ -1,16 +1,16 @@
 import type { SignupErrorCode } from '../core/index.js';
 
-/** Headers on every JSON answer of the proxy. */
-export const BASE_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' } as const;
+const BASE_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' };
 
 /**
- * A JSON answer with the proxy's standard headers.
+ * A JSON answer with the proxy's standard headers (`X-Content-Type-Options: nosniff`, so
+ * no browser ever sniffs an answer into HTML). `body` may be pre-serialised JSON text.
  *
  * @example
  * jsonResponse(201, { status: 'subscribed' }, { 'cache-control': 'no-store' });
  */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
+  return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { ...BASE_HEADERS, ...headers } });
 }
 
 /**
@@ -18,7 +18,7 @@ export function jsonResponse(status: number, body: unknown, headers: Record<stri
  * never cached.
  *
  * @example
- * errorResponse(400, 'invalid_email', 'Enter an email address…', 'email');
+ * errorResponse(400, 'invalid_email', 'Enter an email address like name@example.com.', 'email');
  */
 export function errorResponse(
   status: number,

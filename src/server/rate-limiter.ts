@@ -1,53 +1,37 @@
-import type { SignupClock } from './signup-clock.js';
+/** The verdict on one request: allowed, or how long until it would be. */
+export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
-/** Signups allowed from one address (IPv6: one /64) per window. */
-export interface RateLimit {
-  /** Requests allowed per window. */
-  limit: number;
-  /** Window length in milliseconds. */
-  windowMs: number;
+/** A per-key limiter: `take(key)` spends one request from the key's allowance. */
+export interface RateLimiter {
+  take(key: string): RateLimitVerdict;
 }
 
-/** The verdict on one request: allowed, or how long to wait. */
-export type RateVerdict = { ok: true } | { ok: false; retryAfterMs: number };
-
-// Enough for a busy landing page; past it, expired windows are swept, then the oldest dropped,
-// so a flood of spoofed addresses costs bounded memory.
-const MAX_KEYS = 50_000;
-
 /**
- * A fixed-window counter per key, in memory. Each process counts for itself: behind a load
- * balancer with several instances the effective limit is the limit times the instances.
+ * A token bucket per key: `max` requests at once, refilled evenly over `windowMs`, so a
+ * visitor who hit the limit may try again after `windowMs / max` rather than a whole
+ * window. Memory is bounded: past `maxKeys` the least recently seen key is forgotten
+ * (an attacker spraying addresses then only forgets old buckets, never grows the process).
  *
  * @example
- * const limiter = createRateLimiter({ limit: 10, windowMs: 60_000 }, systemClock);
- * const verdict = limiter.take('203.0.113.7');
- * if (!verdict.ok) retryAfter(verdict.retryAfterMs);
+ * const limiter = createRateLimiter({ max: 10, windowMs: 60_000 }, Date.now);
+ * if (!limiter.take('203.0.113.7').allowed) answer429();
  */
-export function createRateLimiter(rule: RateLimit, clock: SignupClock): { take(key: string): RateVerdict } {
-  const windows = new Map<string, { start: number; count: number }>();
-
-  function sweep(now: number): void {
-    for (const [key, window] of windows) if (now - window.start >= rule.windowMs) windows.delete(key);
-    for (const key of windows.keys()) {
-      if (windows.size < MAX_KEYS) break;
-      windows.delete(key);
-    }
-  }
-
+export function createRateLimiter(limit: { max: number; windowMs: number }, now: () => number, maxKeys = 50_000): RateLimiter {
+  const perMs = limit.max / limit.windowMs;
+  const buckets = new Map<string, { tokens: number; at: number }>();
   return {
     take(key) {
-      const now = clock.now();
-      let window = windows.get(key);
-      if (!window || now - window.start >= rule.windowMs) {
-        if (!window && windows.size >= MAX_KEYS) sweep(now);
-        window = { start: now, count: 0 };
-        windows.delete(key);
-        windows.set(key, window);
+      const time = now();
+      const bucket = buckets.get(key);
+      const tokens = bucket ? Math.min(limit.max, bucket.tokens + (time - bucket.at) * perMs) : limit.max;
+      if (bucket) buckets.delete(key); // re-inserted below: Map order doubles as recency order
+      if (tokens < 1) {
+        buckets.set(key, { tokens, at: time });
+        return { allowed: false, retryAfterMs: Math.ceil((1 - tokens) / perMs) };
       }
-      window.count += 1;
-      if (window.count <= rule.limit) return { ok: true };
-      return { ok: false, retryAfterMs: window.start + rule.windowMs - now };
+      buckets.set(key, { tokens: tokens - 1, at: time });
+      if (buckets.size > maxKeys) buckets.delete(buckets.keys().next().value!);
+      return { allowed: true };
     },
   };
 }

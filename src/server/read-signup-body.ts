@@ -16,12 +16,16 @@ export async function readSignupBody(request: Request): Promise<ReadBody> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   const form = type === 'application/x-www-form-urlencoded';
   if (type !== 'application/json' && !form) {
-    return { ok: false, status: 415, code: 'unsupported_media_type', message: 'Send the signup as application/json.' };
+    return { ok: false, status: 415, code: 'unsupported_media_type', message: 'Send the signup as application/json (or application/x-www-form-urlencoded from a plain HTML form).' };
   }
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) return tooLarge();
-  const text = await readCapped(request);
-  if (text === undefined) return tooLarge();
+  const length = request.headers.get('content-length');
+  const declared = length === null ? undefined : Number(length);
+  if (declared !== undefined && declared > MAX_BODY_BYTES) return tooLarge();
+  // A declared length is enforced by the HTTP layer, so such a body can be read in one go;
+  // only a chunked body of unknown length is read piece by piece against the cap.
+  const text = declared !== undefined && Number.isFinite(declared) ? await request.text() : await readCapped(request);
+  // (A runtime that did not hold a body to its declared length is still caught here.)
+  if (text === undefined || text.length > MAX_BODY_BYTES) return tooLarge();
   if (form) return { ok: true, body: fromForm(new URLSearchParams(text)), form };
   try {
     return { ok: true, body: JSON.parse(text) as unknown, form };

@@ -1,89 +1,107 @@
 import type { FormField } from '../core/index.js';
-import type { RateLimit } from './rate-limiter.js';
-import { systemClock, type SignupClock } from './signup-clock.js';
-import type { SignupHandlerOptions, SignupLogger } from './signup-handler-options.js';
-import type { RetryPolicy } from './with-retry.js';
+import type { SignupClock, SignupHandlerOptions, SignupLogger } from './signup-handler-options.js';
 
-/** The options with every default filled in, checked once at start-up. */
+/** {@link SignupHandlerOptions} checked, with every default filled in. */
 export interface ResolvedOptions {
   apiUser: string;
   apiPassword: string;
-  apiUrl: string;
+  /** Undefined: the client discovers the account's region on its first call. */
+  apiUrl: string | undefined;
   consentText: string;
   optInType: 'Single' | 'VerifiedDouble';
   addressBookId: number | undefined;
-  allowedOrigins: readonly string[];
-  preferences: ReadonlySet<number> | undefined;
+  allowedOrigins: Set<string>;
+  preferences: Set<number> | undefined;
   fields: FormField[];
   trustedProxyHops: number;
-  clientIpHeader: string;
-  rateLimit: RateLimit | false;
-  definitionTtlMs: number;
-  retry: RetryPolicy;
+  clientIpHeader: string | undefined;
+  rateLimit: { max: number; windowMs: number } | false;
+  definitionCacheMs: number;
+  retry: { budgetMs: number; baseDelayMs: number; maxDelayMs: number; attemptTimeoutMs: number };
   fetch: typeof fetch | undefined;
-  logger: SignupLogger;
+  logger: SignupLogger | undefined;
   clock: SignupClock;
 }
 
-const silent: SignupLogger = { info() {}, warn() {}, error() {} };
-const FIELD_TYPES = ['String', 'Numeric', 'Date', 'Boolean'];
+const REGIONS = { r1: 'https://r1-api.dotdigital.com', r2: 'https://r2-api.dotdigital.com', r3: 'https://r3-api.dotdigital.com' };
+const realClock: SignupClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => Math.random(),
+};
+
+function fail(problem: string): never {
+  throw new TypeError(`createSignupHandler: ${problem} (see README, "Proxy options").`);
+}
 
 /**
- * Checks the options and fills in defaults, throwing a `TypeError` that says how to fix
- * the first mistake (a proxy that starts misconfigured fails every visitor later).
+ * Checks the caller's options once, at start-up, so a misconfigured proxy fails loudly
+ * when it is created rather than quietly on a visitor's signup.
  *
  * @example
  * const resolved = resolveOptions({ apiUser, apiPassword, consentText });
  */
 export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
-  const fail = (what: string): never => {
-    throw new TypeError(`createSignupHandler: ${what} (see README, "Proxy options").`);
-  };
   const missing = (['apiUser', 'apiPassword', 'consentText'] as const).filter((key) => typeof options?.[key] !== 'string' || options[key].trim() === '');
   if (missing.length > 0) {
-    fail(`${missing.map((key) => `\`${key}\``).join(', ')} ${missing.length === 1 ? 'is' : 'are'} required — pass your Dotdigital API user, its password and the consent text shown to visitors`);
+    fail(
+      `${missing.map((key) => `\`${key}\``).join(', ')} ${missing.length === 1 ? 'is' : 'are'} required — ` +
+        'pass your Dotdigital API user, its password and the consent text shown to visitors',
+    );
   }
+  if (options.region !== undefined && !(options.region in REGIONS)) fail(`\`region\` must be 'r1', 'r2' or 'r3', not ${JSON.stringify(options.region)}`);
+  const apiUrl = options.apiUrl?.trim() || (options.region ? REGIONS[options.region] : undefined);
   const optInType = options.optInType ?? 'Single';
   if (optInType !== 'Single' && optInType !== 'VerifiedDouble') fail(`\`optInType\` must be 'Single' or 'VerifiedDouble', not ${JSON.stringify(optInType)}`);
-  if (options.apiUrl !== undefined && !/^https?:\/\/[^\s/]+/.test(options.apiUrl)) fail(`\`apiUrl\` must be a base URL like https://r1-api.dotdigital.com, not ${JSON.stringify(options.apiUrl)}`);
-  const addressBookId = options.addressBookId;
-  if (addressBookId !== undefined && !(Number.isInteger(addressBookId) && addressBookId > 0)) fail('`addressBookId` must be a positive whole number (Dotdigital → Contacts → Lists, the list id)');
-  for (const origin of options.allowedOrigins ?? []) {
-    if (typeof origin !== 'string' || !URL.canParse(origin) || new URL(origin).origin !== origin) {
-      fail(`\`allowedOrigins\` entries must be exact origins like https://www.example.com (scheme, host and port only, no path or trailing slash), not ${JSON.stringify(origin)}`);
-    }
+  if (options.addressBookId !== undefined && !(Number.isSafeInteger(options.addressBookId) && options.addressBookId > 0)) {
+    fail('`addressBookId` must be the positive whole number of a Dotdigital address book');
   }
-  const fields = (options.fields ?? []).map((field): FormField => {
-    if (!field || typeof field.name !== 'string' || !/^[A-Za-z0-9_]{1,20}$/.test(field.name)) {
-      fail(`each of \`fields\` needs a Dotdigital data-field \`name\` of at most 20 letters, digits or underscores, not ${JSON.stringify(field?.name)}`);
-    }
-    if (typeof field.label !== 'string' || field.label.trim() === '') fail(`field ${field.name} needs a \`label\` to show on the form`);
-    if (field.type !== undefined && !FIELD_TYPES.includes(field.type)) fail(`field ${field.name}: \`type\` must be one of ${FIELD_TYPES.join(', ')}`);
-    return { name: field.name, label: field.label, type: field.type ?? 'String', required: field.required ?? false };
-  });
   const hops = options.trustedProxyHops ?? 0;
-  if (!Number.isInteger(hops) || hops < 0) fail('`trustedProxyHops` must be a whole number of proxies (0 when clients connect directly)');
-  const rateLimit = options.rateLimit ?? { limit: 10, windowMs: 60_000 };
-  if (rateLimit !== false && !(rateLimit.limit > 0 && rateLimit.windowMs > 0)) fail('`rateLimit` must be false or { limit, windowMs } with both above 0');
-  const cacheSeconds = options.definitionCacheSeconds ?? 300;
-  if (!(cacheSeconds >= 0)) fail('`definitionCacheSeconds` must be 0 or more');
+  if (!Number.isSafeInteger(hops) || hops < 0) fail('`trustedProxyHops` must be a whole number ≥ 0');
+  const rateLimit = options.rateLimit ?? { max: 10, windowMs: 60_000 };
+  if (rateLimit !== false && !(rateLimit.max >= 1 && rateLimit.windowMs >= 1)) fail('`rateLimit` must be `false` or `{ max ≥ 1, windowMs ≥ 1 }`');
+  const definitionCacheMs = options.definitionCacheMs ?? 60_000;
+  if (!(definitionCacheMs >= 0)) fail('`definitionCacheMs` must be ≥ 0');
   return {
     apiUser: options.apiUser,
     apiPassword: options.apiPassword,
-    apiUrl: (options.apiUrl ?? 'https://r1-api.dotdigital.com').replace(/\/+$/, ''),
+    apiUrl,
     consentText: options.consentText,
     optInType,
-    addressBookId,
-    allowedOrigins: [...(options.allowedOrigins ?? [])],
+    addressBookId: options.addressBookId,
+    allowedOrigins: new Set((options.allowedOrigins ?? []).map(normalizeOrigin)),
     preferences: options.preferences ? new Set(options.preferences) : undefined,
-    fields,
+    fields: resolveFields(options),
     trustedProxyHops: hops,
-    clientIpHeader: options.clientIpHeader ?? 'x-forwarded-for',
+    clientIpHeader: options.clientIpHeader?.trim().toLowerCase() || undefined,
     rateLimit,
-    definitionTtlMs: cacheSeconds * 1000,
-    retry: { budgetMs: 10_000, baseDelayMs: 250, maxDelayMs: 2_000, ...options.retry },
+    definitionCacheMs,
+    retry: { budgetMs: 8_000, baseDelayMs: 200, maxDelayMs: 2_000, attemptTimeoutMs: 5_000, ...options.retry },
     fetch: options.fetch,
-    logger: options.logger ?? silent,
-    clock: options.clock ?? systemClock,
+    logger: options.logger,
+    clock: { ...realClock, ...options.clock },
   };
+}
+
+/** `https://WWW.Example.com/` → `https://www.example.com`; anything but a bare origin is refused. */
+function normalizeOrigin(value: string): string {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (!url || !/^https?:$/.test(url.protocol) || url.origin === 'null' || `${url.origin}/` !== url.href.replace(/\/?$/, '/')) {
+    fail(`\`allowedOrigins\` takes origins like 'https://www.example.com' (scheme, host and port only), not ${JSON.stringify(value)}`);
+  }
+  return url.origin;
+}
+
+function resolveFields(options: SignupHandlerOptions): FormField[] {
+  const seen = new Set<string>();
+  return (options.fields ?? []).map((field) => {
+    const name = field?.name?.trim().toUpperCase() ?? '';
+    if (!/^[A-Z0-9_]{1,20}$/.test(name)) fail(`field name ${JSON.stringify(field?.name)} is not a Dotdigital data-field name (A–Z, 0–9, _; at most 20)`);
+    if (seen.has(name)) fail(`field ${name} is listed twice in \`fields\``);
+    seen.add(name);
+    const type = field.type ?? 'String';
+    if (!['String', 'Numeric', 'Date', 'Boolean'].includes(type)) fail(`field ${name}: \`type\` must be String, Numeric, Date or Boolean`);
+    if (typeof field.label !== 'string' || field.label.trim() === '') fail(`field ${name} needs a \`label\` to show on the form`);
+    return { name, label: field.label, type, required: field.required ?? false };
+  });
 }

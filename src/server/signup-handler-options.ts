@@ -1,7 +1,4 @@
 import type { FormFieldType } from '../core/index.js';
-import type { RateLimit } from './rate-limiter.js';
-import type { SignupClock } from './signup-clock.js';
-import type { RetryPolicy } from './with-retry.js';
 
 /** A contact data field the form may send, and how to show it. */
 export interface AllowedField {
@@ -9,9 +6,9 @@ export interface AllowedField {
   name: string;
   /** The label the form shows, e.g. `First name`. */
   label: string;
-  /** Dotdigital's type; values are checked and cast to it. Default `String`. */
+  /** Dotdigital's type of the field; the proxy checks and casts values to it. Default `String`. */
   type?: FormFieldType;
-  /** Refuse a signup without it. Default `false`. */
+  /** Refuse a signup without it (`missing_field`). Default `false`. */
   required?: boolean;
 }
 
@@ -22,14 +19,37 @@ export interface SignupLogger {
   error(message: string, details?: Record<string, unknown>): void;
 }
 
+/** The handler's sense of time; tests pass a fake one so retries and caches run instantly. */
+export interface SignupClock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Resolves after `ms` milliseconds. */
+  sleep(ms: number): Promise<void>;
+  /** A number in [0, 1), for retry jitter. */
+  random(): number;
+}
+
+/** How hard to try when Dotdigital is slow, rate-limited or failing. */
+export interface UpstreamRetryOptions {
+  /** Total time a visitor may wait for Dotdigital on one request, retries included. Default 8 000 ms. */
+  budgetMs?: number;
+  /** First backoff step; doubles per attempt, with full jitter. Default 200 ms. */
+  baseDelayMs?: number;
+  /** Longest single backoff. Default 2 000 ms. */
+  maxDelayMs?: number;
+  /** Timeout of one call to Dotdigital. Default 5 000 ms. */
+  attemptTimeoutMs?: number;
+}
+
 /**
  * Options of `createSignupHandler`. Everything comes from the caller: the handler never
- * reads environment variables.
+ * reads environment variables (the `serve` command maps them, see README "Proxy options").
  *
  * @example
  * const options: SignupHandlerOptions = {
  *   apiUser: 'apiuser-1a2b3c@apiconnector.com', apiPassword: secret,
- *   consentText: 'Yes, send me the monthly newsletter.', allowedOrigins: ['https://www.example.com'],
+ *   region: 'r1', consentText: 'Yes, send me the monthly newsletter.',
+ *   allowedOrigins: ['https://www.example.com'],
  * };
  */
 export interface SignupHandlerOptions {
@@ -37,34 +57,39 @@ export interface SignupHandlerOptions {
   apiUser: string;
   /** Dotdigital API user's password. */
   apiPassword: string;
-  /** Your region's API base URL (or the mock's). Default `https://r1-api.dotdigital.com`. */
+  /** Your account's region: `r1` Europe, `r2` North America, `r3` Asia Pacific. Neither this nor `apiUrl`: discovered from Dotdigital on the first call. */
+  region?: 'r1' | 'r2' | 'r3';
+  /** Dotdigital API base URL; overrides `region` (the mock's URL in tests). */
   apiUrl?: string;
   /** The consent statement shown beside the form and stored as the consent record's TEXT. */
   consentText: string;
   /** `Single` (default) or `VerifiedDouble` (Dotdigital emails a confirmation link). */
   optInType?: 'Single' | 'VerifiedDouble';
-  /** Also add every contact to this address book (list). */
+  /** Also add every new signup to this address book (list). */
   addressBookId?: number;
-  /** Exact origins (`https://www.example.com`) whose pages may use the proxy. Empty: same origin only. */
-  allowedOrigins?: readonly string[];
-  /** Ids of the public preferences to show (a category's id shows all its public ones). Default: all. */
-  preferences?: readonly number[];
+  /**
+   * Exact origins (`https://www.example.com`) allowed to use the form: CORS answers, POSTs
+   * and the consent record's page URL. Absent or empty: no CORS, POSTs from anywhere.
+   */
+  allowedOrigins?: string[];
+  /** Ids of the public preferences (or whole categories) to show, in Dotdigital's order. Default: all public ones. */
+  preferences?: number[];
   /** Data fields the form may send. Default: none. */
-  fields?: readonly AllowedField[];
-  /** Proxies in front of this server whose forwarding header to believe for IPADDRESS. Default 0. */
+  fields?: AllowedField[];
+  /** How many reverse proxies in front of this one to trust for `X-Forwarded-For`. Default 0: the socket's address. */
   trustedProxyHops?: number;
-  /** The forwarding header those proxies set. Default `x-forwarded-for`. */
+  /** A header your platform sets to the visitor's IP and overwrites (e.g. `cf-connecting-ip`); wins over hops. */
   clientIpHeader?: string;
-  /** Signups allowed per address per window, or `false` for none. Default 10 a minute. */
-  rateLimit?: RateLimit | false;
-  /** How long the form definition is cached, in seconds. Default 300. */
-  definitionCacheSeconds?: number;
-  /** How long a signup may spend retrying Dotdigital, and the backoff. Default 10 s budget. */
-  retry?: Partial<RetryPolicy>;
+  /** Signups allowed per IP address (IPv6: per /64) in a window; `false` turns the limit off. Default 10 a minute. */
+  rateLimit?: { max: number; windowMs: number } | false;
+  /** How long the form definition is fresh, in ms. Default 60 000; a stale one is served while it refreshes. */
+  definitionCacheMs?: number;
+  /** Retry budget and backoff for calls to Dotdigital. */
+  retry?: UpstreamRetryOptions;
   /** A `fetch` for calls to Dotdigital (tests pass the mock's). */
   fetch?: typeof fetch;
   /** Where to log. Default: nothing. */
   logger?: SignupLogger;
-  /** The clock, for tests. */
-  clock?: SignupClock;
+  /** Time source for tests. Default: the real clock. */
+  clock?: Partial<SignupClock>;
 }

@@ -1,73 +1,65 @@
-import { DotdigitalApiError } from './dotdigital/dotdigital-api-error.js';
-import type { DotdigitalClient, DotdigitalPreference } from './dotdigital/dotdigital-client.js';
 import { buildContactBody, type ContactWrite } from './build-contact-body.js';
-import type { DefinitionState } from './form-definition-source.js';
-import { preferenceWrite } from './preference-write.js';
-import type { ResolvedOptions } from './resolve-options.js';
-import { describeUpstream, upstreamKind } from './upstream-kind.js';
-import { withRetry, type UpstreamGate } from './with-retry.js';
+import type { DefinitionSnapshot } from './definition-snapshot.js';
+import { DotdigitalApiError } from './dotdigital/dotdigital-api-error.js';
+import type { DotdigitalClient } from './dotdigital/dotdigital-client.js';
+import type { ContactWriteResult } from './dotdigital/dotdigital-types.js';
+import type { SignupLogger } from './signup-handler-options.js';
+import { upstreamErrorKind } from './upstream-error-kind.js';
+import { UpstreamGaveUp, type Retrying } from './with-retries.js';
 
-/** What a signup came to, as far as the visitor may know. */
-export type SignupOutcome = 'subscribed' | 'pending_confirmation' | 'not_subscribed';
+/** How a signup went upstream: written (pending confirmation or not), or not subscribable. */
+export type SubmitOutcome = { kind: 'written'; pending: boolean } | { kind: 'not_subscribed'; status: string };
 
-/** A checked signup, ready for Dotdigital (preferences still as ticked ids). */
-export type CheckedSignup = Omit<ContactWrite, 'preferences'> & { ticked: ReadonlySet<number> };
+/** What {@link submitSignup} needs. */
+export interface SubmitDeps {
+  client: DotdigitalClient;
+  retrying: Retrying;
+  logger: SignupLogger | undefined;
+  addressBookId: number | undefined;
+  /** The contact's reference for logs (never the address). */
+  ref: string;
+}
 
 /**
  * Sends one checked signup to Dotdigital: reads the contact's current preferences when the
- * form does not show them all, writes the contact with its consent record and preferences,
- * and adds it to the address book. Retries inside one budget. A suppressed (or otherwise not
- * subscribed) contact comes back as `not_subscribed`, which the caller answers exactly like
- * a success, so the form never tells whether an address is known.
+ * form does not show them all (so hidden ones keep their value), writes the contact with
+ * its consent record, then adds it to the address book when one is configured.
+ * Throws the client's errors (or `UpstreamGaveUp`) for the handler to answer.
  *
  * @example
- * const outcome = await submitSignup(client, resolved, gate, state, signup, createEmailRef());
+ * const outcome = await submitSignup(deps, write, snapshot, clock.now() + 8_000);
  */
-export async function submitSignup(
-  client: DotdigitalClient,
-  options: ResolvedOptions,
-  gate: UpstreamGate,
-  state: DefinitionState,
-  signup: CheckedSignup,
-  /** Makes the log-safe reference to the address; only called when there is something to log. */
-  emailRef: (email: string) => Promise<string>,
-): Promise<SignupOutcome> {
-  const { clock, retry, logger } = options;
-  const context = { deadline: clock.now() + retry.budgetMs, clock, gate, policy: retry };
-  const current = state.hasUnshown ? await withRetry(() => contactPreferences(client, signup.email), context) : undefined;
-  const body = buildContactBody({ ...signup, preferences: preferenceWrite(state.accountTree, state.offered, signup.ticked, current) });
-  let status: string;
+export async function submitSignup(deps: SubmitDeps, write: ContactWrite, snapshot: DefinitionSnapshot, deadline: number): Promise<SubmitOutcome> {
+  const { client, retrying, logger, ref } = deps;
+  const current = snapshot.showsAll ? undefined : await retrying(() => client.getContactPreferences(write.email), deadline);
+  const body = buildContactBody(write, snapshot.accountTree, current);
+  let written: ContactWriteResult;
   try {
-    status = (await withRetry(() => client.createContactWithConsentAndPreferences(body), context)).status;
+    written = await retrying(() => client.createContactWithConsentAndPreferences(body), deadline);
   } catch (error) {
-    if (upstreamKind(error) !== 'suppressed') throw error;
-    status = 'Suppressed';
+    // Refused as suppressed, or written but left Unsubscribed/Suppressed: the client says both as one kind.
+    if (error instanceof DotdigitalApiError && error.kind === 'suppressed') return { kind: 'not_subscribed', status: error.contactStatus ?? 'Suppressed' };
+    throw error;
   }
-  if (status !== 'Subscribed' && status !== 'PendingOptIn') {
-    logger.info('Signup not subscribed: Dotdigital holds this contact as not subscribable; answered as a success', { contact: await emailRef(signup.email), status });
-    return 'not_subscribed';
+  if (written.status === 'PendingOptIn' && write.optInType === 'Single') {
+    logger?.warn('Dotdigital made a single opt-in signup pending: your account forces double opt-in for API signups, so set optInType to VerifiedDouble', { contact: ref });
   }
-  if (options.addressBookId !== undefined) {
-    const id = options.addressBookId;
-    // The contact and its consent are stored; a list that cannot be joined is the operator's to fix, not the visitor's.
-    await withRetry(() => client.addContactToAddressBook(id, { email: signup.email, optInType: signup.optInType }), {
-      ...context,
-      deadline: Math.max(context.deadline, clock.now() + 1_000),
-    }).catch(async (error: unknown) => {
-      logger.error(`Contact stored but not added to address book ${id}: check addressBookId (Dotdigital → Contacts → Lists)`, {
-        contact: await emailRef(signup.email),
-        ...describeUpstream(error),
-      });
-    });
+  if (deps.addressBookId !== undefined) {
+    const addressBookId = deps.addressBookId;
+    // The same opt-in type as the write: for a contact already pending, Dotdigital sends no second confirmation
+    // (assumed, as the mock plays it); a weaker type here could subscribe someone who has not confirmed.
+    try {
+      await retrying(() => client.addContactToAddressBook(addressBookId, { email: write.email, optInType: write.optInType }), deadline);
+    } catch (error) {
+      // The contact and its consent are stored; a failed list membership must not turn that into a failure.
+      const kind = error instanceof UpstreamGaveUp ? error.kind : upstreamErrorKind(error);
+      logger?.error(
+        kind === 'unknown_address_book'
+          ? `Address book ${addressBookId} does not exist in Dotdigital: fix addressBookId (Contacts → Lists shows the ids)`
+          : 'Could not add the contact to the address book; it is signed up with its consent but not in the list',
+        { contact: ref, addressBookId, kind },
+      );
+    }
   }
-  return status === 'PendingOptIn' ? 'pending_confirmation' : 'subscribed';
-}
-
-// Without a readable tree the unseen preferences cannot be kept, so the write must not happen.
-async function contactPreferences(client: DotdigitalClient, email: string): Promise<DotdigitalPreference[] | undefined> {
-  const tree: unknown = await client.getContactPreferences(email);
-  if (tree !== undefined && !Array.isArray(tree)) {
-    throw new DotdigitalApiError(502, undefined, "Dotdigital answered a contact's preferences with something that is not a preference list");
-  }
-  return tree as DotdigitalPreference[] | undefined;
+  return { kind: 'written', pending: written.status === 'PendingOptIn' };
 }

@@ -1,42 +1,49 @@
+import { DotdigitalApiError } from './dotdigital/dotdigital-api-error.js';
 import { errorResponse } from './json-response.js';
 import type { SignupLogger } from './signup-handler-options.js';
-import { UpstreamGaveUp } from './upstream-gave-up.js';
-import { describeUpstream, upstreamKind } from './upstream-kind.js';
+import { upstreamErrorKind } from './upstream-error-kind.js';
+import { UpstreamGaveUp } from './with-retries.js';
 
-const UNAVAILABLE = 'The newsletter service is not answering right now; try again in a moment.';
+// What the operator should do, by kind; the visitor only ever sees the generic answer.
+const FIXES: Partial<Record<string, string>> = {
+  unauthorized: 'Dotdigital refused the API user (401): check apiUser and apiPassword (Settings → Access → API users)',
+  wrong_region: 'Dotdigital answered 403, which it does for the wrong region: set region (r1, r2, r3) or apiUrl to your account\'s API endpoint',
+  unknown_data_field: 'A configured data field does not exist in Dotdigital: create it (Settings → Data fields) or remove it from `fields`',
+  invalid_data_field: 'Dotdigital refused a data-field value: check each field\'s `type` matches its type in Dotdigital (Settings → Data fields)',
+  usage_capped: 'Dotdigital capped this account\'s API usage (ERROR_APIUSAGE_EXCEEDED): signups fail until the cap lifts',
+};
 
 /**
- * The answer when a request failed on the way to Dotdigital (or in the proxy itself). The
- * browser gets a stable code and a sentence; the details, never the address, go to the log.
+ * Turns a failure while talking to Dotdigital into the visitor's answer and one log line.
+ * Never lets an upstream body, a credential or a stack trace into the answer: the visitor
+ * gets a stable code, the operator's log gets the kind, status, token and what to fix.
  *
  * @example
- * try { … } catch (error) { return upstreamFailure(error, logger); }
+ * catch (error) { return upstreamFailure(error, logger, { contact: ref }, cors); }
  */
-export function upstreamFailure(error: unknown, logger: SignupLogger): Response {
-  const details = describeUpstream(error);
-  const kind = error instanceof UpstreamGaveUp ? 'gave_up' : upstreamKind(error);
-  switch (kind) {
-    case 'gave_up': {
-      logger.warn('Dotdigital unavailable within the retry budget; answered 503', details);
-      const seconds = Math.min(3600, Math.max(5, Math.ceil(((error as UpstreamGaveUp).retryAfterMs ?? 30_000) / 1000)));
-      return errorResponse(503, 'upstream_unavailable', UNAVAILABLE, undefined, { 'retry-after': String(seconds) });
-    }
-    case 'invalid_email':
-      return errorResponse(400, 'invalid_email', 'Enter an email address in the correct format, like name@example.com.', 'email');
-    case 'usage_capped':
-      logger.error('Dotdigital capped this account for excess API activity (ERROR_APIUSAGE_EXCEEDED); contact Dotdigital support', details);
-      return errorResponse(503, 'upstream_unavailable', UNAVAILABLE, undefined, { 'retry-after': '300' });
-    case 'unauthorized':
-      logger.error('Dotdigital refused the API credentials or region: check apiUser, apiPassword and apiUrl (README, "Proxy options")', details);
-      return errorResponse(502, 'upstream_rejected', 'The newsletter service refused the signup service’s request. The site owner has been told.');
-    case 'rejected':
-      logger.error('Dotdigital refused the request: check the proxy options (data fields, address book) against the account', details);
-      return errorResponse(502, 'upstream_rejected', 'The newsletter service could not take this signup. The site owner has been told.');
-    case 'internal':
-      logger.error('Signup handler failed', details);
-      return errorResponse(500, 'internal_error', 'Something went wrong in the signup service; try again later.');
-    default:
-      logger.warn('Dotdigital unavailable; answered 503', details);
-      return errorResponse(503, 'upstream_unavailable', UNAVAILABLE, undefined, { 'retry-after': '30' });
+export function upstreamFailure(error: unknown, logger: SignupLogger | undefined, context: Record<string, unknown>, headers: Record<string, string>): Response {
+  if (error instanceof UpstreamGaveUp) {
+    const retryAfter = Math.min(3600, Math.max(1, Math.ceil((error.retryAfterMs ?? 10_000) / 1000)));
+    logger?.warn(FIXES[error.kind] ?? 'Dotdigital did not answer within the retry budget', { ...context, kind: error.kind, attempts: error.attempts, ...details(error.last) });
+    return errorResponse(503, 'upstream_unavailable', 'The newsletter service is not answering; try again shortly.', undefined, { ...headers, 'retry-after': String(retryAfter) });
   }
+  if (!(error instanceof DotdigitalApiError)) {
+    logger?.error('Signup handler failed', { ...context, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    return errorResponse(500, 'internal_error', 'Something went wrong in the signup service.', undefined, headers);
+  }
+  const kind = upstreamErrorKind(error);
+  if (kind === 'invalid_email') {
+    logger?.info('Dotdigital refused the address as invalid', { ...context, ...details(error) });
+    return errorResponse(400, 'invalid_email', 'Enter an email address in the correct format, like name@example.com.', 'email', headers);
+  }
+  if (kind === 'unknown_preference') {
+    logger?.warn('Dotdigital no longer has a preference the form offered; the form definition will be refreshed', { ...context, ...details(error) });
+    return errorResponse(400, 'unknown_preference', 'One of the choices is no longer available; load the form again.', 'preferences', headers);
+  }
+  logger?.error(FIXES[kind] ?? 'Dotdigital refused the call', { ...context, kind, ...details(error) });
+  return errorResponse(502, 'upstream_rejected', 'The newsletter service refused the request.', undefined, headers);
+}
+
+function details(error: unknown): Record<string, unknown> {
+  return error instanceof DotdigitalApiError ? { status: error.status, token: error.token } : {};
 }

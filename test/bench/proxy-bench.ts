@@ -1,127 +1,155 @@
-// The proxy's cost, measured: signups through the Node proxy (built dist/, its own process)
-// against the mock (its own process, no added latency), versus the same Dotdigital calls sent
-// straight to the mock, in one run. The load generator is this process: node:http with a
-// keep-alive agent, N requests in flight.
+// `npm run bench` section: the signup proxy's cost. The proxy (`dotdigital-signup serve`) and
+// the mock Dotdigital (`dotdigital-signup mock`, zero latency) run as their own processes,
+// as in production; this process is the load generator (undici, keep-alive pools).
+// The same signups are sent (a) through the proxy and (b) straight to the mock as the exact
+// calls the proxy makes for them (read the contact's preferences, then write), in one run.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Agent, request } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { Agent, request } from 'undici';
 import { DEMO_API_PASSWORD, DEMO_API_USER } from '../../src/mock/index.js';
+import { buildContactBody } from '../../src/server/build-contact-body.js';
+import type { DotdigitalPreference } from '../../src/server/dotdigital/index.js';
 import type { BenchSection } from './bench-section.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const MOCK_PORT = 3450;
-const PROXY_PORT = 3451;
+const PROXY_PORT = 3450;
+const MOCK_PORT = 3451;
 const SITE = 'https://www.example.com';
-const AUTH = `Basic ${btoa(`${DEMO_API_USER}:${DEMO_API_PASSWORD}`)}`;
 const CONCURRENCY = 32;
-const THROUGHPUT_MS = 4_000;
-const LATENCY_REQUESTS = 2_000;
+const SIGNUPS = 4_000;
+const SEQUENTIAL = 1_000;
+const GETS = 20_000;
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const AUTH = `Basic ${btoa(`${DEMO_API_USER}:${DEMO_API_PASSWORD}`)}`;
 
-interface Call { method: string; port: number; path: string; headers?: Record<string, string | undefined>; body?: string }
-type Step = (i: number) => Call[];
-
-function start(script: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+function start(args: string[], env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [cli, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
-    child.stdout!.once('data', () => resolve(child));
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+    child.stdout!.on('data', (chunk: Buffer) => /http:\/\//.test(String(chunk)) && resolve(child));
+    child.once('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
   });
 }
 
-// noDelay: without it Nagle holds each POST's body back for the server's delayed ACK (~40 ms).
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2, noDelay: true });
-
-function send(call: Call): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: call.port, method: call.method, path: call.path, agent, headers: { ...call.headers, ...(call.body ? { 'content-length': Buffer.byteLength(call.body) } : {}) } }, (res) => {
-      res.resume();
-      res.once('end', () => resolve(res.statusCode ?? 0));
-    });
-    req.once('error', reject);
-    req.end(call.body);
-  });
-}
-
-/** Runs `step` (one logical operation: one or more sequential calls) until `stop`, N at a time. */
-async function drive(step: Step, concurrency: number, stop: { ms?: number; count?: number }, expect: number[]) {
-  const latencies: number[] = [];
-  let next = 0;
-  const began = performance.now();
-  const until = stop.ms === undefined ? Infinity : began + stop.ms;
-  async function worker() {
-    while (performance.now() < until && (stop.count === undefined || next < stop.count)) {
-      const i = next++;
-      const t0 = performance.now();
-      for (const call of step(i)) {
-        const status = await send(call);
-        if (!expect.includes(status)) throw new Error(`${call.method} ${call.path} answered ${status}`);
-      }
-      latencies.push(performance.now() - t0);
-    }
-  }
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  const seconds = (performance.now() - began) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]!;
-  return { perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
-}
-
-export async function proxyBench(): Promise<BenchSection> {
-  const mock = await start(`const { listenMock } = await import('./dist/mock/index.js'); await listenMock({ port: ${MOCK_PORT} }); console.log('ready');`);
-  const proxy = await start(`const { listenSignup } = await import('./dist/server/node/index.js');
-    await listenSignup({ apiUser: ${JSON.stringify(DEMO_API_USER)}, apiPassword: ${JSON.stringify(DEMO_API_PASSWORD)}, apiUrl: 'http://127.0.0.1:${MOCK_PORT}',
-      consentText: 'Bench consent.', allowedOrigins: [${JSON.stringify(SITE)}], rateLimit: { limit: 1e9, windowMs: 60000 } }, { port: ${PROXY_PORT}, host: '127.0.0.1' });
-    console.log('ready');`);
+/** CPU time a process has used so far, in ms (Linux /proc; undefined elsewhere). */
+function cpuMs(child: ChildProcess): number | undefined {
   try {
-    const definition = await (await fetch(`http://127.0.0.1:${PROXY_PORT}/`)).json() as { consent: { text: string; version: string } };
-    const email = (i: number) => `bench${i % 5000}@example.com`;
-    const viaProxy: Step = (i) => [{
-      method: 'POST', port: PROXY_PORT, path: '/',
-      headers: { 'content-type': 'application/json', origin: SITE, 'user-agent': 'bench/1' },
-      body: JSON.stringify({ email: email(i), preferences: [2, 5], consent: { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` } }),
-    }];
-    // What the proxy sends for the same signup: read the contact's preferences (the demo account
-    // has a private one the form does not show), then the contact write.
-    const direct: Step = (i) => [
-      { method: 'GET', port: MOCK_PORT, path: `/v2/contacts/${encodeURIComponent(email(i))}/preferences`, headers: { authorization: AUTH } },
-      {
-        method: 'POST', port: MOCK_PORT, path: '/v2/contacts/with-consent-and-preferences',
-        headers: { authorization: AUTH, 'content-type': 'application/json' },
-        body: JSON.stringify({
-          contact: { email: email(i), optInType: 'Single', emailType: 'Html', dataFields: [] },
-          consentFields: [{ fields: [{ key: 'TEXT', value: 'Bench consent.' }, { key: 'DATETIMECONSENTED', value: new Date().toISOString() }, { key: 'URL', value: `${SITE}/` }, { key: 'IPADDRESS', value: '127.0.0.1' }, { key: 'USERAGENT', value: 'bench/1' }] }],
-          preferences: [{ id: 1, isPreference: false, preferences: [{ id: 2, isPreference: true, isOptedIn: true }, { id: 3, isPreference: true, isOptedIn: false }] }, { id: 5, isPreference: true, isOptedIn: true }],
-        }),
-      },
-    ];
-    const getDefinition: Step = () => [{ method: 'GET', port: PROXY_PORT, path: '/', headers: { origin: SITE } }];
-    const ok = [200, 201, 404];
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, at USER_HZ = 100
+  } catch {
+    return undefined;
+  }
+}
 
-    // Warm both paths (JIT, sockets, 5000 contacts created) before measuring.
-    await drive(direct, CONCURRENCY, { count: 5000 }, ok);
-    await drive(viaProxy, CONCURRENCY, { count: 3000 }, ok);
+/** Runs `work` and reports how much CPU each process spent on it per operation, in µs. */
+async function cpuPer<T>(count: number, processes: ChildProcess[], work: () => Promise<T>): Promise<{ result: T; perOp: Array<number | undefined> }> {
+  const before = processes.map(cpuMs);
+  const self = process.cpuUsage();
+  const result = await work();
+  const spent = process.cpuUsage(self);
+  const perOp = processes.map((child, i) => {
+    const [start, end] = [before[i], cpuMs(child)];
+    return start === undefined || end === undefined ? undefined : ((end - start) * 1000) / count;
+  });
+  return { result, perOp: [...perOp, (spent.user + spent.system) / count] };
+}
 
-    const directLatency = await drive(direct, 1, { count: LATENCY_REQUESTS }, ok);
-    const proxyLatency = await drive(viaProxy, 1, { count: LATENCY_REQUESTS }, ok);
-    const directLoad = await drive(direct, CONCURRENCY, { ms: THROUGHPUT_MS }, ok);
-    const proxyLoad = await drive(viaProxy, CONCURRENCY, { ms: THROUGHPUT_MS }, ok);
-    const gets = await drive(getDefinition, CONCURRENCY, { ms: THROUGHPUT_MS }, [200]);
+interface Run {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
 
-    const ms = (value: number) => `${value.toFixed(2)} ms`;
-    const rate = (value: number) => `${Math.round(value).toLocaleString('en')}/s`;
+/** Runs `count` operations, `concurrency` at a time; latency per operation, rate over the whole run. */
+async function load(count: number, concurrency: number, one: (i: number) => Promise<boolean>): Promise<Run> {
+  const samples = new Float64Array(count);
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < count; i = next++) {
+        const t = performance.now();
+        if (!(await one(i))) failures++;
+        samples[i] = performance.now() - t;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  samples.sort();
+  return { perSecond: count / seconds, p50: samples[Math.floor(count * 0.5)]!, p99: samples[Math.floor(count * 0.99)]!, failures };
+}
+
+async function call(agent: Agent, url: string, method: 'GET' | 'POST', headers: Record<string, string>, body?: string): Promise<number> {
+  const response = await request(url, { dispatcher: agent, method, headers, ...(body === undefined ? {} : { body }) });
+  await response.body.dump();
+  return response.statusCode;
+}
+
+/** Signups per second and latency, proxy + mock against mock alone; cached definition GETs per second. */
+export async function proxyBench(): Promise<BenchSection> {
+  const mockUrl = `http://127.0.0.1:${MOCK_PORT}`;
+  const proxyUrl = `http://127.0.0.1:${PROXY_PORT}`;
+  const mock = await start(['mock', '--port', String(MOCK_PORT)], {});
+  const proxy = await start(['serve', '--port', String(PROXY_PORT), '--host', '127.0.0.1'], {
+    DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: mockUrl,
+    SIGNUP_ALLOWED_ORIGINS: SITE, SIGNUP_RATE_LIMIT: 'off',
+  });
+  const agent = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 30_000 });
+  try {
+    const definition = (await (await request(proxyUrl, { dispatcher: agent })).body.json()) as { consent: { text: string; version: string } };
+    const tree = (await (await request(`${mockUrl}/v2/preferences`, { dispatcher: agent, headers: { authorization: AUTH } })).body.json()) as DotdigitalPreference[];
+    const consent = () => ({ ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/signup` });
+    const json = { 'content-type': 'application/json' };
+
+    const viaProxy = (tag: string) => async (i: number) =>
+      (await call(agent, proxyUrl, 'POST', { ...json, origin: SITE, 'user-agent': 'bench/1' }, JSON.stringify({ email: `${tag}${i}@example.com`, preferences: [2, 5], consent: consent() }))) === 201;
+    // What the proxy sends for the same signup: the contact's current preferences, then the write.
+    const direct = (tag: string) => async (i: number) => {
+      const email = `${tag}${i}@example.com`;
+      const read = await call(agent, `${mockUrl}/v2/contacts/${encodeURIComponent(email)}/preferences`, 'GET', { authorization: AUTH });
+      const body = buildContactBody(
+        { email, optInType: 'Single', dataFields: [], consentText: definition.consent.text, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/signup`, ipAddress: '127.0.0.1', userAgent: 'bench/1', shown: new Set([2, 3, 5]), ticked: new Set([2, 5]) },
+        tree, undefined,
+      );
+      const write = await call(agent, `${mockUrl}/v2/contacts/with-consent-and-preferences`, 'POST', { ...json, authorization: AUTH }, JSON.stringify(body));
+      return read === 404 && write === 201;
+    };
+
+    await load(500, CONCURRENCY, direct('warm-d'));
+    await load(500, CONCURRENCY, viaProxy('warm-p'));
+    const alone = await cpuPer(SIGNUPS, [proxy, mock], () => load(SIGNUPS, CONCURRENCY, direct('d')));
+    const through = await cpuPer(SIGNUPS, [proxy, mock], () => load(SIGNUPS, CONCURRENCY, viaProxy('p')));
+    const [mockAlone, proxied] = [alone.result, through.result];
+    const mockOne = await load(SEQUENTIAL, 1, direct('d1-'));
+    const proxyOne = await load(SEQUENTIAL, 1, viaProxy('p1-'));
+    const gets = await load(GETS, CONCURRENCY, async () => (await call(agent, proxyUrl, 'GET', { origin: SITE })) === 200);
+    const revalidated = await load(GETS, CONCURRENCY, async () => (await call(agent, proxyUrl, 'GET', { origin: SITE, 'if-none-match': '*' })) === 304);
+
+    const ms = (value: number) => `${value.toFixed(3)} ms`;
+    const us = (value: number | undefined) => (value === undefined ? 'n/a' : `${value.toFixed(0)} µs`);
+    const [, mockCpuAlone, loadCpuAlone] = alone.perOp;
+    const [proxyCpu, mockCpu, loadCpu] = through.perOp;
+    const failures = mockAlone.failures + proxied.failures + mockOne.failures + proxyOne.failures + gets.failures + revalidated.failures;
     return {
-      title: `Proxy overhead (Node proxy → mock, both built, own processes; ${CONCURRENCY} in flight for throughput)`,
+      title: `Signup proxy (serve + mock as processes, zero latency, ${CONCURRENCY} concurrent, keep-alive)`,
       rows: [
-        ['signup p50, one at a time', ms(proxyLatency.p50), `direct to mock ${ms(directLatency.p50)} → proxy adds ${ms(proxyLatency.p50 - directLatency.p50)} (goal < 1 ms)`],
-        ['signup p99, one at a time', ms(proxyLatency.p99), `direct to mock ${ms(directLatency.p99)}`],
-        ['signups/s through the proxy', rate(proxyLoad.perSecond), `p50 ${ms(proxyLoad.p50)}, p99 ${ms(proxyLoad.p99)}`],
-        ['same calls straight to the mock', rate(directLoad.perSecond), `p50 ${ms(directLoad.p50)}, p99 ${ms(directLoad.p99)}`],
-        ['proxy / mock-alone throughput', `${Math.round((100 * proxyLoad.perSecond) / directLoad.perSecond)}%`, 'goal ≥ 80%'],
-        ['cached form-definition GETs/s', rate(gets.perSecond), `p50 ${ms(gets.p50)}, p99 ${ms(gets.p99)}`],
+        ['signups/s, mock alone (read + write)', mockAlone.perSecond.toFixed(0), `p50 ${ms(mockAlone.p50)}, p99 ${ms(mockAlone.p99)}`],
+        ['signups/s, through the proxy', proxied.perSecond.toFixed(0), `p50 ${ms(proxied.p50)}, p99 ${ms(proxied.p99)}`],
+        ['throughput ratio, proxy / mock alone', `${((proxied.perSecond / mockAlone.perSecond) * 100).toFixed(1)} %`, 'goal ≥ 80 %'],
+        ['CPU per signup: proxy process', us(proxyCpu), `mock ${us(mockCpu)}, load generator ${us(loadCpu)}`],
+        ['CPU per signup, mock alone: mock', us(mockCpuAlone), `load generator ${us(loadCpuAlone)}; cores here: ${availableParallelism()}`],
+        ['p50 one at a time, mock alone', ms(mockOne.p50), `p99 ${ms(mockOne.p99)}`],
+        ['p50 one at a time, through the proxy', ms(proxyOne.p50), `p99 ${ms(proxyOne.p99)}`],
+        ['p50 added by the proxy', ms(proxyOne.p50 - mockOne.p50), 'goal < 1 ms'],
+        ['cached definition GETs/s (200)', gets.perSecond.toFixed(0), `p50 ${ms(gets.p50)}, p99 ${ms(gets.p99)}`],
+        ['cached definition GETs/s (304)', revalidated.perSecond.toFixed(0), `p50 ${ms(revalidated.p50)}, p99 ${ms(revalidated.p99)}`],
+        ['failed requests', String(failures), 'must be 0'],
       ],
     };
   } finally {
-    agent.destroy();
+    await agent.close();
     proxy.kill();
     mock.kill();
   }

@@ -2,9 +2,10 @@
 // Each section is a module exporting an async function that returns a BenchSection;
 // add yours to the list below.
 import { printSection, type BenchSection } from './bench-section.js';
+import { mockBench } from './mock-bench.js';
 import { proxyBench } from './proxy-bench.js';
 
-const sections: Array<() => Promise<BenchSection>> = [proxyBench];
+const sections: Array<() => Promise<BenchSection>> = [mockBench, proxyBench];
 
 console.log(`dotdigital-signup bench — node ${process.version}, ${new Date().toISOString()}`);
 for (const run of sections) printSection(await run());

@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENT_TEXT, dotdigitalError, ENDPOINT, errorOf, proxyWithMock } from './proxy-fixture.js';
+import { captureLogger, CONSENT_TEXT, ENDPOINT, fakeClock, proxyWithMock, reject, status } from './proxy-fixture.js';
 
+const get = (headers: Record<string, string> = {}, method = 'GET') => new Request(ENDPOINT, { method, headers });
 const preferenceCalls = (upstream: Request[]) => upstream.filter((r) => new URL(r.url).pathname === '/v2/preferences').length;
 
 describe('GET form definition', () => {
-  it('lists public preferences only, in Dotdigital order, with the configured fields and opt-in mode', async () => {
-    const { handler, mock } = proxyWithMock({
-      optInType: 'VerifiedDouble',
-      fields: [{ name: 'FIRSTNAME', label: 'First name', required: true }, { name: 'AGE', label: 'Age', type: 'Numeric' }],
-    });
-    // Dotdigital's `order` is a string and its array order is not the display order.
-    mock.store.preferences.reverse();
-    mock.store.preferences.push({ ...mock.store.preferences[0]!, id: 30, publicName: 'Private category', isPreference: false, isPublic: false, order: '5', preferences: [] });
-    const response = await handler(new Request(ENDPOINT));
+  it('lists public preferences only, in Dotdigital order, with fields, consent text and version', async () => {
+    const { handler } = proxyWithMock({ fields: [{ name: 'firstname', label: 'First name', required: true }], optInType: 'VerifiedDouble' });
+    const response = await handler(get());
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(await response.json()).toEqual({
       preferences: [
@@ -22,89 +16,104 @@ describe('GET form definition', () => {
         { id: 5, label: 'Events near you' },
       ],
       consent: { text: CONSENT_TEXT, version: expect.stringMatching(/^[0-9a-f]{16}$/) },
-      fields: [
-        { name: 'FIRSTNAME', label: 'First name', type: 'String', required: true },
-        { name: 'AGE', label: 'Age', type: 'Numeric', required: false },
-      ],
+      fields: [{ name: 'FIRSTNAME', label: 'First name', type: 'String', required: true }],
       doubleOptIn: true,
     });
   });
 
-  it('shows only the preferences chosen in `preferences` (a category id brings its public children)', async () => {
-    const chosen = proxyWithMock({ preferences: [3, 5] });
-    expect(((await (await chosen.handler(new Request(ENDPOINT))).json()) as { preferences: unknown }).preferences).toEqual([
-      { id: 1, label: 'Newsletters', preferences: [{ id: 3, label: 'Product updates' }] },
-      { id: 5, label: 'Events near you' },
-    ]);
-    const category = proxyWithMock({ preferences: [1, 4, 77] });
-    expect(((await (await category.handler(new Request(ENDPOINT))).json()) as { preferences: unknown }).preferences).toEqual([
-      { id: 1, label: 'Newsletters', preferences: [{ id: 2, label: 'Weekly newsletter' }, { id: 3, label: 'Product updates' }] },
-    ]);
-    expect(category.logs.lines).toContainEqual(expect.objectContaining({ level: 'warn', details: { ids: [4, 77] } }));
+  it('drops a category left without public preferences and follows `order`, not array position', async () => {
+    const { handler, mock } = proxyWithMock();
+    mock.store.preferences[0]!.preferences!.forEach((p) => (p.isPublic = false));
+    mock.store.preferences.push({ ...mock.store.preferences[1]!, id: 6, publicName: 'First', order: '-1' });
+    const body = (await (await handler(get())).json()) as { preferences: Array<{ id: number }> };
+    expect(body.preferences.map((p) => p.id)).toEqual([6, 5]);
+  });
+
+  it.each([
+    [[5], [{ id: 5, label: 'Events near you' }]],
+    [[1], [{ id: 1, label: 'Newsletters', preferences: [{ id: 2, label: 'Weekly newsletter' }, { id: 3, label: 'Product updates' }] }]],
+    [[3, 5, 4], [{ id: 1, label: 'Newsletters', preferences: [{ id: 3, label: 'Product updates' }] }, { id: 5, label: 'Events near you' }]],
+  ])('shows only the configured preferences %j (never a private one)', async (preferences, expected) => {
+    const { handler } = proxyWithMock({ preferences });
+    expect(((await (await handler(get())).json()) as { preferences: unknown }).preferences).toEqual(expected);
   });
 
   it('makes one upstream call for a thousand concurrent GETs', async () => {
     const { handler, upstream } = proxyWithMock();
-    const responses = await Promise.all(Array.from({ length: 1000 }, () => handler(new Request(ENDPOINT))));
-    expect(new Set(responses.map((r) => r.status))).toEqual(new Set([200]));
+    const responses = await Promise.all(Array.from({ length: 1000 }, () => handler(get())));
+    expect(responses.every((r) => r.status === 200)).toBe(true);
     expect(new Set(await Promise.all(responses.map((r) => r.text()))).size).toBe(1);
-    expect(preferenceCalls(upstream)).toBe(1);
+    expect(upstream).toHaveLength(1);
   });
 
-  it('answers If-None-Match with 304 and an ETag that changes when the definition does', async () => {
-    const { handler, mock, clock } = proxyWithMock({ definitionCacheSeconds: 60 });
-    const first = await handler(new Request(ENDPOINT));
+  it('answers 304 to a matching If-None-Match (weak or strong), 200 to another, HEAD without a body', async () => {
+    const { handler } = proxyWithMock();
+    const first = await handler(get());
     const etag = first.headers.get('etag')!;
-    expect(etag).toMatch(/^"[0-9a-f]{16}"$/);
-    expect(first.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=60');
+    expect(etag).toMatch(/^"[0-9a-f]{24}"$/);
+    expect(first.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=300');
     for (const header of [etag, `W/${etag}`, `"nope", ${etag}`, '*']) {
-      const again = await handler(new Request(ENDPOINT, { headers: { 'if-none-match': header } }));
+      const again = await handler(get({ 'if-none-match': header }));
       expect(again.status).toBe(304);
       expect(again.headers.get('etag')).toBe(etag);
       expect(await again.text()).toBe('');
     }
-    mock.store.preferences[1]!.publicName = 'Events and meet-ups';
-    clock.advance(61_000);
-    await handler(new Request(ENDPOINT)); // stale: served at once, reload started
+    expect((await handler(get({ 'if-none-match': '"other"' }))).status).toBe(200);
+    const head = await handler(get({}, 'HEAD'));
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(etag);
+    expect(await head.text()).toBe('');
+  });
+
+  it('serves a stale definition at once while one refresh replaces it', async () => {
+    const clock = fakeClock();
+    const { handler, upstream, mock } = proxyWithMock({ clock, definitionCacheMs: 60_000 });
+    const before = await (await handler(get())).text();
+    mock.store.preferences[1]!.publicName = 'Events and meetups';
+    clock.time += 30_000;
+    expect(await (await handler(get())).text()).toBe(before);
+    expect(preferenceCalls(upstream)).toBe(1);
+    clock.time += 31_000;
+    const stale = await Promise.all(Array.from({ length: 100 }, () => handler(get())));
+    expect(new Set(await Promise.all(stale.map((r) => r.text())))).toEqual(new Set([before]));
     await new Promise((resolve) => setTimeout(resolve, 10));
-    const changed = await handler(new Request(ENDPOINT, { headers: { 'if-none-match': etag } }));
-    expect(changed.status).toBe(200);
-    expect(changed.headers.get('etag')).not.toBe(etag);
-    expect(await changed.text()).toContain('Events and meet-ups');
+    expect(preferenceCalls(upstream)).toBe(2);
+    const fresh = await (await handler(get())).text();
+    expect(fresh).toContain('Events and meetups');
   });
 
-  it('serves a stale definition at once while one reload runs, and keeps it when the reload fails', async () => {
-    let down = false;
-    const { handler, upstream, clock, logs, mock } = proxyWithMock({ definitionCacheSeconds: 60 }, {}, async (request, next) =>
-      down ? dotdigitalError(503, 'An error has occurred. ERROR_UNKNOWN') : next(request),
-    );
-    const fresh = await (await handler(new Request(ENDPOINT))).text();
-    down = true;
-    clock.advance(61_000);
-    mock.store.preferences[1]!.publicName = 'Changed';
-    const stale = await Promise.all(Array.from({ length: 50 }, () => handler(new Request(ENDPOINT))));
-    expect(await Promise.all(stale.map((r) => r.text()))).toEqual(Array(50).fill(fresh));
+  it('keeps serving the cached definition when a refresh fails, and logs it', async () => {
+    const clock = fakeClock();
+    const logger = captureLogger();
+    const { handler, faults } = proxyWithMock({ clock, logger });
+    const before = await (await handler(get())).text();
+    clock.time += 120_000;
+    faults.push({ path: /preferences/, times: 100, answer: status(500) });
+    expect(await (await handler(get())).text()).toBe(before);
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(logs.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringContaining('serving the cached one') }));
-    const attemptsWhileDown = preferenceCalls(upstream) - 1;
-    expect(attemptsWhileDown).toBeGreaterThan(1); // retried inside its budget, as one reload
-    expect(await (await handler(new Request(ENDPOINT))).text()).toBe(fresh);
+    expect(await (await handler(get())).text()).toBe(before);
+    expect(logger.lines.some((l) => l.level === 'warn' && /refresh failed/.test(l.message))).toBe(true);
   });
 
-  it('answers HEAD with the headers and no body', async () => {
-    const { handler } = proxyWithMock();
-    const response = await handler(new Request(ENDPOINT, { method: 'HEAD' }));
-    expect(response.status).toBe(200);
-    expect(response.headers.get('etag')).toMatch(/^"/);
-    expect(await response.text()).toBe('');
-  });
-
-  it('answers 503 upstream_unavailable with Retry-After when Dotdigital is down and nothing is cached', async () => {
-    const { handler, clock } = proxyWithMock({}, {}, async () => dotdigitalError(500, 'An error has occurred. ERROR_UNKNOWN'));
-    const response = await handler(new Request(ENDPOINT));
+  it('answers 503 upstream_unavailable with Retry-After when nothing is cached and Dotdigital is down', async () => {
+    const clock = fakeClock();
+    const { handler, faults, upstream } = proxyWithMock({ clock });
+    faults.push({ times: 1000, answer: reject() });
+    const response = await handler(get());
     expect(response.status).toBe(503);
-    expect(await errorOf(response)).toEqual({ code: 'upstream_unavailable', message: expect.stringContaining('not answering') });
-    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(10_000);
+    expect(response.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect((await response.json()) as unknown).toEqual({ error: { code: 'upstream_unavailable', message: expect.any(String) } });
+    expect(upstream.length).toBeGreaterThan(1);
+    expect(clock.time - Date.parse('2026-03-01T12:00:00.000Z')).toBeLessThanOrEqual(8_000);
+  });
+
+  it('checks the configured data fields against Dotdigital once, and says which to create', async () => {
+    const logger = captureLogger();
+    const { handler, upstream } = proxyWithMock({ logger, fields: [{ name: 'FIRSTNAME', label: 'First name' }, { name: 'SHOESIZE', label: 'Shoe size', type: 'Numeric' }] });
+    await Promise.all(Array.from({ length: 50 }, () => handler(get())));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(upstream.map((r) => new URL(r.url).pathname).sort()).toEqual(['/v2/data-fields', '/v2/preferences']);
+    expect(logger.lines).toContainEqual({ level: 'error', message: expect.stringMatching(/SHOESIZE does not exist in Dotdigital: create it/) });
+    expect(logger.text()).not.toContain('FIRSTNAME does not');
   });
 });

@@ -1,77 +1,93 @@
 import { createMockDotdigital, DEMO_API_PASSWORD, DEMO_API_USER, type MockDotdigitalOptions } from '../../src/mock/index.js';
-import { createSignupHandler, type SignupClock, type SignupHandlerOptions } from '../../src/server/index.js';
+import { createSignupHandler, type SignupHandlerOptions } from '../../src/server/index.js';
 
 export const CONSENT_TEXT = 'Yes, send me the Northwind newsletter. I can unsubscribe at any time.';
 export const ENDPOINT = 'https://www.example.com/api/signup';
 export const SITE = 'https://www.example.com';
+/** An address book of the mock's demo account; any other id answers Dotdigital's 404. */
+export const ADDRESS_BOOK_ID = 101;
 
-/** A clock that never waits: `sleep` moves time on at once and records how long it "slept". */
-export function fakeClock(start = Date.now()) {
-  let now = start;
-  const sleeps: number[] = [];
-  const clock: SignupClock & { advance(ms: number): void; sleeps: number[] } = {
-    now: () => now,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      now += ms;
+/** One injected upstream answer: for calls whose path matches, `times` times, instead of the mock. */
+export interface Fault {
+  path?: RegExp;
+  method?: string;
+  times?: number;
+  answer: (request: Request) => Promise<Response>;
+}
+
+export const status = (code: number, body: unknown = { message: 'An error has occurred. ERROR_UNKNOWN' }, headers: Record<string, string> = {}) =>
+  async () => new Response(JSON.stringify(body), { status: code, headers: { 'content-type': 'application/json', ...headers } });
+export const reject = () => async () => Promise.reject(new TypeError('fetch failed'));
+/** Never answers until the call is aborted (or `ms` pass, then passes through). */
+export const hang = (ms = Infinity) => (request: Request) =>
+  new Promise<Response>((_, fail) => {
+    const timer = Number.isFinite(ms) ? setTimeout(() => fail(new TypeError('fetch failed')), ms) : undefined;
+    request.signal.addEventListener('abort', () => (clearTimeout(timer), fail(request.signal.reason)));
+  });
+
+/** A clock that only moves when the handler sleeps, so retry tests run instantly and exactly. */
+export function fakeClock(start = Date.parse('2026-03-01T12:00:00.000Z')) {
+  const clock = {
+    time: start,
+    sleeps: [] as number[],
+    now: () => clock.time,
+    sleep: async (ms: number) => {
+      clock.sleeps.push(ms);
+      clock.time += ms;
     },
     random: () => 0.5,
-    advance: (ms) => {
-      now += ms;
-    },
-    sleeps,
   };
   return clock;
 }
 
-/** Every log line, so tests can read what an operator would see. */
-export function captureLogs() {
-  const lines: Array<{ level: 'info' | 'warn' | 'error'; message: string; details?: Record<string, unknown> }> = [];
-  const push = (level: 'info' | 'warn' | 'error') => (message: string, details?: Record<string, unknown>) => {
-    lines.push(details === undefined ? { level, message } : { level, message, details });
-  };
-  return { lines, logger: { info: push('info'), warn: push('warn'), error: push('error') }, text: () => JSON.stringify(lines) };
+/** A logger that keeps every line, so tests can assert what was (and was not) logged. */
+export function captureLogger() {
+  const lines: Array<{ level: string; message: string; details?: Record<string, unknown> }> = [];
+  const at = (level: string) => (message: string, details?: Record<string, unknown>) => void lines.push({ level, message, ...(details ? { details } : {}) });
+  return { lines, info: at('info'), warn: at('warn'), error: at('error'), text: () => JSON.stringify(lines) };
 }
 
-/** Sits between the proxy and the mock: return a Response (or throw) to play a fault, or call `next`. */
-export type Intercept = (request: Request, next: (request: Request) => Promise<Response>) => Promise<Response>;
-
-/** The proxy wired to an in-process mock: no ports, plain Requests, every upstream call recorded. */
-export function proxyWithMock(options: Partial<SignupHandlerOptions> = {}, mockOptions: MockDotdigitalOptions = {}, intercept?: Intercept) {
+/** The proxy wired to an in-process mock: no ports, plain Requests, every upstream call counted, faults injectable. */
+export function proxyWithMock(options: Partial<SignupHandlerOptions> = {}, mockOptions: MockDotdigitalOptions = {}) {
   const mock = createMockDotdigital(mockOptions);
   const upstream: Request[] = [];
-  const logs = captureLogs();
-  const clock = fakeClock();
+  const faults: Fault[] = [];
+  const upstreamFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const request = new Request(input, init);
+    upstream.push(request.clone());
+    const path = new URL(request.url).pathname;
+    const fault = faults.find((f) => (f.times ?? 1) > 0 && (!f.path || f.path.test(path)) && (!f.method || f.method === request.method));
+    if (fault) {
+      fault.times = (fault.times ?? 1) - 1;
+      return fault.answer(request);
+    }
+    return mock.fetch(request);
+  };
   const handler = createSignupHandler({
     apiUser: DEMO_API_USER,
     apiPassword: DEMO_API_PASSWORD,
     apiUrl: 'https://mock.dotdigital.test',
     consentText: CONSENT_TEXT,
-    logger: logs.logger,
-    clock,
-    fetch: async (input, init) => {
-      const request = new Request(input, init);
-      upstream.push(request.clone());
-      return intercept ? intercept(request, (r) => mock.fetch(r)) : mock.fetch(request);
-    },
+    rateLimit: false,
+    fetch: upstreamFetch as typeof fetch,
     ...options,
   });
-  const writes = () => upstream.filter((r) => r.method !== 'GET');
-  return { mock, handler, upstream, writes, logs, clock };
+  /** Upstream calls other than the form definition's (`GET /v2/preferences`, `/v2/data-fields`). */
+  const writes = () => upstream.filter((r) => !/\/v2\/(preferences|data-fields)$/.test(new URL(r.url).pathname));
+  return { mock, handler, upstream, writes, faults, upstreamFetch };
+}
+
+/** The consent block a browser sends after loading the definition. */
+export async function consentFor(handler: (r: Request) => Promise<Response>) {
+  const definition = (await (await handler(new Request(ENDPOINT))).json()) as { consent: { text: string; version: string } };
+  return { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/signup` };
 }
 
 /** A valid signup body for the definition `handler` serves. */
 export async function validBody(handler: (r: Request) => Promise<Response>, extra: Record<string, unknown> = {}) {
-  const definition = (await (await handler(new Request(ENDPOINT))).json()) as { consent: { text: string; version: string } };
-  return {
-    email: 'ann@example.com',
-    preferences: [2],
-    consent: { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/signup` },
-    ...extra,
-  };
+  return { email: 'ann@example.com', preferences: [2], consent: await consentFor(handler), ...extra };
 }
 
-/** A JSON POST to the endpoint, from the site's origin unless told otherwise. */
 export function post(body: unknown, headers: Record<string, string> = {}): Request {
   return new Request(ENDPOINT, {
     method: 'POST',
@@ -80,13 +96,9 @@ export function post(body: unknown, headers: Record<string, string> = {}): Reque
   });
 }
 
-/** The error body of a response, asserting its shape. */
+/** Reads an error answer, checking it has the protocol's shape. */
 export async function errorOf(response: Response): Promise<{ code: string; message: string; field?: string }> {
   const body = (await response.json()) as { error: { code: string; message: string; field?: string } };
+  if (typeof body?.error?.code !== 'string' || typeof body.error.message !== 'string') throw new Error(`not an error body: ${JSON.stringify(body)}`);
   return body.error;
-}
-
-/** A Dotdigital-shaped error answer. */
-export function dotdigitalError(status: number, message: string, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify({ message }), { status, headers: { 'content-type': 'application/json', ...headers } });
 }

@@ -1,94 +1,164 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENT_TEXT, ENDPOINT, post, proxyWithMock, validBody } from './proxy-fixture.js';
+import { demoDataFields, type MockContact } from '../../src/mock/index.js';
+import { ADDRESS_BOOK_ID, captureLogger, consentFor, post, proxyWithMock, status, validBody } from './proxy-fixture.js';
 
-describe('GET form definition', () => {
-  it('lists public preferences only, grouped, with the consent text and its version', async () => {
-    const { handler } = proxyWithMock();
-    const response = await handler(new Request(ENDPOINT));
-    expect(response.status).toBe(200);
-    const body = await response.json();
-    expect(body).toEqual({
-      preferences: [
-        { id: 1, label: 'Newsletters', preferences: [{ id: 2, label: 'Weekly newsletter' }, { id: 3, label: 'Product updates' }] },
-        { id: 5, label: 'Events near you' },
+const optedIn = (contact: MockContact | undefined) => [...(contact?.optedIn ?? [])].sort((a, b) => a - b);
+
+function existing(proxy: ReturnType<typeof proxyWithMock>, email: string, ids: number[], state: MockContact['status'] = 'Subscribed') {
+  proxy.mock.store.contacts.set(email, {
+    id: 900, email, optInType: 'Single', emailType: 'Html', status: state,
+    dataFields: new Map([['FIRSTNAME', 'Annie']]), consentRecords: [], optedIn: new Set(ids), addressBooks: new Set(),
+  });
+}
+
+async function answer(response: Response) {
+  return { status: response.status, body: await response.text(), cache: response.headers.get('cache-control') };
+}
+
+describe('POST signup', () => {
+  it('creates the contact with its consent record and ticked preferences, and answers 201', async () => {
+    const proxy = proxyWithMock();
+    const response = await proxy.handler(post(await validBody(proxy.handler, { preferences: [3, 5] })));
+    expect(await answer(response)).toEqual({ status: 201, body: '{"status":"subscribed"}', cache: 'no-store' });
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const contact = proxy.mock.store.contacts.get('ann@example.com');
+    expect(contact?.status).toBe('Subscribed');
+    expect(contact?.optInType).toBe('Single');
+    expect(optedIn(contact)).toEqual([3, 5]);
+  });
+
+  it('asks for double opt-in and answers 202 pending_confirmation when configured', async () => {
+    const proxy = proxyWithMock({ optInType: 'VerifiedDouble' });
+    const response = await proxy.handler(post(await validBody(proxy.handler)));
+    expect(await answer(response)).toEqual({ status: 202, body: '{"status":"pending_confirmation"}', cache: 'no-store' });
+    const write = proxy.writes().find((r) => r.url.endsWith('/with-consent-and-preferences'))!;
+    expect(((await write.json()) as { contact: { optInType: string } }).contact.optInType).toBe('VerifiedDouble');
+  });
+
+  it('ticked → in, shown but not ticked → out, not shown → unchanged for an existing contact', async () => {
+    const proxy = proxyWithMock({ preferences: [1] });
+    existing(proxy, 'ann@example.com', [3, 4, 5]);
+    const response = await proxy.handler(post(await validBody(proxy.handler, { preferences: [2] })));
+    expect(response.status).toBe(201);
+    // 2 ticked; 3 shown, not ticked; 4 (private) and 5 (not chosen for this form) kept.
+    expect(optedIn(proxy.mock.store.contacts.get('ann@example.com'))).toEqual([2, 4, 5]);
+    expect(proxy.writes().map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      'GET /v2/contacts/ann%40example.com/preferences',
+      'POST /v2/contacts/with-consent-and-preferences',
+    ]);
+  });
+
+  it('opts a new contact into the ticked preferences only', async () => {
+    const proxy = proxyWithMock({ preferences: [1] });
+    await proxy.handler(post(await validBody(proxy.handler, { preferences: [3] })));
+    expect(optedIn(proxy.mock.store.contacts.get('ann@example.com'))).toEqual([3]);
+  });
+
+  it('skips reading the contact when the form shows every preference of the account', async () => {
+    const proxy = proxyWithMock();
+    proxy.mock.store.preferences[0]!.preferences = proxy.mock.store.preferences[0]!.preferences!.filter((p) => p.isPublic);
+    existing(proxy, 'ann@example.com', [3]);
+    await proxy.handler(post(await validBody(proxy.handler, { preferences: [5] })));
+    expect(proxy.writes().map((r) => r.method)).toEqual(['POST']);
+    expect(optedIn(proxy.mock.store.contacts.get('ann@example.com'))).toEqual([5]);
+  });
+
+  it('casts data fields to their Dotdigital types and leaves empty ones out', async () => {
+    const proxy = proxyWithMock({
+      fields: [
+        { name: 'FIRSTNAME', label: 'First name' },
+        { name: 'LASTNAME', label: 'Last name' },
+        { name: 'AGE', label: 'Age', type: 'Numeric' },
+        { name: 'VIP', label: 'VIP', type: 'Boolean' },
+        { name: 'BIRTHDAY', label: 'Birthday', type: 'Date' },
       ],
-      consent: { text: CONSENT_TEXT, version: expect.stringMatching(/^[0-9a-f]{16}$/) },
-      fields: [],
-      doubleOptIn: false,
+    }, {
+      dataFields: [
+        ...demoDataFields(),
+        { name: 'AGE', type: 'Numeric', visibility: 'Private', defaultValue: null },
+        { name: 'VIP', type: 'Boolean', visibility: 'Private', defaultValue: null },
+        { name: 'BIRTHDAY', type: 'Date', visibility: 'Private', defaultValue: null },
+      ],
     });
+    const fields = { FIRSTNAME: ' Ann ', LASTNAME: '', AGE: '42', VIP: 'on', BIRTHDAY: '1990-01-31' };
+    expect((await proxy.handler(post(await validBody(proxy.handler, { fields })))).status).toBe(201);
+    const write = proxy.writes().find((r) => r.method === 'POST')!;
+    expect(((await write.json()) as { contact: { dataFields: unknown } }).contact.dataFields).toEqual([
+      { key: 'FIRSTNAME', value: 'Ann' },
+      { key: 'AGE', value: 42 },
+      { key: 'VIP', value: true },
+      { key: 'BIRTHDAY', value: '1990-01-31' },
+    ]);
+  });
+
+  it('answers 202 and tells the operator when the account forces double opt-in on a Single proxy', async () => {
+    const logger = captureLogger();
+    const proxy = proxyWithMock({ logger }, { forceDoubleOptIn: true });
+    expect(await answer(await proxy.handler(post(await validBody(proxy.handler))))).toEqual({ status: 202, body: '{"status":"pending_confirmation"}', cache: 'no-store' });
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', message: expect.stringMatching(/forces double opt-in.*VerifiedDouble/) }));
+  });
+
+  it('answers a filled honeypot exactly like a person and sends nothing', async () => {
+    for (const optInType of ['Single', 'VerifiedDouble'] as const) {
+      const person = proxyWithMock({ optInType });
+      const bot = proxyWithMock({ optInType });
+      const human = await answer(await person.handler(post(await validBody(person.handler))));
+      const trapped = await answer(await bot.handler(post(await validBody(bot.handler, { honeypot: 'http://spam.example' }))));
+      expect(trapped).toEqual(human);
+      expect(bot.writes()).toHaveLength(0);
+    }
+  });
+
+  it.each(['Single', 'VerifiedDouble'] as const)('(%s) adds the contact to the configured address book, sending one confirmation at most', async (optInType) => {
+    const proxy = proxyWithMock({ addressBookId: ADDRESS_BOOK_ID, optInType });
+    expect((await proxy.handler(post(await validBody(proxy.handler)))).status).toBe(optInType === 'Single' ? 201 : 202);
+    const contact = proxy.mock.store.contacts.get('ann@example.com')!;
+    expect([...contact.addressBooks]).toEqual([ADDRESS_BOOK_ID]);
+    expect(contact.status).toBe(optInType === 'Single' ? 'Subscribed' : 'PendingOptIn');
+    expect(proxy.mock.store.outbox).toHaveLength(optInType === 'Single' ? 0 : 1);
+    const call = proxy.writes().find((r) => r.url.includes('/address-books/'))!;
+    expect(((await call.json()) as { optInType: string }).optInType).toBe(optInType);
+  });
+
+  it('still signs up when the address book does not exist, and logs how to fix it', async () => {
+    const logger = captureLogger();
+    const proxy = proxyWithMock({ addressBookId: 12345, logger });
+    expect((await proxy.handler(post(await validBody(proxy.handler)))).status).toBe(201);
+    expect(proxy.mock.store.contacts.has('ann@example.com')).toBe(true);
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'error', message: expect.stringMatching(/Address book 12345 does not exist.*fix addressBookId/) }));
   });
 });
 
-describe('POST signup', () => {
-  it('creates the contact with its consent record and preferences', async () => {
-    const { handler, mock } = proxyWithMock();
-    const body = await validBody(handler, { preferences: [3, 5] });
-    const response = await handler(post(body), { clientAddress: '::ffff:203.0.113.7' });
-    expect(response.status).toBe(201);
-    expect(await response.json()).toEqual({ status: 'subscribed' });
-    expect(response.headers.get('cache-control')).toBe('no-store');
+describe('a suppressed or unsubscribed contact is answered exactly like a new one', () => {
+  for (const optInType of ['Single', 'VerifiedDouble'] as const) {
+    it(`(${optInType}) for ERROR_CONTACT_SUPPRESSED and for a 2xx Suppressed/Unsubscribed write`, async () => {
+      const fresh = proxyWithMock({ optInType });
+      const expected = await answer(await fresh.handler(post(await validBody(fresh.handler, { email: 'new@example.com' }))));
 
-    const contact = mock.store.contacts.get('ann@example.com')!;
-    expect(contact.status).toBe('Subscribed');
-    expect(contact.consentRecords[0]!.fields).toEqual({
-      TEXT: CONSENT_TEXT,
-      DATETIMECONSENTED: body.consent.consentedAt,
-      URL: 'https://www.example.com/signup',
-      IPADDRESS: '203.0.113.7',
-      USERAGENT: 'Vitest/1.0',
+      const logger = captureLogger();
+      const refused = proxyWithMock({ optInType, logger, addressBookId: ADDRESS_BOOK_ID });
+      refused.faults.push({ path: /with-consent/, answer: status(400, { message: 'Contact is suppressed. ERROR_CONTACT_SUPPRESSED' }) });
+      expect(await answer(await refused.handler(post(await validBody(refused.handler, { email: 'gone@example.com' }))))).toEqual(expected);
+      expect(refused.writes().filter((r) => r.url.includes('/address-books/'))).toHaveLength(0);
+
+      for (const [state, suppressedWrites] of [['Suppressed', 'refuse'], ['Suppressed', 'keep-status'], ['Unsubscribed', 'keep-status']] as const) {
+        const quiet = proxyWithMock({ optInType }, { suppressedWrites });
+        existing(quiet, 'gone@example.com', [], state);
+        expect(await answer(await quiet.handler(post(await validBody(quiet.handler, { email: 'gone@example.com' }))))).toEqual(expected);
+      }
+      expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'info', message: expect.stringMatching(/suppressed/) }));
+      expect(logger.text()).not.toContain('gone@example.com');
+      expect(logger.text()).toMatch(/"contact":"e:[0-9a-f]{16}"/);
     });
-    expect([...contact.optedIn].sort()).toEqual([3, 5]);
-  });
+  }
 
-  it('records the server time when the browser clock is far off', async () => {
-    const { handler, mock } = proxyWithMock();
-    const body = await validBody(handler);
-    body.consent.consentedAt = '2001-01-01T00:00:00.000Z';
-    expect((await handler(post(body))).status).toBe(201);
-    const recorded = Date.parse(mock.store.contacts.get('ann@example.com')!.consentRecords[0]!.fields.DATETIMECONSENTED!);
-    expect(Math.abs(recorded - Date.now())).toBeLessThan(5_000);
-  });
-
-  it.each([
-    ['bad JSON', '{"email":', 400, 'invalid_json', undefined],
-    ['no email', { consent: {} }, 400, 'missing_email', 'email'],
-    ['an invalid email', { email: 'ann@', consent: {} }, 400, 'invalid_email', 'email'],
-    ['an array', [], 400, 'invalid_request', undefined],
-  ])('answers %s with a 4xx JSON error and calls nobody', async (_name, body, status, code, field) => {
-    const { handler, upstream } = proxyWithMock();
-    const response = await handler(post(body));
-    expect(response.status).toBe(status);
-    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const answer = (await response.json()) as { error: { code: string; message: string; field?: string } };
-    expect(answer.error.code).toBe(code);
-    expect(answer.error.message.length).toBeGreaterThan(10);
-    expect(answer.error.field).toBe(field);
-    expect(upstream).toHaveLength(0);
-  });
-
-  it('refuses a consent text the visitor was not shown with 409', async () => {
-    const { handler, mock } = proxyWithMock();
-    const body = await validBody(handler);
-    body.consent.text = 'Something else';
-    const response = await handler(post(body));
-    expect(response.status).toBe(409);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('consent_mismatch');
-    expect(mock.store.contacts.size).toBe(0);
-  });
-
-  it('refuses a preference that is not public', async () => {
-    const { handler, mock } = proxyWithMock();
-    const response = await handler(post(await validBody(handler, { preferences: [4] })));
-    expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unknown_preference');
-    expect(mock.store.contacts.size).toBe(0);
-  });
-
-  it('never answers with upstream bodies or credentials when Dotdigital refuses', async () => {
-    const { handler } = proxyWithMock({ apiPassword: 'wrong-password' });
-    const response = await handler(new Request(ENDPOINT));
-    expect(response.status).toBe(502);
-    const text = await response.text();
-    expect(text).not.toMatch(/Authorization has been denied|wrong-password|apiuser-demo/);
+  it('refs the same address the same way in logs, and different ones differently', async () => {
+    const logger = captureLogger();
+    const proxy = proxyWithMock({ logger });
+    const consent = await consentFor(proxy.handler);
+    for (const email of ['ann@example.com', 'ANN@example.com', 'bob@example.com']) await proxy.handler(post({ email, consent }));
+    const refs = logger.lines.filter((l) => l.message === 'Signed up').map((l) => l.details!.contact);
+    expect(refs[0]).toBe(refs[1]);
+    expect(refs[2]).not.toBe(refs[0]);
   });
 });

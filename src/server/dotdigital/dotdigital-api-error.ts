@@ -1,26 +1,113 @@
+import type { DotdigitalRateLimit } from './rate-limit.js';
+
+/**
+ * What went wrong with a Dotdigital call, for the proxy to map to its own error codes.
+ *
+ * - `suppressed`: the address is unsubscribed or on the suppression list (ERROR_CONTACT_SUPPRESSED,
+ *   or a 2xx write whose contact status is `Suppressed`, `Unsubscribed` or anything but
+ *   `Subscribed`/`PendingOptIn`). The proxy answers it exactly like a successful signup, so
+ *   the form never reveals whether an address is known.
+ * - `invalid_email`, `unknown_data_field`, `invalid_data_field`, `unknown_preference`,
+ *   `unknown_address_book`: the request named something Dotdigital refuses.
+ * - `rate_limited` (429), `usage_capped` (ERROR_APIUSAGE_EXCEEDED), `unavailable` (5xx, no
+ *   answer), `timeout`: transient — try again later, after `retryAfterMs` when known.
+ * - `unauthorized` (401: wrong API user or password), `wrong_region` (403 from another
+ *   region's host, or a discovered endpoint outside the allow-list): configuration errors.
+ * - `not_found` (404), `rejected` (any other refusal).
+ */
+export type DotdigitalErrorKind =
+  | 'suppressed' | 'invalid_email' | 'unknown_data_field' | 'invalid_data_field' | 'unknown_preference'
+  | 'unknown_address_book' | 'rate_limited' | 'usage_capped' | 'unauthorized' | 'wrong_region'
+  | 'not_found' | 'unavailable' | 'timeout' | 'rejected';
+
+const TOKEN_KINDS: Record<string, DotdigitalErrorKind> = {
+  ERROR_CONTACT_SUPPRESSED: 'suppressed',
+  ERROR_CONTACT_SUPPRESSEDFORADDRESSBOOK: 'suppressed',
+  // Dotdigital answers an invalid address on contact writes with ERROR_PARAMETER_INVALID.
+  ERROR_PARAMETER_INVALID: 'invalid_email',
+  ERROR_INVALID_EMAIL: 'invalid_email',
+  ERROR_CONTACT_INVALID: 'invalid_email',
+  ERROR_DATAFIELD_NOTFOUND: 'unknown_data_field',
+  ERROR_DATAFIELD_INVALID: 'invalid_data_field',
+  ERROR_PREFERENCE_NOT_FOUND: 'unknown_preference',
+  ERROR_ADDRESSBOOK_NOT_FOUND: 'unknown_address_book',
+  ERROR_APIUSAGE_EXCEEDED: 'usage_capped',
+  ERROR_SYSTEM_SERVICETEMPORARILYUNAVAILABLE: 'unavailable',
+  ERROR_CONTACT_NOT_FOUND: 'not_found',
+};
+
+const TRANSIENT = new Set<DotdigitalErrorKind>(['rate_limited', 'usage_capped', 'unavailable', 'timeout']);
+
+/**
+ * The kind of a refusal from its HTTP status and `ERROR_…` token (the token wins).
+ *
+ * @example
+ * errorKindFor(400, 'ERROR_CONTACT_SUPPRESSED'); // 'suppressed'
+ * errorKindFor(403, undefined); // 'wrong_region'
+ */
+export function errorKindFor(status: number, token: string | undefined): DotdigitalErrorKind {
+  const byToken = token ? TOKEN_KINDS[token] : undefined;
+  if (byToken) return byToken;
+  if (status === 0) return 'unavailable';
+  if (status === 401) return 'unauthorized';
+  if (status === 403 && !token) return 'wrong_region';
+  if (status === 404) return 'not_found';
+  if (status === 429) return 'rate_limited';
+  if (status >= 500) return 'unavailable';
+  return 'rejected';
+}
+
+/** Extra facts about a failure. */
+export interface DotdigitalErrorDetails {
+  kind?: DotdigitalErrorKind;
+  /** The `X-RateLimit-*` headers of the answer, when it had them. */
+  rateLimit?: DotdigitalRateLimit;
+  /** For a 2xx write refused as `suppressed`: the status Dotdigital gave the contact. */
+  contactStatus?: string;
+  cause?: unknown;
+}
+
 /**
  * A refusal or failure from Dotdigital. `token` is the `ERROR_…` code read from the
- * message (never match the prose), `status` the HTTP status (0 when no answer came).
+ * message (never match the prose), `status` the HTTP status (0 when no answer came),
+ * `kind` what the proxy acts on. Messages never contain credentials or email addresses.
+ *
+ * @example
+ * try { await client.createContactWithConsentAndPreferences(body); }
+ * catch (error) { if (error instanceof DotdigitalApiError && error.kind === 'suppressed') answerAsSubscribed(); }
  */
 export class DotdigitalApiError extends Error {
   override readonly name = 'DotdigitalApiError';
+  readonly kind: DotdigitalErrorKind;
+  readonly rateLimit: DotdigitalRateLimit | undefined;
+  readonly contactStatus: string | undefined;
 
   constructor(
     readonly status: number,
     readonly token: string | undefined,
     message: string,
+    /** Milliseconds to wait before trying again, from the rate-limit headers; undefined when unknown. */
     readonly retryAfterMs?: number,
+    details: DotdigitalErrorDetails = {},
   ) {
-    super(message);
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.kind = details.kind ?? errorKindFor(status, token);
+    this.rateLimit = details.rateLimit;
+    this.contactStatus = details.contactStatus;
   }
 
-  /** True when trying again later may succeed (rate limits, 5xx, no answer). */
+  /** True when trying again later may succeed (rate limits, usage cap, 5xx, timeouts, no answer). */
   get transient(): boolean {
-    return this.status === 0 || this.status === 429 || this.status >= 500 || this.token === 'ERROR_APIUSAGE_EXCEEDED';
+    return TRANSIENT.has(this.kind);
   }
 }
 
-/** Reads the `ERROR_…` token from a Dotdigital error body. */
+/**
+ * Reads the `ERROR_…` token from a Dotdigital error body (`"Error: X"` or `"A sentence. X"`).
+ *
+ * @example
+ * readErrorToken({ message: 'Contact is suppressed. ERROR_CONTACT_SUPPRESSED' }); // 'ERROR_CONTACT_SUPPRESSED'
+ */
 export function readErrorToken(body: unknown): string | undefined {
   const message = (body as { message?: unknown } | undefined)?.message;
   return typeof message === 'string' ? /ERROR_[A-Z_]+/.exec(message)?.[0] : undefined;

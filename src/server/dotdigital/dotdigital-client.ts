@@ -1,108 +1,137 @@
-import { DotdigitalApiError, readErrorToken } from './dotdigital-api-error.js';
+import { apiEndpointFrom, DISCOVERY_URL, rawApiEndpoint } from './api-endpoint.js';
+import { DotdigitalApiError } from './dotdigital-api-error.js';
+import { asArray, checkedApiUrl, writeResult } from './dotdigital-answers.js';
+import { callDotdigital, type CallConfig, type CallSpec } from './dotdigital-call.js';
+import type { ContactWithConsentBody, ContactWriteResult, DotdigitalContact, DotdigitalDataField, DotdigitalPreference, PreferenceChoice } from './dotdigital-types.js';
+import type { DotdigitalRateLimit } from './rate-limit.js';
 
-/** A preference or category from `GET /v2/preferences`. */
-export interface DotdigitalPreference {
-  id: number;
-  publicName: string;
-  isPreference: boolean;
-  isPublic: boolean;
-  order?: string;
-  isOptedIn?: boolean;
-  preferences?: DotdigitalPreference[];
-}
-
-/** A data field from `GET /v2/data-fields`. */
-export interface DotdigitalDataField {
-  name: string;
-  type: 'String' | 'Numeric' | 'Date' | 'Boolean';
-}
-
-/** The body of `POST /v2/contacts/with-consent-and-preferences`. */
-export interface ContactWithConsentBody {
-  contact: {
-    email: string;
-    optInType: 'Single' | 'VerifiedDouble';
-    emailType: 'Html';
-    dataFields: Array<{ key: string; value: string | number | boolean | null }>;
-  };
-  consentFields: Array<{ fields: Array<{ key: string; value: string }> }>;
-  preferences: Array<{ id: number; isPreference: boolean; isOptedIn?: boolean; preferences?: Array<{ id: number; isPreference: true; isOptedIn: boolean }> }>;
-}
+export type { ContactWithConsentBody, DotdigitalDataField, DotdigitalPreference } from './dotdigital-types.js';
 
 /** Options of {@link createDotdigitalClient}. */
 export interface DotdigitalClientOptions {
   apiUser: string;
   apiPassword: string;
-  /** Base URL, e.g. `https://r1-api.dotdigital.com`. */
-  apiUrl: string;
+  /**
+   * Base URL, e.g. `https://r2-api.dotdigital.com`, used as given (your configuration, so the
+   * mock's `http://127.0.0.1:4010` works too). Absent or empty: the client asks
+   * `GET /v2/account-info` on r1 once and uses the `ApiEndpoint` it names, if that is one of
+   * Dotdigital's hosts.
+   */
+  apiUrl?: string;
   fetch?: typeof fetch;
-  /** Per-call timeout in milliseconds. Default 10 000. */
+  /** Per-call timeout in milliseconds (Dotdigital documents 121 s; a form should not wait that long). Default 10 000. */
   timeoutMs?: number;
+  /** The clock in epoch milliseconds, for tests of rate-limit resets. */
+  now?: () => number;
 }
 
-/** The calls the proxy makes to Dotdigital. Every method throws {@link DotdigitalApiError}. */
+/**
+ * The calls the proxy makes to Dotdigital, one HTTP request each (retries are the caller's).
+ * Every method throws {@link DotdigitalApiError}; a contact who is suppressed or unsubscribed
+ * is `kind: 'suppressed'`, whether Dotdigital refused the write or answered 2xx with such a status.
+ */
 export interface DotdigitalClient {
   getPreferences(): Promise<DotdigitalPreference[]>;
   getDataFields(): Promise<DotdigitalDataField[]>;
   /** The contact's preference tree with `isOptedIn`; `undefined` when no such contact exists. */
   getContactPreferences(email: string): Promise<DotdigitalPreference[] | undefined>;
-  createContactWithConsentAndPreferences(body: ContactWithConsentBody): Promise<{ id: number; status: string; optInType: string }>;
-  addContactToAddressBook(addressBookId: number, contact: { email: string; optInType: string }): Promise<void>;
+  createContactWithConsentAndPreferences(body: ContactWithConsentBody): Promise<ContactWriteResult>;
+  addContactToAddressBook(addressBookId: number, contact: { email: string; optInType: string; dataFields?: ContactWithConsentBody['contact']['dataFields'] }): Promise<void>;
+  /** `POST /v2/contacts/with-consent`: the same write, leaving preferences untouched. */
+  createContactWithConsent(body: Omit<ContactWithConsentBody, 'preferences'>): Promise<ContactWriteResult>;
+  /** The contact by id or email; `undefined` when no such contact exists. */
+  getContact(idOrEmail: string | number): Promise<DotdigitalContact | undefined>;
+  /** `PUT /v2/contacts/{email}/preferences`: changes only the preferences named. */
+  updateContactPreferences(idOrEmail: string | number, preferences: PreferenceChoice[]): Promise<void>;
+  /** The base URL calls go to: `apiUrl`, or the one region discovery found. */
+  resolveApiUrl(): Promise<string>;
+  /** The `X-RateLimit-*` headers of the latest answer that had them. */
+  lastRateLimit(): DotdigitalRateLimit | undefined;
 }
 
 /**
  * The server-side Dotdigital v2 client: the only code that knows Dotdigital's shapes.
  *
+ * The proxy answers a `suppressed` contact exactly like a successful signup (same status and
+ * body as for a new address), so the form never reveals whether an address is known; the
+ * client only reports it, as a typed `kind`.
+ *
  * @example
- * const client = createDotdigitalClient({ apiUser, apiPassword, apiUrl: 'https://r1-api.dotdigital.com' });
+ * const client = createDotdigitalClient({ apiUser, apiPassword }); // region discovered on first call
  * const tree = await client.getPreferences();
  */
 export function createDotdigitalClient(options: DotdigitalClientOptions): DotdigitalClient {
-  const base = options.apiUrl.replace(/\/+$/, '');
-  const authorization = `Basic ${btoa(`${options.apiUser}:${options.apiPassword}`)}`;
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const explicit = options.apiUrl?.trim() ? checkedApiUrl(options.apiUrl) : undefined;
+  let latest: DotdigitalRateLimit | undefined;
+  const config: CallConfig = {
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    authorization: `Basic ${btoa(`${options.apiUser}:${options.apiPassword}`)}`,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    now: options.now ?? Date.now,
+    onRateLimit: (rateLimit) => {
+      latest = rateLimit;
+    },
+  };
+  let discovered: Promise<string> | undefined;
 
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const doFetch = options.fetch ?? globalThis.fetch;
-    let response: Response;
-    try {
-      response = await doFetch(`${base}${path}`, {
-        method,
-        headers: { authorization, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-        body: body === undefined ? null : JSON.stringify(body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (cause) {
-      const reason = (cause as Error)?.name === 'TimeoutError' ? `timed out after ${timeoutMs} ms` : 'network error';
-      throw new DotdigitalApiError(0, undefined, `Dotdigital ${method} ${path}: ${reason}`);
-    }
-    const parsed: unknown = await response.json().catch(() => undefined);
-    if (!response.ok) {
-      const token = readErrorToken(parsed);
-      throw new DotdigitalApiError(response.status, token, `Dotdigital ${method} ${path} answered ${response.status}${token ? ` ${token}` : ''}`);
-    }
-    return parsed as T;
+  function resolveApiUrl(): Promise<string> {
+    if (explicit) return Promise.resolve(explicit);
+    discovered ??= discover().catch((error: unknown) => {
+      discovered = undefined; // a failed discovery is retried by the next call
+      throw error;
+    });
+    return discovered;
   }
 
+  async function discover(): Promise<string> {
+    const { body } = await callDotdigital(config, { base: DISCOVERY_URL, method: 'GET', path: '/v2/account-info', label: 'GET /v2/account-info' });
+    const endpoint = apiEndpointFrom(body);
+    if (endpoint) return endpoint;
+    throw new DotdigitalApiError(200, undefined,
+      `Dotdigital account-info named ApiEndpoint ${JSON.stringify(rawApiEndpoint(body) ?? null)}, which is not a Dotdigital API host; refusing to send credentials there — set apiUrl to your region's host (e.g. https://r1-api.dotdigital.com).`,
+      undefined, { kind: 'wrong_region' });
+  }
+
+  async function call(spec: Omit<CallSpec, 'base'>): Promise<{ status: number; body: unknown }> {
+    try {
+      return await callDotdigital(config, { ...spec, base: await resolveApiUrl() });
+    } catch (error) {
+      // A region that refuses a discovered endpoint may have moved: discover again next time.
+      if (!explicit && error instanceof DotdigitalApiError && error.kind === 'wrong_region') discovered = undefined;
+      throw error;
+    }
+  }
+
+  const list = async <T>(path: string): Promise<T[]> => asArray<T>(await call({ method: 'GET', path, label: `GET ${path}` }), `GET ${path}`);
+  const orUndefined = async <T>(work: Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work;
+    } catch (error) {
+      if (error instanceof DotdigitalApiError && error.kind === 'not_found') return undefined;
+      throw error;
+    }
+  };
+  const contactPath = (idOrEmail: string | number) => `/v2/contacts/${encodeURIComponent(String(idOrEmail))}`;
+  const write = async (path: string, body: unknown) => writeResult(await call({ method: 'POST', path, label: `POST ${path}`, body }), `POST ${path}`);
+
   return {
-    getPreferences: () => call('GET', '/v2/preferences'),
-    getDataFields: () => call('GET', '/v2/data-fields'),
-    async getContactPreferences(email) {
-      try {
-        return await call<DotdigitalPreference[]>('GET', `/v2/contacts/${encodeURIComponent(email)}/preferences`);
-      } catch (error) {
-        if (error instanceof DotdigitalApiError && error.status === 404) return undefined;
-        throw error;
-      }
+    getPreferences: () => list<DotdigitalPreference>('/v2/preferences'),
+    getDataFields: () => list<DotdigitalDataField>('/v2/data-fields'),
+    getContactPreferences: (email) =>
+      orUndefined(call({ method: 'GET', path: `${contactPath(email)}/preferences`, label: 'GET /v2/contacts/{email}/preferences' }).then((answer) => asArray<DotdigitalPreference>(answer, 'GET /v2/contacts/{email}/preferences'))),
+    getContact: (idOrEmail) =>
+      orUndefined(call({ method: 'GET', path: contactPath(idOrEmail), label: 'GET /v2/contacts/{idOrEmail}' }).then(({ body }) => body as DotdigitalContact)),
+    async updateContactPreferences(idOrEmail, preferences) {
+      await call({ method: 'PUT', path: `${contactPath(idOrEmail)}/preferences`, label: 'PUT /v2/contacts/{email}/preferences', body: preferences });
     },
+    createContactWithConsentAndPreferences: (body) => write('/v2/contacts/with-consent-and-preferences', body),
+    createContactWithConsent: (body) => write('/v2/contacts/with-consent', body),
     async addContactToAddressBook(addressBookId, contact) {
-      await call('POST', `/v2/address-books/${addressBookId}/contacts`, { email: contact.email, optInType: contact.optInType, emailType: 'Html' });
+      const path = `/v2/address-books/${encodeURIComponent(String(addressBookId))}/contacts`;
+      const answer = await call({ method: 'POST', path, label: 'POST /v2/address-books/{id}/contacts', body: { email: contact.email, optInType: contact.optInType, emailType: 'Html', dataFields: contact.dataFields ?? [] } });
+      writeResult({ status: answer.status, body: { contact: answer.body } }, 'POST /v2/address-books/{id}/contacts');
     },
-    async createContactWithConsentAndPreferences(body) {
-      const answer = await call<{ contact?: { id?: number; status?: string; optInType?: string } }>(
-        'POST', '/v2/contacts/with-consent-and-preferences', body,
-      );
-      return { id: answer.contact?.id ?? 0, status: answer.contact?.status ?? 'Unknown', optInType: answer.contact?.optInType ?? 'Unknown' };
-    },
+    resolveApiUrl,
+    lastRateLimit: () => latest,
   };
 }

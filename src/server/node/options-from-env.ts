@@ -4,15 +4,30 @@ import type { AllowedField, SignupHandlerOptions } from '../signup-handler-optio
 export const DEFAULT_CONSENT_TEXT =
   'Yes, please email me news and offers. I can unsubscribe at any time using the link in every email. See our privacy notice for how we use your data.';
 
+type Env = Record<string, string | undefined>;
+
+function bad(name: string, value: string, want: string): never {
+  throw new Error(`${name}=${JSON.stringify(value)} is not valid: ${want} (see README, "Proxy options").`);
+}
+
+function whole(env: Env, name: string, min: number): number | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min) bad(name, value, `use a whole number ≥ ${min}`);
+  return Number(value);
+}
+
+const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+
 /**
- * Reads the proxy's options from environment variables (README, "Proxy options"). Only
- * adapters call this; the handler itself takes options from its caller. A value that
- * cannot be read throws an error naming the variable and the expected form.
+ * Reads the proxy's options from environment variables (README, "Proxy options").
+ * Only adapters call this; the handler itself takes options from its caller. A value
+ * that cannot be right throws an error naming the variable and what it should hold.
  *
  * @example
  * createSignupHandler(optionsFromEnv(process.env));
  */
-export function optionsFromEnv(env: Record<string, string | undefined>): SignupHandlerOptions {
+export function optionsFromEnv(env: Env): SignupHandlerOptions {
   const apiUser = env.DOTDIGITAL_API_USER ?? '';
   const apiPassword = env.DOTDIGITAL_API_PASSWORD ?? '';
   if (!apiUser || !apiPassword) {
@@ -21,59 +36,41 @@ export function optionsFromEnv(env: Record<string, string | undefined>): SignupH
         '(Settings → Access → API users), or run `npm start` for the demo with the built-in mock.',
     );
   }
-  const value = (name: string) => (env[name] ?? '').trim() || undefined;
-  const list = (name: string) => (value(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const whole = (name: string, text: string | undefined) => {
-    if (text === undefined) return undefined;
-    if (!/^\d+$/.test(text)) throw new Error(`${name} must be a whole number, not "${text}".`);
-    return Number(text);
-  };
-  const optInType = value('SIGNUP_OPT_IN_TYPE') ?? 'Single';
-  if (optInType !== 'Single' && optInType !== 'VerifiedDouble') {
-    throw new Error(`SIGNUP_OPT_IN_TYPE must be Single or VerifiedDouble, not "${optInType}".`);
-  }
-  const options: SignupHandlerOptions = {
-    apiUser,
-    apiPassword,
-    consentText: value('SIGNUP_CONSENT_TEXT') ?? DEFAULT_CONSENT_TEXT,
-    optInType,
-    allowedOrigins: list('SIGNUP_ALLOWED_ORIGINS'),
-  };
-  const apiUrl = value('DOTDIGITAL_API_URL');
-  if (apiUrl) options.apiUrl = apiUrl;
-  const addressBookId = whole('SIGNUP_ADDRESS_BOOK_ID', value('SIGNUP_ADDRESS_BOOK_ID'));
+  const options: SignupHandlerOptions = { apiUser, apiPassword, consentText: env.SIGNUP_CONSENT_TEXT || DEFAULT_CONSENT_TEXT };
+  const region = env.DOTDIGITAL_REGION?.trim();
+  if (region) options.region = region === 'r1' || region === 'r2' || region === 'r3' ? region : bad('DOTDIGITAL_REGION', region, 'use r1, r2 or r3');
+  if (env.DOTDIGITAL_API_URL) options.apiUrl = env.DOTDIGITAL_API_URL;
+  const optIn = env.SIGNUP_OPT_IN_TYPE?.trim();
+  if (optIn) options.optInType = optIn === 'Single' || optIn === 'VerifiedDouble' ? optIn : bad('SIGNUP_OPT_IN_TYPE', optIn, 'use Single or VerifiedDouble');
+  const addressBookId = whole(env, 'SIGNUP_ADDRESS_BOOK_ID', 1);
   if (addressBookId !== undefined) options.addressBookId = addressBookId;
-  const preferences = list('SIGNUP_PREFERENCES').map((id) => whole('SIGNUP_PREFERENCES', id)!);
-  if (preferences.length > 0) options.preferences = preferences;
-  const fields = value('SIGNUP_FIELDS');
-  if (fields) options.fields = parseFields(fields);
-  const hops = whole('SIGNUP_TRUSTED_PROXY_HOPS', value('SIGNUP_TRUSTED_PROXY_HOPS'));
+  options.allowedOrigins = list(env.SIGNUP_ALLOWED_ORIGINS);
+  if (env.SIGNUP_PREFERENCES?.trim()) {
+    options.preferences = list(env.SIGNUP_PREFERENCES).map((id) => (/^\d+$/.test(id) ? Number(id) : bad('SIGNUP_PREFERENCES', id, 'use comma-separated preference ids')));
+  }
+  if (env.SIGNUP_FIELDS?.trim()) options.fields = parseFields(env.SIGNUP_FIELDS);
+  const hops = whole(env, 'SIGNUP_TRUSTED_PROXY_HOPS', 0);
   if (hops !== undefined) options.trustedProxyHops = hops;
-  const header = value('SIGNUP_CLIENT_IP_HEADER');
-  if (header) options.clientIpHeader = header;
-  const rate = value('SIGNUP_RATE_LIMIT');
-  if (rate) options.rateLimit = parseRateLimit(rate);
-  const cache = whole('SIGNUP_DEFINITION_CACHE_SECONDS', value('SIGNUP_DEFINITION_CACHE_SECONDS'));
-  if (cache !== undefined) options.definitionCacheSeconds = cache;
+  if (env.SIGNUP_CLIENT_IP_HEADER?.trim()) options.clientIpHeader = env.SIGNUP_CLIENT_IP_HEADER.trim();
+  const rate = env.SIGNUP_RATE_LIMIT?.trim();
+  if (rate) {
+    const match = /^(\d+)\/(\d+)$/.exec(rate);
+    if (rate === 'off') options.rateLimit = false;
+    else if (match && Number(match[1]) > 0 && Number(match[2]) > 0) options.rateLimit = { max: Number(match[1]), windowMs: Number(match[2]) * 1000 };
+    else bad('SIGNUP_RATE_LIMIT', rate, 'use MAX/SECONDS, e.g. 10/60, or off');
+  }
+  const cacheSeconds = whole(env, 'SIGNUP_DEFINITION_CACHE_SECONDS', 0);
+  if (cacheSeconds !== undefined) options.definitionCacheMs = cacheSeconds * 1000;
   return options;
 }
 
-// `10/60` is 10 signups per address per 60 seconds; `off` turns the limit off.
-function parseRateLimit(text: string): SignupHandlerOptions['rateLimit'] {
-  if (text === 'off') return false;
-  const match = /^(\d+)\/(\d+)$/.exec(text);
-  if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) {
-    throw new Error(`SIGNUP_RATE_LIMIT must look like 10/60 (signups per address per seconds) or off, not "${text}".`);
-  }
-  return { limit: Number(match[1]), windowMs: Number(match[2]) * 1000 };
-}
-
 function parseFields(text: string): AllowedField[] {
+  let value: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (Array.isArray(parsed)) return parsed as AllowedField[];
+    value = JSON.parse(text);
   } catch {
-    // fall through to the message below
+    bad('SIGNUP_FIELDS', text.slice(0, 60), 'use a JSON array like [{"name":"FIRSTNAME","label":"First name","required":true}]');
   }
-  throw new Error('SIGNUP_FIELDS must be a JSON array such as [{"name":"FIRSTNAME","label":"First name","required":true}].');
+  if (!Array.isArray(value)) bad('SIGNUP_FIELDS', text.slice(0, 60), 'use a JSON array of { name, label, type?, required? }');
+  return value as AllowedField[];
 }

@@ -1,23 +1,15 @@
-// An Express app with the proxy on one route, exactly as README shows it, with the
-// package's imports swapped for the source.
+// What README shows for Express: the proxy as one route, mounted before any body parser.
 import express from 'express';
+import type { SignupHandlerOptions } from '../../../src/server/index.js';
 import { createSignupHandler } from '../../../src/server/index.js';
 import { toNodeListener } from '../../../src/server/node/index.js';
 
-export function createApp(env: Record<string, string | undefined>) {
-  const signup = createSignupHandler({
-    apiUser: env.DOTDIGITAL_API_USER!,
-    apiPassword: env.DOTDIGITAL_API_PASSWORD!,
-    apiUrl: env.DOTDIGITAL_API_URL!,
-    consentText: 'Yes, send me the monthly newsletter. I can unsubscribe at any time.',
-    allowedOrigins: ['https://www.example.com'],
-  });
+export function createApp(options: SignupHandlerOptions) {
   const app = express();
-  // Mount it before any body parser: the proxy reads (and size-limits) the body itself.
-  app.all('/api/signup', toNodeListener(signup));
-  app.use(express.json());
+  app.all('/api/signup', toNodeListener(createSignupHandler(options)));
+  app.use(express.json()); // the rest of your app; after the proxy's route, so it never eats the signup body
   app.post('/api/other', (req, res) => {
-    res.json({ echo: req.body });
+    res.json({ got: req.body });
   });
   return app;
 }

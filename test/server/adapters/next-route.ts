@@ -1,18 +1,15 @@
-// app/api/signup/route.ts in a Next.js app (App Router), exactly as README shows it, with
-// the package's import swapped for the source. Next.js itself is not installed here: the
-// adapter test serves these exports the way Next's router does, one function per method.
+// What README shows for Next.js (app router): app/api/signup/route.ts. Environment
+// variables are read here, in the adapter; the handler itself takes options.
 import { createSignupHandler } from '../../../src/server/index.js';
 
 const handler = createSignupHandler({
   apiUser: process.env.DOTDIGITAL_API_USER!,
   apiPassword: process.env.DOTDIGITAL_API_PASSWORD!,
-  apiUrl: process.env.DOTDIGITAL_API_URL!,
+  ...(process.env.DOTDIGITAL_API_URL ? { apiUrl: process.env.DOTDIGITAL_API_URL } : {}),
   consentText: 'Yes, send me the monthly newsletter. I can unsubscribe at any time.',
   allowedOrigins: ['https://www.example.com'],
-  trustedProxyHops: 1, // Vercel puts the visitor's address in x-forwarded-for
+  trustedProxyHops: 1, // Vercel's edge appends the visitor's address to X-Forwarded-For
 });
 
-export const GET = (request: Request) => handler(request);
-export const HEAD = GET;
-export const POST = GET;
-export const OPTIONS = GET;
+export const dynamic = 'force-dynamic'; // the handler caches the definition itself
+export { handler as GET, handler as HEAD, handler as POST, handler as OPTIONS };

@@ -1,11 +1,11 @@
-// A Cloudflare Worker (or any runtime with a `fetch` export: Deno, Bun), exactly as README
-// shows it, with the package's import swapped for the source.
+// What README shows for Workers-style runtimes (Cloudflare Workers, Deno, Bun): a `fetch`
+// export. Secrets arrive in `env`, so the handler is made on the first request.
 import { createSignupHandler, type SignupHandler } from '../../../src/server/index.js';
 
 interface Env {
   DOTDIGITAL_API_USER: string;
   DOTDIGITAL_API_PASSWORD: string;
-  DOTDIGITAL_API_URL: string;
+  DOTDIGITAL_API_URL?: string;
 }
 
 let handler: SignupHandler | undefined;
@@ -15,11 +15,10 @@ export default {
     handler ??= createSignupHandler({
       apiUser: env.DOTDIGITAL_API_USER,
       apiPassword: env.DOTDIGITAL_API_PASSWORD,
-      apiUrl: env.DOTDIGITAL_API_URL,
+      ...(env.DOTDIGITAL_API_URL ? { apiUrl: env.DOTDIGITAL_API_URL } : {}),
       consentText: 'Yes, send me the monthly newsletter. I can unsubscribe at any time.',
       allowedOrigins: ['https://www.example.com'],
-      trustedProxyHops: 1,
-      clientIpHeader: 'cf-connecting-ip', // set by Cloudflare to the visitor's address
+      clientIpHeader: 'cf-connecting-ip', // set by Cloudflare, which overwrites any sent by the visitor
     });
     return handler(request);
   },

@@ -1,0 +1,140 @@
+import { expect, test, type Route } from '@playwright/test';
+import { readMock, uniqueEmail } from './mock-api.js';
+import { focused, openWidget, WIDGET_PAGES, widgetRoot } from './widget-helpers.js';
+
+// Each state of the form, on both renderers, against the running demo proxy. Where only a
+// failing proxy reaches a state, one answer is replaced with page.route.
+const isPost = (route: Route) => route.request().method() === 'POST';
+
+for (const { name, path } of WIDGET_PAGES) {
+  test.describe(`states: ${name}`, () => {
+    test('loading reserves the form’s height: nothing below moves when the form appears', async ({ page }) => {
+      for (const width of [1280, 375]) {
+        await page.setViewportSize({ width, height: 900 });
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        await page.route('**/api/signup', async (route) => ((route.request().method() === 'GET' ? await held : undefined), route.continue()));
+        await page.goto(path);
+        await expect(widgetRoot(page)).toHaveAttribute('data-state', 'loading');
+        const footer = page.locator('footer');
+        const before = { root: (await widgetRoot(page).boundingBox())!, footer: (await footer.boundingBox())! };
+        release();
+        await expect(widgetRoot(page)).toHaveAttribute('data-state', 'ready');
+        const after = { root: (await widgetRoot(page).boundingBox())!, footer: (await footer.boundingBox())! };
+        expect(Math.abs(after.root.height - before.root.height), `root height at ${width}px`).toBeLessThanOrEqual(1);
+        expect(Math.abs(after.footer.y - before.footer.y), `footer position at ${width}px`).toBeLessThanOrEqual(1);
+        await page.unroute('**/api/signup');
+      }
+    });
+
+    test('definition failed: says so and loads again on "Try again"', async ({ page }) => {
+      let failures = 1;
+      await page.route('**/api/signup', (route) => (failures-- > 0 ? route.abort('connectionrefused') : route.continue()));
+      await page.goto(path);
+      await expect(widgetRoot(page)).toHaveAttribute('data-state', 'definition_failed');
+      await expect(page.getByRole('status')).toContainText('The signup form could not be loaded');
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await expect(widgetRoot(page)).toHaveAttribute('data-state', 'ready');
+      expect(await focused(page)).toContain('[Email address]');
+    });
+
+    test('submitting: busy button, and a second press sends nothing more', async ({ page }) => {
+      await openWidget(page, path);
+      let posts = 0;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/api/signup', async (route) => (isPost(route) ? (posts++, await held) : undefined, route.continue()));
+      await page.getByLabel('Email address').fill(uniqueEmail('busy'));
+      await page.getByRole('button', { name: 'Subscribe' }).click();
+      await expect(widgetRoot(page)).toHaveAttribute('data-state', 'submitting');
+      const busy = page.getByRole('button', { name: 'Subscribing…' });
+      await expect(busy).toHaveAttribute('aria-disabled', 'true');
+      await busy.click({ force: true }); // a real click: Playwright would wait for aria-disabled to go
+      await page.getByLabel('Email address').press('Enter');
+      release();
+      await expect(widgetRoot(page)).toHaveAttribute('data-state', 'subscribed');
+      expect(posts).toBe(1);
+    });
+
+    test('pending confirmation names the address, and stays', async ({ page }) => {
+      await openWidget(page, path);
+      await page.route('**/api/signup', (route) => (isPost(route) ? route.fulfill({ status: 202, json: { status: 'pending_confirmation' } }) : route.continue()));
+      await page.getByLabel('Email address').fill('pat@example.com');
+      await page.getByRole('button', { name: 'Subscribe' }).click();
+      await expect(widgetRoot(page)).toHaveAttribute('data-state', 'pending_confirmation');
+      await expect(page.getByRole('status')).toContainText('Check your inbox');
+      await expect(page.getByRole('status')).toContainText('We have sent an email to pat@example.com.');
+      await page.waitForTimeout(3000);
+      await expect(page.getByRole('status')).toContainText('pat@example.com');
+    });
+
+    test('upstream_unavailable: "Try again" resends what was typed', async ({ page }) => {
+      await openWidget(page, path);
+      const email = uniqueEmail('retry');
+      let failures = 1;
+      await page.route('**/api/signup', (route) =>
+        isPost(route) && failures-- > 0
+          ? route.fulfill({ status: 503, json: { error: { code: 'upstream_unavailable', message: 'Dotdigital is not answering.' } } })
+          : route.continue(),
+      );
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Events near you').check();
+      await page.getByRole('button', { name: 'Subscribe' }).click();
+      await expect(widgetRoot(page)).toHaveAttribute('data-state', 'error');
+      await expect(page.getByRole('alert')).toContainText('The newsletter service is not answering right now');
+      await expect(page.getByLabel('Email address')).toHaveValue(email);
+      await page.getByRole('button', { name: 'Try again' }).click();
+      await expect(widgetRoot(page)).toHaveAttribute('data-state', 'subscribed');
+      expect((await readMock(`/v2/contacts/${encodeURIComponent(email)}`)).status).toBe(200);
+    });
+
+    test('409 consent_mismatch: shows the updated text, keeps the answers, and the resubmit stores the new text', async ({ page }) => {
+      // The page was loaded before the consent text changed: its first definition is stale.
+      let stale = true;
+      await page.route('**/api/signup', async (route) => {
+        if (route.request().method() !== 'GET' || !stale) return route.continue();
+        stale = false;
+        const response = await route.fetch();
+        const definition = await response.json();
+        await route.fulfill({ response, json: { ...definition, consent: { text: 'An older consent statement.', version: 'old' } } });
+      });
+      await openWidget(page, path);
+      await expect(page.getByText('An older consent statement.')).toBeVisible();
+      const email = uniqueEmail('consent');
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Product updates').check();
+      await page.getByRole('button', { name: 'Subscribe' }).click();
+
+      await expect(widgetRoot(page)).toHaveAttribute('data-state', 'error');
+      await expect(page.getByText('An older consent statement.')).toHaveCount(0);
+      const link = page.getByRole('link', { name: /The consent statement has changed/ });
+      await link.click();
+      expect(await focused(page)).toContain('dd-signup__consent-text');
+      await expect(page.getByLabel('Product updates')).toBeChecked();
+      await page.getByRole('button', { name: 'Subscribe' }).click();
+      await expect(widgetRoot(page)).toHaveAttribute('data-state', 'subscribed');
+      const stored = await readMock<{ consentFields: Array<{ fields: Array<{ key: string; value: string }> }> }>(
+        `/v2/contacts/${encodeURIComponent(email)}/with-consent`,
+      );
+      const text = stored.body.consentFields[0]!.fields.find((f) => f.key === 'TEXT')!.value;
+      expect(text).not.toBe('An older consent statement.');
+    });
+  });
+}
+
+test('five forms on one page keep apart: unique ids, own language, own state', async ({ page }) => {
+  await page.goto('/languages.html');
+  const roots = page.locator('.dd-signup');
+  await expect(page.locator('.dd-signup[data-state="ready"]')).toHaveCount(5);
+  expect(await roots.evaluateAll((els) => els.map((el) => el.getAttribute('lang')))).toEqual(['en', 'de', 'fr', 'es', 'nl']);
+  const ids = await page.locator('[id]').evaluateAll((els) => els.map((el) => el.id));
+  expect(new Set(ids).size).toBe(ids.length);
+  const german = page.getByRole('region', { name: 'Deutsch' });
+  await german.getByLabel('E-Mail-Adresse').fill(uniqueEmail('de'));
+  await german.getByRole('button', { name: 'Abonnieren' }).click();
+  await expect(german.getByRole('status')).toContainText('Vielen Dank für Ihre Anmeldung');
+  expect(await roots.evaluateAll((els) => els.map((el) => el.getAttribute('data-state')))).toEqual(['ready', 'subscribed', 'ready', 'ready', 'ready']);
+  await page.getByRole('region', { name: 'Français' }).getByRole('button', { name: 'S’abonner' }).click();
+  await expect(page.getByRole('region', { name: 'Français' }).getByRole('alert')).toContainText('Un problème est survenu');
+  await expect(page.getByRole('region', { name: 'English' }).getByRole('alert')).toHaveCount(0);
+});

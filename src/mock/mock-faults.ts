@@ -1,0 +1,60 @@
+import { MockDroppedConnection } from './mock-api-error.js';
+
+/** A failure to inject into the next matching API calls. */
+export type MockFault = (
+  | { /** Answer with this status (a 5xx). */ status: number; drop?: never }
+  | { /** Drop the connection: the in-process fetch rejects like undici, the Node listener destroys the socket. */ drop: true; status?: never }
+) & {
+  /** How many matching calls fail. Default 1; `Infinity` for every one. */
+  times?: number;
+  /** Only calls whose `METHOD /path` matches, e.g. `/^POST \/v2\/contacts/`. Default: every API call. */
+  match?: RegExp;
+};
+
+// What a gateway in front of an API typically answers; only 500 comes from the application.
+function faultResponse(status: number): Response {
+  if (status === 500) {
+    return new Response(JSON.stringify({ message: 'An error has occurred.' }), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
+  }
+  const reason = ({ 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' } as Record<number, string>)[status] ?? 'Error';
+  return new Response(`<html><body><h1>${status} ${reason}</h1></body></html>`, { status, headers: { 'content-type': 'text/html' } });
+}
+
+/** The queue of injected faults: `take` answers the call's failure, if one is due. */
+export function createFaultQueue(initial: MockFault[] = []) {
+  const queue = initial.map((fault) => ({ fault, left: fault.times ?? 1 }));
+  return {
+    add(fault: MockFault): void {
+      queue.push({ fault, left: fault.times ?? 1 });
+    },
+    clear(): void {
+      queue.length = 0;
+    },
+    /** The injected answer for this call, or `undefined` to answer normally. Throws for a dropped connection. */
+    take(method: string, path: string): Response | undefined {
+      if (queue.length === 0) return undefined;
+      const index = queue.findIndex(({ fault }) => !fault.match || fault.match.test(`${method} ${path}`));
+      if (index < 0) return undefined;
+      const entry = queue[index]!;
+      if (--entry.left <= 0) queue.splice(index, 1);
+      if (entry.fault.drop) throw new MockDroppedConnection();
+      return faultResponse(entry.fault.status);
+    },
+  };
+}
+
+/** Waits `ms`, or rejects with the signal's reason if the caller gives up first (as `fetch` would). */
+export function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

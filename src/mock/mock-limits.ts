@@ -1,0 +1,50 @@
+/** The per-minute rate limit the mock plays (Dotdigital's default scheme). */
+export interface MockRateLimit {
+  /** Calls allowed per minute; Dotdigital's smallest published tier is 35. */
+  perMinute: number;
+  /** `X-RateLimit-Scope` value. Default `'default'`. */
+  scope?: string;
+  /** How `X-RateLimit-Reset` is written: seconds until reset (default) or a Unix time in seconds. */
+  reset?: 'seconds' | 'epoch';
+}
+
+/** What the limits say about one call: headers to add, and a refusal when over a limit. */
+export interface LimitVerdict {
+  headers: Record<string, string> | undefined;
+  refusal: { status: 429 | 400; message: string } | undefined;
+}
+
+const USAGE_EXCEEDED =
+  'Your account has generated excess API activity and is being temporarily capped. Please contact support. ERROR_APIUSAGE_EXCEEDED';
+
+/**
+ * Counts API calls in fixed windows: a minute for the rate limit (over it: 429 with the
+ * four `X-RateLimit-*` headers) and an hour for the legacy flat cap (over it: 400
+ * ERROR_APIUSAGE_EXCEEDED). Refused calls do not count against the next window.
+ */
+export function createCallLimits(rateLimit: MockRateLimit | undefined, hourlyCap: number | undefined): (nowMs: number) => LimitVerdict {
+  const minute = { start: 0, count: 0 };
+  const hour = { start: 0, count: 0 };
+  return (nowMs) => {
+    let headers: Record<string, string> | undefined;
+    if (rateLimit) {
+      if (nowMs - minute.start >= 60_000) Object.assign(minute, { start: nowMs, count: 0 });
+      const over = minute.count >= rateLimit.perMinute;
+      if (!over) minute.count++;
+      const resetAt = minute.start + 60_000;
+      headers = {
+        'x-ratelimit-limit': String(rateLimit.perMinute),
+        'x-ratelimit-remaining': String(rateLimit.perMinute - minute.count),
+        'x-ratelimit-reset': String(rateLimit.reset === 'epoch' ? Math.ceil(resetAt / 1000) : Math.ceil((resetAt - nowMs) / 1000)),
+        'x-ratelimit-scope': rateLimit.scope ?? 'default',
+      };
+      if (over) return { headers, refusal: { status: 429, message: `API calls are limited to ${rateLimit.perMinute} a minute; wait for the reset.` } };
+    }
+    if (hourlyCap !== undefined) {
+      if (nowMs - hour.start >= 3_600_000) Object.assign(hour, { start: nowMs, count: 0 });
+      if (hour.count >= hourlyCap) return { headers, refusal: { status: 400, message: USAGE_EXCEEDED } };
+      hour.count++;
+    }
+    return { headers, refusal: undefined };
+  };
+}

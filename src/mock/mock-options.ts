@@ -1,0 +1,44 @@
+import type { MockFault } from './mock-faults.js';
+import type { MockRateLimit } from './mock-limits.js';
+import type { MockStoreOptions } from './mock-store.js';
+
+/** Options of `createMockDotdigital`: the account it plays and the faults it injects. */
+export interface MockDotdigitalOptions extends MockStoreOptions {
+  /** API user the mock accepts. Default: the demo user. */
+  apiUser?: string;
+  /** Password the mock accepts. Default: the demo password. */
+  apiPassword?: string;
+  /**
+   * The region the account lives in, e.g. `'r2'`. A call addressed to another region's host
+   * (`https://r1-api.dotdigital.com/…`) answers 403 "Forbidden: Access is denied", as the real
+   * API does; `GET /v2/account-info` answers on every host. Hosts that name no region
+   * (`127.0.0.1`, `localhost`) are always accepted.
+   */
+  region?: `r${number}`;
+  /**
+   * What `ApiEndpoint` in `/v2/account-info` says (a trailing slash is added, as Dotdigital
+   * writes it). Default: `https://{region}-api.dotdigital.com` when `region` is set, else the
+   * origin the request reached the mock at.
+   */
+  apiEndpoint?: string;
+  /** The account setting that forces double opt-in for every API signup, whatever the request says. */
+  forceDoubleOptIn?: boolean;
+  /**
+   * How writes to a suppressed or unsubscribed contact are answered: `'refuse'` (default, the
+   * v2 behaviour) fails with ERROR_CONTACT_SUPPRESSED; `'keep-status'` answers 2xx with the
+   * contact's status left `Suppressed`/`Unsubscribed` (what v3 does).
+   */
+  suppressedWrites?: 'refuse' | 'keep-status';
+  /** Play the per-minute rate limit: over it, 429 with `X-RateLimit-*` headers. */
+  rateLimit?: MockRateLimit;
+  /** Play the legacy flat cap (2 000 an hour on real accounts): over it, 400 ERROR_APIUSAGE_EXCEEDED. */
+  hourlyCap?: number;
+  /** Delay every API answer by this many milliseconds. */
+  latencyMs?: number;
+  /** Failures for the next matching API calls (more can be added with `mock.inject`). */
+  faults?: MockFault[];
+  /** Origin for links in the outbox. Default: the origin the write call reached the mock at. */
+  publicUrl?: string;
+  /** The clock, for tests. */
+  now?: () => Date;
+}

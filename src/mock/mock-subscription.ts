@@ -1,0 +1,74 @@
+import { apiTime } from './mock-json.js';
+import { findContact, newContact, type MockContact, type MockStore } from './mock-store.js';
+
+/** What the opt-in rules need to know about the account and the moment. */
+export interface OptInContext {
+  store: MockStore;
+  now: Date;
+  /** The account setting that makes every API signup double opt-in. */
+  forceDoubleOptIn: boolean;
+  /** Origin the confirmation link points at (the mock's own address). */
+  linkBase: string;
+}
+
+/** The contact's status before this write (`undefined`: a new contact). */
+export type PreviousStatus = MockContact['status'] | undefined;
+
+/**
+ * Applies the requested opt-in type as Dotdigital does: `VerifiedDouble` (or an account
+ * that forces double opt-in) leaves the contact `Double`/`PendingOptIn` and sends the
+ * confirmation email; anything else subscribes at once and stamps LASTSUBSCRIBED.
+ * A contact already subscribed is not asked to confirm again; one still pending is sent a
+ * new email only when `remind` (a new signup does, adding it to an address book does not).
+ */
+export function applyOptIn(ctx: OptInContext, contact: MockContact, requested: MockContact['optInType'] | undefined, previous: PreviousStatus, remind: boolean): void {
+  const wantsDouble = ctx.forceDoubleOptIn || requested === 'VerifiedDouble';
+  const wasSubscribed = previous === 'Subscribed';
+  if (wantsDouble) {
+    if (wasSubscribed || (previous === 'PendingOptIn' && !remind)) return;
+    contact.status = 'PendingOptIn';
+    contact.optInType = 'Double';
+    sendConfirmation(ctx, contact);
+    return;
+  }
+  if (requested) contact.optInType = requested;
+  if (!wasSubscribed) {
+    contact.status = 'Subscribed';
+    contact.dataFields.set('LASTSUBSCRIBED', apiTime(ctx.now));
+  }
+}
+
+function sendConfirmation(ctx: OptInContext, contact: MockContact): void {
+  const id = crypto.randomUUID();
+  const link = `${ctx.linkBase}/_mock/confirm/${id}`;
+  ctx.store.outbox.push({
+    id,
+    to: contact.email,
+    subject: 'Please confirm your subscription',
+    text: `Hello,\n\nPlease confirm you want to receive our emails by following this link:\n${link}\n\nIf you did not ask to subscribe, ignore this email.`,
+    link,
+    sentAt: apiTime(ctx.now),
+  });
+}
+
+/**
+ * Follows a confirmation link: the pending contact becomes `VerifiedDouble`/`Subscribed`.
+ * Returns the contact, or `undefined` for a link the mock never sent.
+ */
+export function confirmSubscription(store: MockStore, emailId: string, now: Date): MockContact | undefined {
+  const email = store.outbox.find((candidate) => candidate.id === emailId);
+  const contact = email && findContact(store, email.to);
+  if (contact?.status === 'PendingOptIn') {
+    contact.status = 'Subscribed';
+    contact.optInType = 'VerifiedDouble';
+    contact.dataFields.set('LASTSUBSCRIBED', apiTime(now));
+  }
+  return contact;
+}
+
+/** Unsubscribes an address (creating the contact if needed), as a click on an unsubscribe link would. */
+export function unsubscribeContact(store: MockStore, email: string): MockContact {
+  const contact = findContact(store, email) ?? newContact(store, email.trim());
+  contact.status = 'Unsubscribed';
+  return contact;
+}

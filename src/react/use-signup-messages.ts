@@ -1,0 +1,38 @@
+'use client';
+import { useEffect, useMemo, useState } from 'react';
+import { loadedSignupMessages, loadSignupMessages, matchSignupLocale } from '../core/locales/load-signup-messages.js';
+import { mergeSignupMessages, type SignupMessageOverrides, type SignupMessages } from '../core/messages.js';
+
+/**
+ * The messages for `locale` with `overrides` on top; `undefined` while a language that is
+ * not bundled downloads (English always is, and a language loaded once stays loaded).
+ *
+ * @example
+ * const messages = useSignupMessages('de', { submit: 'Jetzt anmelden' });
+ */
+export function useSignupMessages(locale: string | undefined, overrides: SignupMessageOverrides | undefined): SignupMessages | undefined {
+  const wanted = matchSignupLocale(locale) ?? 'en';
+  const [loaded, setLoaded] = useState<{ wanted: string; messages: SignupMessages }>();
+  const base = loaded?.wanted === wanted ? loaded.messages : loadedSignupMessages(wanted);
+
+  useEffect(() => {
+    if (locale !== undefined && matchSignupLocale(locale) === undefined) {
+      console.warn(
+        `SignupForm: there are no built-in messages for locale "${locale}", so the form is in English. ` +
+          "Use one of en, de, fr, es, nl, or pass your translations as `messages` (see README, 'Messages and languages').",
+      );
+    }
+  }, [locale]);
+
+  useEffect(() => {
+    if (base) return;
+    let active = true;
+    void loadSignupMessages(wanted).then((messages) => active && setLoaded({ wanted, messages }));
+    return () => {
+      active = false;
+    };
+  }, [wanted, base]);
+
+  // An inline `messages` literal is a new object each render; merging it again is cheap.
+  return useMemo(() => base && mergeSignupMessages(base, overrides), [base, overrides]);
+}

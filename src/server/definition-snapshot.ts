@@ -1,0 +1,54 @@
+import { isPreferenceCategory, type FormDefinition, type FormPreference, type FormPreferenceCategory } from '../core/index.js';
+import type { DotdigitalPreference } from './dotdigital/dotdigital-client.js';
+import { publicPreferences } from './public-preferences.js';
+import type { ResolvedOptions } from './resolve-options.js';
+
+/** The form definition with everything the proxy derives from it, computed once per refresh. */
+export interface DefinitionSnapshot {
+  definition: FormDefinition;
+  /** The definition as the JSON text answered on `GET`. */
+  json: string;
+  /** Strong ETag of `json`. */
+  etag: string;
+  /** The tickable preference ids the form shows. */
+  offered: Set<number>;
+  /** Dotdigital's whole preference tree, private preferences included. */
+  accountTree: DotdigitalPreference[];
+  /** True when the form shows every preference of the account (then no contact needs reading first). */
+  showsAll: boolean;
+}
+
+/**
+ * Builds the form definition from Dotdigital's preference tree: public preferences only,
+ * in Dotdigital's order, narrowed to the configured `preferences` when given.
+ *
+ * @example
+ * const snapshot = await definitionSnapshot(await client.getPreferences(), resolved, consentVersion);
+ * snapshot.etag; // '"3f2a…"'
+ */
+export async function definitionSnapshot(tree: DotdigitalPreference[], options: ResolvedOptions, version: string): Promise<DefinitionSnapshot> {
+  const chosen = options.preferences;
+  const preferences = chosen ? narrow(publicPreferences(tree), chosen) : publicPreferences(tree);
+  const definition: FormDefinition = {
+    preferences,
+    consent: { text: options.consentText, version },
+    fields: options.fields,
+    doubleOptIn: options.optInType === 'VerifiedDouble',
+  };
+  const json = JSON.stringify(definition);
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(json));
+  const etag = `"${[...new Uint8Array(digest)].slice(0, 12).map((b) => b.toString(16).padStart(2, '0')).join('')}"`;
+  const offered = new Set(preferences.flatMap((item) => (isPreferenceCategory(item) ? item.preferences.map((p) => p.id) : [item.id])));
+  const all = tree.flatMap((item) => (item.isPreference ? [item.id] : (item.preferences ?? []).map((p) => p.id)));
+  return { definition, json, etag, offered, accountTree: tree, showsAll: all.every((id) => offered.has(id)) };
+}
+
+// A category id keeps the whole category; a preference id keeps that preference (and its category's heading).
+function narrow(items: Array<FormPreference | FormPreferenceCategory>, chosen: Set<number>): Array<FormPreference | FormPreferenceCategory> {
+  return items.flatMap((item) => {
+    if (!isPreferenceCategory(item)) return chosen.has(item.id) ? [item] : [];
+    if (chosen.has(item.id)) return [item];
+    const kept = item.preferences.filter((p) => chosen.has(p.id));
+    return kept.length > 0 ? [{ ...item, preferences: kept }] : [];
+  });
+}

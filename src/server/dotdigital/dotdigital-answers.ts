@@ -1,0 +1,31 @@
+import { DotdigitalApiError } from './dotdigital-api-error.js';
+import type { ContactWriteResult, DotdigitalContact } from './dotdigital-types.js';
+
+/** An explicit `apiUrl` without its trailing slash; a `TypeError` saying what to use when it is not a base URL. */
+export function checkedApiUrl(value: string): string {
+  const trimmed = value.trim().replace(/\/+$/, '');
+  if (!/^https?:\/\/[^/\s]+$/i.test(trimmed)) {
+    throw new TypeError(`createDotdigitalClient: apiUrl "${value}" is not an API base URL — use your region's host, e.g. https://r1-api.dotdigital.com (no path), or leave it unset to discover it.`);
+  }
+  return trimmed;
+}
+
+/** The body of a list call, or `unavailable` when a 2xx answer is not a list (a captive portal, a gateway page). */
+export function asArray<T>(answer: { status: number; body: unknown }, label: string): T[] {
+  if (Array.isArray(answer.body)) return answer.body as T[];
+  throw new DotdigitalApiError(answer.status, undefined, `Dotdigital ${label} answered ${answer.status} without the expected list; try again later.`, undefined, { kind: 'unavailable' });
+}
+
+/**
+ * The result of a contact write. A 2xx write can still leave the contact unsubscribed or
+ * suppressed (dotdigital-api.md, Errors): that is reported as `kind: 'suppressed'`.
+ */
+export function writeResult(answer: { status: number; body: unknown }, label: string): ContactWriteResult {
+  const contact = (answer.body as { contact?: Partial<DotdigitalContact> } | undefined)?.contact;
+  const status = contact?.status;
+  if (status === 'Subscribed' || status === 'PendingOptIn') return { id: contact?.id ?? 0, status, optInType: contact?.optInType ?? 'Unknown' };
+  if (typeof status !== 'string') {
+    throw new DotdigitalApiError(answer.status, undefined, `Dotdigital ${label} answered ${answer.status} without a contact status; try again later.`, undefined, { kind: 'unavailable' });
+  }
+  throw new DotdigitalApiError(answer.status, undefined, `Dotdigital ${label} accepted the write but the contact is ${status}: it will receive no email.`, undefined, { kind: 'suppressed', contactStatus: status });
+}

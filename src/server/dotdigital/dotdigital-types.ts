@@ -1,0 +1,55 @@
+/** A preference or category from `GET /v2/preferences` (and, with `isOptedIn`, a contact's tree). */
+export interface DotdigitalPreference {
+  id: number;
+  publicName: string;
+  privateName?: string;
+  isPreference: boolean;
+  isPublic: boolean;
+  /** Dotdigital sends the order as a string ("0", "1", …). */
+  order?: string;
+  categoryId?: number;
+  isOptedIn?: boolean;
+  preferences?: DotdigitalPreference[];
+}
+
+/** A data field from `GET /v2/data-fields`. */
+export interface DotdigitalDataField {
+  name: string;
+  type: 'String' | 'Numeric' | 'Date' | 'Boolean';
+  visibility?: 'Public' | 'Private';
+  defaultValue?: string | number | boolean | null;
+}
+
+/** A preference choice as the write calls and `PUT …/preferences` take it. */
+export type PreferenceChoice =
+  | { id: number; isPreference: true; isOptedIn: boolean }
+  | { id: number; isPreference: false; preferences: Array<{ id: number; isPreference: true; isOptedIn: boolean }> };
+
+/** The body of `POST /v2/contacts/with-consent-and-preferences`. Preferences not named are opted out. */
+export interface ContactWithConsentBody {
+  contact: {
+    email: string;
+    optInType: 'Single' | 'VerifiedDouble';
+    emailType: 'Html';
+    dataFields: Array<{ key: string; value: string | number | boolean | null }>;
+  };
+  consentFields: Array<{ fields: Array<{ key: string; value: string }> }>;
+  preferences: Array<{ id: number; isPreference: boolean; isOptedIn?: boolean; preferences?: Array<{ id: number; isPreference: true; isOptedIn: boolean }> }>;
+}
+
+/** A contact as Dotdigital answers it. */
+export interface DotdigitalContact {
+  id: number;
+  email: string;
+  optInType: string;
+  emailType: string;
+  status: string;
+  dataFields: Array<{ key: string; value: unknown }>;
+}
+
+/** A contact write that left the contact subscribed or waiting for its double opt-in confirmation. */
+export interface ContactWriteResult {
+  id: number;
+  status: 'Subscribed' | 'PendingOptIn';
+  optInType: string;
+}

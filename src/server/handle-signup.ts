@@ -1,0 +1,103 @@
+import { parseSignupRequest } from '../core/index.js';
+import { checkFields } from './check-fields.js';
+import { clientIp, rateLimitKey } from './client-ip.js';
+import type { SignupRequestContext } from './create-signup-handler.js';
+import type { DefinitionSnapshot } from './definition-snapshot.js';
+import { errorResponse, jsonResponse } from './json-response.js';
+import { readSignupBody } from './read-signup-body.js';
+import type { SignupEngine } from './signup-engine.js';
+import { submitSignup } from './submit-signup.js';
+import { upstreamErrorKind } from './upstream-error-kind.js';
+import { upstreamFailure } from './upstream-failure.js';
+
+// A visitor's clock further off than this is not believed; the server's time is recorded instead.
+const CLOCK_TOLERANCE_MS = 10 * 60 * 1000;
+
+/**
+ * `POST {endpoint}`: every rule between a visitor's request and Dotdigital, cheapest first,
+ * so nothing invalid is ever sent upstream. Successful, suppressed and honeypot signups
+ * all get the same answer for the configured opt-in mode, so the form never reveals
+ * whether an address is already known.
+ *
+ * @example
+ * return handleSignup(engine, request, { clientAddress: socket.remoteAddress });
+ */
+export async function handleSignup(engine: SignupEngine, request: Request, context: SignupRequestContext): Promise<Response> {
+  const { options, cors, limiter, logger } = engine;
+  const origin = request.headers.get('origin');
+  const headers = { ...cors.corsHeaders(origin), 'cache-control': 'no-store' };
+  if (!cors.allowsPost(origin)) {
+    const named = origin === null ? 'A request without an Origin header' : `${origin.slice(0, 100)}`;
+    return errorResponse(403, 'origin_not_allowed', `${named} may not sign people up here: it is not in allowedOrigins.`, undefined, headers);
+  }
+  const ip = clientIp(request.headers, context.clientAddress, options);
+  if (ip === undefined) engine.warnOnce('ip', 'The visitor\'s IP address is unknown, so IPADDRESS is not recorded and signups are not rate-limited: pass clientAddress, or set trustedProxyHops or clientIpHeader (README, "Proxy options")');
+  if (limiter && ip !== undefined) {
+    const verdict = limiter.take(rateLimitKey(ip));
+    if (!verdict.allowed) {
+      const seconds = String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)));
+      return errorResponse(429, 'rate_limited', `Too many signups from this address; try again in ${seconds} s.`, undefined, { ...headers, 'retry-after': seconds });
+    }
+  }
+  const read = await readSignupBody(request);
+  if (!read.ok) return errorResponse(read.status, read.code, read.message, undefined, headers);
+  const parsed = parseSignupRequest(read.body);
+  if (!parsed.ok) return errorResponse(400, parsed.problem.code, parsed.problem.message, parsed.problem.field, headers);
+  const signup = parsed.value;
+  const accepted = (pending: boolean) =>
+    pending || options.optInType === 'VerifiedDouble'
+      ? jsonResponse(202, { status: 'pending_confirmation' }, headers)
+      : jsonResponse(201, { status: 'subscribed' }, headers);
+  if (signup.honeypot) {
+    logger?.info('Honeypot filled: answered as a signup, sent nowhere', {});
+    return accepted(false);
+  }
+  if (signup.consent.text !== options.consentText || signup.consent.version !== (await engine.consentVersion)) {
+    return errorResponse(409, 'consent_mismatch', 'The consent text has changed since the form was loaded; load the form again.', 'consent', headers);
+  }
+  if (!cors.allowsPage(signup.consent.pageUrl)) {
+    return errorResponse(400, 'invalid_page_url', 'consent.pageUrl is not on one of this proxy\'s allowedOrigins.', 'consent.pageUrl', headers);
+  }
+  const fields = checkFields(signup.fields, options.fields);
+  if (!fields.ok) return errorResponse(400, fields.problem.code, fields.problem.message, fields.problem.field, headers);
+
+  const deadline = options.clock.now() + options.retry.budgetMs;
+  const ref = logger ? await engine.emailRef(signup.email) : '';
+  let snapshot: DefinitionSnapshot;
+  try {
+    snapshot = await engine.definition.get();
+  } catch (error) {
+    return upstreamFailure(error, logger, { contact: ref, call: 'preferences' }, headers);
+  }
+  const unknown = (signup.preferences ?? []).find((id) => !snapshot.offered.has(id));
+  if (unknown !== undefined) {
+    return errorResponse(400, 'unknown_preference', `Preference ${unknown} is not offered on this form.`, 'preferences', headers);
+  }
+  const now = options.clock.now();
+  const claimed = Date.parse(signup.consent.consentedAt);
+  const consentedAt = new Date(Math.abs(claimed - now) <= CLOCK_TOLERANCE_MS ? claimed : now).toISOString();
+  const write = {
+    email: signup.email,
+    optInType: options.optInType,
+    dataFields: fields.values,
+    consentText: options.consentText,
+    consentedAt,
+    pageUrl: signup.consent.pageUrl,
+    ipAddress: ip,
+    userAgent: request.headers.get('user-agent') ?? '',
+    shown: snapshot.offered,
+    ticked: new Set(signup.preferences ?? []),
+  };
+  try {
+    const outcome = await submitSignup({ ...engine, logger, addressBookId: options.addressBookId, ref }, write, snapshot, deadline);
+    if (outcome.kind === 'not_subscribed') {
+      logger?.info('Contact cannot be subscribed (suppressed or unsubscribed); answered as a signup', { contact: ref, status: outcome.status });
+      return accepted(false);
+    }
+    logger?.info('Signed up', { contact: ref, pending: outcome.pending, clockReplaced: consentedAt !== new Date(claimed).toISOString() });
+    return accepted(outcome.pending);
+  } catch (error) {
+    if (upstreamErrorKind(error) === 'unknown_preference') engine.definition.invalidate();
+    return upstreamFailure(error, logger, { contact: ref }, headers);
+  }
+}

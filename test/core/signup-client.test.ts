@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createSignupClient, SignupError } from '../../src/core/index.js';
+import { proxyWithMock } from '../server/proxy-fixture.js';
+
+const consent = { text: 'x', version: 'y', consentedAt: new Date().toISOString(), pageUrl: 'https://www.example.com/' };
+
+function recording(answer: (init: RequestInit) => Promise<Response>) {
+  const seen: RequestInit[] = [];
+  const fetch: typeof globalThis.fetch = async (_input, init = {}) => (seen.push(init), answer(init));
+  return { fetch, seen };
+}
+
+describe('createSignupClient', () => {
+  it('loads and checks the definition from a real proxy, without cookies', async () => {
+    const { handler } = proxyWithMock();
+    const seen: RequestInit[] = [];
+    const client = createSignupClient({ endpoint: 'https://www.example.com/api/signup', fetch: async (input, init) => (seen.push(init!), handler(new Request(input, init))) });
+    const definition = await client.loadDefinition();
+    expect(definition.preferences).toHaveLength(2);
+    expect(seen[0]).toMatchObject({ method: 'GET', credentials: 'omit' });
+    expect(seen[0]!.cache).toBeUndefined();
+    await client.loadDefinition({ fresh: true });
+    expect(seen[1]!.cache).toBe('no-cache');
+  });
+
+  it('turns answers without our error body into protocol codes', async () => {
+    for (const [status, code] of [[429, 'rate_limited'], [404, 'not_found'], [503, 'upstream_unavailable'], [400, 'invalid_request']] as const) {
+      const { fetch } = recording(async () => new Response('<html>', { status }));
+      const error = await createSignupClient({ endpoint: '/x', fetch }).submit({ email: 'a@b.co', consent }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SignupError);
+      expect(error).toMatchObject({ code, status });
+    }
+  });
+
+  it('reports a network failure and a timeout as network_error', async () => {
+    const down = recording(async () => Promise.reject(new TypeError('Failed to fetch')));
+    await expect(createSignupClient({ endpoint: '/x', fetch: down.fetch }).loadDefinition()).rejects.toMatchObject({ code: 'network_error', status: 0 });
+    const hung = recording((init) => new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
+    await expect(createSignupClient({ endpoint: '/x', fetch: hung.fetch, timeoutMs: 20 }).submit({ email: 'a@b.co', consent })).rejects.toMatchObject({
+      code: 'network_error',
+      message: expect.stringContaining('did not answer within 20 ms'),
+    });
+  });
+
+  it('passes the caller’s abort through as an AbortError', async () => {
+    const hung = recording((init) => new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
+    const controller = new AbortController();
+    const pending = createSignupClient({ endpoint: '/x', fetch: hung.fetch }).loadDefinition({ signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('says how to fix a missing endpoint', () => {
+    expect(() => createSignupClient({ endpoint: ' ' })).toThrow(/`endpoint` is required/);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { mockOptionsFromArgs } from '../../src/mock/mock-options-from-args.js';
+
+describe('dotdigital-signup mock: command-line options', () => {
+  it('defaults to port 4010 on 127.0.0.1, or DOTDIGITAL_MOCK_PORT', () => {
+    expect(mockOptionsFromArgs([])).toEqual({ port: 4010, host: '127.0.0.1', help: false });
+    expect(mockOptionsFromArgs([], { DOTDIGITAL_MOCK_PORT: '4310' }).port).toBe(4310);
+  });
+
+  it('maps every flag to a mock option', () => {
+    const options = mockOptionsFromArgs([
+      '--port', '0', '--host', '0.0.0.0', '--region', 'r2', '--double-opt-in', '--rate-limit', '35', '--hourly-cap', '2000',
+      '--latency', '250', '--suppressed', 'a@example.com', '--suppressed', 'b@example.com', '--keep-suppressed',
+    ]);
+    expect(options).toEqual({
+      port: 0, host: '0.0.0.0', help: false, region: 'r2', forceDoubleOptIn: true, rateLimit: { perMinute: 35 }, hourlyCap: 2000,
+      latencyMs: 250, suppressed: ['a@example.com', 'b@example.com'], suppressedWrites: 'keep-status',
+    });
+  });
+
+  it.each([
+    [['--rate-limit', 'lots'], /--rate-limit must be a whole number of at least 1/],
+    [['--region', 'europe'], /--region must look like r1, r2 or r3/],
+    [['--port=1.5'], /--port must be a whole number/],
+    [['--bogus'], /Unknown option '--bogus'/],
+  ])('refuses %j with a message naming the flag', (args, message) => {
+    expect(() => mockOptionsFromArgs(args)).toThrow(message);
+  });
+});

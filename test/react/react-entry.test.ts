@@ -1,0 +1,18 @@
+import { expect, it } from 'vitest';
+import * as entry from '../../src/index.js';
+
+// The public surface of `dotdigital-signup` (the React entry). Adding to it is a decision:
+// change this list on purpose, and document the new export in the README.
+it('exports exactly these names', () => {
+  expect(Object.keys(entry).sort()).toEqual([
+    'SIGNUP_ERROR_CODES',
+    'SIGNUP_LOCALES',
+    'SignupError',
+    'SignupForm',
+    'createSignupClient',
+    'englishMessages',
+    'loadSignupMessages',
+    'signupFormStyles',
+    'useSignupForm',
+  ]);
+});

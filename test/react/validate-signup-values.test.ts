@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { englishMessages, signupRequestSchema } from '../../src/core/index.js';
+import { validateSignupValues } from '../../src/react/validate-signup-values.js';
+import { DEFINITION } from './widget-fixture.js';
+
+const addresses = [
+  'ann@example.com', ' ann@example.com ', 'ann.lee+news@sub.example.co.uk', "o'neil@example.ie", 'a_b-c@ex-ample.org',
+  'ann@', 'ann@example', '@example.com', 'ann example@example.com', 'ann@@example.com', 'ann@example..com', '.ann@example.com',
+  'ann.@example.com', 'ann@-example.com', 'ann@example.c', 'ännä@example.com', 'ann@exämple.com', `${'a'.repeat(243)}@example.com`,
+  `${'a'.repeat(242)}@example.com`, 'ANN@EXAMPLE.COM', 'ann@127.0.0.1', 'ann@[127.0.0.1]', '"ann"@example.com',
+];
+
+describe('the browser’s email rule', () => {
+  it.each(addresses)('agrees with the proxy’s schema on %j', (address) => {
+    const server = signupRequestSchema.shape.email.safeParse(address).success;
+    const browser = validateSignupValues({ email: address, preferences: {}, fields: {}, honeypot: '' }, DEFINITION, englishMessages).length === 0;
+    expect(browser).toBe(server);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { clientIp, normalizeIp, rateLimitKey } from '../../src/server/client-ip.js';
+import { createRateLimiter } from '../../src/server/rate-limiter.js';
+import { consentFor, post, proxyWithMock } from './proxy-fixture.js';
+
+describe('normalizeIp', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['::FFFF:cb00:7107', '203.0.113.7'],
+    ['2001:0DB8:0000:0000:0000:0000:0000:0001', '2001:db8::1'],
+    ['[2001:db8::1]:8443', '2001:db8::1'],
+    ['fe80::1%eth0', 'fe80::1'],
+    ['"203.0.113.7"', '203.0.113.7'],
+    ['203.0.113.7:51234', '203.0.113.7'],
+  ])('%s → %s', (raw, expected) => expect(normalizeIp(raw)).toBe(expected));
+
+  it.each(['', 'unknown', '999.1.1.1', '127.1', '0x7f.0.0.1', '1.2.3.4.5', '<script>', undefined])('refuses %j', (raw) => {
+    expect(normalizeIp(raw)).toBeUndefined();
+  });
+});
+
+describe('clientIp', () => {
+  const headers = new Headers({ 'x-forwarded-for': '1.1.1.1, 2.2.2.2, 3.3.3.3' });
+  it.each([
+    [0, '9.9.9.9'],
+    [1, '3.3.3.3'],
+    [2, '2.2.2.2'],
+    [3, '1.1.1.1'],
+    [9, '1.1.1.1'],
+  ])('with %i trusted hops reads %s', (hops, expected) => {
+    expect(clientIp(headers, '9.9.9.9', { trustedProxyHops: hops, clientIpHeader: undefined })).toBe(expected);
+  });
+});
+
+describe('rate limiting', () => {
+  it('keys IPv4 by address and IPv6 by /64', () => {
+    expect(rateLimitKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(rateLimitKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1:2::/64');
+    expect(rateLimitKey('2001:db8:1:2:ffff:1:2:3')).toBe(rateLimitKey('2001:db8:1:2::9'));
+  });
+
+  it('refills evenly: after the burst, one request per window/max', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ max: 3, windowMs: 60_000 }, () => now);
+    expect([1, 2, 3].map(() => limiter.take('a').allowed)).toEqual([true, true, true]);
+    expect(limiter.take('a')).toEqual({ allowed: false, retryAfterMs: 20_000 });
+    now += 19_999;
+    expect(limiter.take('a').allowed).toBe(false);
+    now += 2;
+    expect(limiter.take('a').allowed).toBe(true);
+    expect(limiter.take('b').allowed).toBe(true);
+  });
+
+  it('forgets the least recently seen key past its bound instead of growing', () => {
+    let now = 0;
+    const limiter = createRateLimiter({ max: 1, windowMs: 60_000 }, () => now, 3);
+    limiter.take('a');
+    for (const key of ['b', 'c', 'd']) limiter.take(key);
+    expect(limiter.take('a').allowed).toBe(true); // 'a' was evicted, so it starts afresh
+    expect(limiter.take('d').allowed).toBe(false);
+  });
+
+  it('limits one IPv6 /64 as one visitor through the handler', async () => {
+    const proxy = proxyWithMock({ rateLimit: { max: 1, windowMs: 60_000 } });
+    const consent = await consentFor(proxy.handler);
+    expect((await proxy.handler(post({ email: 'a@example.com', consent }), { clientAddress: '2001:db8:5:6::1' })).status).toBe(201);
+    const second = await proxy.handler(post({ email: 'b@example.com', consent }), { clientAddress: '2001:db8:5:6::abcd' });
+    expect(second.status).toBe(429);
+    expect(second.headers.get('retry-after')).toBe('60');
+  });
+});
