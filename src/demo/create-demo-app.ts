@@ -7,14 +7,25 @@ import type { SignupHandler } from '../server/index.js';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /**
+ * The exact policy of `/csp.html`: no inline script, no inline style, only same-origin files.
+ * The script tag must work under it (constructable stylesheets, no `<style>` elements).
+ */
+export const STRICT_CSP = "script-src 'self'; style-src 'self'";
+
+/**
  * The demo site: the landing pages in `public/`, the built script tag at `/embed/`, the
- * React page's bundle at `/assets/`, and the signup proxy at `/api/signup`.
+ * React page's bundle at `/assets/`, and the signup proxy at `/api/signup`. `/csp.html` is served
+ * with {@link STRICT_CSP}.
  */
 export function createDemoApp(signup: SignupHandler): Hono<{ Bindings: { incoming: { socket: { remoteAddress?: string } } } }> {
   const app = new Hono<{ Bindings: { incoming: { socket: { remoteAddress?: string } } } }>();
   app.all('/api/signup', (c) => {
     const clientAddress = c.env?.incoming?.socket?.remoteAddress;
     return signup(c.req.raw, clientAddress === undefined ? {} : { clientAddress });
+  });
+  app.use('/csp.html', async (c, next) => {
+    await next();
+    c.header('content-security-policy', STRICT_CSP);
   });
   app.use('/embed/*', serveStatic({ root: here('../'), onFound: (_path, c) => { c.header('cache-control', 'no-cache'); } }));
   app.use('/assets/*', serveStatic({ root: here('../demo-site/'), rewriteRequestPath: (path) => path.replace(/^\/assets/, '') }));

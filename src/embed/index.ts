@@ -1,13 +1,13 @@
-// The script-tag entry: the only module with side effects. It defines the custom element
-// and exposes window.DotdigitalSignup.
+// The script-tag entry: the only module with side effects. It defines the custom element,
+// installs window.DotdigitalSignup and runs the calls queued before it loaded.
 import { defineSignupElement } from './define-signup-element.js';
-import { mountSignupForm } from './mount-signup-form.js';
+import { installGlobal, type DotdigitalSignupGlobal } from './install-global.js';
 
 declare global {
   interface Window {
-    DotdigitalSignup?: { mount: typeof mountSignupForm };
+    DotdigitalSignup?: DotdigitalSignupGlobal;
   }
 }
 
+installGlobal(window);
 defineSignupElement();
-window.DotdigitalSignup = { mount: mountSignupForm };

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { readMock, uniqueEmail, type ConsentReadBack } from './mock-api.js';
+
+// /csp.html is served with exactly `script-src 'self'; style-src 'self'`. The form must load,
+// be styled (constructable stylesheets, never a <style> element), take the page's theme
+// (custom properties and ::part() from the site's stylesheet) and sign up, with no violation.
+
+test('works under script-src/style-src self: styled, themed, no CSP violation, signs up', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __violations: string[] }).__violations ??= [];
+      (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  const response = await page.goto('/csp.html');
+  expect(response!.headers()['content-security-policy']).toBe("script-src 'self'; style-src 'self'");
+
+  const button = page.getByRole('button', { name: 'Subscribe' });
+  await expect(button).toBeVisible();
+  // The widget's own stylesheet applies (a bare button has no 2.75rem min-height) …
+  await expect(button).toHaveCSS('min-height', '44px');
+  // … the page's custom property reaches inside the shadow root …
+  await expect(button).toHaveCSS('background-color', 'rgb(35, 65, 47)');
+  await expect(page.getByLabel('Email address')).toHaveCSS('border-radius', '0px');
+  // … and ::part() rules style the named parts.
+  await expect(button).toHaveCSS('text-transform', 'uppercase');
+  await expect(page.locator('dotdigital-signup').locator('[part~="consent"]')).toHaveCSS('font-style', 'italic');
+  const styleElements = await page.locator('dotdigital-signup').evaluate((host) => host.shadowRoot!.querySelectorAll('style').length);
+  expect(styleElements).toBe(0);
+
+  const email = uniqueEmail('csp');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Weekly newsletter').check();
+  await button.click();
+  await expect(page.getByRole('status')).toContainText('Thank you for subscribing');
+  const stored = await readMock<ConsentReadBack>(`/v2/contacts/${encodeURIComponent(email)}/with-consent`);
+  expect(stored.body.contact.email).toBe(email);
+
+  expect(violations).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? [])).toEqual([]);
+});

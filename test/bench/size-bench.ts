@@ -1,0 +1,34 @@
+import type { BenchSection } from './bench-section.js';
+import { reactEntryComposition, reactEntryWeight, scriptTagComposition, scriptTagSizes } from './measure-sizes.js';
+
+const KB = 1024;
+const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} KB`;
+// A dependency the bundle does not carry (the server's) measures 0 ± a few bytes of noise.
+const carried = (part: { gzip: number }) => Math.abs(part.gzip) >= 10;
+
+/**
+ * The script tag's size (gzip and brotli) and what `<SignupForm>` adds to a Vite React app,
+ * each against its budget, with what weighs what inside.
+ *
+ * @example
+ * printSection(await sizeBench());
+ */
+export async function sizeBench(): Promise<BenchSection> {
+  const tag = scriptTagSizes();
+  const tagParts = await scriptTagComposition();
+  const react = await reactEntryWeight();
+  const reactParts = await reactEntryComposition();
+  const verdict = (bytes: number, budget: number) => (bytes <= budget ? `within the ${budget / KB} KB budget` : `OVER the ${budget / KB} KB budget by ${kb(bytes - budget)}`);
+  return {
+    title: 'Sizes (KB = 1024 bytes; gzip level 6, brotli level 11)',
+    rows: [
+      ['script tag, gzip', kb(tag.gzip), `${tag.gzip} bytes, renderer included — ${verdict(tag.gzip, 30 * KB)}`],
+      ['script tag, brotli', kb(tag.brotli), `${tag.brotli} bytes`],
+      ['script tag, minified', kb(tag.raw), 'dist/embed/dotdigital-signup.js'],
+      ...tagParts.parts.filter(carried).map((part): [string, string, string] => [`  of which ${part.name}`, kb(part.gzip), 'gzip, left out of the build to measure']),
+      ['React entry, added gzip', kb(react.added.gzip), `${react.added.gzip} bytes — ${verdict(react.added.gzip, 15 * KB)}`],
+      ['React entry, added brotli', kb(react.added.brotli), `minimal Vite React app: ${kb(react.without.gzip)} → ${kb(react.with.gzip)} gzip`],
+      ...reactParts.parts.filter(carried).map((part): [string, string, string] => [`  of which ${part.name}`, kb(part.gzip), 'gzip, left out of the build to measure']),
+    ],
+  };
+}
