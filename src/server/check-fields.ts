@@ -63,6 +63,8 @@ function cast(raw: string | number | boolean, type: FormField['type']): string |
       return undefined;
     case 'Date': {
       if (text === undefined || !ISO_DATE.test(text) || Number.isNaN(Date.parse(text))) return undefined;
+      // Date.parse rolls 2026-02-30 over to 2 March; that is not the date the visitor meant.
+      if (new Date(`${text.slice(0, 10)}T00:00:00Z`).toISOString().slice(0, 10) !== text.slice(0, 10)) return undefined;
       return text.length === 10 ? text : new Date(text).toISOString();
     }
   }

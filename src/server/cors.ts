@@ -28,7 +28,10 @@ export function createOriginPolicy(allowed: Set<string>) {
       return allowed.size === 0 || allowed.has(new URL(pageUrl).origin);
     },
     corsHeaders(origin: string | null): Record<string, string> {
-      return origin !== null && isAllowed(origin) ? { 'access-control-allow-origin': origin, vary: 'Origin' } : { vary: 'Origin' };
+      // Retry-After is not a CORS-safelisted header: without the expose list a page on another origin cannot read it.
+      return origin !== null && isAllowed(origin)
+        ? { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'Retry-After', vary: 'Origin' }
+        : { vary: 'Origin' };
     },
     preflight(request: Request): Response {
       const origin = request.headers.get('origin');

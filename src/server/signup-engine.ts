@@ -2,8 +2,9 @@ import { consentVersion } from './consent-version.js';
 import { createOriginPolicy, type OriginPolicy } from './cors.js';
 import { createDefinitionCache } from './definition-cache.js';
 import { definitionSnapshot, type DefinitionSnapshot } from './definition-snapshot.js';
-import { createDotdigitalClient, type DotdigitalClient } from './dotdigital/dotdigital-client.js';
+import { createDotdigitalClient, type DotdigitalClient, type DotdigitalPreference } from './dotdigital/dotdigital-client.js';
 import { createEmailRef } from './email-ref.js';
+import { publicPreferences } from './public-preferences.js';
 import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import type { SignupLogger } from './signup-handler-options.js';
@@ -47,6 +48,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
   const retrying = createRetrying(options.retry, clock);
   const version = consentVersion(options.consentText);
   let fieldsChecked = false;
+  const warned = new Set<string>();
   const definition = createDefinitionCache({
     async load() {
       const deadline = clock.now() + options.retry.budgetMs;
@@ -54,14 +56,19 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
         fieldsChecked = true;
         checkDataFields(retrying(() => client.getDataFields(), deadline), options);
       }
-      return definitionSnapshot(await retrying(() => client.getPreferences(), deadline), options, await version);
+      const tree = await retrying(() => client.getPreferences(), deadline);
+      const hidden = notPublic(tree, options.preferences);
+      if (hidden.length > 0 && !warned.has('preferences')) {
+        warned.add('preferences');
+        logger?.warn('Some ids in `preferences` are not public preferences or categories in Dotdigital, so the form does not show them', { ids: hidden });
+      }
+      return definitionSnapshot(tree, options, await version);
     },
     ttlMs: options.definitionCacheMs,
     maxStaleMs: MAX_STALE_MS,
     now: () => clock.now(),
     logger,
   });
-  const warned = new Set<string>();
   return {
     options,
     logger,
@@ -93,4 +100,11 @@ function checkDataFields(pending: Promise<Array<{ name: string; type: string }>>
     },
     () => undefined,
   );
+}
+
+// The configured ids that name no public preference or category: a typo, or one made private since.
+function notPublic(tree: DotdigitalPreference[], chosen: ReadonlySet<number> | undefined): number[] {
+  if (!chosen) return [];
+  const visible = new Set(publicPreferences(tree).flatMap((item) => [item.id, ...('preferences' in item ? item.preferences.map((p) => p.id) : [])]));
+  return [...chosen].filter((id) => !visible.has(id));
 }

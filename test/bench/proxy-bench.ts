@@ -13,8 +13,9 @@ import { buildContactBody } from '../../src/server/build-contact-body.js';
 import type { DotdigitalPreference } from '../../src/server/dotdigital/index.js';
 import type { BenchSection } from './bench-section.js';
 
-const PROXY_PORT = 3450;
-const MOCK_PORT = 3451;
+// Overridable, so benches run by several people on one machine do not collide.
+const PROXY_PORT = Number(process.env.BENCH_PROXY_PORT ?? 3450);
+const MOCK_PORT = Number(process.env.BENCH_MOCK_PORT ?? 3451);
 const SITE = 'https://www.example.com';
 const CONCURRENCY = 32;
 const SIGNUPS = 4_000;

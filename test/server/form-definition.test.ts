@@ -38,6 +38,16 @@ describe('GET form definition', () => {
     expect(((await (await handler(get())).json()) as { preferences: unknown }).preferences).toEqual(expected);
   });
 
+  it('warns once, with the ids, when configured preferences are not public in Dotdigital', async () => {
+    const logger = captureLogger();
+    const { handler } = proxyWithMock({ preferences: [3, 4, 77], logger, definitionCacheMs: 0 });
+    await handler(get());
+    await handler(get());
+    expect(logger.lines.filter((line) => line.message.includes('`preferences`'))).toEqual([
+      { level: 'warn', message: expect.stringContaining('not public'), details: { ids: [4, 77] } },
+    ]);
+  });
+
   it('makes one upstream call for a thousand concurrent GETs', async () => {
     const { handler, upstream } = proxyWithMock();
     const responses = await Promise.all(Array.from({ length: 1000 }, () => handler(get())));

@@ -41,6 +41,8 @@ describe('origins: an exact-match allow-list for CORS and POSTs', () => {
     expect(signup.status).toBe(201);
     expect(signup.headers.get('access-control-allow-origin')).toBe(SITE);
     expect(signup.headers.get('vary')).toBe('Origin');
+    // So the widget on that origin can read how long to wait after a 429 or 503.
+    expect(signup.headers.get('access-control-expose-headers')).toBe('Retry-After');
   });
 
   it('answers a foreign origin GET without a CORS header, so its page cannot read it', async () => {

@@ -32,6 +32,7 @@ const rules: Array<[string, Partial<SignupHandlerOptions>, (c: Consent) => Reque
   ['a data field not allowed', { fields }, (c) => post(body(c, { fields: withName({ LASTNAME: 'X' }) })), 400, 'unknown_field', 'fields.LASTNAME'],
   ['a Numeric field with text', { fields }, (c) => post(body(c, { fields: withName({ AGE: 'forty' }) })), 400, 'invalid_field', 'fields.AGE'],
   ['a Date field with a non-date', { fields }, (c) => post(body(c, { fields: withName({ BIRTHDAY: '31/01/1990' }) })), 400, 'invalid_field', 'fields.BIRTHDAY'],
+  ['a Date field with a day the month lacks', { fields }, (c) => post(body(c, { fields: withName({ BIRTHDAY: '2026-02-30' }) })), 400, 'invalid_field', 'fields.BIRTHDAY'],
   ['a Boolean field with text', { fields }, (c) => post(body(c, { fields: withName({ VIP: 'maybe' }) })), 400, 'invalid_field', 'fields.VIP'],
   ['a String field with an object', { fields }, (c) => post(body(c, { fields: withName({ FIRSTNAME: { a: 1 } }) })), 400, 'invalid_field', 'fields.FIRSTNAME'],
   ['a required field missing', { fields }, (c) => post(body(c, { fields: { AGE: '4' } })), 400, 'missing_field', 'fields.FIRSTNAME'],
