@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { optedInIds, readMock, uniqueEmail, type PreferenceReadBack } from './mock-api.js';
+import { axeViolations } from './widget-helpers.js';
 
 // /embed-api.html: the <dotdigital-signup> element and a form mounted through the queue
 // snippet before the async script loaded, with every dotdigital-signup:* event logged by a
@@ -29,7 +30,7 @@ test.beforeEach(async ({ page }) => {
   await page.goto('/embed-api.html');
 });
 
-test('renders both forms on one page, each in its own shadow root, and fires ready once each', async ({ page }) => {
+test('renders both forms on one page, each in its own shadow root, fires ready once each; axe finds nothing', async ({ page }) => {
   for (const id of ['#article-signup', '#footer-signup']) {
     const form = page.locator(id);
     await expect(form.getByLabel('Email address')).toBeVisible();
@@ -42,6 +43,7 @@ test('renders both forms on one page, each in its own shadow root, and fires rea
   const ready = (await events(page)).find((e) => e.type === 'dotdigital-signup:ready')!;
   expect(ready.detail).toMatchObject({ bubbles: true, composed: true, checkboxes: 3 });
   expect((ready.detail.definition as { consent: { text: string } }).consent.text.length).toBeGreaterThan(0);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('the form mounted through the queue snippet signs up; events carry the details', async ({ page }) => {

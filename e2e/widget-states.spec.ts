@@ -1,6 +1,6 @@
 import { expect, test, type Route } from '@playwright/test';
 import { readMock, uniqueEmail } from './mock-api.js';
-import { focused, openWidget, WIDGET_PAGES, widgetRoot } from './widget-helpers.js';
+import { axeViolations, focused, holdDefinition, openWidget, WIDGET_PAGES, widgetRoot } from './widget-helpers.js';
 
 // Each state of the form, on both renderers, against the running demo proxy. Where only a
 // failing proxy reaches a state, one answer is replaced with page.route.
@@ -11,9 +11,7 @@ for (const { name, path } of WIDGET_PAGES) {
     test('loading reserves the form’s height: nothing below moves when the form appears', async ({ page }) => {
       for (const width of [1280, 375]) {
         await page.setViewportSize({ width, height: 900 });
-        let release!: () => void;
-        const held = new Promise<void>((resolve) => (release = resolve));
-        await page.route('**/api/signup', async (route) => ((route.request().method() === 'GET' ? await held : undefined), route.continue()));
+        const release = await holdDefinition(page);
         await page.goto(path);
         await expect(widgetRoot(page)).toHaveAttribute('data-state', 'loading');
         const footer = page.locator('footer');
@@ -122,19 +120,29 @@ for (const { name, path } of WIDGET_PAGES) {
   });
 }
 
-test('five forms on one page keep apart: unique ids, own language, own state', async ({ page }) => {
-  await page.goto('/languages.html');
-  const roots = page.locator('.dd-signup');
-  await expect(page.locator('.dd-signup[data-state="ready"]')).toHaveCount(5);
-  expect(await roots.evaluateAll((els) => els.map((el) => el.getAttribute('lang')))).toEqual(['en', 'de', 'fr', 'es', 'nl']);
-  const ids = await page.locator('[id]').evaluateAll((els) => els.map((el) => el.id));
-  expect(new Set(ids).size).toBe(ids.length);
-  const german = page.getByRole('region', { name: 'Deutsch' });
-  await german.getByLabel('E-Mail-Adresse').fill(uniqueEmail('de'));
-  await german.getByRole('button', { name: 'Abonnieren' }).click();
-  await expect(german.getByRole('status')).toContainText('Vielen Dank für Ihre Anmeldung');
-  expect(await roots.evaluateAll((els) => els.map((el) => el.getAttribute('data-state')))).toEqual(['ready', 'subscribed', 'ready', 'ready', 'ready']);
-  await page.getByRole('region', { name: 'Français' }).getByRole('button', { name: 'S’abonner' }).click();
-  await expect(page.getByRole('region', { name: 'Français' }).getByRole('alert')).toContainText('Un problème est survenu');
-  await expect(page.getByRole('region', { name: 'English' }).getByRole('alert')).toHaveCount(0);
-});
+for (const { name, languages } of WIDGET_PAGES) {
+  test(`${name}: five forms in five languages on one page keep apart: ids, language, state; axe finds nothing`, async ({ page }) => {
+    await page.goto(languages);
+    const roots = page.locator('.dd-signup');
+    await expect(page.locator('.dd-signup[data-state="ready"]')).toHaveCount(5);
+    expect(await roots.evaluateAll((els) => els.map((el) => el.getAttribute('lang')))).toEqual(['en', 'de', 'fr', 'es', 'nl']);
+    // Ids resolve within their tree: unique in the page for React, in each shadow root for the script tag.
+    const idsPerTree = await page.evaluate(() =>
+      [document, ...[...document.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []))].map((tree) =>
+        [...tree.querySelectorAll('[id]')].map((el) => el.id),
+      ),
+    );
+    expect(idsPerTree.flat().length).toBeGreaterThan(5 * 5);
+    for (const ids of idsPerTree) expect(new Set(ids).size).toBe(ids.length);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const german = page.getByRole('region', { name: 'Deutsch' });
+    await german.getByLabel('E-Mail-Adresse').fill(uniqueEmail('de'));
+    await german.getByRole('button', { name: 'Abonnieren' }).click();
+    await expect(german.getByRole('status')).toContainText('Vielen Dank für Ihre Anmeldung');
+    expect(await roots.evaluateAll((els) => els.map((el) => el.getAttribute('data-state')))).toEqual(['ready', 'subscribed', 'ready', 'ready', 'ready']);
+    await page.getByRole('region', { name: 'Français' }).getByRole('button', { name: 'S’abonner' }).click();
+    await expect(page.getByRole('region', { name: 'Français' }).getByRole('alert')).toContainText('Un problème est survenu');
+    await expect(page.getByRole('region', { name: 'English' }).getByRole('alert')).toHaveCount(0);
+  });
+}
