@@ -1,4 +1,4 @@
-import { expect, test, type Route } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { readMock, uniqueEmail } from './mock-api.js';
 import { axeViolations, focused, holdDefinition, openWidget, WIDGET_PAGES, widgetRoot } from './widget-helpers.js';
 
@@ -6,22 +6,52 @@ import { axeViolations, focused, holdDefinition, openWidget, WIDGET_PAGES, widge
 // failing proxy reaches a state, one answer is replaced with page.route.
 const isPost = (route: Route) => route.request().method() === 'POST';
 
+/** Holds every request to `url` until the returned function is called. */
+async function hold(page: Page, url: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => (await held, route.continue()));
+  return release;
+}
+
+/** Resolves after the browser has painted a frame (layout shifts are reported per frame). */
+const nextFrame = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
 for (const { name, path } of WIDGET_PAGES) {
   test.describe(`states: ${name}`, () => {
-    test('loading reserves the form’s height: nothing below moves when the form appears', async ({ page }) => {
+    test('loads without layout shift (CLS 0): the page reserves the form’s height, the placeholder keeps it', async ({ page }) => {
+      // Every layout shift from navigation start, as Core Web Vitals counts them.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __shifts: string[] }).__shifts = seen;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Array<{ node?: Node }> }>) {
+            if (!entry.hadRecentInput) seen.push(`${entry.value.toFixed(4)} ${entry.sources.map((s) => s.node?.nodeName).join(',')}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      // Three frames a visitor can see, each painted: the page before the widget's script runs,
+      // the loading placeholder, the ready form. A tall window keeps the footer in view in each.
       for (const width of [1280, 375]) {
-        await page.setViewportSize({ width, height: 900 });
-        const release = await holdDefinition(page);
-        await page.goto(path);
-        await expect(widgetRoot(page)).toHaveAttribute('data-state', 'loading');
+        await page.setViewportSize({ width, height: 1200 });
+        const releaseScripts = await hold(page, '**/*.js');
+        const releaseDefinition = await holdDefinition(page);
+        await page.goto(path, { waitUntil: 'commit' });
+        await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
         const footer = page.locator('footer');
-        const before = { root: (await widgetRoot(page).boundingBox())!, footer: (await footer.boundingBox())! };
-        release();
+        const empty = (await footer.boundingBox())!;
+        releaseScripts();
+        await expect(widgetRoot(page)).toHaveAttribute('data-state', 'loading');
+        const loading = { root: (await widgetRoot(page).boundingBox())!, footer: (await footer.boundingBox())! };
+        await nextFrame(page);
+        releaseDefinition();
         await expect(widgetRoot(page)).toHaveAttribute('data-state', 'ready');
-        const after = { root: (await widgetRoot(page).boundingBox())!, footer: (await footer.boundingBox())! };
-        expect(Math.abs(after.root.height - before.root.height), `root height at ${width}px`).toBeLessThanOrEqual(1);
-        expect(Math.abs(after.footer.y - before.footer.y), `footer position at ${width}px`).toBeLessThanOrEqual(1);
-        await page.unroute('**/api/signup');
+        await nextFrame(page);
+        const ready = { root: (await widgetRoot(page).boundingBox())!, footer: (await footer.boundingBox())! };
+        expect(Math.abs(ready.root.height - loading.root.height), `placeholder vs form height at ${width}px`).toBeLessThanOrEqual(1);
+        expect([loading.footer.y, ready.footer.y], `footer position at ${width}px`).toEqual([empty.y, empty.y]);
+        expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts), `layout shifts at ${width}px`).toEqual([]);
+        await page.unrouteAll();
       }
     });
 
