@@ -88,9 +88,34 @@ test('a refused signup fires dotdigital-signup:error with the protocol code', as
   await expect.poll(async () => (await events(page)).find((e) => e.type === 'dotdigital-signup:error')?.detail).toMatchObject({
     code: 'rate_limited',
     message: 'Slow down.',
+    phase: 'submit',
     bubbles: true,
     composed: true,
   });
+});
+
+test('a form that cannot load fires dotdigital-signup:error with phase "load"; Try again brings it back', async ({ page }) => {
+  let down = true;
+  await page.route('**/api/signup', (route) =>
+    down && route.request().method() === 'GET'
+      ? route.fulfill({ status: 503, json: { error: { code: 'upstream_unavailable', message: 'Dotdigital is not answering.' } } })
+      : route.fallback(),
+  );
+  await page.reload(); // the listeners are in place again before the forms start loading
+  const article = page.locator('#article-signup');
+  await expect(article.getByRole('status')).toContainText('The signup form could not be loaded');
+  const failures = async () => (await events(page)).filter((e) => e.type === 'dotdigital-signup:error');
+  await expect.poll(async () => (await failures()).map((e) => e.target).sort()).toEqual(['article-signup', 'footer-signup']);
+  for (const failure of await failures()) {
+    expect(failure.detail).toMatchObject({ code: 'upstream_unavailable', message: 'Dotdigital is not answering.', phase: 'load', bubbles: true, composed: true });
+  }
+  expect((await events(page)).map((e) => e.type)).not.toContain('dotdigital-signup:ready');
+
+  down = false;
+  await article.getByRole('button', { name: 'Try again' }).click();
+  await expect(article.getByRole('checkbox')).toHaveCount(3);
+  await expect.poll(async () => (await events(page)).filter((e) => e.type === 'dotdigital-signup:ready').map((e) => e.target)).toEqual(['article-signup']);
+  expect(await failures()).toHaveLength(2);
 });
 
 test('unmount() from the queued handle removes that form and leaves the other', async ({ page }) => {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { englishMessages, SIGNUP_ERROR_CODES, SignupForm, type SignupErrorCode } from '../../src/index.js';
 import { proxyWithMock } from '../server/proxy-fixture.js';
@@ -91,7 +92,7 @@ describe('<SignupForm> errors from the proxy', () => {
     await waitFor(() => expect(root.dataset.state).toBe('error'));
     expect(root.querySelector('.dd-signup__summary')).toHaveTextContent(englishMessages.errors[code as SignupErrorCode]);
     expect(document.activeElement).toBe(root.querySelector('.dd-signup__summary'));
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }));
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }), { phase: 'submit' });
   });
 
   it('ties a field error to its field', async () => {
@@ -216,5 +217,28 @@ describe('<SignupForm> when the definition cannot be loaded', () => {
     expect(rootOf(container).dataset.state).toBe('ready');
     expect(document.activeElement).toBe(email);
     expect(proxy.gets().map((g) => g.cache)).toEqual([undefined, 'no-cache']);
+  });
+
+  it('calls onError once for each failed load, with phase "load" (StrictMode too), and onReady when a retry works', async () => {
+    const proxy = scriptedFetch({ get: [errorAnswer(503, 'upstream_unavailable'), 'network-error', { status: 200, body: DEFINITION }] });
+    const onError = vi.fn();
+    const onReady = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <StrictMode>
+        <SignupForm endpoint="/api/signup" fetch={proxy.fetch} onError={onError} onReady={onReady} />
+      </StrictMode>,
+    );
+    await screen.findByRole('button', { name: 'Try again' });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'upstream_unavailable', status: 503 }), { phase: 'load' });
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(onError).toHaveBeenCalledTimes(2));
+    expect(onError).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'network_error', status: 0 }), { phase: 'load' });
+    await user.click(await screen.findByRole('button', { name: 'Try again' }));
+    await screen.findByLabelText('Email address');
+    expect(onReady).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledTimes(2);
+    expect(proxy.gets()).toHaveLength(3);
   });
 });
