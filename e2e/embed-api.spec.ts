@@ -75,20 +75,21 @@ test('an invalid address fires no submit event', async ({ page }) => {
   expect((await events(page)).map((e) => e.type)).not.toContain('dotdigital-signup:submit');
 });
 
-test('a refused signup fires dotdigital-signup:error with the protocol code', async ({ page }) => {
+test('a refused signup fires dotdigital-signup:error with the protocol code and the wait the proxy asked for', async ({ page }) => {
   await page.route('**/api/signup', (route) =>
     route.request().method() === 'POST'
-      ? route.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate_limited', message: 'Slow down.' } }) })
+      ? route.fulfill({ status: 429, headers: { 'retry-after': '30' }, json: { error: { code: 'rate_limited', message: 'Slow down.' } } })
       : route.fallback(),
   );
   const article = page.locator('#article-signup');
   await article.getByLabel('Email address').fill(uniqueEmail('limited'));
   await article.getByRole('button', { name: 'Subscribe' }).click();
-  await expect(article.getByRole('alert')).toContainText('Too many signups at once');
+  await expect(article.getByRole('alert')).toContainText('Too many signups at once. Try again in about 30 seconds.');
   await expect.poll(async () => (await events(page)).find((e) => e.type === 'dotdigital-signup:error')?.detail).toMatchObject({
     code: 'rate_limited',
     message: 'Slow down.',
     phase: 'submit',
+    retryAfter: 30,
     bubbles: true,
     composed: true,
   });

@@ -96,20 +96,22 @@ for (const { name, path } of WIDGET_PAGES) {
       await expect(page.getByRole('status')).toContainText('pat@example.com');
     });
 
-    test('upstream_unavailable: "Try again" resends what was typed', async ({ page }) => {
+    test('upstream_unavailable: says when to try again, keeps saying it, and "Try again" resends what was typed', async ({ page }) => {
       await openWidget(page, path);
       const email = uniqueEmail('retry');
       let failures = 1;
       await page.route('**/api/signup', (route) =>
         isPost(route) && failures-- > 0
-          ? route.fulfill({ status: 503, json: { error: { code: 'upstream_unavailable', message: 'Dotdigital is not answering.' } } })
+          ? route.fulfill({ status: 503, headers: { 'retry-after': '1' }, json: { error: { code: 'upstream_unavailable', message: 'Dotdigital is not answering.' } } })
           : route.continue(),
       );
       await page.getByLabel('Email address').fill(email);
       await page.getByLabel('Events near you').check();
       await page.getByRole('button', { name: 'Subscribe' }).click();
       await expect(widgetRoot(page)).toHaveAttribute('data-state', 'error');
-      await expect(page.getByRole('alert')).toContainText('The newsletter service is not answering right now');
+      await expect(page.getByRole('alert')).toContainText('The newsletter service is not answering right now. Your details are still here: try again in about 1 second.');
+      await page.waitForTimeout(1500); // past the wait: the message is not taken away
+      await expect(page.getByRole('alert')).toContainText('try again in about 1 second.');
       await expect(page.getByLabel('Email address')).toHaveValue(email);
       await page.getByRole('button', { name: 'Try again' }).click();
       await expect(widgetRoot(page)).toHaveAttribute('data-state', 'subscribed');

@@ -58,7 +58,8 @@ export function mountSignupForm(element: Element, options: MountOptions): Mounte
         current.onSuccess?.(result);
       },
       onError: (error, info) => {
-        dispatchSignupEvent(element, 'error', { code: error.code, message: error.message, phase: info.phase, ...(error.field ? { field: error.field } : {}) });
+        const { code, message, field, retryAfter } = error;
+        dispatchSignupEvent(element, 'error', { code, message, phase: info.phase, ...(field ? { field } : {}), ...(retryAfter === undefined ? {} : { retryAfter }) });
         current.onError?.(error, info);
       },
     };
