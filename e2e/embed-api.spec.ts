@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { optedInIds, readMock, uniqueEmail, type PreferenceReadBack } from './mock-api.js';
+import { axeViolations } from './widget-helpers.js';
 
 // /embed-api.html: the <dotdigital-signup> element and a form mounted through the queue
 // snippet before the async script loaded, with every dotdigital-signup:* event logged by a
@@ -29,7 +30,7 @@ test.beforeEach(async ({ page }) => {
   await page.goto('/embed-api.html');
 });
 
-test('renders both forms on one page, each in its own shadow root, and fires ready once each', async ({ page }) => {
+test('renders both forms on one page, each in its own shadow root, fires ready once each; axe finds nothing', async ({ page }) => {
   for (const id of ['#article-signup', '#footer-signup']) {
     const form = page.locator(id);
     await expect(form.getByLabel('Email address')).toBeVisible();
@@ -42,6 +43,7 @@ test('renders both forms on one page, each in its own shadow root, and fires rea
   const ready = (await events(page)).find((e) => e.type === 'dotdigital-signup:ready')!;
   expect(ready.detail).toMatchObject({ bubbles: true, composed: true, checkboxes: 3 });
   expect((ready.detail.definition as { consent: { text: string } }).consent.text.length).toBeGreaterThan(0);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('the form mounted through the queue snippet signs up; events carry the details', async ({ page }) => {
@@ -73,22 +75,48 @@ test('an invalid address fires no submit event', async ({ page }) => {
   expect((await events(page)).map((e) => e.type)).not.toContain('dotdigital-signup:submit');
 });
 
-test('a refused signup fires dotdigital-signup:error with the protocol code', async ({ page }) => {
+test('a refused signup fires dotdigital-signup:error with the protocol code and the wait the proxy asked for', async ({ page }) => {
   await page.route('**/api/signup', (route) =>
     route.request().method() === 'POST'
-      ? route.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate_limited', message: 'Slow down.' } }) })
+      ? route.fulfill({ status: 429, headers: { 'retry-after': '30' }, json: { error: { code: 'rate_limited', message: 'Slow down.' } } })
       : route.fallback(),
   );
   const article = page.locator('#article-signup');
   await article.getByLabel('Email address').fill(uniqueEmail('limited'));
   await article.getByRole('button', { name: 'Subscribe' }).click();
-  await expect(article.getByRole('alert')).toContainText('Too many signups at once');
+  await expect(article.getByRole('alert')).toContainText('Too many signups at once. Try again in about 30 seconds.');
   await expect.poll(async () => (await events(page)).find((e) => e.type === 'dotdigital-signup:error')?.detail).toMatchObject({
     code: 'rate_limited',
     message: 'Slow down.',
+    phase: 'submit',
+    retryAfter: 30,
     bubbles: true,
     composed: true,
   });
+});
+
+test('a form that cannot load fires dotdigital-signup:error with phase "load"; Try again brings it back', async ({ page }) => {
+  let down = true;
+  await page.route('**/api/signup', (route) =>
+    down && route.request().method() === 'GET'
+      ? route.fulfill({ status: 503, json: { error: { code: 'upstream_unavailable', message: 'Dotdigital is not answering.' } } })
+      : route.fallback(),
+  );
+  await page.reload(); // the listeners are in place again before the forms start loading
+  const article = page.locator('#article-signup');
+  await expect(article.getByRole('status')).toContainText('The signup form could not be loaded');
+  const failures = async () => (await events(page)).filter((e) => e.type === 'dotdigital-signup:error');
+  await expect.poll(async () => (await failures()).map((e) => e.target).sort()).toEqual(['article-signup', 'footer-signup']);
+  for (const failure of await failures()) {
+    expect(failure.detail).toMatchObject({ code: 'upstream_unavailable', message: 'Dotdigital is not answering.', phase: 'load', bubbles: true, composed: true });
+  }
+  expect((await events(page)).map((e) => e.type)).not.toContain('dotdigital-signup:ready');
+
+  down = false;
+  await article.getByRole('button', { name: 'Try again' }).click();
+  await expect(article.getByRole('checkbox')).toHaveCount(3);
+  await expect.poll(async () => (await events(page)).filter((e) => e.type === 'dotdigital-signup:ready').map((e) => e.target)).toEqual(['article-signup']);
+  expect(await failures()).toHaveLength(2);
 });
 
 test('unmount() from the queued handle removes that form and leaves the other', async ({ page }) => {

@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test';
 import { readMock, uniqueEmail, type ConsentReadBack } from './mock-api.js';
+import { axeViolations } from './widget-helpers.js';
 
 // /csp.html is served with exactly `script-src 'self'; style-src 'self'`. The form must load,
 // be styled (constructable stylesheets, never a <style> element), take the page's theme
-// (custom properties and ::part() from the site's stylesheet) and sign up, with no violation.
+// (custom properties and ::part() from the site's stylesheet) and sign up, with no CSP
+// violation — and, themed so, still pass axe.
 
 test('works under script-src/style-src self: styled, themed, no CSP violation, signs up', async ({ page }) => {
   const violations: string[] = [];
@@ -31,6 +33,7 @@ test('works under script-src/style-src self: styled, themed, no CSP violation, s
   await expect(page.locator('dotdigital-signup').locator('[part~="consent"]')).toHaveCSS('font-style', 'italic');
   const styleElements = await page.locator('dotdigital-signup').evaluate((host) => host.shadowRoot!.querySelectorAll('style').length);
   expect(styleElements).toBe(0);
+  expect(await axeViolations(page), 'the themed form, ready').toEqual([]);
 
   const email = uniqueEmail('csp');
   await page.getByLabel('Email address').fill(email);

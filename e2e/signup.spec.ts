@@ -1,19 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { optedInIds, readMock, uniqueEmail, type ConsentReadBack, type PreferenceReadBack } from './mock-api.js';
+import { WIDGET_PAGES } from './widget-helpers.js';
 
 // Both demo pages: `/` embeds the script tag as a customer pastes it, `/react.html` renders
 // the React component. Each is loaded, filled in, submitted, and the contact read back.
-const pages = [
-  { name: 'script tag', path: '/' },
-  { name: 'React component', path: '/react.html' },
-];
 
 async function consentTextOf(page: Page): Promise<string> {
   const response = await page.request.get('/api/signup');
   return ((await response.json()) as { consent: { text: string } }).consent.text;
 }
 
-for (const { name, path } of pages) {
+for (const { name, path } of WIDGET_PAGES) {
   test.describe(name, () => {
     test('renders the email field, grouped public preferences, consent text and button', async ({ page }) => {
       await page.goto(path);

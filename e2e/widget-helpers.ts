@@ -1,10 +1,15 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
-/** The demo pages that show the widget: the script tag (shadow DOM) and the React component. */
+/**
+ * The widget's two renderers and their demo pages: the script tag (preact/compat in a shadow
+ * root) and the React component. Every widget spec loops over both, so each behaviour is
+ * tested once per renderer by one piece of code.
+ */
 export const WIDGET_PAGES = [
-  { name: 'script tag', path: '/' },
-  { name: 'React component', path: '/react.html' },
+  { name: 'script tag', path: '/', dark: '/embed-dark.html', languages: '/embed-languages.html' },
+  { name: 'React component', path: '/react.html', dark: '/dark.html', languages: '/languages.html' },
 ] as const;
 
 /** The form's root (Playwright's CSS locators pierce the script tag's open shadow root). */
@@ -18,7 +23,15 @@ export async function openWidget(page: Page, path: string): Promise<void> {
   await expect(widgetRoot(page)).toHaveAttribute('data-state', 'ready');
 }
 
-/** What has focus, looking through shadow roots: `tag#id.class "text"`. */
+/** Holds every `GET /api/signup` (the form definition) until the returned function is called. */
+export async function holdDefinition(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/signup', async (route) => ((route.request().method() === 'GET' ? await held : undefined), route.continue()));
+  return release;
+}
+
+/** What has focus, looking through shadow roots: `tag [label].class "text"`. */
 export async function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
     let active: Element | null = document.activeElement;
@@ -28,4 +41,16 @@ export async function focused(page: Page): Promise<string> {
     const label = (active as HTMLInputElement).labels?.[0]?.textContent?.trim();
     return `${active.tagName.toLowerCase()}${label ? ` [${label}]` : ''}${active.className ? `.${String(active.className).split(' ')[0]}` : ''} "${text}"`;
   });
+}
+
+/**
+ * axe-core on the whole page (it reads open shadow roots) with the WCAG 2.2 AA tags and best
+ * practices; returns the violations, after checking axe really looked inside the form.
+ */
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.passes.length).toBeGreaterThan(10);
+  // The only text boxes on these pages are the widget's: when one is on screen, axe must have checked its label.
+  if (await page.getByRole('textbox').count()) expect(results.passes.find((rule) => rule.id === 'label')?.nodes.length, 'axe looked inside the form').toBeGreaterThan(0);
+  return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }

@@ -23,7 +23,7 @@ for (const { name, path } of WIDGET_PAGES) {
       expect(await focused(page)).toMatch(/^button.*"Subscribe"/); // no stop in between: the honeypot is out of the tab order
       await page.keyboard.press('Enter');
       await expect(widgetRoot(page)).toHaveAttribute('data-state', 'subscribed');
-      expect(await focused(page)).toContain('dd-signup__panel');
+      await expect.poll(() => focused(page)).toContain('dd-signup__panel'); // moved by an effect, a frame after the state
       const preferences = await readMock<PreferenceReadBack[]>(`/v2/contacts/${encodeURIComponent(email)}/preferences`);
       expect(optedInIds(preferences.body)).toEqual([2, 5]);
     });
@@ -34,7 +34,7 @@ for (const { name, path } of WIDGET_PAGES) {
       await page.keyboard.press('Tab');
       await page.keyboard.press('Enter');
       await expect(widgetRoot(page)).toHaveAttribute('data-state', 'error');
-      expect(await focused(page)).toContain('dd-signup__summary');
+      await expect.poll(() => focused(page)).toContain('dd-signup__summary');
       await page.keyboard.press('Tab');
       expect(await focused(page)).toMatch(/^a .*"Enter your email address"/);
       await page.keyboard.press('Enter');

@@ -1,29 +1,57 @@
-import { expect, test, type Route } from '@playwright/test';
+import { expect, test, type Page, type Route } from '@playwright/test';
 import { readMock, uniqueEmail } from './mock-api.js';
-import { focused, openWidget, WIDGET_PAGES, widgetRoot } from './widget-helpers.js';
+import { axeViolations, focused, holdDefinition, openWidget, WIDGET_PAGES, widgetRoot } from './widget-helpers.js';
 
 // Each state of the form, on both renderers, against the running demo proxy. Where only a
 // failing proxy reaches a state, one answer is replaced with page.route.
 const isPost = (route: Route) => route.request().method() === 'POST';
 
+/** Holds every request to `url` until the returned function is called. */
+async function hold(page: Page, url: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => (await held, route.continue()));
+  return release;
+}
+
+/** Resolves after the browser has painted a frame (layout shifts are reported per frame). */
+const nextFrame = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+
 for (const { name, path } of WIDGET_PAGES) {
   test.describe(`states: ${name}`, () => {
-    test('loading reserves the form’s height: nothing below moves when the form appears', async ({ page }) => {
+    test('loads without layout shift (CLS 0): the page reserves the form’s height, the placeholder keeps it', async ({ page }) => {
+      // Every layout shift from navigation start, as Core Web Vitals counts them.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __shifts: string[] }).__shifts = seen;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Array<{ node?: Node }> }>) {
+            if (!entry.hadRecentInput) seen.push(`${entry.value.toFixed(4)} ${entry.sources.map((s) => s.node?.nodeName).join(',')}`);
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      // Three frames a visitor can see, each painted: the page before the widget's script runs,
+      // the loading placeholder, the ready form. A tall window keeps the footer in view in each.
       for (const width of [1280, 375]) {
-        await page.setViewportSize({ width, height: 900 });
-        let release!: () => void;
-        const held = new Promise<void>((resolve) => (release = resolve));
-        await page.route('**/api/signup', async (route) => ((route.request().method() === 'GET' ? await held : undefined), route.continue()));
-        await page.goto(path);
-        await expect(widgetRoot(page)).toHaveAttribute('data-state', 'loading');
+        await page.setViewportSize({ width, height: 1200 });
+        const releaseScripts = await hold(page, '**/*.js');
+        const releaseDefinition = await holdDefinition(page);
+        await page.goto(path, { waitUntil: 'commit' });
+        await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
         const footer = page.locator('footer');
-        const before = { root: (await widgetRoot(page).boundingBox())!, footer: (await footer.boundingBox())! };
-        release();
+        const empty = (await footer.boundingBox())!;
+        releaseScripts();
+        await expect(widgetRoot(page)).toHaveAttribute('data-state', 'loading');
+        const loading = { root: (await widgetRoot(page).boundingBox())!, footer: (await footer.boundingBox())! };
+        await nextFrame(page);
+        releaseDefinition();
         await expect(widgetRoot(page)).toHaveAttribute('data-state', 'ready');
-        const after = { root: (await widgetRoot(page).boundingBox())!, footer: (await footer.boundingBox())! };
-        expect(Math.abs(after.root.height - before.root.height), `root height at ${width}px`).toBeLessThanOrEqual(1);
-        expect(Math.abs(after.footer.y - before.footer.y), `footer position at ${width}px`).toBeLessThanOrEqual(1);
-        await page.unroute('**/api/signup');
+        await nextFrame(page);
+        const ready = { root: (await widgetRoot(page).boundingBox())!, footer: (await footer.boundingBox())! };
+        expect(Math.abs(ready.root.height - loading.root.height), `placeholder vs form height at ${width}px`).toBeLessThanOrEqual(1);
+        expect([loading.footer.y, ready.footer.y], `footer position at ${width}px`).toEqual([empty.y, empty.y]);
+        expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts), `layout shifts at ${width}px`).toEqual([]);
+        await page.unrouteAll();
       }
     });
 
@@ -35,7 +63,7 @@ for (const { name, path } of WIDGET_PAGES) {
       await expect(page.getByRole('status')).toContainText('The signup form could not be loaded');
       await page.getByRole('button', { name: 'Try again' }).click();
       await expect(widgetRoot(page)).toHaveAttribute('data-state', 'ready');
-      expect(await focused(page)).toContain('[Email address]');
+      await expect.poll(() => focused(page)).toContain('[Email address]'); // moved by an effect, a frame after the state
     });
 
     test('submitting: busy button, and a second press sends nothing more', async ({ page }) => {
@@ -68,20 +96,22 @@ for (const { name, path } of WIDGET_PAGES) {
       await expect(page.getByRole('status')).toContainText('pat@example.com');
     });
 
-    test('upstream_unavailable: "Try again" resends what was typed', async ({ page }) => {
+    test('upstream_unavailable: says when to try again, keeps saying it, and "Try again" resends what was typed', async ({ page }) => {
       await openWidget(page, path);
       const email = uniqueEmail('retry');
       let failures = 1;
       await page.route('**/api/signup', (route) =>
         isPost(route) && failures-- > 0
-          ? route.fulfill({ status: 503, json: { error: { code: 'upstream_unavailable', message: 'Dotdigital is not answering.' } } })
+          ? route.fulfill({ status: 503, headers: { 'retry-after': '1' }, json: { error: { code: 'upstream_unavailable', message: 'Dotdigital is not answering.' } } })
           : route.continue(),
       );
       await page.getByLabel('Email address').fill(email);
       await page.getByLabel('Events near you').check();
       await page.getByRole('button', { name: 'Subscribe' }).click();
       await expect(widgetRoot(page)).toHaveAttribute('data-state', 'error');
-      await expect(page.getByRole('alert')).toContainText('The newsletter service is not answering right now');
+      await expect(page.getByRole('alert')).toContainText('The newsletter service is not answering right now. Your details are still here: try again in about 1 second.');
+      await page.waitForTimeout(1500); // past the wait: the message is not taken away
+      await expect(page.getByRole('alert')).toContainText('try again in about 1 second.');
       await expect(page.getByLabel('Email address')).toHaveValue(email);
       await page.getByRole('button', { name: 'Try again' }).click();
       await expect(widgetRoot(page)).toHaveAttribute('data-state', 'subscribed');
@@ -122,19 +152,29 @@ for (const { name, path } of WIDGET_PAGES) {
   });
 }
 
-test('five forms on one page keep apart: unique ids, own language, own state', async ({ page }) => {
-  await page.goto('/languages.html');
-  const roots = page.locator('.dd-signup');
-  await expect(page.locator('.dd-signup[data-state="ready"]')).toHaveCount(5);
-  expect(await roots.evaluateAll((els) => els.map((el) => el.getAttribute('lang')))).toEqual(['en', 'de', 'fr', 'es', 'nl']);
-  const ids = await page.locator('[id]').evaluateAll((els) => els.map((el) => el.id));
-  expect(new Set(ids).size).toBe(ids.length);
-  const german = page.getByRole('region', { name: 'Deutsch' });
-  await german.getByLabel('E-Mail-Adresse').fill(uniqueEmail('de'));
-  await german.getByRole('button', { name: 'Abonnieren' }).click();
-  await expect(german.getByRole('status')).toContainText('Vielen Dank für Ihre Anmeldung');
-  expect(await roots.evaluateAll((els) => els.map((el) => el.getAttribute('data-state')))).toEqual(['ready', 'subscribed', 'ready', 'ready', 'ready']);
-  await page.getByRole('region', { name: 'Français' }).getByRole('button', { name: 'S’abonner' }).click();
-  await expect(page.getByRole('region', { name: 'Français' }).getByRole('alert')).toContainText('Un problème est survenu');
-  await expect(page.getByRole('region', { name: 'English' }).getByRole('alert')).toHaveCount(0);
-});
+for (const { name, languages } of WIDGET_PAGES) {
+  test(`${name}: five forms in five languages on one page keep apart: ids, language, state; axe finds nothing`, async ({ page }) => {
+    await page.goto(languages);
+    const roots = page.locator('.dd-signup');
+    await expect(page.locator('.dd-signup[data-state="ready"]')).toHaveCount(5);
+    expect(await roots.evaluateAll((els) => els.map((el) => el.getAttribute('lang')))).toEqual(['en', 'de', 'fr', 'es', 'nl']);
+    // Ids resolve within their tree: unique in the page for React, in each shadow root for the script tag.
+    const idsPerTree = await page.evaluate(() =>
+      [document, ...[...document.querySelectorAll('*')].flatMap((el) => (el.shadowRoot ? [el.shadowRoot] : []))].map((tree) =>
+        [...tree.querySelectorAll('[id]')].map((el) => el.id),
+      ),
+    );
+    expect(idsPerTree.flat().length).toBeGreaterThan(5 * 5);
+    for (const ids of idsPerTree) expect(new Set(ids).size).toBe(ids.length);
+    expect(await axeViolations(page)).toEqual([]);
+
+    const german = page.getByRole('region', { name: 'Deutsch' });
+    await german.getByLabel('E-Mail-Adresse').fill(uniqueEmail('de'));
+    await german.getByRole('button', { name: 'Abonnieren' }).click();
+    await expect(german.getByRole('status')).toContainText('Vielen Dank für Ihre Anmeldung');
+    expect(await roots.evaluateAll((els) => els.map((el) => el.getAttribute('data-state')))).toEqual(['ready', 'subscribed', 'ready', 'ready', 'ready']);
+    await page.getByRole('region', { name: 'Français' }).getByRole('button', { name: 'S’abonner' }).click();
+    await expect(page.getByRole('region', { name: 'Français' }).getByRole('alert')).toContainText('Un problème est survenu');
+    await expect(page.getByRole('region', { name: 'English' }).getByRole('alert')).toHaveCount(0);
+  });
+}

@@ -4,7 +4,7 @@
 export { SignupForm } from './react/signup-form.js';
 export type { SignupFormProps } from './react/signup-form.js';
 export { useSignupForm } from './react/use-signup-form.js';
-export type { SignupFormState, UseSignupFormOptions, UseSignupFormResult } from './react/use-signup-form.js';
+export type { SignupErrorInfo, SignupFormState, UseSignupFormOptions, UseSignupFormResult } from './react/use-signup-form.js';
 export type { SignupFieldName, SignupFieldProps, SignupFormControl, SignupFormValues } from './react/use-signup-fields.js';
 export type { SignupIssue } from './react/signup-issue.js';
 export { signupFormStyles } from './react/signup-form-styles.js';

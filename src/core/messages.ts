@@ -20,6 +20,11 @@ export interface SignupMessages {
   submitting: string;
   loading: string;
   definitionFailed: string;
+  /**
+   * `definitionFailed` when the proxy said how long to wait (a 429 or 503 with `Retry-After`):
+   * `wait` is the time in the form's language ("30 seconds", "2 Minuten"), `seconds` the number.
+   */
+  definitionFailedRetryAfter: (wait: string, seconds: number) => string;
   retry: string;
   subscribedTitle: string;
   subscribed: (email: string) => string;
@@ -34,6 +39,10 @@ export interface SignupMessages {
   fieldNumber: (label: string) => string;
   /** A required checkbox (a `Boolean` data field) left unticked. */
   fieldConfirm: (label: string) => string;
+  /** `errors.rate_limited` when the proxy said how long to wait (`Retry-After`); arguments as `definitionFailedRetryAfter`'s. */
+  rateLimitedRetryAfter: (wait: string, seconds: number) => string;
+  /** `errors.upstream_unavailable` when the proxy said how long to wait (`Retry-After`); arguments as `definitionFailedRetryAfter`'s. */
+  unavailableRetryAfter: (wait: string, seconds: number) => string;
   /** One message for each error code the proxy can answer with. */
   errors: Record<SignupErrorCode, string>;
 }
@@ -58,6 +67,7 @@ export const englishMessages: SignupMessages = {
   submitting: 'Subscribing…',
   loading: 'Loading the signup form…',
   definitionFailed: 'The signup form could not be loaded. Check your connection and try again.',
+  definitionFailedRetryAfter: (wait) => `The signup form could not be loaded. Try again in about ${wait}.`,
   retry: 'Try again',
   subscribedTitle: 'Thank you for subscribing',
   subscribed: (email) => `We will send our emails to ${email}.`,
@@ -70,6 +80,8 @@ export const englishMessages: SignupMessages = {
   fieldRequired: (label) => `Enter ${/^\p{Lu}\p{Ll}/u.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label}`,
   fieldNumber: (label) => `${label} must be a number`,
   fieldConfirm: (label) => `Select ‘${label}’ to continue`,
+  rateLimitedRetryAfter: (wait) => `Too many signups at once. Try again in about ${wait}.`,
+  unavailableRetryAfter: (wait) => `The newsletter service is not answering right now. Your details are still here: try again in about ${wait}.`,
   errors: {
     invalid_json: 'Something went wrong sending the form. Try again.',
     invalid_request: 'Something went wrong sending the form. Try again.',

@@ -1,6 +1,7 @@
 import { isSignupErrorCode } from './error-codes.js';
 import type { FormDefinition } from './form-definition.js';
 import { readFormDefinition } from './read-form-definition.js';
+import { parseRetryAfter } from './retry-after.js';
 import { SignupError } from './signup-error.js';
 import type { SignupRequest } from './signup-request.js';
 
@@ -69,7 +70,7 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
         throw new SignupError('network_error', `Could not reach the signup service at ${endpoint}.`);
       }
       const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) throw toSignupError(response.status, body);
+      if (!response.ok) throw toSignupError(response.status, body, parseRetryAfter(response.headers.get('retry-after'), Date.now()));
       return { status: response.status, body };
     } finally {
       clearTimeout(timer);
@@ -97,12 +98,14 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
   };
 }
 
-function toSignupError(status: number, body: unknown): SignupError {
+function toSignupError(status: number, body: unknown, retryAfterMs: number | undefined): SignupError {
   const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } } | undefined)?.error;
   // A proxy in front of ours (a CDN, a platform's rate limiter) may answer without our body.
   const fallback = status === 429 ? 'rate_limited' : status === 404 ? 'not_found' : status >= 500 ? 'upstream_unavailable' : 'invalid_request';
   const code = isSignupErrorCode(error?.code) ? error.code : fallback;
   const message = typeof error?.message === 'string' ? error.message : `The signup service answered ${status}.`;
   const field = typeof error?.field === 'string' ? error.field : undefined;
-  return new SignupError(code, message, field === undefined ? { status } : { status, field });
+  // A cross-origin answer shows Retry-After only if the proxy exposes it (ours does); 0 says nothing useful.
+  const retryAfter = retryAfterMs ? Math.ceil(retryAfterMs / 1000) : undefined;
+  return new SignupError(code, message, { status, ...(field === undefined ? {} : { field }), ...(retryAfter === undefined ? {} : { retryAfter }) });
 }

@@ -7,7 +7,8 @@ export interface SignupErrorBody {
 
 /**
  * An error from the signup proxy (or from reaching it), with the protocol's code, the
- * form field it concerns when there is one, and the HTTP status (0 when no answer came).
+ * form field it concerns when there is one, the HTTP status (0 when no answer came) and,
+ * when the answer had a `Retry-After` header, how many seconds it asked to wait.
  *
  * @example
  * try { await client.submit(payload); }
@@ -18,12 +19,15 @@ export class SignupError extends Error {
   readonly code: SignupErrorCode;
   readonly field: string | undefined;
   readonly status: number;
+  /** Whole seconds to wait before trying again, from the answer's `Retry-After` (429 and 503 answers carry one). */
+  readonly retryAfter: number | undefined;
 
-  constructor(code: SignupErrorCode, message: string, options: { field?: string; status?: number } = {}) {
+  constructor(code: SignupErrorCode, message: string, options: { field?: string; status?: number; retryAfter?: number } = {}) {
     super(message);
     this.code = code;
     this.field = options.field;
     this.status = options.status ?? 0;
+    this.retryAfter = options.retryAfter;
   }
 
   /** The protocol's JSON shape for this error. */

@@ -39,7 +39,8 @@ export function mountSignupForm(element: Element, options: MountOptions): Mounte
   observer.observe(shadow, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
 
   // The widget calls onReady once the form is on screen (after the render), onSubmit with
-  // the exact body of a valid form it is about to send, onSuccess/onError with the answer.
+  // the exact body of a valid form it is about to send, onSuccess/onError with the answer,
+  // and onError too when the form definition could not be loaded (phase 'load').
   const render = (current: MountOptions) => {
     const props: SignupFormProps = {
       ...current,
@@ -56,9 +57,10 @@ export function mountSignupForm(element: Element, options: MountOptions): Mounte
         dispatchSignupEvent(element, 'success', result);
         current.onSuccess?.(result);
       },
-      onError: (error) => {
-        dispatchSignupEvent(element, 'error', { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
-        current.onError?.(error);
+      onError: (error, info) => {
+        const { code, message, field, retryAfter } = error;
+        dispatchSignupEvent(element, 'error', { code, message, phase: info.phase, ...(field ? { field } : {}), ...(retryAfter === undefined ? {} : { retryAfter }) });
+        current.onError?.(error, info);
       },
     };
     root.render(createElement(SignupForm, props));

@@ -16,8 +16,11 @@ export interface SignupEventDetails {
   submit: { email: string; preferences: number[] };
   /** The proxy accepted the signup. */
   success: { status: SignupStatus; email: string };
-  /** Loading or submitting failed; `code` is the protocol's error code. */
-  error: { code: string; message: string; field?: string };
+  /**
+   * Loading the form (`phase: 'load'`) or submitting (`'submit'`) failed; `code` is the
+   * protocol's error code; `retryAfter` the seconds the proxy asked to wait, when it said.
+   */
+  error: { code: string; message: string; phase: 'load' | 'submit'; field?: string; retryAfter?: number };
 }
 
 /**

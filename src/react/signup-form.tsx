@@ -9,6 +9,7 @@ import { HoneypotField } from './honeypot-field.js';
 import { LoadingPlaceholder } from './loading-placeholder.js';
 import { PreferenceFieldset } from './preference-fieldset.js';
 import { cx, issueTarget, signupFormIds } from './signup-form-ids.js';
+import { definitionFailedMessage } from './signup-issue.js';
 import { signupFormStyles } from './signup-form-styles.js';
 import { SignupStatusPanel } from './signup-status-panel.js';
 import { useSignupForm, type UseSignupFormOptions } from './use-signup-form.js';
@@ -36,7 +37,7 @@ export function SignupForm(props: SignupFormProps) {
     throw new TypeError("SignupForm: `endpoint` is required — the URL of your signup proxy, e.g. '/api/signup' (see README, 'Run the proxy').");
   }
   const ids = signupFormIds(useId());
-  const { state, definition, messages, form, onSubmit, issues, submittedEmail, retry, consentUpdated } = useSignupForm(props);
+  const { state, definition, messages, form, onSubmit, issues, error, submittedEmail, retry, consentUpdated } = useSignupForm(props);
   const issueFor = (field: string) => issues.find((issue) => issue.field === field);
   const shownIssues = state === 'error' ? issues : [];
   const done = state === 'subscribed' || state === 'pending_confirmation';
@@ -84,7 +85,7 @@ export function SignupForm(props: SignupFormProps) {
       <div className="dd-signup__status" role="status">
         {state === 'definition_failed' && messages ? (
           <div className="dd-signup__notice">
-            <p className="dd-signup__notice-text">{messages.definitionFailed}</p>
+            <p className="dd-signup__notice-text">{definitionFailedMessage(error, messages)}</p>
             <button type="button" className="dd-signup__button dd-signup__button--secondary" onClick={() => ((retried.current = true), retry())}>
               {messages.retry}
             </button>

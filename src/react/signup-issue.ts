@@ -2,6 +2,7 @@ import type { SignupErrorCode } from '../core/error-codes.js';
 import type { FormDefinition } from '../core/form-definition.js';
 import type { SignupMessages } from '../core/messages.js';
 import { SignupError } from '../core/signup-error.js';
+import { waitDuration } from '../core/wait-duration.js';
 
 /**
  * One problem to show after a failed submit: in the error summary, and inline beside the
@@ -28,7 +29,7 @@ export const RETRYABLE_CODES: ReadonlySet<SignupErrorCode> = new Set(['upstream_
  */
 export function issuesFromError(error: SignupError, definition: FormDefinition, messages: SignupMessages): SignupIssue[] {
   const { code } = error;
-  const message = messages.errors[code];
+  const message = errorMessage(error, messages);
   if (error.field === 'email') return [{ code, field: 'email', message }];
   if (error.field?.startsWith('fields.')) {
     const shown = definition.fields.find((f) => `fields.${f.name}` === error.field);
@@ -41,6 +42,38 @@ export function issuesFromError(error: SignupError, definition: FormDefinition, 
   if (code === 'consent_mismatch') return [{ code, field: 'consent', message }];
   if (code === 'unknown_preference' && definition.preferences.length > 0) return [{ code, field: 'preferences', message }];
   return [{ code, field: undefined, message }];
+}
+
+/**
+ * What to tell the visitor about an error from the proxy. A rate limit or an outage whose
+ * answer said how long to wait (`Retry-After`) says when to try again; the message stays
+ * until the visitor acts (it is never hidden when the time is up).
+ *
+ * @example
+ * errorMessage(new SignupError('rate_limited', '…', { retryAfter: 30 }), englishMessages);
+ * // 'Too many signups at once. Try again in about 30 seconds.'
+ */
+export function errorMessage(error: SignupError, messages: SignupMessages): string {
+  const seconds = waitAsked(error);
+  if (seconds === undefined) return messages.errors[error.code];
+  const say = error.code === 'rate_limited' ? messages.rateLimitedRetryAfter : messages.unavailableRetryAfter;
+  return say(waitDuration(seconds, messages.locale), seconds);
+}
+
+/**
+ * The "could not be loaded" notice, saying when to try again if the proxy said so.
+ *
+ * @example
+ * definitionFailedMessage(loadError, messages); // 'The signup form could not be loaded. Try again in about 10 seconds.'
+ */
+export function definitionFailedMessage(error: SignupError | undefined, messages: SignupMessages): string {
+  const seconds = error && waitAsked(error);
+  return seconds === undefined ? messages.definitionFailed : messages.definitionFailedRetryAfter(waitDuration(seconds, messages.locale), seconds);
+}
+
+/** Seconds the proxy asked to wait, for the codes where waiting is the remedy. */
+function waitAsked(error: SignupError): number | undefined {
+  return error.code === 'rate_limited' || error.code === 'upstream_unavailable' ? error.retryAfter : undefined;
 }
 
 /**

@@ -33,8 +33,18 @@ export interface UseSignupFormOptions {
   onSubmit?: (request: SignupRequest) => void;
   /** The proxy accepted the signup. */
   onSuccess?: (result: { status: SignupStatus; email: string }) => void;
-  /** The proxy (or the network) refused the signup. Not called for values the form itself rejects. */
-  onError?: (error: SignupError) => void;
+  /**
+   * The form could not be loaded (`info.phase === 'load'`: the visitor sees "could not be
+   * loaded" and *Try again*; called again for each failed retry), or the proxy or the network
+   * refused the signup (`'submit'`). Not called for values the form itself rejects.
+   */
+  onError?: (error: SignupError, info: SignupErrorInfo) => void;
+}
+
+/** The second argument of `onError`: when the error happened. */
+export interface SignupErrorInfo {
+  /** `load`: fetching the form definition; `submit`: sending the signup. */
+  phase: 'load' | 'submit';
 }
 
 /** What {@link useSignupForm} returns: everything a custom UI needs. */
@@ -89,12 +99,18 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
     ? messages ? 'definition_failed' : 'loading'
     : !definition || !messages ? 'loading' : phase === 'idle' ? 'ready' : phase;
 
+  // Once per load attempt, whichever way it ended (StrictMode runs effects twice).
   const notified = useRef(-1);
   useEffect(() => {
-    if (!definition || !messages || notified.current === loader.attempt) return;
-    notified.current = loader.attempt;
-    notify(latest.current.onReady, definition);
-  }, [definition, messages, loader.attempt]);
+    if (notified.current === loader.attempt) return;
+    if (loader.error) {
+      notified.current = loader.attempt;
+      notify(latest.current.onError, loader.error, { phase: 'load' });
+    } else if (definition && messages) {
+      notified.current = loader.attempt;
+      notify(latest.current.onReady, definition);
+    }
+  }, [definition, messages, loader.attempt, loader.error]);
 
   const fail = useCallback((found: SignupIssue[]) => {
     setIssues(found);
@@ -129,7 +145,7 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
       }
       setError(failure);
       fail(issuesFromError(failure, current, messages));
-      notify(latest.current.onError, failure);
+      notify(latest.current.onError, failure, { phase: 'submit' });
     } finally {
       busy.current = false;
     }
@@ -139,9 +155,9 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
 }
 
 /** Calls a site's callback; if it throws, the error is reported but the form carries on. */
-function notify<T>(callback: ((value: T) => void) | undefined, value: T): void {
+function notify<A extends unknown[]>(callback: ((...args: A) => void) | undefined, ...args: A): void {
   try {
-    callback?.(value);
+    callback?.(...args);
   } catch (cause) {
     if (typeof reportError === 'function') reportError(cause);
     else setTimeout(() => { throw cause; });

@@ -10,6 +10,16 @@ function recording(answer: (init: RequestInit) => Promise<Response>) {
   return { fetch, seen };
 }
 
+/** The error a call fails with (and a failed test if it does not fail). */
+async function failure(pending: Promise<unknown>): Promise<SignupError> {
+  try {
+    await pending;
+  } catch (error) {
+    return error as SignupError;
+  }
+  throw new Error('expected the call to fail');
+}
+
 describe('createSignupClient', () => {
   it('loads and checks the definition from a real proxy, without cookies', async () => {
     const { handler } = proxyWithMock();
@@ -30,6 +40,33 @@ describe('createSignupClient', () => {
       expect(error).toBeInstanceOf(SignupError);
       expect(error).toMatchObject({ code, status });
     }
+  });
+
+  it('reads how long to wait from Retry-After (seconds or a date), on submits and loads', async () => {
+    const answer = (retryAfter: string | undefined) =>
+      recording(async () => new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'Slow down.' } }), { status: 429, headers: retryAfter ? { 'retry-after': retryAfter } : {} })).fetch;
+    const submitError = (fetch: typeof globalThis.fetch) => failure(createSignupClient({ endpoint: '/x', fetch }).submit({ email: 'a@b.co', consent }));
+    expect((await submitError(answer('30'))).retryAfter).toBe(30);
+    expect((await submitError(answer('2.2'))).retryAfter).toBe(3);
+    const inAMinute = new Date(Date.now() + 60_000).toUTCString();
+    expect((await submitError(answer(inAMinute))).retryAfter).toBeGreaterThanOrEqual(58);
+    expect((await submitError(answer(inAMinute))).retryAfter).toBeLessThanOrEqual(60);
+    for (const useless of [undefined, 'soon', '0', new Date(Date.now() - 60_000).toUTCString()]) expect((await submitError(answer(useless))).retryAfter, useless).toBeUndefined();
+    const down = recording(async () => new Response('{}', { status: 503, headers: { 'retry-after': '12' } }));
+    await expect(createSignupClient({ endpoint: '/x', fetch: down.fetch }).loadDefinition()).rejects.toMatchObject({ code: 'upstream_unavailable', retryAfter: 12 });
+  });
+
+  it('reads the Retry-After of the real proxy’s rate limit', async () => {
+    const { handler } = proxyWithMock({ rateLimit: { max: 1, windowMs: 60_000 } });
+    const fetch: typeof globalThis.fetch = async (input, init) => handler(new Request(new URL(String(input), 'https://www.example.com'), init), { clientAddress: '203.0.113.9' });
+    const client = createSignupClient({ endpoint: '/api/signup', fetch });
+    const definition = await client.loadDefinition();
+    const signup = { email: 'rae@example.com', consent: { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: 'https://www.example.com/' } };
+    await client.submit(signup).catch(() => undefined);
+    const limited = await failure(client.submit(signup));
+    expect(limited).toMatchObject({ code: 'rate_limited', status: 429 });
+    expect(limited.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(limited.retryAfter).toBeLessThanOrEqual(60);
   });
 
   it('reports a network failure and a timeout as network_error', async () => {

@@ -9,6 +9,11 @@ import {
   SIGNUP_LOCALES,
   type SignupMessages,
 } from '../../src/core/index.js';
+import { waitDuration } from '../../src/core/wait-duration.js';
+
+// The messages that take a wait in seconds (from the proxy's Retry-After), not a text.
+const WAITS = ['definitionFailedRetryAfter', 'rateLimitedRetryAfter', 'unavailableRetryAfter'] as const;
+const takesText = (key: string) => !(WAITS as readonly string[]).includes(key);
 
 const all = async () => Promise.all(SIGNUP_LOCALES.map(async (locale) => [locale, await loadSignupMessages(locale)] as const));
 
@@ -29,7 +34,7 @@ describe('built-in messages', () => {
       expect(messages.locale).toBe(locale);
       for (const key of keys) {
         const value = messages[key];
-        if (typeof value === 'function') expect(value('ann@example.com'), `${locale}.${key}`).toContain('ann@example.com');
+        if (typeof value === 'function' && takesText(key)) expect((value as (text: string) => string)('ann@example.com'), `${locale}.${key}`).toContain('ann@example.com');
         else if (typeof value === 'string' && key !== 'emailHint') expect(value, `${locale}.${key}`).toMatch(/\S/);
       }
       if (locale !== 'en') {
@@ -37,6 +42,32 @@ describe('built-in messages', () => {
         expect(messages.errors.invalid_email).not.toBe(englishMessages.errors.invalid_email);
       }
     }
+  });
+
+  it('says when to try again, in every locale, with the wait in its words', async () => {
+    const about30 = { en: 'in about 30 seconds', de: 'in etwa 30 Sekunden', fr: 'dans environ 30 secondes', es: 'en aproximadamente 30 segundos', nl: 'over ongeveer 30 seconden' };
+    for (const [locale, messages] of await all()) {
+      for (const key of WAITS) {
+        // Intl puts a no-break space between number and unit where the language wants one (French).
+        const text = messages[key](waitDuration(30, locale), 30);
+        expect(text.replace(/\u00a0/g, ' '), `${locale}.${key}`).toContain(about30[locale]);
+        if (locale !== 'en') expect(text, `${locale}.${key}`).not.toBe(englishMessages[key]('30 seconds', 30));
+      }
+    }
+    expect(englishMessages.rateLimitedRetryAfter('30 seconds', 30)).toBe('Too many signups at once. Try again in about 30 seconds.');
+    expect(englishMessages.unavailableRetryAfter('2 minutes', 120)).toBe('The newsletter service is not answering right now. Your details are still here: try again in about 2 minutes.');
+    expect(englishMessages.definitionFailedRetryAfter('1 hour', 3600)).toBe('The signup form could not be loaded. Try again in about 1 hour.');
+  });
+
+  it('words a wait as people say it, singular and plural right, in any language', () => {
+    expect([1, 30, 89, 90, 150, 3599, 3600, 7200].map((seconds) => waitDuration(seconds, 'en'))).toEqual([
+      '1 second', '30 seconds', '89 seconds', '2 minutes', '3 minutes', '60 minutes', '1 hour', '2 hours',
+    ]);
+    expect(waitDuration(0, 'en')).toBe('1 second');
+    expect(waitDuration(1, 'de')).toBe('1 Sekunde');
+    expect(waitDuration(60, 'de')).toBe('60 Sekunden');
+    expect(waitDuration(300, 'nl')).toBe('5 minuten');
+    expect(waitDuration(30, 'it')).toBe('30 secondi'); // a language without built-in messages still gets its words
   });
 
   it('matches language tags to built-in locales', () => {

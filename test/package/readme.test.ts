@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readmeSnippet, subresourceIntegrity } from '../../scripts/readme-snippet.js';
 
 // README is what users copy: its script tag must load exactly the built file (SRI hash, version)
-// and its queue snippet must be the one the browser tests run (public/embed-api.html).
+// its queue snippet must be the one the browser tests run (public/embed-api.html), and its
+// layout-shift CSS the one the demo pages use (public/site.css).
 const file = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url));
 const readme = file('README.md').toString();
 const { version } = JSON.parse(file('package.json').toString()) as { version: string };
@@ -19,5 +20,12 @@ describe('README', () => {
     const snippet = /<script>window\.DotdigitalSignup=[^\n]*<\/script>/.exec(page)?.[0];
     expect(snippet).toBeDefined();
     expect(readme).toContain(snippet);
+  });
+
+  it('reserves the form’s height with the CSS the demo pages use (the browser tests measure CLS 0 with it)', () => {
+    const site = file('public/site.css').toString();
+    const rules = site.split('\n').filter((line) => line.includes('min-height') && line.includes('.signup-slot'));
+    expect(rules).toHaveLength(2);
+    for (const rule of rules) expect(readme).toContain(rule);
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
+import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { englishMessages, SIGNUP_ERROR_CODES, SignupForm, type SignupErrorCode } from '../../src/index.js';
 import { proxyWithMock } from '../server/proxy-fixture.js';
@@ -91,7 +92,7 @@ describe('<SignupForm> errors from the proxy', () => {
     await waitFor(() => expect(root.dataset.state).toBe('error'));
     expect(root.querySelector('.dd-signup__summary')).toHaveTextContent(englishMessages.errors[code as SignupErrorCode]);
     expect(document.activeElement).toBe(root.querySelector('.dd-signup__summary'));
-    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }));
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code }), { phase: 'submit' });
   });
 
   it('ties a field error to its field', async () => {
@@ -115,6 +116,29 @@ describe('<SignupForm> errors from the proxy', () => {
     await waitFor(() => expect(root.querySelector('.dd-signup__summary')).toHaveTextContent(englishMessages.errors.rate_limited));
   });
 
+  it('says when to try again when a rate limit or an outage came with Retry-After, in the form’s language', async () => {
+    const limited = scriptedFetch({ post: [{ ...errorAnswer(429, 'rate_limited'), headers: { 'retry-after': '30' } }] });
+    const onError = vi.fn();
+    const { root } = await submitWith(limited.fetch, 'ann@example.com', { onError });
+    await waitFor(() => expect(root.querySelector('.dd-signup__summary')).toHaveTextContent('Too many signups at once. Try again in about 30 seconds.'));
+    expect(within(root.querySelector<HTMLElement>('.dd-signup__summary')!).getByRole('button', { name: 'Try again' })).toBeEnabled();
+    expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'rate_limited', retryAfter: 30 }), { phase: 'submit' });
+    cleanup();
+
+    const down = scriptedFetch({ post: [{ ...errorAnswer(503, 'upstream_unavailable'), headers: { 'retry-after': '120' } }] });
+    const user = userEvent.setup();
+    render(<SignupForm endpoint="/api/signup" locale="de" fetch={down.fetch} />);
+    await user.type(await screen.findByLabelText('E-Mail-Adresse'), 'ann@example.com');
+    await user.click(screen.getByRole('button', { name: 'Abonnieren' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Versuchen Sie es in etwa 2 Minuten erneut.');
+    cleanup();
+
+    // A wait means nothing for a mistake the visitor can fix: the usual message.
+    const invalid = scriptedFetch({ post: [{ ...errorAnswer(400, 'invalid_email', 'email'), headers: { 'retry-after': '30' } }] });
+    const again = await submitWith(invalid.fetch);
+    await waitFor(() => expect(again.root.querySelector('.dd-signup__summary')).toHaveTextContent(englishMessages.errors.invalid_email));
+  });
+
   it('offers to try again without retyping when Dotdigital is unavailable, and the retry signs up', async () => {
     // Down until the visitor retries: the proxy's own retries (kept short here) must all fail first.
     let failures = Number.POSITIVE_INFINITY;
@@ -131,7 +155,8 @@ describe('<SignupForm> errors from the proxy', () => {
     await user.type(await screen.findByLabelText('Email address'), 'ivy@example.com');
     await user.click(screen.getByLabelText('Events near you'));
     await user.click(screen.getByRole('button', { name: 'Subscribe' }));
-    const summary = await screen.findByText(englishMessages.errors.upstream_unavailable);
+    // The proxy's 503 says when to retry (Retry-After: 10 when Dotdigital gave no hint), and the form says so.
+    const summary = await screen.findByText(englishMessages.unavailableRetryAfter('10 seconds', 10));
     expect(rootOf(container).dataset.state).toBe('error');
     expect(screen.getByLabelText('Email address')).toHaveValue('ivy@example.com');
     expect(screen.getByLabelText('Events near you')).toBeChecked();
@@ -216,5 +241,37 @@ describe('<SignupForm> when the definition cannot be loaded', () => {
     expect(rootOf(container).dataset.state).toBe('ready');
     expect(document.activeElement).toBe(email);
     expect(proxy.gets().map((g) => g.cache)).toEqual([undefined, 'no-cache']);
+  });
+
+  it('says when to try again when the proxy answered the load with Retry-After', async () => {
+    const proxy = scriptedFetch({ get: [{ ...errorAnswer(503, 'upstream_unavailable'), headers: { 'retry-after': '10' } }, { status: 200, body: DEFINITION }] });
+    const user = userEvent.setup();
+    render(<SignupForm endpoint="/api/signup" fetch={proxy.fetch} />);
+    expect(await screen.findByText('The signup form could not be loaded. Try again in about 10 seconds.')).toBeVisible();
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByLabelText('Email address');
+  });
+
+  it('calls onError once for each failed load, with phase "load" (StrictMode too), and onReady when a retry works', async () => {
+    const proxy = scriptedFetch({ get: [errorAnswer(503, 'upstream_unavailable'), 'network-error', { status: 200, body: DEFINITION }] });
+    const onError = vi.fn();
+    const onReady = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <StrictMode>
+        <SignupForm endpoint="/api/signup" fetch={proxy.fetch} onError={onError} onReady={onReady} />
+      </StrictMode>,
+    );
+    await screen.findByRole('button', { name: 'Try again' });
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'upstream_unavailable', status: 503 }), { phase: 'load' });
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(onError).toHaveBeenCalledTimes(2));
+    expect(onError).toHaveBeenLastCalledWith(expect.objectContaining({ code: 'network_error', status: 0 }), { phase: 'load' });
+    await user.click(await screen.findByRole('button', { name: 'Try again' }));
+    await screen.findByLabelText('Email address');
+    expect(onReady).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledTimes(2);
+    expect(proxy.gets()).toHaveLength(3);
   });
 });

@@ -24,7 +24,7 @@ export const DEFINITION: FormDefinition = {
   doubleOptIn: false,
 };
 
-type Answer = { status: number; body?: unknown } | 'network-error' | 'never';
+type Answer = { status: number; body?: unknown; headers?: Record<string, string> } | 'network-error' | 'never';
 
 /**
  * A proxy that answers from a script, for the paths a real one reaches only by failing:
@@ -40,7 +40,7 @@ export function scriptedFetch(script: { get?: Answer[]; post?: Answer[] }) {
     const answer = queue.length > 1 ? queue.shift()! : queue[0]!;
     if (answer === 'network-error') throw new TypeError('Failed to fetch');
     if (answer === 'never') return new Promise<Response>(() => {});
-    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json' } });
+    return new Response(answer.body === undefined ? null : JSON.stringify(answer.body), { status: answer.status, headers: { 'content-type': 'application/json', ...answer.headers } });
   };
   return { fetch, calls, posts: () => calls.filter((c) => c.method === 'POST'), gets: () => calls.filter((c) => c.method === 'GET') };
 }

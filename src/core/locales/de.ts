@@ -19,6 +19,7 @@ export const germanMessages: SignupMessages = {
   submitting: 'Wird abonniert …',
   loading: 'Anmeldeformular wird geladen …',
   definitionFailed: 'Das Anmeldeformular konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  definitionFailedRetryAfter: (wait) => `Das Anmeldeformular konnte nicht geladen werden. Versuchen Sie es in etwa ${wait} erneut.`,
   retry: 'Erneut versuchen',
   subscribedTitle: 'Vielen Dank für Ihre Anmeldung',
   subscribed: (email) => `Wir senden unsere E-Mails an ${email}.`,
@@ -30,6 +31,8 @@ export const germanMessages: SignupMessages = {
   fieldRequired: (label) => `Bitte füllen Sie „${label}“ aus`,
   fieldNumber: (label) => `„${label}“ muss eine Zahl sein`,
   fieldConfirm: (label) => `Bitte bestätigen Sie „${label}“`,
+  rateLimitedRetryAfter: (wait) => `Zu viele Anmeldungen auf einmal. Versuchen Sie es in etwa ${wait} erneut.`,
+  unavailableRetryAfter: (wait) => `Der Newsletter-Dienst antwortet gerade nicht. Ihre Angaben bleiben erhalten: Versuchen Sie es in etwa ${wait} erneut.`,
   errors: {
     invalid_json: sending,
     invalid_request: sending,

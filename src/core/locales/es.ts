@@ -19,6 +19,7 @@ export const spanishMessages: SignupMessages = {
   submitting: 'Suscribiendo…',
   loading: 'Cargando el formulario de suscripción…',
   definitionFailed: 'No se ha podido cargar el formulario de suscripción. Compruebe su conexión e inténtelo de nuevo.',
+  definitionFailedRetryAfter: (wait) => `No se ha podido cargar el formulario de suscripción. Inténtelo de nuevo en aproximadamente ${wait}.`,
   retry: 'Intentar de nuevo',
   subscribedTitle: 'Gracias por suscribirse',
   subscribed: (email) => `Enviaremos nuestros correos a ${email}.`,
@@ -30,6 +31,8 @@ export const spanishMessages: SignupMessages = {
   fieldRequired: (label) => `Rellene el campo «${label}»`,
   fieldNumber: (label) => `El campo «${label}» debe ser un número`,
   fieldConfirm: (label) => `Marque la casilla «${label}»`,
+  rateLimitedRetryAfter: (wait) => `Demasiadas suscripciones a la vez. Inténtelo de nuevo en aproximadamente ${wait}.`,
+  unavailableRetryAfter: (wait) => `El servicio de newsletter no responde en este momento. Sus datos siguen aquí: inténtelo de nuevo en aproximadamente ${wait}.`,
   errors: {
     invalid_json: sending,
     invalid_request: sending,

@@ -20,6 +20,7 @@ export const frenchMessages: SignupMessages = {
   submitting: 'Abonnement en cours…',
   loading: 'Chargement du formulaire d’inscription…',
   definitionFailed: 'Le formulaire d’inscription n’a pas pu être chargé. Vérifiez votre connexion, puis réessayez.',
+  definitionFailedRetryAfter: (wait) => `Le formulaire d’inscription n’a pas pu être chargé. Réessayez dans environ ${wait}.`,
   retry: 'Réessayer',
   subscribedTitle: 'Merci pour votre inscription',
   subscribed: (email) => `Nous enverrons nos e-mails à ${email}.`,
@@ -31,6 +32,8 @@ export const frenchMessages: SignupMessages = {
   fieldRequired: (label) => `Renseignez le champ «\u00a0${label}\u00a0»`,
   fieldNumber: (label) => `Le champ «\u00a0${label}\u00a0» doit être un nombre`,
   fieldConfirm: (label) => `Cochez la case «\u00a0${label}\u00a0»`,
+  rateLimitedRetryAfter: (wait) => `Trop d’inscriptions en même temps. Réessayez dans environ ${wait}.`,
+  unavailableRetryAfter: (wait) => `Le service de newsletter ne répond pas pour le moment. Vos informations sont conservées\u00a0: réessayez dans environ ${wait}.`,
   errors: {
     invalid_json: sending,
     invalid_request: sending,

@@ -20,6 +20,7 @@ export const dutchMessages: SignupMessages = {
   submitting: 'Bezig met inschrijven…',
   loading: 'Inschrijfformulier laden…',
   definitionFailed: 'Het inschrijfformulier kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
+  definitionFailedRetryAfter: (wait) => `Het inschrijfformulier kon niet worden geladen. Probeer het over ongeveer ${wait} opnieuw.`,
   retry: 'Opnieuw proberen',
   subscribedTitle: 'Bedankt voor je inschrijving',
   subscribed: (email) => `We sturen onze e-mails naar ${email}.`,
@@ -31,6 +32,8 @@ export const dutchMessages: SignupMessages = {
   fieldRequired: (label) => `Vul ‘${label}’ in`,
   fieldNumber: (label) => `‘${label}’ moet een getal zijn`,
   fieldConfirm: (label) => `Vink ‘${label}’ aan`,
+  rateLimitedRetryAfter: (wait) => `Te veel inschrijvingen tegelijk. Probeer het over ongeveer ${wait} opnieuw.`,
+  unavailableRetryAfter: (wait) => `De nieuwsbriefservice reageert op dit moment niet. Je gegevens staan er nog: probeer het over ongeveer ${wait} opnieuw.`,
   errors: {
     invalid_json: sending,
     invalid_request: sending,

@@ -1,3 +1,5 @@
+import { parseRetryAfter } from '../../core/retry-after.js';
+
 /** Dotdigital's `X-RateLimit-*` headers, read. Each part is `undefined` when absent or unreadable. */
 export interface DotdigitalRateLimit {
   /** Calls allowed in the window. */
@@ -45,10 +47,5 @@ export function parseRateLimit(headers: Headers, nowMs: number): DotdigitalRateL
  */
 export function retryAfterMs(headers: Headers, rateLimit: DotdigitalRateLimit | undefined, nowMs: number): number | undefined {
   if (rateLimit?.resetAt !== undefined) return Math.max(0, rateLimit.resetAt - nowMs);
-  const header = headers.get('retry-after');
-  if (header === null) return undefined;
-  const seconds = number(header);
-  if (seconds !== undefined) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs);
+  return parseRetryAfter(headers.get('retry-after'), nowMs);
 }
