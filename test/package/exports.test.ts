@@ -30,7 +30,7 @@ const pinned: Record<string, string[]> = {
     'readFormDefinition',
     'signupRequestSchema',
   ],
-  './server': ['consentVersion', 'createSignupHandler', 'normalizeIp'],
+  './server': ['SignupQueueFullError', 'consentVersion', 'createMemorySignupQueue', 'createSignupHandler', 'normalizeIp'],
   './server/node': ['DEFAULT_CONSENT_TEXT', 'createNodeFetch', 'listenSignup', 'optionsFromEnv', 'toNodeListener'],
   './mock': ['DEMO_API_PASSWORD', 'DEMO_API_USER', 'createMockDotdigital', 'demoAddressBooks', 'demoDataFields', 'demoPreferences', 'listenMock'],
 };
