@@ -4,6 +4,7 @@ export type { AllowedField, SignupClock, SignupHandlerOptions, SignupLogger, Ups
 export { consentVersion } from './consent-version.js';
 export { normalizeIp } from './client-ip.js';
 export { createMemorySignupQueue } from './memory-signup-queue.js';
+export { startQueueDelivery } from './start-queue-delivery.js';
 export { SignupQueueFullError } from './signup-queue.js';
 export type { ClaimedSignup, QueuedSignup, SignupQueue } from './signup-queue.js';
 export type { QueueDeliveryOptions } from './queue-delivery-options.js';
