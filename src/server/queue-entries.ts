@@ -7,6 +7,8 @@ export interface QueueEntries {
   /** Every entry, for a store that writes them all out. */
   all(): QueuedSignup[];
   add(entry: QueuedSignup): void;
+  /** Throws {@link SignupQueueFullError} when one more entry would not fit. */
+  checkRoom(): void;
   claim(request: { now: number; limit: number; leaseMs: number }): ClaimedSignup[];
   /** True when there was such an entry. */
   remove(id: string): boolean;
@@ -29,14 +31,18 @@ export function createQueueEntries(maxEntries: number): QueueEntries {
   if (!(Number.isSafeInteger(maxEntries) && maxEntries >= 1)) throw new TypeError(`maxEntries must be a whole number ≥ 1, not ${maxEntries}`);
   // Insertion order is acceptance order, so a claim takes the oldest due entries first.
   const entries = new Map<string, { entry: QueuedSignup; lease?: string; leaseUntil: number }>();
+  const checkRoom = () => {
+    if (entries.size >= maxEntries) throw new SignupQueueFullError(`The signup queue is full (${maxEntries} entries): Dotdigital has been unreachable for long, or delivery is not running`);
+  };
   return {
     get size() {
       return entries.size;
     },
     all: () => [...entries.values()].map(({ entry }) => entry),
+    checkRoom,
     add(entry) {
       if (entries.has(entry.id)) return;
-      if (entries.size >= maxEntries) throw new SignupQueueFullError(`The signup queue is full (${maxEntries} entries): Dotdigital has been unreachable for long, or delivery is not running`);
+      checkRoom();
       entries.set(entry.id, { entry: structuredClone(entry), leaseUntil: 0 });
     },
     claim({ now, limit, leaseMs }) {

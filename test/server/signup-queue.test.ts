@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MockContact } from '../../src/mock/index.js';
-import { createMemorySignupQueue, SignupQueueFullError, type SignupHandlerOptions, type SignupQueue } from '../../src/server/index.js';
+import { createMemorySignupQueue, SignupQueueFullError, startQueueDelivery, type SignupHandlerOptions, type SignupQueue } from '../../src/server/index.js';
 import { ADDRESS_BOOK_ID, captureLogger, CONSENT_TEXT, consentFor, errorOf, fakeClock, post, proxyWithMock, reject, SITE, status } from './proxy-fixture.js';
 
 const WRITE = /with-consent-and-preferences/;
@@ -206,4 +206,35 @@ describe('queued signups: delivery', () => {
     expect(await proxy.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 0, postponed: 0 });
     expect(new SignupQueueFullError('x').name).toBe('SignupQueueFullError');
   });
+
+  it('startQueueDelivery runs rounds on an interval, never two at once, logs failures, and stop waits for the round', async () => {
+    const memory = createMemorySignupQueue();
+    let active = 0;
+    let most = 0;
+    let rounds = 0;
+    // A slow store (each claim takes 60 ms) that fails its third claim.
+    const slow: SignupQueue = {
+      ...memory,
+      claim: async (request) => {
+        active++;
+        most = Math.max(most, active);
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        active--;
+        if (++rounds === 3) throw new Error('store unreachable');
+        return memory.claim(request);
+      },
+    };
+    const logger = captureLogger();
+    const proxy = proxyWithMock({ queue: slow });
+    const stop = startQueueDelivery(proxy.handler, { intervalMs: 10, logger });
+    await expect.poll(() => rounds, { timeout: 2_000 }).toBeGreaterThanOrEqual(4);
+    await stop();
+    const after = rounds;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rounds).toBe(after);
+    expect(active).toBe(0);
+    expect(most).toBe(1);
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'error', details: { error: 'store unreachable' } }));
+  });
 });
+

@@ -72,14 +72,11 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
     },
     add: (entry) =>
       serial(async () => {
-        // Checked before writing, so a full queue leaves the file as it was.
+        // Room is checked before writing, so a full queue leaves the file as it was; the entry is
+        // claimable only once it is on disk.
+        entries.checkRoom();
+        await append({ add: entry });
         entries.add(entry);
-        try {
-          await append({ add: entry });
-        } catch (error) {
-          entries.remove(entry.id);
-          throw error;
-        }
       }),
     claim: async (request) => entries.claim(request),
     remove: (id) => serial(async () => void (entries.remove(id) && (await append({ remove: id })))),
