@@ -77,6 +77,16 @@ describe('queued signups: accepted while Dotdigital is down', () => {
     expect(p.mock.store.contacts.has('busy@example.com')).toBe(true);
   });
 
+  it('queues while the account’s hourly API cap is reached, which lifts within the hour', async () => {
+    const p = await queuedProxy();
+    p.faults.length = 0;
+    p.faults.push({ path: WRITE, answer: status(400, { message: 'Your account has generated excess API activity. ERROR_APIUSAGE_EXCEEDED' }) });
+    expect(await (await p.signUp('capped@example.com')).json()).toEqual({ status: 'queued' });
+    p.clock.time += HOUR;
+    expect(await p.handler.deliverQueued()).toMatchObject({ delivered: 1 });
+    expect(p.mock.store.contacts.has('capped@example.com')).toBe(true);
+  });
+
   it('never queues what Dotdigital refused (4xx), and answers 503 without a queue', async () => {
     const p = await queuedProxy();
     p.faults.length = 0;
