@@ -47,4 +47,5 @@ server.listen(port, () => {
   console.log(mockUrl ? `Mock Dotdigital API:         ${mockUrl}  (open it to see what Dotdigital received, or to simulate an outage)` : `Dotdigital API:              ${apiUrl ?? 'https://r1-api.dotdigital.com'}`);
   console.log(`Signup queue:                ${env.SIGNUP_QUEUE_FILE ? env.SIGNUP_QUEUE_FILE : 'in memory (set SIGNUP_QUEUE_FILE to keep it across restarts)'}`);
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
+// Release the queue file's lock on the way out, so the next start need not take it over.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void (queued?.close() ?? Promise.resolve()).finally(() => process.exit(0)));

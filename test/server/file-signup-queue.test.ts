@@ -70,6 +70,10 @@ describe('createFileSignupQueue', () => {
     await queue.close();
   });
 
+  it('says how to fix a path whose folder does not exist', async () => {
+    await expect(createFileSignupQueue({ path: join(dir, 'missing', 'queue.jsonl') })).rejects.toThrow(/folder of the signup queue file .* does not exist: create it/);
+  });
+
   it('is bounded, and a refused add leaves the file as it was', async () => {
     const queue = await createFileSignupQueue({ path, maxEntries: 1 });
     await queue.add(entry('a'));

@@ -26,7 +26,9 @@ export async function claimQueueFile(path: string): Promise<() => Promise<void>>
         await unlink(lock).catch(() => undefined);
       };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new Error(`The folder of the signup queue file ${path} does not exist: create it (readable by the proxy's user only), or fix the path.`);
+      if (code !== 'EEXIST') throw error;
     }
     const owner = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
     if (owner > 0 && (owner === process.pid ? held.has(lock) : isRunning(owner))) {
