@@ -18,10 +18,14 @@ const PROXY_PORT = Number(process.env.BENCH_PROXY_PORT ?? 3450);
 const MOCK_PORT = Number(process.env.BENCH_MOCK_PORT ?? 3451);
 const SITE = 'https://www.example.com';
 const CONCURRENCY = 32;
-const SIGNUPS = 4_000;
+const SIGNUPS = 20_000;
+const WARM_UP = 3_000;
+/** Mock alone and through the proxy take turns this many times (see `alternate`). */
+const ROUNDS = 4;
 const SEQUENTIAL = 1_000;
 const GETS = 20_000;
-const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+// BENCH_CLI runs another build (e.g. a copy of main's dist) to compare before and after.
+const cli = process.env.BENCH_CLI ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const AUTH = `Basic ${btoa(`${DEMO_API_USER}:${DEMO_API_PASSWORD}`)}`;
 
 function start(args: string[], env: Record<string, string>): Promise<ChildProcess> {
@@ -62,8 +66,15 @@ interface Run {
   failures: number;
 }
 
-/** Runs `count` operations, `concurrency` at a time; latency per operation, rate over the whole run. */
-async function load(count: number, concurrency: number, one: (i: number) => Promise<boolean>): Promise<Run> {
+/** One stretch of load: each operation's latency, and how long the stretch took. */
+interface Stretch {
+  samples: Float64Array;
+  seconds: number;
+  failures: number;
+}
+
+/** Runs `count` operations numbered from `first`, `concurrency` at a time. */
+async function stretch(count: number, concurrency: number, one: (i: number) => Promise<boolean>, first = 0): Promise<Stretch> {
   const samples = new Float64Array(count);
   let next = 0;
   let failures = 0;
@@ -72,14 +83,55 @@ async function load(count: number, concurrency: number, one: (i: number) => Prom
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < count; i = next++) {
         const t = performance.now();
-        if (!(await one(i))) failures++;
+        if (!(await one(first + i))) failures++;
         samples[i] = performance.now() - t;
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
+  return { samples, seconds: (performance.now() - started) / 1000, failures };
+}
+
+/** Latency percentiles over every operation of the stretches, rate over their summed time. */
+function summarise(stretches: Stretch[]): Run {
+  const count = stretches.reduce((sum, part) => sum + part.samples.length, 0);
+  const samples = new Float64Array(count);
+  let offset = 0;
+  for (const part of stretches) {
+    samples.set(part.samples, offset);
+    offset += part.samples.length;
+  }
   samples.sort();
+  const seconds = stretches.reduce((sum, part) => sum + part.seconds, 0);
+  const failures = stretches.reduce((sum, part) => sum + part.failures, 0);
   return { perSecond: count / seconds, p50: samples[Math.floor(count * 0.5)]!, p99: samples[Math.floor(count * 0.99)]!, failures };
+}
+
+/** Runs `count` operations, `concurrency` at a time; latency per operation, rate over the whole run. */
+async function load(count: number, concurrency: number, one: (i: number) => Promise<boolean>): Promise<Run> {
+  return summarise([await stretch(count, concurrency, one)]);
+}
+
+/**
+ * Runs each workload `count` times in alternating rounds (A B A B…), so a burst of other
+ * work on a shared machine lands on both sides of a comparison, not on one. Reports each
+ * workload's run and the CPU each process spent per operation on it.
+ */
+type Measured = { result: Run; perOp: Array<number | undefined> };
+async function alternate(rounds: number, count: number, processes: ChildProcess[], workloads: [(i: number) => Promise<boolean>, (i: number) => Promise<boolean>]): Promise<[Measured, Measured]> {
+  const per = Math.ceil(count / rounds);
+  const parts = workloads.map(() => ({ stretches: [] as Stretch[], cpu: [] as Array<Array<number | undefined>> }));
+  for (let round = 0; round < rounds; round++) {
+    for (const [w, one] of workloads.entries()) {
+      const { result, perOp } = await cpuPer(per, processes, () => stretch(per, CONCURRENCY, one, round * per));
+      parts[w]!.stretches.push(result);
+      parts[w]!.cpu.push(perOp);
+    }
+  }
+  const [a, b] = parts.map(({ stretches, cpu }) => ({
+    result: summarise(stretches),
+    perOp: cpu[0]!.map((_, i) => (cpu.some((round) => round[i] === undefined) ? undefined : cpu.reduce((sum, round) => sum + round[i]!, 0) / rounds)),
+  }));
+  return [a!, b!];
 }
 
 async function call(agent: Agent, url: string, method: 'GET' | 'POST', headers: Record<string, string>, body?: string): Promise<number> {
@@ -118,10 +170,10 @@ export async function proxyBench(): Promise<BenchSection> {
       return read === 404 && write === 201;
     };
 
-    await load(500, CONCURRENCY, direct('warm-d'));
-    await load(500, CONCURRENCY, viaProxy('warm-p'));
-    const alone = await cpuPer(SIGNUPS, [proxy, mock], () => load(SIGNUPS, CONCURRENCY, direct('d')));
-    const through = await cpuPer(SIGNUPS, [proxy, mock], () => load(SIGNUPS, CONCURRENCY, viaProxy('p')));
+    // Long enough for V8 to have optimised both sides' hot paths: the figures are steady state, not compilation.
+    await load(WARM_UP, CONCURRENCY, direct('warm-d'));
+    await load(WARM_UP, CONCURRENCY, viaProxy('warm-p'));
+    const [alone, through] = await alternate(ROUNDS, SIGNUPS, [proxy, mock], [direct('d'), viaProxy('p')]);
     const [mockAlone, proxied] = [alone.result, through.result];
     const mockOne = await load(SEQUENTIAL, 1, direct('d1-'));
     const proxyOne = await load(SEQUENTIAL, 1, viaProxy('p1-'));

@@ -1,13 +1,24 @@
 // `npm run bench`: every speed and size figure of the project, from one run (after
 // `npm run build`). Each section is a module exporting an async function that returns a
 // BenchSection (or several); add yours to the list below.
+// `npm run bench -- proxy` (or `tsx test/bench/run-bench.ts proxy mock`) runs only the named sections.
 import { printSection, type BenchSection } from './bench-section.js';
 import { mockBench } from './mock-bench.js';
 import { pageLoadBench } from './page-load-bench.js';
 import { proxyBench } from './proxy-bench.js';
 import { sizeBench } from './size-bench.js';
 
-const sections: Array<() => Promise<BenchSection | BenchSection[]>> = [sizeBench, pageLoadBench, mockBench, proxyBench];
+const sections: Record<string, () => Promise<BenchSection | BenchSection[]>> = { size: sizeBench, 'page-load': pageLoadBench, mock: mockBench, proxy: proxyBench };
+
+const chosen = process.argv.slice(2);
+const unknown = chosen.filter((name) => !(name in sections));
+if (unknown.length > 0) {
+  console.error(`Unknown bench section(s): ${unknown.join(', ')}. Choose from: ${Object.keys(sections).join(', ')}.`);
+  process.exit(1);
+}
 
 console.log(`dotdigital-signup bench — node ${process.version}, ${new Date().toISOString()}`);
-for (const run of sections) for (const section of [await run()].flat()) printSection(section);
+for (const [name, run] of Object.entries(sections)) {
+  if (chosen.length > 0 && !chosen.includes(name)) continue;
+  for (const section of [await run()].flat()) printSection(section);
+}

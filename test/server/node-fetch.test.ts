@@ -10,6 +10,7 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     if (req.url === '/slow') return void setTimeout(() => res.end('late'), 2_000);
     if (req.url === '/empty') return void res.writeHead(204).end();
+    if (req.url === '/empty-body') return void res.writeHead(200).end();
     res.writeHead(req.url === '/limited' ? 429 : 200, { 'content-type': 'application/json', 'x-ratelimit-reset': '7', 'set-cookie': ['a=1', 'b=2'] });
     res.end(JSON.stringify({ method: req.method, auth: req.headers.authorization, body }));
   });
@@ -33,6 +34,45 @@ describe('createNodeFetch', () => {
     expect(limited.status).toBe(429);
     expect(limited.headers.get('x-ratelimit-reset')).toBe('7');
     expect(limited.headers.get('set-cookie')).toContain('a=1');
+  });
+
+  it('answers a Response whose body reads once, as fetch\'s does', async () => {
+    const response = await nodeFetch(`${base}/echo`);
+    expect(response).toBeInstanceOf(Response);
+    expect(response.bodyUsed).toBe(false);
+    expect(JSON.parse(await response.text())).toMatchObject({ method: 'GET' });
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+    await expect(response.json()).rejects.toThrow(TypeError);
+    expect(() => response.clone()).toThrow(TypeError);
+    expect(response.body?.locked || response.bodyUsed).toBe(true);
+  });
+
+  it('serves every way of reading the body, and clones', async () => {
+    const reads: Array<[string, (r: Response) => Promise<unknown>]> = [
+      ['json', (r) => r.json()],
+      ['arrayBuffer', async (r) => JSON.parse(new TextDecoder().decode(await r.arrayBuffer()))],
+      ['blob', async (r) => JSON.parse(await (await r.blob()).text())],
+      ['body', async (r) => JSON.parse(await new Response(r.body).text())],
+      ['clone', async (r) => {
+        const copy = r.clone();
+        const [mine, theirs] = [await r.json(), await copy.json()];
+        expect(mine).toEqual(theirs);
+        await expect(r.text()).rejects.toThrow(TypeError);
+        return mine;
+      }],
+    ];
+    for (const [name, read] of reads) {
+      const response = await nodeFetch(`${base}/${name}`, { method: 'POST', body: name });
+      expect(await read(response), name).toEqual({ method: 'POST', auth: undefined, body: name });
+      expect(response.bodyUsed, name).toBe(true);
+    }
+  });
+
+  it('rejects a body that is not JSON from json(), as fetch does', async () => {
+    const response = await nodeFetch(`${base}/empty-body`);
+    expect(response.status).toBe(200);
+    await expect(response.json()).rejects.toThrow(SyntaxError);
   });
 
   it('answers a bodiless status without throwing', async () => {

@@ -17,6 +17,12 @@ export interface CallSpec {
   path: string;
   label: string;
   body?: unknown;
+  /**
+   * A `not_found` refusal is an answer here, not an error: `{ status, body, missing: true }`.
+   * Reading a contact who does not exist yet is the usual case of a signup, and an Error
+   * (its stack, its message, the rejections it passes through) costs more than the call.
+   */
+  missingIsAnswer?: boolean;
 }
 
 /**
@@ -25,7 +31,7 @@ export interface CallSpec {
  * answer (`unavailable`), too slow (`timeout`), or a refusal with its `ERROR_…` token,
  * kind, rate-limit headers and the wait they imply. Retrying is the caller's choice.
  */
-export async function callDotdigital(config: CallConfig, spec: CallSpec): Promise<{ status: number; body: unknown }> {
+export async function callDotdigital(config: CallConfig, spec: CallSpec): Promise<{ status: number; body: unknown; missing?: true }> {
   const controller = new AbortController();
   // A timer we clear ourselves: an AbortSignal.timeout would keep one alive per call for timeoutMs.
   const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${config.timeoutMs} ms`, 'TimeoutError')), config.timeoutMs);
@@ -66,6 +72,7 @@ export async function callDotdigital(config: CallConfig, spec: CallSpec): Promis
   if (response.ok) return { status: response.status, body };
   const token = readErrorToken(body);
   const kind = errorKindFor(response.status, token);
+  if (kind === 'not_found' && spec.missingIsAnswer) return { status: response.status, body, missing: true };
   const wait = kind === 'rate_limited' || kind === 'usage_capped' || kind === 'unavailable' ? retryAfterMs(response.headers, rateLimit, nowMs) : undefined;
   throw new DotdigitalApiError(response.status, token, describe(kind, spec.label, response.status, token, wait), wait, { kind, ...(rateLimit ? { rateLimit } : {}) });
 }

@@ -92,7 +92,7 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
       undefined, { kind: 'wrong_region' });
   }
 
-  async function call(spec: Omit<CallSpec, 'base'>): Promise<{ status: number; body: unknown }> {
+  async function call(spec: Omit<CallSpec, 'base'>): Promise<{ status: number; body: unknown; missing?: true }> {
     try {
       return await callDotdigital(config, { ...spec, base: await resolveApiUrl() });
     } catch (error) {
@@ -103,24 +103,19 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
   }
 
   const list = async <T>(path: string): Promise<T[]> => asArray<T>(await call({ method: 'GET', path, label: `GET ${path}` }), `GET ${path}`);
-  const orUndefined = async <T>(work: Promise<T>): Promise<T | undefined> => {
-    try {
-      return await work;
-    } catch (error) {
-      if (error instanceof DotdigitalApiError && error.kind === 'not_found') return undefined;
-      throw error;
-    }
-  };
   const contactPath = (idOrEmail: string | number) => `/v2/contacts/${encodeURIComponent(String(idOrEmail))}`;
   const write = async (path: string, body: unknown) => writeResult(await call({ method: 'POST', path, label: `POST ${path}`, body }), `POST ${path}`);
 
   return {
     getPreferences: () => list<DotdigitalPreference>('/v2/preferences'),
     getDataFields: () => list<DotdigitalDataField>('/v2/data-fields'),
+    // A contact who does not exist is an answer (undefined), not an error.
     getContactPreferences: (email) =>
-      orUndefined(call({ method: 'GET', path: `${contactPath(email)}/preferences`, label: 'GET /v2/contacts/{email}/preferences' }).then((answer) => asArray<DotdigitalPreference>(answer, 'GET /v2/contacts/{email}/preferences'))),
+      call({ method: 'GET', path: `${contactPath(email)}/preferences`, label: 'GET /v2/contacts/{email}/preferences', missingIsAnswer: true })
+        .then((answer) => (answer.missing ? undefined : asArray<DotdigitalPreference>(answer, 'GET /v2/contacts/{email}/preferences'))),
     getContact: (idOrEmail) =>
-      orUndefined(call({ method: 'GET', path: contactPath(idOrEmail), label: 'GET /v2/contacts/{idOrEmail}' }).then(({ body }) => body as DotdigitalContact)),
+      call({ method: 'GET', path: contactPath(idOrEmail), label: 'GET /v2/contacts/{idOrEmail}', missingIsAnswer: true })
+        .then((answer) => (answer.missing ? undefined : (answer.body as DotdigitalContact))),
     async updateContactPreferences(idOrEmail, preferences) {
       await call({ method: 'PUT', path: `${contactPath(idOrEmail)}/preferences`, label: 'PUT /v2/contacts/{email}/preferences', body: preferences });
     },

@@ -1,4 +1,5 @@
 import { Agent, request } from 'undici';
+import { BufferedResponse } from './buffered-response.js';
 
 // Statuses whose answers have no body (a Response with one throws).
 const NULL_BODY = new Set([101, 103, 204, 205, 304]);
@@ -34,7 +35,7 @@ export function createNodeFetch(options: { connections?: number } = {}): typeof 
       await answer.body.dump();
       return new Response(null, { status: answer.statusCode, headers: responseHeaders });
     }
-    return new Response(await answer.body.arrayBuffer(), { status: answer.statusCode, headers: responseHeaders });
+    return new BufferedResponse(new Uint8Array(await answer.body.arrayBuffer()), { status: answer.statusCode, headers: responseHeaders });
   };
   return nodeFetch as typeof fetch;
 }
