@@ -5,6 +5,15 @@ import { defineConfig, devices } from '@playwright/test';
 export const DEMO_PORT = Number(process.env.E2E_PORT ?? 3210);
 export const MOCK_PORT = Number(process.env.E2E_MOCK_PORT ?? 4210);
 
+const OUTAGE_SPECS = /outage\.spec\.ts$/;
+const chromium = {
+  ...devices['Desktop Chrome'],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  },
+};
+
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
@@ -20,16 +29,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-        },
-      },
-    },
+    { name: 'chromium', use: chromium, testIgnore: OUTAGE_SPECS },
+    // These switch the shared mock into an outage, so they run alone, after every other spec.
+    { name: 'outage', use: chromium, testMatch: OUTAGE_SPECS, dependencies: ['chromium'] },
   ],
   webServer: {
     command: 'node dist/demo/start-demo.js',

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { listenMock } from './mock/index.js';
 import { MOCK_USAGE, mockOptionsFromArgs } from './mock/mock-options-from-args.js';
-import { listenSignup, optionsFromEnv } from './server/node/index.js';
+import { listenSignup, optionsFromEnv, queueFromEnv } from './server/node/index.js';
 
 const USAGE = `Usage: dotdigital-signup <command> [--port N] [--host H]
 
@@ -11,7 +11,9 @@ Commands:
           DOTDIGITAL_REGION or DOTDIGITAL_API_URL, SIGNUP_CONSENT_TEXT, SIGNUP_OPT_IN_TYPE,
           SIGNUP_ALLOWED_ORIGINS, SIGNUP_ADDRESS_BOOK_ID, SIGNUP_PREFERENCES, SIGNUP_FIELDS,
           SIGNUP_TRUSTED_PROXY_HOPS, SIGNUP_CLIENT_IP_HEADER, SIGNUP_RATE_LIMIT,
-          SIGNUP_DEFINITION_CACHE_SECONDS, PORT (default 3000) and HOST.
+          SIGNUP_DEFINITION_CACHE_SECONDS, SIGNUP_QUEUE_FILE, SIGNUP_QUEUE_MAX_ENTRIES,
+          SIGNUP_QUEUE_MAX_AGE_HOURS, SIGNUP_QUEUE_INTERVAL_SECONDS, PORT (default 3000)
+          and HOST.
           See README, "Proxy options".
   mock    Run the local mock Dotdigital API (default port 4010, or DOTDIGITAL_MOCK_PORT),
           with API user apiuser-demo@apiconnector.com and password demo-password-1.
@@ -41,10 +43,11 @@ async function main(argv: string[]): Promise<number> {
     const options = optionsFromEnv(process.env);
     const port = Number(values.port ?? process.env.PORT ?? 3000);
     const host = values.host ?? process.env.HOST;
-    const { url, close } = await listenSignup({ ...options, logger: jsonLogger }, { port, ...(host ? { host } : {}) });
-    process.stdout.write(`Signup proxy listening on ${url}\n`);
-    // Containers stop with SIGTERM: finish the signups in flight, then exit.
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close().then(() => process.exit(0)));
+    const queued = await queueFromEnv(process.env, jsonLogger);
+    const { url, close } = await listenSignup({ ...options, ...queued?.options, logger: jsonLogger }, { port, ...(host ? { host } : {}), ...(queued ? { deliverEveryMs: queued.intervalMs } : {}) });
+    process.stdout.write(`Signup proxy listening on ${url}${queued ? ` (queueing signups in ${process.env.SIGNUP_QUEUE_FILE} while Dotdigital is unavailable)` : ''}\n`);
+    // Containers stop with SIGTERM: finish the signups in flight, release the queue file, then exit.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close().then(() => queued?.close()).then(() => process.exit(0)));
     if ((options.allowedOrigins ?? []).length === 0) {
       process.stderr.write('Warning: SIGNUP_ALLOWED_ORIGINS is not set, so only pages on this same origin can use the form and POSTs are taken from anywhere. Set it to your site\'s origins (README, "Security notes").\n');
     }

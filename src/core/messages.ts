@@ -30,6 +30,8 @@ export interface SignupMessages {
   subscribed: (email: string) => string;
   pendingTitle: string;
   pendingConfirmation: (email: string) => string;
+  /** Double opt-in while the proxy queued the signup: the confirmation email has not been sent yet. */
+  queuedConfirmation: (email: string) => string;
   /** Read out before each inline error by screen readers, hidden on screen. */
   errorPrefix: string;
   errorSummaryTitle: string;
@@ -73,6 +75,7 @@ export const englishMessages: SignupMessages = {
   subscribed: (email) => `We will send our emails to ${email}.`,
   pendingTitle: 'Check your inbox',
   pendingConfirmation: (email) => `We have sent an email to ${email}. Click the link in it to confirm your subscription.`,
+  queuedConfirmation: (email) => `We will send an email to ${email}; it may take a while to arrive. Click the link in it to confirm your subscription.`,
   errorPrefix: 'Error:',
   errorSummaryTitle: 'There is a problem',
   consentUpdated: 'Updated',

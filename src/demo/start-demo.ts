@@ -3,8 +3,8 @@
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../mock/index.js';
-import { createSignupHandler } from '../server/index.js';
-import { createNodeFetch, DEFAULT_CONSENT_TEXT, optionsFromEnv } from '../server/node/index.js';
+import { createMemorySignupQueue, createSignupHandler, startQueueDelivery } from '../server/index.js';
+import { createNodeFetch, DEFAULT_CONSENT_TEXT, optionsFromEnv, queueFromEnv } from '../server/node/index.js';
 import { createDemoApp } from './create-demo-app.js';
 
 const env = process.env;
@@ -26,18 +26,26 @@ const fromEnv = optionsFromEnv({
   DOTDIGITAL_API_URL: apiUrl,
   SIGNUP_CONSENT_TEXT: env.SIGNUP_CONSENT_TEXT || DEFAULT_CONSENT_TEXT,
 });
+// Signups Dotdigital cannot take wait in a queue: SIGNUP_QUEUE_FILE's, else one in memory. The
+// demo retries every 2 s (not 30 s) so a person who ends the mock's outage sees them arrive.
+const queued = await queueFromEnv(env, console);
 const handler = createSignupHandler({
   ...fromEnv,
+  queue: queued?.options.queue ?? createMemorySignupQueue(),
+  queueDelivery: { baseDelayMs: 2_000, maxDelayMs: 60_000, ...queued?.options.queueDelivery },
   allowedOrigins: [...demoOrigins, ...(fromEnv.allowedOrigins ?? [])],
   // Generous for people clicking around and for the browser tests, which all come from one address.
   rateLimit: fromEnv.rateLimit ?? { max: 120, windowMs: 60_000 },
   fetch: createNodeFetch(),
   logger: console,
 });
+startQueueDelivery(handler, { intervalMs: queued && env.SIGNUP_QUEUE_INTERVAL_SECONDS ? queued.intervalMs : 2_000, logger: console });
 const app = createDemoApp(handler);
 const server = createServer(getRequestListener(app.fetch));
 server.listen(port, () => {
   console.log(`Demo site and signup proxy: http://localhost:${port}  (proxy at /api/signup, React page at /react.html)`);
-  console.log(mockUrl ? `Mock Dotdigital API:         ${mockUrl}  (open it to see what Dotdigital received)` : `Dotdigital API:              ${apiUrl ?? 'https://r1-api.dotdigital.com'}`);
+  console.log(mockUrl ? `Mock Dotdigital API:         ${mockUrl}  (open it to see what Dotdigital received, or to simulate an outage)` : `Dotdigital API:              ${apiUrl ?? 'https://r1-api.dotdigital.com'}`);
+  console.log(`Signup queue:                ${env.SIGNUP_QUEUE_FILE ? env.SIGNUP_QUEUE_FILE : 'in memory (set SIGNUP_QUEUE_FILE to keep it across restarts)'}`);
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
+// Release the queue file's lock on the way out, so the next start need not take it over.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void (queued?.close() ?? Promise.resolve()).finally(() => process.exit(0)));

@@ -80,7 +80,16 @@ export function createMockDotdigital(options: MockDotdigitalOptions = {}): MockD
       linkBase: (options.publicUrl ?? origin(c)).replace(/\/+$/, ''),
     }),
   });
-  registerHumanRoutes(app, { store, now, options });
+  let outage = false;
+  const outageSwitch = {
+    get active() {
+      return outage;
+    },
+    set(on: boolean) {
+      outage = on;
+    },
+  };
+  registerHumanRoutes(app, { store, now, options, outage: outageSwitch });
   app.notFound((c) => c.json({ message: 'No HTTP resource was found that matches the request URI. ERROR_RESOURCE_NOT_FOUND' }, 404));
   app.onError((error, c) => {
     if (error instanceof MockApiError) return c.json({ message: error.message }, error.status as 400);
@@ -94,7 +103,7 @@ export function createMockDotdigital(options: MockDotdigitalOptions = {}): MockD
     if (api) {
       if (latencyMs > 0) await delay(latencyMs, request.signal);
       try {
-        const injected = faults.take(request.method, api[1]!);
+        const injected = outage ? new Response('<html><body><h1>503 Service Unavailable</h1></body></html>', { status: 503, headers: { 'content-type': 'text/html' } }) : faults.take(request.method, api[1]!);
         if (injected) {
           logCall(request.method, api[1]!, injected.status);
           return injected;

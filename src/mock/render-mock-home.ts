@@ -15,7 +15,7 @@ dl{margin:0;display:grid;grid-template-columns:minmax(9rem,max-content) 1fr;gap:
 .contact{border:1px solid #ccc;border-radius:.5rem;padding:1rem;margin:1rem 0}.contact header{display:flex;gap:1rem;align-items:baseline;flex-wrap:wrap}
 .record{border-left:4px solid #8ab4e8;padding:.25rem .75rem;margin:.5rem 0;background:#f7faff}
 .status{display:inline-block;padding:0 .5rem;border-radius:.25rem;background:#e6e6e6;font-weight:600}.Subscribed{background:#cce8d4}.PendingOptIn{background:#fff0c2}
-.Unsubscribed,.Suppressed{background:#f6d3d3}.muted{color:#595959}button{font:inherit}.contact header form{margin-left:auto}ul{margin:0;padding-left:1.2rem}`;
+.Unsubscribed,.Suppressed{background:#f6d3d3}.muted{color:#595959}button{font:inherit}.contact header form{margin-left:auto}ul{margin:0;padding-left:1.2rem}.outage{margin:1rem 0}`;
 
 /** A complete small HTML page. */
 export function htmlPage(title: string, body: string, head = ''): string {
@@ -46,7 +46,7 @@ ${pairs([['Contact id', contact.id], ['Opt-in type', contact.optInType], ['Opted
  * records and preferences, the outbox, the preference tree and the latest API calls — so a
  * person trying the demo sees what a real account would hold.
  */
-export function renderMockHome(store: MockStore, options: MockDotdigitalOptions): string {
+export function renderMockHome(store: MockStore, options: MockDotdigitalOptions, outage = false): string {
   const names = new Map(allPreferences(store.preferences).map((p) => [p.id, p.publicName]));
   const books = new Map(store.addressBooks.map((b) => [b.id, b.name]));
   const settings: Array<[string, unknown]> = [
@@ -67,6 +67,9 @@ export function renderMockHome(store: MockStore, options: MockDotdigitalOptions)
     `<tr><td>${escapeHtml(call.at)}</td><td>${call.method}</td><td>${escapeHtml(call.path)}</td><td>${call.status || 'dropped'}</td></tr>`);
   return htmlPage('Mock Dotdigital', `<p>What this local Dotdigital API has received. The page refreshes every 10 seconds.</p>
 ${pairs(settings)}
+<form method="post" action="/_mock/outage" class="outage"><p><strong>API ${outage ? 'down: every call answers 503' : 'up'}.</strong>
+<button type="submit" name="state" value="${outage ? 'off' : 'on'}">${outage ? 'End the outage' : 'Simulate an outage'}</button>
+<span class="muted">A proxy with a queue answers signups “queued” meanwhile and delivers them once it ends.</span></p></form>
 <h2>Contacts (${store.contacts.size})</h2>${more}
 ${contacts.join('') || '<p class="muted">No contacts yet: sign up through the demo form.</p>'}
 <h2>Outbox (${store.outbox.length})</h2>

@@ -37,7 +37,7 @@ export function SignupForm(props: SignupFormProps) {
     throw new TypeError("SignupForm: `endpoint` is required — the URL of your signup proxy, e.g. '/api/signup' (see README, 'Run the proxy').");
   }
   const ids = signupFormIds(useId());
-  const { state, definition, messages, form, onSubmit, issues, error, submittedEmail, retry, consentUpdated } = useSignupForm(props);
+  const { state, definition, messages, form, onSubmit, issues, error, submittedEmail, queued, retry, consentUpdated } = useSignupForm(props);
   const issueFor = (field: string) => issues.find((issue) => issue.field === field);
   const shownIssues = state === 'error' ? issues : [];
   const done = state === 'subscribed' || state === 'pending_confirmation';
@@ -91,7 +91,7 @@ export function SignupForm(props: SignupFormProps) {
             </button>
           </div>
         ) : null}
-        {done && messages ? <SignupStatusPanel pending={state === 'pending_confirmation'} email={submittedEmail ?? ''} messages={messages} /> : null}
+        {done && messages ? <SignupStatusPanel pending={state === 'pending_confirmation'} queued={queued} email={submittedEmail ?? ''} messages={messages} /> : null}
       </div>
       {body}
     </div>

@@ -4,6 +4,8 @@ import type { SignupMessages } from '../core/messages.js';
 /** Props of {@link SignupStatusPanel}. */
 export interface SignupStatusPanelProps {
   pending: boolean;
+  /** The proxy queued the signup: for double opt-in, the confirmation email is not sent yet. */
+  queued?: boolean;
   email: string;
   messages: SignupMessages;
 }
@@ -16,7 +18,7 @@ export interface SignupStatusPanelProps {
  * @example
  * <SignupStatusPanel pending email="ann@example.com" messages={englishMessages} />
  */
-export function SignupStatusPanel({ pending, email, messages }: SignupStatusPanelProps) {
+export function SignupStatusPanel({ pending, queued = false, email, messages }: SignupStatusPanelProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const panel = ref.current;
@@ -28,7 +30,7 @@ export function SignupStatusPanel({ pending, email, messages }: SignupStatusPane
     <div className={`dd-signup__panel dd-signup__panel--${pending ? 'pending' : 'subscribed'}`} ref={ref} tabIndex={-1}>
       <span className="dd-signup__panel-icon" aria-hidden="true" />
       <p className="dd-signup__panel-title">{pending ? messages.pendingTitle : messages.subscribedTitle}</p>
-      <p className="dd-signup__panel-text">{pending ? messages.pendingConfirmation(email) : messages.subscribed(email)}</p>
+      <p className="dd-signup__panel-text">{pending ? (queued ? messages.queuedConfirmation : messages.pendingConfirmation)(email) : messages.subscribed(email)}</p>
     </div>
   );
 }

@@ -63,6 +63,8 @@ export interface UseSignupFormResult {
   error: SignupError | undefined;
   /** The address that was signed up, for the success messages. */
   submittedEmail: string | undefined;
+  /** True when the proxy accepted the signup but queued its delivery to Dotdigital (`202 queued`). */
+  queued: boolean;
   /** Load the form definition again after `definition_failed`. */
   retry: () => void;
   /** True once the consent text changed under the visitor and was reloaded. */
@@ -91,6 +93,7 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
   const [issues, setIssues] = useState<SignupIssue[]>([]);
   const [error, setError] = useState<SignupError>();
   const [submittedEmail, setSubmittedEmail] = useState<string>();
+  const [queued, setQueued] = useState(false);
   const [consentUpdated, setConsentUpdated] = useState(false);
   const busy = useRef(false);
   const { definition, refresh } = loader;
@@ -132,6 +135,7 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
       setIssues([]);
       setError(undefined);
       setSubmittedEmail(request.email);
+      setQueued(status === 'queued');
       // A queued signup on a double opt-in list still ends in a confirmation email.
       setPhase(status === 'pending_confirmation' || (status === 'queued' && definition.doubleOptIn) ? 'pending_confirmation' : 'subscribed');
       notify(latest.current.onSuccess, { status, email: request.email });
@@ -151,7 +155,7 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
     }
   }, [client, definition, messages, form, fail, refresh]);
 
-  return { state, definition, messages, form, onSubmit, issues, error: error ?? loader.error, submittedEmail, retry: loader.retry, consentUpdated };
+  return { state, definition, messages, form, onSubmit, issues, error: error ?? loader.error, submittedEmail, queued, retry: loader.retry, consentUpdated };
 }
 
 /** Calls a site's callback; if it throws, the error is reported but the form carries on. */

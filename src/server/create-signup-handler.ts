@@ -1,4 +1,5 @@
 import { answerDefinition } from './answer-definition.js';
+import { createQueueDeliverer, type DeliverQueued } from './deliver-queued.js';
 import { errorResponse } from './json-response.js';
 import { handleSignup } from './handle-signup.js';
 import { resolveOptions } from './resolve-options.js';
@@ -12,8 +13,12 @@ export interface SignupRequestContext {
   clientAddress?: string;
 }
 
-/** The proxy: a Web-standard handler for `GET`, `HEAD`, `POST` and `OPTIONS` on the signup endpoint. */
-export type SignupHandler = (request: Request, context?: SignupRequestContext) => Promise<Response>;
+/**
+ * The proxy: a Web-standard handler for `GET`, `HEAD`, `POST` and `OPTIONS` on the signup
+ * endpoint, plus `deliverQueued()`, which sends signups waiting in the `queue` option's
+ * store (call it from a scheduled job; without a queue it does nothing).
+ */
+export type SignupHandler = ((request: Request, context?: SignupRequestContext) => Promise<Response>) & { deliverQueued: DeliverQueued };
 
 const ALLOW = 'GET, HEAD, POST, OPTIONS';
 
@@ -34,7 +39,7 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
   const engine = createSignupEngine(resolveOptions(options));
   const { cors, logger } = engine;
 
-  return async function signupHandler(request, context) {
+  return Object.assign(async function signupHandler(request: Request, context?: SignupRequestContext) {
     try {
       const method = request.method;
       if (method === 'POST') return await handleSignup(engine, request, context && typeof context === 'object' ? context : {});
@@ -53,5 +58,5 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
       logger?.error('Signup handler failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       return errorResponse(500, 'internal_error', 'Something went wrong in the signup service.');
     }
-  };
+  }, { deliverQueued: createQueueDeliverer(engine) });
 }

@@ -6,6 +6,7 @@ import type { DefinitionSnapshot } from './definition-snapshot.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { readSignupBody } from './read-signup-body.js';
 import type { SignupEngine } from './signup-engine.js';
+import { queueSignup } from './queue-signup.js';
 import { submitSignup } from './submit-signup.js';
 import { upstreamErrorKind } from './upstream-error-kind.js';
 import { upstreamFailure } from './upstream-failure.js';
@@ -98,6 +99,7 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
     return accepted(outcome.pending);
   } catch (error) {
     if (upstreamErrorKind(error) === 'unknown_preference') engine.definition.invalidate();
+    if (options.queue && (await queueSignup(engine, write, error, ref))) return jsonResponse(202, { status: 'queued' }, headers);
     return upstreamFailure(error, logger, { contact: ref }, headers);
   }
 }

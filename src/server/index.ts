@@ -3,3 +3,9 @@ export type { SignupHandler, SignupRequestContext } from './create-signup-handle
 export type { AllowedField, SignupClock, SignupHandlerOptions, SignupLogger, UpstreamRetryOptions } from './signup-handler-options.js';
 export { consentVersion } from './consent-version.js';
 export { normalizeIp } from './client-ip.js';
+export { createMemorySignupQueue } from './memory-signup-queue.js';
+export { startQueueDelivery } from './start-queue-delivery.js';
+export { SignupQueueFullError } from './signup-queue.js';
+export type { ClaimedSignup, QueuedSignup, SignupQueue } from './signup-queue.js';
+export type { QueueDeliveryOptions } from './queue-delivery-options.js';
+export type { DeliverQueued, DeliveryReport } from './deliver-queued.js';

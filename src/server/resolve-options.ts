@@ -1,5 +1,7 @@
 import type { FormField } from '../core/index.js';
+import { resolveQueueDelivery, type ResolvedQueueDelivery } from './queue-delivery-options.js';
 import type { SignupClock, SignupHandlerOptions, SignupLogger } from './signup-handler-options.js';
+import type { SignupQueue } from './signup-queue.js';
 
 /** {@link SignupHandlerOptions} checked, with every default filled in. */
 export interface ResolvedOptions {
@@ -18,6 +20,8 @@ export interface ResolvedOptions {
   rateLimit: { max: number; windowMs: number } | false;
   definitionCacheMs: number;
   retry: { budgetMs: number; baseDelayMs: number; maxDelayMs: number; attemptTimeoutMs: number };
+  queue: SignupQueue | undefined;
+  queueDelivery: ResolvedQueueDelivery;
   fetch: typeof fetch | undefined;
   logger: SignupLogger | undefined;
   clock: SignupClock;
@@ -77,10 +81,18 @@ export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
     rateLimit,
     definitionCacheMs,
     retry: { budgetMs: 8_000, baseDelayMs: 200, maxDelayMs: 2_000, attemptTimeoutMs: 5_000, ...options.retry },
+    queue: checkQueue(options.queue),
+    queueDelivery: resolveQueueDelivery(options.queueDelivery, fail),
     fetch: options.fetch,
     logger: options.logger,
     clock: { ...realClock, ...options.clock },
   };
+}
+
+function checkQueue(queue: SignupQueue | undefined): SignupQueue | undefined {
+  const missing = (['add', 'claim', 'remove', 'reschedule'] as const).filter((name) => typeof queue?.[name] !== 'function');
+  if (queue !== undefined && missing.length > 0) fail(`\`queue\` lacks ${missing.join(', ')}: pass createMemorySignupQueue(), createFileSignupQueue() or a SignupQueue of your own`);
+  return queue;
 }
 
 /** `https://WWW.Example.com/` → `https://www.example.com`; anything but a bare origin is refused. */

@@ -1,4 +1,6 @@
 import type { FormFieldType } from '../core/index.js';
+import type { QueueDeliveryOptions } from './queue-delivery-options.js';
+import type { SignupQueue } from './signup-queue.js';
 
 /** A contact data field the form may send, and how to show it. */
 export interface AllowedField {
@@ -86,6 +88,14 @@ export interface SignupHandlerOptions {
   definitionCacheMs?: number;
   /** Retry budget and backoff for calls to Dotdigital. */
   retry?: UpstreamRetryOptions;
+  /**
+   * Where a valid signup waits when Dotdigital stays unavailable (5xx, network error,
+   * timeout, rate limit) past the retry budget: it is stored and answered `202 queued`,
+   * then sent by `handler.deliverQueued()`. Without it such a signup is answered 503.
+   */
+  queue?: SignupQueue;
+  /** Backoff, maximum age and lease of queued signups. */
+  queueDelivery?: QueueDeliveryOptions;
   /** A `fetch` for calls to Dotdigital (tests pass the mock's). */
   fetch?: typeof fetch;
   /** Where to log. Default: nothing. */

@@ -71,4 +71,19 @@ describe('mock Dotdigital: run-time controls', () => {
     expect(mock.store.requests.length).toBeLessThanOrEqual(100);
     expect(mock.store.requests.at(-1)).toMatchObject({ method: 'GET', path: '/v2/data-fields', status: 200 });
   });
+
+  it('plays an outage a person switches on and off from the page, with no credentials', async () => {
+    const { api, mock } = mockWith();
+    const toggle = (state: string) => mock.fetch('http://127.0.0.1:4999/_mock/outage', { method: 'POST', body: new URLSearchParams({ state }) });
+    expect((await toggle('on')).status).toBe(303);
+    expect((await api('GET', '/v2/preferences')).status).toBe(503);
+    expect((await api('POST', '/v2/contacts/with-consent', signup('ann@example.com'))).status).toBe(503);
+    const page = await (await mock.fetch('http://127.0.0.1:4999/')).text();
+    expect(page).toContain('<button type="submit" name="state" value="off">End the outage</button>');
+    expect(mock.store.requests.at(-1)).toMatchObject({ method: 'POST', status: 503 });
+    await toggle('off');
+    expect((await api('POST', '/v2/contacts/with-consent', signup('ann@example.com'))).status).toBe(201);
+    expect(await (await mock.fetch('http://127.0.0.1:4999/')).text()).toContain('Simulate an outage');
+  });
 });
+

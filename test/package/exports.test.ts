@@ -30,8 +30,8 @@ const pinned: Record<string, string[]> = {
     'readFormDefinition',
     'signupRequestSchema',
   ],
-  './server': ['consentVersion', 'createSignupHandler', 'normalizeIp'],
-  './server/node': ['DEFAULT_CONSENT_TEXT', 'createNodeFetch', 'listenSignup', 'optionsFromEnv', 'toNodeListener'],
+  './server': ['SignupQueueFullError', 'consentVersion', 'createMemorySignupQueue', 'createSignupHandler', 'normalizeIp', 'startQueueDelivery'],
+  './server/node': ['DEFAULT_CONSENT_TEXT', 'createFileSignupQueue', 'createNodeFetch', 'listenSignup', 'optionsFromEnv', 'queueFromEnv', 'toNodeListener'],
   './mock': ['DEMO_API_PASSWORD', 'DEMO_API_USER', 'createMockDotdigital', 'demoAddressBooks', 'demoDataFields', 'demoPreferences', 'listenMock'],
 };
 

@@ -99,9 +99,9 @@ describe('<SignupForm> ready', () => {
   });
 
   it.each([
-    [false, 'subscribed'],
-    [true, 'pending_confirmation'],
-  ])('treats a queued signup (double opt-in %s) as %s', async (doubleOptIn, state) => {
+    [false, 'subscribed', 'We will send our emails to cy@example.com.'],
+    [true, 'pending_confirmation', 'We will send an email to cy@example.com; it may take a while to arrive.'],
+  ])('treats a queued signup (double opt-in %s) as %s, saying only what is true', async (doubleOptIn, state, text) => {
     const proxy = scriptedFetch({ get: [{ status: 200, body: { ...DEFINITION, doubleOptIn } }], post: [{ status: 202, body: { status: 'queued' } }] });
     const onSuccess = vi.fn();
     const user = userEvent.setup();
@@ -110,6 +110,8 @@ describe('<SignupForm> ready', () => {
     await user.click(screen.getByRole('button', { name: 'Subscribe' }));
     await waitFor(() => expect(rootOf(container).dataset.state).toBe(state));
     expect(onSuccess).toHaveBeenCalledWith({ status: 'queued', email: 'cy@example.com' });
+    expect(screen.getByRole('status')).toHaveTextContent(text);
+    expect(screen.getByRole('status')).not.toHaveTextContent('We have sent');
   });
 
   it('is busy while submitting and never sends twice', async () => {

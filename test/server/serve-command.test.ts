@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
+import { createFileSignupQueue } from '../../src/server/node/index.js';
 
 // `dotdigital-signup serve`, run from the build exactly as `npx dotdigital-signup serve` runs it.
 const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
@@ -15,9 +19,9 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 afterEach(() => running.splice(0).forEach((child) => child.exitCode === null && child.kill()));
 
-function serve(env: Record<string, string>) {
+function serve(env: Record<string, string>, apiUrl = mock.url) {
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--host', '127.0.0.1'], {
-    env: { PATH: process.env.PATH ?? '', DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: mock.url, ...env },
+    env: { PATH: process.env.PATH ?? '', DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: apiUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.push(child);
@@ -71,5 +75,73 @@ describe('dotdigital-signup serve', () => {
     const [code] = await once(proxy.child, 'exit');
     expect(code).toBe(1);
     expect(proxy.stderr()).toContain('SIGNUP_OPT_IN_TYPE="Double" is not valid: use Single or VerifiedDouble');
+  });
+
+  describe('with SIGNUP_QUEUE_FILE', () => {
+    let dir: string;
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'serve-queue-'));
+    });
+    afterAll(() => rm(dir, { recursive: true, force: true }));
+
+    it('queues a signup Dotdigital rate-limits beyond the budget, and owns its file alone', async () => {
+      const limited = await listenMock({ rateLimit: { perMinute: 1 } }); // the form definition uses the minute's one call
+      try {
+        const file = join(dir, 'limited.jsonl');
+        const proxy = serve({ SIGNUP_ALLOWED_ORIGINS: SITE, SIGNUP_QUEUE_FILE: file }, limited.url);
+        const base = await proxy.url;
+        const definition = (await (await fetch(base)).json()) as { consent: { text: string; version: string } };
+        const response = await fetch(base, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: SITE },
+          body: JSON.stringify({ email: 'later@example.com', consent: { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` } }),
+        });
+        expect(response.status).toBe(202);
+        expect(await response.json()).toEqual({ status: 'queued' });
+        const stored = JSON.parse((await readFile(file, 'utf8')).trim()) as { add: { contact: { email: string; ipAddress: string } } };
+        expect(stored.add.contact).toMatchObject({ email: 'later@example.com', ipAddress: '127.0.0.1' });
+        expect((await stat(file)).mode & 0o777).toBe(0o600);
+
+        const second = serve({ SIGNUP_QUEUE_FILE: file }, limited.url);
+        const [code] = await once(second.child, 'exit');
+        expect(code).toBe(1);
+        expect(second.stderr()).toContain(`The signup queue file ${file} is in use by process ${proxy.child.pid}`);
+
+        proxy.child.kill('SIGTERM');
+        expect((await once(proxy.child, 'exit'))[0]).toBe(0);
+        await expect(stat(`${file}.lock`)).rejects.toThrow(/ENOENT/); // released for the next process
+      } finally {
+        await limited.close();
+      }
+    });
+
+    it('delivers on its interval what an earlier process left in the file', async () => {
+      const file = join(dir, 'left.jsonl');
+      const earlier = await createFileSignupQueue({ path: file });
+      await earlier.add({
+        id: 'left-1', acceptedAt: Date.now() - 60_000, dueAt: 0, attempts: 2,
+        contact: { email: 'left@example.com', optInType: 'Single', dataFields: [], consentText: 'Serve consent.', consentedAt: '2026-01-02T03:04:05.000Z', pageUrl: `${SITE}/`, ipAddress: '192.0.2.9', userAgent: 'Left/1.0', shown: [5], ticked: [5] },
+      });
+      await earlier.close();
+      const proxy = serve({ SIGNUP_QUEUE_FILE: file, SIGNUP_QUEUE_INTERVAL_SECONDS: '0.1' });
+      await proxy.url;
+      await expect.poll(() => mock.mock.store.contacts.get('left@example.com')?.consentRecords.at(-1)?.fields, { timeout: 5_000 }).toMatchObject({
+        DATETIMECONSENTED: '2026-01-02T03:04:05.000Z', IPADDRESS: '192.0.2.9', USERAGENT: 'Left/1.0',
+      });
+      expect([...mock.mock.store.contacts.get('left@example.com')!.optedIn]).toEqual([5]);
+      await expect.poll(() => proxy.stderr(), { timeout: 5_000 }).toContain('"delivered":1');
+      proxy.child.kill('SIGTERM');
+      await once(proxy.child, 'exit');
+      const reopened = await createFileSignupQueue({ path: file });
+      expect(reopened.size).toBe(0);
+      await reopened.close();
+    });
+
+    it('exits 1 naming a queue variable that cannot be right', async () => {
+      const proxy = serve({ SIGNUP_QUEUE_FILE: join(dir, 'bad.jsonl'), SIGNUP_QUEUE_MAX_AGE_HOURS: 'soon' });
+      const [code] = await once(proxy.child, 'exit');
+      expect(code).toBe(1);
+      expect(proxy.stderr()).toContain('SIGNUP_QUEUE_MAX_AGE_HOURS="soon" is not valid');
+    });
   });
 });

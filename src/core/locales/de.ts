@@ -25,6 +25,7 @@ export const germanMessages: SignupMessages = {
   subscribed: (email) => `Wir senden unsere E-Mails an ${email}.`,
   pendingTitle: 'Bitte prüfen Sie Ihr Postfach',
   pendingConfirmation: (email) => `Wir haben eine E-Mail an ${email} gesendet. Klicken Sie auf den Link darin, um Ihre Anmeldung zu bestätigen.`,
+  queuedConfirmation: (email) => `Wir senden eine E-Mail an ${email}; das kann eine Weile dauern. Klicken Sie auf den Link darin, um Ihre Anmeldung zu bestätigen.`,
   errorPrefix: 'Fehler:',
   errorSummaryTitle: 'Es ist ein Problem aufgetreten',
   consentUpdated: 'Aktualisiert',

@@ -25,6 +25,7 @@ export const spanishMessages: SignupMessages = {
   subscribed: (email) => `Enviaremos nuestros correos a ${email}.`,
   pendingTitle: 'Revise su bandeja de entrada',
   pendingConfirmation: (email) => `Hemos enviado un correo a ${email}. Haga clic en el enlace que contiene para confirmar su suscripción.`,
+  queuedConfirmation: (email) => `Enviaremos un correo a ${email}; puede tardar un poco en llegar. Haga clic en el enlace que contiene para confirmar su suscripción.`,
   errorPrefix: 'Error:',
   errorSummaryTitle: 'Hay un problema',
   consentUpdated: 'Actualizado',

@@ -26,6 +26,7 @@ export const frenchMessages: SignupMessages = {
   subscribed: (email) => `Nous enverrons nos e-mails à ${email}.`,
   pendingTitle: 'Consultez votre boîte de réception',
   pendingConfirmation: (email) => `Nous avons envoyé un e-mail à ${email}. Cliquez sur le lien qu’il contient pour confirmer votre inscription.`,
+  queuedConfirmation: (email) => `Nous allons envoyer un e-mail à ${email} ; il peut mettre un moment à arriver. Cliquez sur le lien qu’il contient pour confirmer votre inscription.`,
   errorPrefix: 'Erreur\u00a0:',
   errorSummaryTitle: 'Un problème est survenu',
   consentUpdated: 'Mis à jour',

@@ -26,6 +26,7 @@ export const dutchMessages: SignupMessages = {
   subscribed: (email) => `We sturen onze e-mails naar ${email}.`,
   pendingTitle: 'Kijk in je inbox',
   pendingConfirmation: (email) => `We hebben een e-mail gestuurd naar ${email}. Klik op de link in die e-mail om je inschrijving te bevestigen.`,
+  queuedConfirmation: (email) => `We sturen een e-mail naar ${email}; het kan even duren voordat die aankomt. Klik op de link in die e-mail om je inschrijving te bevestigen.`,
   errorPrefix: 'Fout:',
   errorSummaryTitle: 'Er is een probleem',
   consentUpdated: 'Bijgewerkt',

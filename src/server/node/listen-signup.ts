@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { createSignupHandler } from '../create-signup-handler.js';
+import { startQueueDelivery } from '../start-queue-delivery.js';
 import type { SignupHandlerOptions } from '../signup-handler-options.js';
 import { createNodeFetch } from './create-node-fetch.js';
 import { toNodeListener } from './to-node-listener.js';
@@ -8,17 +9,19 @@ import { toNodeListener } from './to-node-listener.js';
  * Runs the proxy alone on a Node HTTP server, answering on every path, calling Dotdigital
  * through {@link createNodeFetch} unless `options.fetch` says otherwise. Keep-alive is
  * held a little longer than common load balancers' idle timeouts so they never reuse a
- * connection this server has just closed.
+ * connection this server has just closed. With a `queue`, queued signups are delivered every
+ * `deliverEveryMs` (default 30 s) until `close()`.
  *
  * @example
  * const { url, close } = await listenSignup(options, { port: 3000 });
  */
 export async function listenSignup(
   options: SignupHandlerOptions,
-  listen: { port?: number; host?: string } = {},
+  listen: { port?: number; host?: string; deliverEveryMs?: number } = {},
 ): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const handler = createSignupHandler({ ...options, fetch: options.fetch ?? createNodeFetch() });
   const server = createServer({ keepAliveTimeout: 65_000 }, toNodeListener(handler));
+  const stopDelivery = options.queue ? startQueueDelivery(handler, { intervalMs: listen.deliverEveryMs ?? 30_000, ...(options.logger ? { logger: options.logger } : {}) }) : undefined;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port ?? 0, listen.host, () => resolve());
@@ -26,10 +29,12 @@ export async function listenSignup(
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : listen.port;
   const host = listen.host && listen.host !== '0.0.0.0' && listen.host !== '::' ? listen.host : 'localhost';
-  const close = () =>
-    new Promise<void>((resolve) => {
+  const close = async () => {
+    await new Promise<void>((resolve) => {
       server.close(() => resolve());
       server.closeIdleConnections();
     });
+    await stopDelivery?.();
+  };
   return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, server, close };
 }

@@ -1,0 +1,28 @@
+import { createQueueEntries } from './queue-entries.js';
+import type { SignupQueue } from './signup-queue.js';
+
+/** Default bound of the built-in queues. */
+export const DEFAULT_QUEUE_MAX_ENTRIES = 10_000;
+
+/**
+ * A signup queue in this process's memory, bounded (default 10 000 entries; over that the
+ * proxy answers 503). NOT durable: a restart or redeploy loses what it holds, so use it for
+ * development and tests, and `createFileSignupQueue` (Node) or your own store in production.
+ *
+ * @example
+ * const queue = createMemorySignupQueue();
+ * const handler = createSignupHandler({ ...options, queue });
+ * setInterval(() => void handler.deliverQueued(), 30_000);
+ */
+export function createMemorySignupQueue(options: { maxEntries?: number } = {}): SignupQueue & { readonly size: number } {
+  const entries = createQueueEntries(options.maxEntries ?? DEFAULT_QUEUE_MAX_ENTRIES);
+  return {
+    get size() {
+      return entries.size;
+    },
+    add: async (entry) => entries.add(entry),
+    claim: async (request) => entries.claim(request),
+    remove: async (id) => void entries.remove(id),
+    reschedule: async (id, lease, next) => void entries.reschedule(id, lease, next),
+  };
+}

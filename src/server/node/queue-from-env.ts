@@ -1,0 +1,46 @@
+import type { SignupHandlerOptions, SignupLogger } from '../signup-handler-options.js';
+import { createFileSignupQueue, type FileSignupQueue } from './file-signup-queue.js';
+
+type Env = Record<string, string | undefined>;
+
+/** What {@link queueFromEnv} opened: options to spread into the handler's, and when to deliver. */
+export interface QueueFromEnv {
+  options: Pick<SignupHandlerOptions, 'queue' | 'queueDelivery'>;
+  /** How often `serve` runs a delivery round. */
+  intervalMs: number;
+  /** Closes the queue file (after the server stopped). */
+  close(): Promise<void>;
+}
+
+function positive(env: Env, name: string): number | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) {
+    throw new Error(`${name}=${JSON.stringify(value)} is not valid: use a number > 0 (see README, "Proxy options").`);
+  }
+  return Number(value);
+}
+
+/**
+ * Opens the durable queue the environment asks for: `SIGNUP_QUEUE_FILE` (the journal's
+ * path; unset: no queue, Dotdigital outages answer 503), `SIGNUP_QUEUE_MAX_ENTRIES`,
+ * `SIGNUP_QUEUE_MAX_AGE_HOURS` (default 72) and `SIGNUP_QUEUE_INTERVAL_SECONDS` (default 30).
+ *
+ * @example
+ * const queued = await queueFromEnv(process.env, logger);
+ * await listenSignup({ ...optionsFromEnv(process.env), ...queued?.options }, { deliverEveryMs: queued?.intervalMs });
+ */
+export async function queueFromEnv(env: Env, logger?: SignupLogger): Promise<QueueFromEnv | undefined> {
+  const path = env.SIGNUP_QUEUE_FILE?.trim();
+  const maxEntries = positive(env, 'SIGNUP_QUEUE_MAX_ENTRIES');
+  const maxAgeHours = positive(env, 'SIGNUP_QUEUE_MAX_AGE_HOURS');
+  const intervalSeconds = positive(env, 'SIGNUP_QUEUE_INTERVAL_SECONDS');
+  if (!path) return undefined;
+  if (maxEntries !== undefined && !Number.isSafeInteger(maxEntries)) throw new Error(`SIGNUP_QUEUE_MAX_ENTRIES=${JSON.stringify(env.SIGNUP_QUEUE_MAX_ENTRIES)} is not valid: use a whole number (see README, "Proxy options").`);
+  const queue: FileSignupQueue = await createFileSignupQueue({ path, ...(maxEntries ? { maxEntries } : {}), ...(logger ? { logger } : {}) });
+  return {
+    options: { queue, ...(maxAgeHours ? { queueDelivery: { maxAgeMs: maxAgeHours * 3_600_000 } } : {}) },
+    intervalMs: (intervalSeconds ?? 30) * 1000,
+    close: () => queue.close(),
+  };
+}

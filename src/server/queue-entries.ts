@@ -1,0 +1,69 @@
+import type { ClaimedSignup, QueuedSignup } from './signup-queue.js';
+import { SignupQueueFullError } from './signup-queue.js';
+
+/** The in-memory heart of the built-in queues: entries, bound and leases. */
+export interface QueueEntries {
+  readonly size: number;
+  /** Every entry, for a store that writes them all out. */
+  all(): QueuedSignup[];
+  add(entry: QueuedSignup): void;
+  /** Throws {@link SignupQueueFullError} when one more entry would not fit. */
+  checkRoom(): void;
+  claim(request: { now: number; limit: number; leaseMs: number }): ClaimedSignup[];
+  /** True when there was such an entry. */
+  remove(id: string): boolean;
+  /** True when the lease was current and the entry changed. */
+  reschedule(id: string, lease: string, next: { dueAt: number; attempts: number }): boolean;
+}
+
+/**
+ * Entries with a bound and claim leases, shared by the memory and file queues so both keep
+ * the same promises: `add` throws {@link SignupQueueFullError} at `maxEntries`, a claimed
+ * entry goes to nobody else until its lease ends, and a stale lease cannot reschedule.
+ * Leases live in memory only: a restarted process has no deliverer still holding one.
+ *
+ * @example
+ * const entries = createQueueEntries(10_000);
+ * entries.add(entry);
+ * const [mine] = entries.claim({ now: Date.now(), limit: 1, leaseMs: 60_000 });
+ */
+export function createQueueEntries(maxEntries: number): QueueEntries {
+  if (!(Number.isSafeInteger(maxEntries) && maxEntries >= 1)) throw new TypeError(`maxEntries must be a whole number ≥ 1, not ${maxEntries}`);
+  // Insertion order is acceptance order, so a claim takes the oldest due entries first.
+  const entries = new Map<string, { entry: QueuedSignup; lease?: string; leaseUntil: number }>();
+  const checkRoom = () => {
+    if (entries.size >= maxEntries) throw new SignupQueueFullError(`The signup queue is full (${maxEntries} entries): Dotdigital has been unreachable for long, or delivery is not running`);
+  };
+  return {
+    get size() {
+      return entries.size;
+    },
+    all: () => [...entries.values()].map(({ entry }) => entry),
+    checkRoom,
+    add(entry) {
+      if (entries.has(entry.id)) return;
+      checkRoom();
+      entries.set(entry.id, { entry: structuredClone(entry), leaseUntil: 0 });
+    },
+    claim({ now, limit, leaseMs }) {
+      const claimed: ClaimedSignup[] = [];
+      for (const slot of entries.values()) {
+        if (claimed.length >= limit) break;
+        if (slot.entry.dueAt > now || slot.leaseUntil > now) continue;
+        slot.lease = crypto.randomUUID();
+        slot.leaseUntil = now + leaseMs;
+        claimed.push({ ...structuredClone(slot.entry), lease: slot.lease });
+      }
+      return claimed;
+    },
+    remove: (id) => entries.delete(id),
+    reschedule(id, lease, next) {
+      const slot = entries.get(id);
+      if (!slot || slot.lease !== lease) return false;
+      slot.entry = { ...slot.entry, dueAt: next.dueAt, attempts: next.attempts };
+      slot.lease = undefined;
+      slot.leaseUntil = 0;
+      return true;
+    },
+  };
+}

@@ -1,0 +1,250 @@
+import { describe, expect, it } from 'vitest';
+import type { MockContact } from '../../src/mock/index.js';
+import { createMemorySignupQueue, SignupQueueFullError, startQueueDelivery, type SignupHandlerOptions, type SignupQueue } from '../../src/server/index.js';
+import { ADDRESS_BOOK_ID, captureLogger, CONSENT_TEXT, consentFor, errorOf, fakeClock, post, proxyWithMock, reject, SITE, status } from './proxy-fixture.js';
+
+const WRITE = /with-consent-and-preferences/;
+const HOUR = 3_600_000;
+const optedIn = (contact: MockContact | undefined) => [...(contact?.optedIn ?? [])].sort((a, b) => a - b);
+
+/** A proxy with a queue and a fake clock, Dotdigital's contact writes failing until `recover()`. */
+async function queuedProxy(options: Partial<SignupHandlerOptions> = {}, queue = createMemorySignupQueue()) {
+  const clock = fakeClock();
+  const logger = captureLogger();
+  const proxy = proxyWithMock({ clock, logger, queue, retry: { budgetMs: 2_000 }, ...options });
+  await consentFor(proxy.handler); // the form definition is cached before the outage, as for a visitor who loaded the page
+  const outage = { path: WRITE, times: Infinity, answer: status(503) };
+  proxy.faults.push(outage);
+  const signUp = async (email: string, preferences: number[] = [2], extra: { clientAddress?: string; userAgent?: string } = {}) => {
+    const consent = { ...(await consentFor(proxy.handler)), consentedAt: new Date(clock.now() - 5_000).toISOString() };
+    const request = post({ email, preferences, consent }, { 'user-agent': extra.userAgent ?? 'Vitest/1.0' });
+    return proxy.handler(request, extra.clientAddress ? { clientAddress: extra.clientAddress } : {});
+  };
+  const recover = () => void (outage.times = 0);
+  const contactWrites = () => proxy.writes().filter((r) => WRITE.test(r.url)).length;
+  return { ...proxy, clock, logger, queue, signUp, recover, contactWrites };
+}
+
+describe('queued signups: accepted while Dotdigital is down', () => {
+  it('answers 202 queued, then delivers the consent record as captured and the preferences as they are at delivery', async () => {
+    const p = await queuedProxy({ preferences: [1], addressBookId: ADDRESS_BOOK_ID });
+    p.mock.store.contacts.set('ann@example.com', {
+      id: 900, email: 'ann@example.com', optInType: 'Single', emailType: 'Html', status: 'Subscribed',
+      dataFields: new Map(), consentRecords: [], optedIn: new Set([3]), addressBooks: new Set(),
+    });
+    const consentedAt = new Date(p.clock.now() - 5_000).toISOString();
+    const response = await p.signUp('ann@example.com', [2], { clientAddress: '203.0.113.7', userAgent: 'Mozilla/5.0 (Queued)' });
+    expect(response.status).toBe(202);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({ status: 'queued' });
+    expect(p.queue.size).toBe(1);
+    expect(p.mock.store.contacts.get('ann@example.com')!.consentRecords).toEqual([]);
+    expect(p.logger.text()).not.toContain('ann@example.com');
+
+    // While it waits, the contact opts into a preference this form does not show (5) elsewhere.
+    p.mock.store.contacts.get('ann@example.com')!.optedIn.add(5);
+    p.recover();
+    expect(await p.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 0, postponed: 0 }); // not due yet
+    p.clock.time += 6 * HOUR;
+    expect(await p.handler.deliverQueued()).toEqual({ delivered: 1, dropped: 0, postponed: 0 });
+
+    const contact = p.mock.store.contacts.get('ann@example.com')!;
+    expect(contact.consentRecords.at(-1)!.fields).toEqual({
+      TEXT: CONSENT_TEXT, DATETIMECONSENTED: consentedAt, URL: `${SITE}/signup`, IPADDRESS: '203.0.113.7', USERAGENT: 'Mozilla/5.0 (Queued)',
+    });
+    // 2 ticked → in; 3 shown, not ticked → out; 5 not shown → kept as set while queued.
+    expect(optedIn(contact)).toEqual([2, 5]);
+    expect(contact.addressBooks.has(ADDRESS_BOOK_ID)).toBe(true);
+    expect(p.queue.size).toBe(0);
+    expect(await p.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 0, postponed: 0 });
+    expect(p.logger.text()).not.toContain('ann@example.com');
+  });
+
+  it('queues on network errors and on a rate limit that outlasts the budget, not before Retry-After', async () => {
+    const p = await queuedProxy();
+    p.faults.length = 0;
+    p.faults.push({ path: WRITE, times: Infinity, answer: reject() });
+    expect((await p.signUp('net@example.com')).status).toBe(202);
+    p.faults.length = 0;
+    const headers = { 'x-ratelimit-limit': '35', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '600' };
+    p.faults.push({ path: WRITE, times: 1, answer: status(429, { message: 'Too many requests' }, headers) });
+    expect((await p.signUp('busy@example.com')).status).toBe(202);
+    p.clock.time += 5 * 60_000;
+    expect(await p.handler.deliverQueued()).toMatchObject({ delivered: 1 }); // the network failure only
+    expect(p.mock.store.contacts.has('busy@example.com')).toBe(false);
+    p.clock.time += 6 * 60_000;
+    expect(await p.handler.deliverQueued()).toMatchObject({ delivered: 1 });
+    expect(p.mock.store.contacts.has('busy@example.com')).toBe(true);
+  });
+
+  it('queues while the account’s hourly API cap is reached, which lifts within the hour', async () => {
+    const p = await queuedProxy();
+    p.faults.length = 0;
+    p.faults.push({ path: WRITE, answer: status(400, { message: 'Your account has generated excess API activity. ERROR_APIUSAGE_EXCEEDED' }) });
+    expect(await (await p.signUp('capped@example.com')).json()).toEqual({ status: 'queued' });
+    p.clock.time += HOUR;
+    expect(await p.handler.deliverQueued()).toMatchObject({ delivered: 1 });
+    expect(p.mock.store.contacts.has('capped@example.com')).toBe(true);
+  });
+
+  it('never queues what Dotdigital refused (4xx), and answers 503 without a queue', async () => {
+    const p = await queuedProxy();
+    p.faults.length = 0;
+    p.faults.push({ path: WRITE, answer: status(400, { message: 'Error: ERROR_PARAMETER_INVALID' }) });
+    const refused = await p.signUp('bad@example.com');
+    expect(refused.status).toBe(400);
+    expect((await errorOf(refused)).code).toBe('invalid_email');
+    p.faults.push({ path: WRITE, answer: status(401, { message: 'Authorization has been denied for this request.' }) });
+    expect((await p.signUp('ann@example.com')).status).toBe(502);
+    expect(p.queue.size).toBe(0);
+
+    const without = await queuedProxy({ queue: undefined });
+    expect((await without.signUp('ann@example.com')).status).toBe(503);
+  });
+
+  it('answers 503 when the queue is full or cannot store, and logs it', async () => {
+    const p = await queuedProxy({}, createMemorySignupQueue({ maxEntries: 1 }));
+    expect((await p.signUp('one@example.com')).status).toBe(202);
+    const full = await p.signUp('two@example.com');
+    expect(full.status).toBe(503);
+    expect((await errorOf(full)).code).toBe('upstream_unavailable');
+    expect(p.logger.lines).toContainEqual(expect.objectContaining({ level: 'error', details: expect.objectContaining({ queueError: expect.stringContaining('full') }) }));
+
+    const broken: SignupQueue = { ...createMemorySignupQueue(), add: async () => Promise.reject(new Error('disk full')) };
+    const q = await queuedProxy({}, broken as ReturnType<typeof createMemorySignupQueue>);
+    expect((await q.signUp('ann@example.com')).status).toBe(503);
+  });
+
+  it('refuses a queue that is not one, at start-up', async () => {
+    await expect(queuedProxy({ queue: { add: async () => undefined } as unknown as SignupQueue })).rejects.toThrow(/`queue` lacks claim, remove, reschedule/);
+  });
+});
+
+describe('queued signups: delivery', () => {
+  it('two deliverers at once send each entry once', async () => {
+    const p = await queuedProxy();
+    for (const name of ['a', 'b', 'c']) expect((await p.signUp(`${name}@example.com`)).status).toBe(202);
+    const before = p.contactWrites();
+    p.recover();
+    p.clock.time += HOUR;
+    const other = proxyWithMock({ clock: p.clock, queue: p.queue, fetch: p.upstreamFetch as typeof fetch });
+    const reports = await Promise.all([p.handler.deliverQueued(), other.handler.deliverQueued(), p.handler.deliverQueued({ limit: 1 })]);
+    expect(reports.reduce((sum, r) => sum + r.delivered, 0)).toBe(3);
+    expect(p.contactWrites() - before).toBe(3);
+  });
+
+  it('a lease keeps an entry from others until it ends; a stale lease cannot reschedule', async () => {
+    const queue = createMemorySignupQueue();
+    const contact = { email: 'ann@example.com', optInType: 'Single' as const, dataFields: [], consentText: 'x', consentedAt: '', pageUrl: '', ipAddress: undefined, userAgent: '', shown: [], ticked: [] };
+    await queue.add({ id: 'e1', acceptedAt: 0, dueAt: 0, attempts: 0, contact });
+    const [first] = await queue.claim({ now: 1_000, limit: 10, leaseMs: 60_000 });
+    expect(first?.id).toBe('e1');
+    expect(await queue.claim({ now: 2_000, limit: 10, leaseMs: 60_000 })).toEqual([]);
+    const [second] = await queue.claim({ now: 61_001, limit: 10, leaseMs: 60_000 });
+    expect(second?.lease).not.toBe(first!.lease);
+    await queue.reschedule('e1', first!.lease, { dueAt: 0, attempts: 9 }); // stale: ignored
+    expect(await queue.claim({ now: 62_000, limit: 10, leaseMs: 60_000 })).toEqual([]);
+    await queue.reschedule('e1', second!.lease, { dueAt: 70_000, attempts: 1 });
+    expect(await queue.claim({ now: 69_999, limit: 10, leaseMs: 1 })).toEqual([]);
+    expect(await queue.claim({ now: 70_000, limit: 10, leaseMs: 1 })).toMatchObject([{ id: 'e1', attempts: 1 }]);
+  });
+
+  it('backs off further each time Dotdigital is still down, and stops the round at the first failure', async () => {
+    const p = await queuedProxy();
+    for (const name of ['a', 'b']) await p.signUp(`${name}@example.com`);
+    const dueTimes: number[] = [];
+    for (let round = 0; round < 4; round++) {
+      p.clock.time += 4 * HOUR;
+      const before = p.contactWrites();
+      expect(await p.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 0, postponed: 2 });
+      expect(p.contactWrites() - before).toBeGreaterThanOrEqual(1); // the first entry is tried (with retries) …
+      const [entry] = await p.queue.claim({ now: Number.MAX_SAFE_INTEGER, limit: 1, leaseMs: 1 });
+      dueTimes.push(entry!.dueAt - p.clock.now());
+      await p.queue.reschedule(entry!.id, entry!.lease, entry!);
+    }
+    // … and the wait grows: 30 s, 60 s, 120 s, 240 s steps (half fixed, half jitter).
+    expect(dueTimes.map((ms) => Math.round(ms / 1000))).toEqual([45, 90, 180, 360]);
+    p.recover();
+    p.clock.time += HOUR;
+    expect(await p.handler.deliverQueued()).toEqual({ delivered: 2, dropped: 0, postponed: 0 });
+  });
+
+  it('drops an entry older than maxAgeMs, and one Dotdigital refuses, logging a reference, never the address', async () => {
+    const p = await queuedProxy({ queueDelivery: { maxAgeMs: 24 * HOUR } });
+    await p.signUp('old@example.com');
+    p.clock.time += 25 * HOUR;
+    await p.signUp('refused@example.com');
+    p.recover();
+    p.clock.time += HOUR;
+    p.faults.push({ path: WRITE, answer: status(400, { message: 'Error: ERROR_PARAMETER_INVALID' }) });
+    expect(await p.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 2, postponed: 0 });
+    expect(p.queue.size).toBe(0);
+    expect(p.mock.store.contacts.size).toBe(0);
+    const drops = p.logger.lines.filter((l) => l.message.startsWith('Dropped'));
+    expect(drops).toHaveLength(2);
+    for (const line of drops) expect(line.details?.contact).toMatch(/^e:[0-9a-f]{16}$/);
+    expect(p.logger.text()).not.toMatch(/old@|refused@/);
+  });
+
+  it('keeps signups while Dotdigital refuses the API user, so fixing the password loses nothing', async () => {
+    const p = await queuedProxy();
+    await p.signUp('ann@example.com');
+    p.recover();
+    p.clock.time += HOUR;
+    p.faults.push({ path: WRITE, answer: status(401, { message: 'Authorization has been denied for this request.' }) });
+    expect(await p.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 0, postponed: 1 });
+    p.clock.time += HOUR;
+    expect(await p.handler.deliverQueued()).toEqual({ delivered: 1, dropped: 0, postponed: 0 });
+  });
+
+  it('delivers a suppressed contact as a live signup does: nothing written, the entry done', async () => {
+    const p = await queuedProxy({}, undefined);
+    await p.signUp('gone@example.com');
+    p.recover();
+    p.mock.store.contacts.set('gone@example.com', {
+      id: 901, email: 'gone@example.com', optInType: 'Single', emailType: 'Html', status: 'Suppressed',
+      dataFields: new Map(), consentRecords: [], optedIn: new Set(), addressBooks: new Set(),
+    });
+    p.clock.time += HOUR;
+    expect(await p.handler.deliverQueued()).toEqual({ delivered: 1, dropped: 0, postponed: 0 });
+    expect(p.mock.store.contacts.get('gone@example.com')!.status).toBe('Suppressed');
+    expect(p.queue.size).toBe(0);
+  });
+
+  it('does nothing without a queue', async () => {
+    const proxy = proxyWithMock();
+    expect(await proxy.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 0, postponed: 0 });
+    expect(new SignupQueueFullError('x').name).toBe('SignupQueueFullError');
+  });
+
+  it('startQueueDelivery runs rounds on an interval, never two at once, logs failures, and stop waits for the round', async () => {
+    const memory = createMemorySignupQueue();
+    let active = 0;
+    let most = 0;
+    let rounds = 0;
+    // A slow store (each claim takes 60 ms) that fails its third claim.
+    const slow: SignupQueue = {
+      ...memory,
+      claim: async (request) => {
+        active++;
+        most = Math.max(most, active);
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        active--;
+        if (++rounds === 3) throw new Error('store unreachable');
+        return memory.claim(request);
+      },
+    };
+    const logger = captureLogger();
+    const proxy = proxyWithMock({ queue: slow });
+    const stop = startQueueDelivery(proxy.handler, { intervalMs: 10, logger });
+    await expect.poll(() => rounds, { timeout: 2_000 }).toBeGreaterThanOrEqual(4);
+    await stop();
+    const after = rounds;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rounds).toBe(after);
+    expect(active).toBe(0);
+    expect(most).toBe(1);
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'error', details: { error: 'store unreachable' } }));
+  });
+});
+
