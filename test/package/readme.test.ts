@@ -78,7 +78,7 @@ describe('README names what the code has', () => {
     expect(links.length).toBeGreaterThan(5);
     expect(links.filter((link) => !anchors.has(link)), 'links to no heading').toEqual([]);
     const titles = [...prose.matchAll(/^#{1,6} (.+)$/gm)].map((match) => match[1]!);
-    const cited = new Set(sources.flatMap(({ text }) => [...text.matchAll(/README,? "([^"]+)"/g)].map((match) => match[1]!)));
+    const cited = new Set(sources.flatMap(({ text }) => [...text.matchAll(/README,? (?:"([^"]+)"|'([^']+)')/g)].map((match) => match[1] ?? match[2]!)));
     expect(cited.size).toBeGreaterThan(3);
     // Errors say "see README, "Script tag"": a heading that starts with those words will do.
     expect([...cited].filter((title) => !titles.some((heading) => heading.replace(/^\d+\. /, '').startsWith(title)))).toEqual([]);
