@@ -101,6 +101,16 @@ describe('README names what the code has', () => {
     expect(sameSet(table, SIGNUP_ERROR_CODES)).toEqual({ missing: [], extra: [] });
   });
 
+  it("the protocol section gives each error code the status the proxy answers it with", () => {
+    const documented = new Map([...section('Protocol').matchAll(/^\| `([a-z_]+)` \| (\d{3}|—) \|/gm)].map((match) => [match[1]!, match[2]!]));
+    const answered = sources
+      .filter(({ path }) => path.startsWith('server/'))
+      .flatMap(({ text }) => [...text.matchAll(/errorResponse\((\d{3}), '([a-z_]+)'|status: (\d{3}), code: '([a-z_]+)'/g)])
+      .map((match) => [match[2] ?? match[4]!, match[1] ?? match[3]!] as const);
+    expect(answered.length).toBeGreaterThan(10);
+    expect(answered.filter(([code, status]) => documented.get(code) !== status).map(([code, status]) => `${code}: answered ${status}, README says ${documented.get(code)}`)).toEqual([]);
+  });
+
   it('every prop and every proxy option is in its table', () => {
     const props = section('Props');
     const propKeys = [...interfaceKeys(source('react/use-signup-form.ts'), 'UseSignupFormOptions'), ...interfaceKeys(source('react/signup-form.tsx'), 'SignupFormProps')];
