@@ -67,6 +67,33 @@ describe('the consent record', () => {
     expect(logger.lines.filter((l) => /IP address is unknown/.test(l.message))).toHaveLength(1);
   });
 
+  // The URL goes into a legal record as the page the visitor consented on, so it is recorded the way a
+  // browser's location.href reads, never as a forger wrote it: no userinfo (a password in the record,
+  // or `https://evil.example%40@www.example.com` to mislead whoever reads it), no raw control or
+  // bidi-override characters, host in lower case, the default port dropped, `\\` read as `/`.
+  it.each([
+    ['userinfo', `https://user:secret@www.example.com/signup`, `${SITE}/signup`],
+    ['a host-like userinfo', `https://evil.example%40@www.example.com/`, `${SITE}/`],
+    ['a bidi override', `${SITE}/\u202Egnp.exe`, `${SITE}/%E2%80%AEgnp.exe`],
+    ['a NUL byte', `${SITE}/a\u0000b`, `${SITE}/a%00b`],
+    ['a backslash that looks like userinfo', `${SITE}\\@evil.example/`, `${SITE}/@evil.example/`],
+    ['capitals and the default port', 'HTTPS://WWW.EXAMPLE.COM:443/Signup?A=1#top', `${SITE}/Signup?A=1#top`],
+  ])('records URL as a browser would read it, not as sent: %s', async (_name, pageUrl, expected) => {
+    const proxy = proxyWithMock({ allowedOrigins: [SITE] });
+    const consent = { ...(await consentFor(proxy.handler)), pageUrl };
+    expect((await proxy.handler(post({ email: 'ann@example.com', consent }))).status).toBe(201);
+    expect(sent(proxy).URL).toBe(expected);
+  });
+
+  it('refuses a page URL that is over 2048 characters once written as a browser would', async () => {
+    const proxy = proxyWithMock();
+    const consent = { ...(await consentFor(proxy.handler)), pageUrl: `${SITE}/${'\u00e9'.repeat(400)}` };
+    const response = await proxy.handler(post({ email: 'ann@example.com', consent }));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_page_url');
+    expect(proxy.writes()).toHaveLength(0);
+  });
+
   it('caps USERAGENT at 512 characters', async () => {
     const { fields } = await signUp({}, { 'user-agent': `Mozilla/5.0 ${'x'.repeat(2000)}` });
     expect(fields.USERAGENT).toHaveLength(512);
