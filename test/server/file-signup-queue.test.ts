@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SignupQueueFullError, type QueuedSignup } from '../../src/server/index.js';
 import { createFileSignupQueue } from '../../src/server/node/index.js';
 import { captureLogger, consentFor, fakeClock, post, proxyWithMock, status } from './proxy-fixture.js';
@@ -59,6 +59,29 @@ describe('createFileSignupQueue', () => {
     const third = await createFileSignupQueue({ path });
     expect(third.size).toBe(3);
     await third.close();
+  });
+
+  // A full disk can cut an append short without a crash. The next line must not be glued onto the
+  // torn one: that signup was acknowledged (202 queued) and would be unreadable after a restart.
+  it('a write cut short (disk full) costs no later signup', async () => {
+    const queue = await createFileSignupQueue({ path });
+    await queue.add(entry('a'));
+    const probe = await open(join(dir, 'probe'), 'w');
+    const fileHandle = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    const diskFull = vi.spyOn(fileHandle, 'appendFile').mockImplementationOnce(async function (this: FileHandle, data) {
+      await this.write(String(data).slice(0, 40));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    await expect(queue.add(entry('b'))).rejects.toThrow(/ENOSPC/);
+    diskFull.mockRestore();
+    await queue.add(entry('c'));
+    await queue.close();
+    const logger = captureLogger();
+    const reopened = await createFileSignupQueue({ path, logger });
+    expect(await ids(reopened)).toEqual(['a', 'c']);
+    expect(logger.lines).toEqual([]);
+    await reopened.close();
   });
 
   it('skips and logs an unreadable line in the middle, keeping the rest', async () => {

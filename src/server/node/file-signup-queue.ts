@@ -57,14 +57,23 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
     chain = run.catch(() => undefined);
     return run;
   };
+  // After a failed write (a full disk can cut a line short) the file's tail is unknown: the next
+  // change rewrites it from memory first, or its line would be glued onto the torn one and lost.
+  let damaged = false;
+  const rewrite = async () => {
+    await handle.close().catch(() => undefined);
+    [handle, lines, damaged] = [await compact(path, entries.all()), entries.size, false];
+  };
   const append = async (line: Line) => {
-    await handle.appendFile(`${JSON.stringify(line)}\n`);
-    await handle.datasync();
-    if (++lines > 2 * entries.size + 1_000) {
-      await handle.close();
-      handle = await compact(path, entries.all());
-      lines = entries.size;
+    if (damaged) await rewrite();
+    try {
+      await handle.appendFile(`${JSON.stringify(line)}\n`);
+      await handle.datasync();
+    } catch (error) {
+      damaged = true;
+      throw error;
     }
+    if (++lines > 2 * entries.size + 1_000) await rewrite();
   };
   return {
     get size() {
