@@ -1,6 +1,6 @@
 import { parseSignupRequest } from '../core/index.js';
 import { checkFields } from './check-fields.js';
-import { clientIp, rateLimitKey } from './client-ip.js';
+import { clientIp } from './client-ip.js';
 import { consentPageUrl } from './consent-page-url.js';
 import type { SignupRequestContext } from './create-signup-handler.js';
 import type { DefinitionSnapshot } from './definition-snapshot.js';
@@ -35,7 +35,7 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
   const ip = clientIp(request.headers, context.clientAddress, options);
   if (ip === undefined) engine.warnOnce('ip', 'The visitor\'s IP address is unknown, so IPADDRESS is not recorded and signups are not rate-limited: pass clientAddress, or set trustedProxyHops or clientIpHeader (README, "Proxy options")');
   if (limiter && ip !== undefined) {
-    const verdict = limiter.take(rateLimitKey(ip));
+    const verdict = limiter.take(ip);
     if (!verdict.allowed) {
       const seconds = String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)));
       return errorResponse(429, 'rate_limited', `Too many signups from this address; try again in ${seconds} s.`, undefined, { ...headers, 'retry-after': seconds });
