@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFile, mkdtemp, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
+import { appendFile, chmod, lstat, mkdtemp, open, readFile, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -118,6 +118,28 @@ describe('createFileSignupQueue', () => {
     const next = await createFileSignupQueue({ path });
     expect(next.size).toBe(1);
     await next.close();
+  });
+
+  // Someone who can write in the queue's folder (a shared or world-writable one) plants links or
+  // files beside the journal: personal data must still land only in a fresh file of mode 600.
+  it('writes through no link planted at its temp file, and takes no permissions from a stale one', async () => {
+    const victim = join(dir, 'victim.txt');
+    await writeFile(victim, 'not the queue\n');
+    await chmod(victim, 0o644);
+    await symlink(victim, `${path}.tmp`);
+    const queue = await createFileSignupQueue({ path });
+    await queue.add(entry('a'));
+    await queue.close();
+    expect(await readFile(victim, 'utf8')).toBe('not the queue\n');
+    expect((await lstat(path)).isFile()).toBe(true);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+
+    await writeFile(`${path}.tmp`, '');
+    await chmod(`${path}.tmp`, 0o644);
+    const reopened = await createFileSignupQueue({ path });
+    expect(await ids(reopened)).toEqual(['a']);
+    await reopened.close();
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
   it('a new proxy on the same file delivers what the old one accepted during an outage', async () => {

@@ -1,4 +1,4 @@
-import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DEFAULT_QUEUE_MAX_ENTRIES } from '../memory-signup-queue.js';
 import { createQueueEntries } from '../queue-entries.js';
@@ -66,13 +66,10 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
   };
   const append = async (line: Line) => {
     if (damaged) await rewrite();
-    try {
-      await handle.appendFile(`${JSON.stringify(line)}\n`);
-      await handle.datasync();
-    } catch (error) {
-      damaged = true;
-      throw error;
-    }
+    damaged = true; // until the whole line is on disk
+    await handle.appendFile(`${JSON.stringify(line)}\n`);
+    await handle.datasync();
+    damaged = false;
     if (++lines > 2 * entries.size + 1_000) await rewrite();
   };
   return {
@@ -81,8 +78,7 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
     },
     add: (entry) =>
       serial(async () => {
-        // Room is checked before writing, so a full queue leaves the file as it was; the entry is
-        // claimable only once it is on disk.
+        // Room is checked first, so a full queue leaves the file as it was; claimable once on disk.
         entries.checkRoom();
         await append({ add: entry });
         entries.add(entry);
@@ -132,7 +128,9 @@ async function readJournal(path: string, logger: SignupLogger | undefined): Prom
 // Writes the live entries to a temp file, fsyncs it, renames it over the journal, and opens it for appending.
 async function compact(path: string, live: QueuedSignup[]): Promise<FileHandle> {
   const temp = `${path}.tmp`;
-  const out = await open(temp, 'w', 0o600);
+  // A fresh file, never one found there: 'wx' follows no planted link and keeps no stale mode.
+  await unlink(temp).catch(() => undefined);
+  const out = await open(temp, 'wx', 0o600);
   try {
     await out.writeFile(live.map((entry) => `${JSON.stringify({ add: entry })}\n`).join(''));
     await out.sync();
