@@ -115,6 +115,20 @@ describe('queued signups: accepted while Dotdigital is down', () => {
     expect((await q.signUp('ann@example.com')).status).toBe(503);
   });
 
+  // During an outage every accepted signup takes a place in the bounded queue until delivered, so
+  // one sender must not be able to fill it: the per-IP limit is spent before anything is queued.
+  it('lets one address, or one IPv6 /48 however it rotates, queue no more than its rate limit', async () => {
+    const p = await queuedProxy({ rateLimit: { max: 3, windowMs: HOUR } });
+    const flood = async (address: (n: number) => string) => {
+      const statuses: number[] = [];
+      for (let n = 1; n <= 30; n++) statuses.push((await p.signUp(`f${n}-${address(n)}@example.com`.replace(/:/g, '-'), [2], { clientAddress: address(n) })).status);
+      return statuses;
+    };
+    expect(await flood(() => '203.0.113.9')).toEqual([...Array(3).fill(202), ...Array(27).fill(429)]);
+    expect(await flood((n) => `2001:db8:9:${n.toString(16)}::1`)).toEqual([...Array(12).fill(202), ...Array(18).fill(429)]);
+    expect(p.queue.size).toBe(15);
+  });
+
   it('refuses a queue that is not one, at start-up', async () => {
     await expect(queuedProxy({ queue: { add: async () => undefined } as unknown as SignupQueue })).rejects.toThrow(/`queue` lacks claim, remove, reschedule/);
   });
