@@ -1,4 +1,5 @@
 import { parseSignupRequest } from '../core/index.js';
+import { MAX_USER_AGENT_LENGTH } from './build-contact-body.js';
 import { checkFields } from './check-fields.js';
 import { clientIp } from './client-ip.js';
 import { consentPageUrl } from './consent-page-url.js';
@@ -88,7 +89,8 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
     consentedAt,
     pageUrl: pageUrl.href,
     ipAddress: ip,
-    userAgent: request.headers.get('user-agent') ?? '',
+    // Capped when captured, so a queued signup is as small as what is recorded.
+    userAgent: (request.headers.get('user-agent') ?? '').slice(0, MAX_USER_AGENT_LENGTH),
     shown: snapshot.offered,
     ticked: new Set(signup.preferences ?? []),
   };

@@ -129,6 +129,16 @@ describe('queued signups: accepted while Dotdigital is down', () => {
     expect(p.queue.size).toBe(15);
   });
 
+  // The queue holds up to maxEntries signups in memory and on disk: each must be as small as what is
+  // recorded, not as large as the headers a sender can make up (Node takes 16 KB of them).
+  it('stores the user agent as recorded (512 characters), not as sent', async () => {
+    const p = await queuedProxy();
+    expect((await p.signUp('ann@example.com', [2], { userAgent: `Mozilla/5.0 ${'x'.repeat(15_000)}` })).status).toBe(202);
+    const [entry] = await p.queue.claim({ now: Number.MAX_SAFE_INTEGER, limit: 1, leaseMs: 1 });
+    expect(entry!.contact.userAgent).toHaveLength(512);
+    expect(JSON.stringify(entry).length).toBeLessThan(2_000);
+  });
+
   it('refuses a queue that is not one, at start-up', async () => {
     await expect(queuedProxy({ queue: { add: async () => undefined } as unknown as SignupQueue })).rejects.toThrow(/`queue` lacks claim, remove, reschedule/);
   });
