@@ -64,3 +64,31 @@ describe('the Node server against hand-written bodies', () => {
     expect(await send(many)).toBe('HTTP/1.1 431 Request Header Fields Too Large');
   });
 });
+
+describe('the Node server against a body sent byte by byte', () => {
+  it('answers 408 once a request has taken longer than requestTimeoutMs to arrive', async () => {
+    const slow = await listenSignup(
+      { apiUser: DEMO_API_USER, apiPassword: DEMO_API_PASSWORD, apiUrl: mock.url, consentText: 'Raw.', rateLimit: false },
+      { host: '127.0.0.1', requestTimeoutMs: 300 },
+    );
+    try {
+      const started = Date.now();
+      const status = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(new URL(slow.url).port), '127.0.0.1');
+        let answer = '';
+        socket.on('data', (data) => {
+          answer += data;
+          if (answer.includes('\r\n')) resolve(answer.slice(0, answer.indexOf('\r\n')));
+        });
+        socket.on('close', () => resolve(answer || 'closed without an answer'));
+        socket.on('error', reject);
+        // One byte of a 100-byte body, then nothing more: the server must not wait for ever.
+        socket.write('POST / HTTP/1.1\r\nHost: proxy\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{');
+      });
+      expect(status).toBe('HTTP/1.1 408 Request Timeout');
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await slow.close();
+    }
+  });
+});
