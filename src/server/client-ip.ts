@@ -60,3 +60,17 @@ export function rateLimitKey(ip: string): string {
   const parts = ipaddr.IPv6.parse(ip).parts.slice(0, 4);
   return `${new ipaddr.IPv6([...parts, 0, 0, 0, 0]).toRFC5952String()}/64`;
 }
+
+/**
+ * The IPv6 /48 an address belongs to (one site's allocation, which tunnel brokers hand out for
+ * free), for a second, wider limit: counted per /64 alone, a /48 holds 65 536 fresh allowances.
+ * `undefined` for IPv4.
+ *
+ * @example
+ * ipv6SiteKey('2001:db8:1:2:aaaa::1'); // '2001:db8:1::/48'
+ */
+export function ipv6SiteKey(ip: string): string | undefined {
+  if (!ip.includes(':')) return undefined;
+  const parts = ipaddr.IPv6.parse(ip).parts.slice(0, 3);
+  return `${new ipaddr.IPv6([...parts, 0, 0, 0, 0, 0]).toRFC5952String()}/48`;
+}

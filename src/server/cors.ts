@@ -24,8 +24,8 @@ export function createOriginPolicy(allowed: Set<string>) {
       return allowed.size === 0 || isAllowed(origin);
     },
     /** True when the page URL of a consent record may be recorded. */
-    allowsPage(pageUrl: string): boolean {
-      return allowed.size === 0 || allowed.has(new URL(pageUrl).origin);
+    allowsPage(pageUrl: URL): boolean {
+      return allowed.size === 0 || allowed.has(pageUrl.origin);
     },
     corsHeaders(origin: string | null): Record<string, string> {
       // Retry-After is not a CORS-safelisted header: without the expose list a page on another origin cannot read it.

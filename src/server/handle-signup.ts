@@ -1,6 +1,8 @@
 import { parseSignupRequest } from '../core/index.js';
+import { MAX_USER_AGENT_LENGTH } from './build-contact-body.js';
 import { checkFields } from './check-fields.js';
-import { clientIp, rateLimitKey } from './client-ip.js';
+import { clientIp } from './client-ip.js';
+import { consentPageUrl } from './consent-page-url.js';
 import type { SignupRequestContext } from './create-signup-handler.js';
 import type { DefinitionSnapshot } from './definition-snapshot.js';
 import { errorResponse, jsonResponse } from './json-response.js';
@@ -34,7 +36,7 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
   const ip = clientIp(request.headers, context.clientAddress, options);
   if (ip === undefined) engine.warnOnce('ip', 'The visitor\'s IP address is unknown, so IPADDRESS is not recorded and signups are not rate-limited: pass clientAddress, or set trustedProxyHops or clientIpHeader (README, "Proxy options")');
   if (limiter && ip !== undefined) {
-    const verdict = limiter.take(rateLimitKey(ip));
+    const verdict = limiter.take(ip);
     if (!verdict.allowed) {
       const seconds = String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)));
       return errorResponse(429, 'rate_limited', `Too many signups from this address; try again in ${seconds} s.`, undefined, { ...headers, 'retry-after': seconds });
@@ -56,8 +58,10 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
   if (signup.consent.text !== options.consentText || signup.consent.version !== (await engine.consentVersion)) {
     return errorResponse(409, 'consent_mismatch', 'The consent text has changed since the form was loaded; load the form again.', 'consent', headers);
   }
-  if (!cors.allowsPage(signup.consent.pageUrl)) {
-    return errorResponse(400, 'invalid_page_url', 'consent.pageUrl is not on one of this proxy\'s allowedOrigins.', 'consent.pageUrl', headers);
+  const pageUrl = consentPageUrl(signup.consent.pageUrl);
+  if (!pageUrl || !cors.allowsPage(pageUrl)) {
+    const why = pageUrl ? 'is not on one of this proxy\'s allowedOrigins' : 'must be the http(s) address of the page with the form, at most 2048 characters';
+    return errorResponse(400, 'invalid_page_url', `consent.pageUrl ${why}.`, 'consent.pageUrl', headers);
   }
   const fields = checkFields(signup.fields, options.fields);
   if (!fields.ok) return errorResponse(400, fields.problem.code, fields.problem.message, fields.problem.field, headers);
@@ -83,9 +87,10 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
     dataFields: fields.values,
     consentText: options.consentText,
     consentedAt,
-    pageUrl: signup.consent.pageUrl,
+    pageUrl: pageUrl.href,
     ipAddress: ip,
-    userAgent: request.headers.get('user-agent') ?? '',
+    // Capped when captured, so a queued signup is as small as what is recorded.
+    userAgent: (request.headers.get('user-agent') ?? '').slice(0, MAX_USER_AGENT_LENGTH),
     shown: snapshot.offered,
     ticked: new Set(signup.preferences ?? []),
   };

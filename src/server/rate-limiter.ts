@@ -1,3 +1,5 @@
+import { ipv6SiteKey, rateLimitKey } from './client-ip.js';
+
 /** The verdict on one request: allowed, or how long until it would be. */
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
@@ -32,6 +34,30 @@ export function createRateLimiter(limit: { max: number; windowMs: number }, now:
       buckets.set(key, { tokens: tokens - 1, at: time });
       if (buckets.size > maxKeys) buckets.delete(buckets.keys().next().value!);
       return { allowed: true };
+    },
+  };
+}
+
+/** How many visitors' allowance one IPv6 /48 gets in all (as many people may share it as share a NAT). */
+const IPV6_SITE_ALLOWANCE = 4;
+
+/**
+ * The limiter of visitor addresses: each IPv4 address and IPv6 /64 gets `limit`, and each
+ * IPv6 /48 as a whole {@link IPV6_SITE_ALLOWANCE} times that, so rotating through the /64s
+ * of a /48 escapes nothing (and cannot evict other visitors' buckets by sheer number).
+ *
+ * @example
+ * const limiter = createIpRateLimiter({ max: 10, windowMs: 60_000 }, Date.now);
+ * limiter.take('2001:db8:1:2::1'); // spends from 2001:db8:1:2::/64 and 2001:db8:1::/48
+ */
+export function createIpRateLimiter(limit: { max: number; windowMs: number }, now: () => number): RateLimiter {
+  const visitors = createRateLimiter(limit, now);
+  const sites = createRateLimiter({ max: limit.max * IPV6_SITE_ALLOWANCE, windowMs: limit.windowMs }, now);
+  return {
+    take(ip) {
+      const verdict = visitors.take(rateLimitKey(ip));
+      const site = ipv6SiteKey(ip);
+      return !verdict.allowed || site === undefined ? verdict : sites.take(site);
     },
   };
 }

@@ -5,7 +5,7 @@ import { definitionSnapshot, type DefinitionSnapshot } from './definition-snapsh
 import { createDotdigitalClient, type DotdigitalClient, type DotdigitalPreference } from './dotdigital/dotdigital-client.js';
 import { createEmailRef } from './email-ref.js';
 import { publicPreferences } from './public-preferences.js';
-import { createRateLimiter, type RateLimiter } from './rate-limiter.js';
+import { createIpRateLimiter, type RateLimiter } from './rate-limiter.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import type { SignupLogger } from './signup-handler-options.js';
 import { createRetrying, type Retrying } from './with-retries.js';
@@ -18,6 +18,7 @@ export interface SignupEngine {
   options: ResolvedOptions;
   logger: SignupLogger | undefined;
   cors: OriginPolicy;
+  /** Takes the visitor's address (see createIpRateLimiter). */
   limiter: RateLimiter | undefined;
   client: DotdigitalClient;
   retrying: Retrying;
@@ -73,7 +74,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     options,
     logger,
     cors: createOriginPolicy(options.allowedOrigins),
-    limiter: options.rateLimit ? createRateLimiter(options.rateLimit, () => clock.now()) : undefined,
+    limiter: options.rateLimit ? createIpRateLimiter(options.rateLimit, () => clock.now()) : undefined,
     client,
     retrying,
     definition,

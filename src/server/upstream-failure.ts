@@ -45,5 +45,9 @@ export function upstreamFailure(error: unknown, logger: SignupLogger | undefined
 }
 
 function details(error: unknown): Record<string, unknown> {
-  return error instanceof DotdigitalApiError ? { status: error.status, token: error.token } : {};
+  if (!(error instanceof DotdigitalApiError)) return {};
+  // No HTTP answer (DNS, refused connection, timeout): the message is the only clue the operator
+  // gets, e.g. "could not reach Dotdigital (ENOTFOUND)". It holds no body; addresses are masked anyway.
+  const reason = error.status === 0 ? { reason: error.message.replace(/[^\s@()]+@[^\s@()]+/g, '[email]') } : {};
+  return { status: error.status, token: error.token, ...reason };
 }

@@ -67,6 +67,81 @@ describe('the consent record', () => {
     expect(logger.lines.filter((l) => /IP address is unknown/.test(l.message))).toHaveLength(1);
   });
 
+  // The URL goes into a legal record as the page the visitor consented on, so it is recorded the way a
+  // browser's location.href reads, never as a forger wrote it: no userinfo (a password in the record,
+  // or `https://evil.example%40@www.example.com` to mislead whoever reads it), no raw control or
+  // bidi-override characters, host in lower case, the default port dropped, `\\` read as `/`.
+  it.each([
+    ['userinfo', `https://user:secret@www.example.com/signup`, `${SITE}/signup`],
+    ['a host-like userinfo', `https://evil.example%40@www.example.com/`, `${SITE}/`],
+    ['a bidi override', `${SITE}/\u202Egnp.exe`, `${SITE}/%E2%80%AEgnp.exe`],
+    ['a NUL byte', `${SITE}/a\u0000b`, `${SITE}/a%00b`],
+    ['a backslash that looks like userinfo', `${SITE}\\@evil.example/`, `${SITE}/@evil.example/`],
+    ['capitals and the default port', 'HTTPS://WWW.EXAMPLE.COM:443/Signup?A=1#top', `${SITE}/Signup?A=1#top`],
+  ])('records URL as a browser would read it, not as sent: %s', async (_name, pageUrl, expected) => {
+    const proxy = proxyWithMock({ allowedOrigins: [SITE] });
+    const consent = { ...(await consentFor(proxy.handler)), pageUrl };
+    expect((await proxy.handler(post({ email: 'ann@example.com', consent }))).status).toBe(201);
+    expect(sent(proxy).URL).toBe(expected);
+  });
+
+  it('refuses a page URL that is over 2048 characters once written as a browser would', async () => {
+    const proxy = proxyWithMock();
+    const consent = { ...(await consentFor(proxy.handler)), pageUrl: `${SITE}/${'\u00e9'.repeat(400)}` };
+    const response = await proxy.handler(post({ email: 'ann@example.com', consent }));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('invalid_page_url');
+    expect(proxy.writes()).toHaveLength(0);
+  });
+
+  // The visitor must have been shown exactly the configured text: a look-alike is another text.
+  it.each([
+    ['decomposed (NFD) instead of composed', (t: string) => t.normalize('NFD')],
+    ['with a trailing space', (t: string) => `${t} `],
+    ['with a zero-width space', (t: string) => t.replace(' ', ' \u200B')],
+    ['with a Cyrillic look-alike letter', (t: string) => t.replace('e', '\u0435')],
+    ['with CRLF for a line break', (t: string) => t.replace('\n', '\r\n')],
+  ])('refuses the consent text %s (409), sending nothing', async (_name, vary) => {
+    const proxy = proxyWithMock({ consentText: 'Oui, envoyez-moi la lettre.\nDésinscription à tout moment.' });
+    const consent = await consentFor(proxy.handler);
+    const response = await proxy.handler(post({ email: 'ann@example.com', consent: { ...consent, text: vary(consent.text) } }));
+    expect(response.status).toBe(409);
+    expect(proxy.writes()).toHaveLength(0);
+  });
+
+  it('refuses the configured text with the version of another text', async () => {
+    const proxy = proxyWithMock();
+    const other = await consentFor(proxyWithMock({ consentText: 'Another text.' }).handler);
+    const consent = { ...(await consentFor(proxy.handler)), version: other.version };
+    expect((await proxy.handler(post({ email: 'ann@example.com', consent }))).status).toBe(409);
+    expect(proxy.writes()).toHaveLength(0);
+  });
+
+  // Any zone the browser's clock is written in is the same instant; the record holds it in UTC.
+  it.each([
+    ['a +05:30 offset', '2026-03-01T17:28:00+05:30', '2026-03-01T11:58:00.000Z'],
+    ['a -00:00 offset', '2026-03-01T11:58:00-00:00', '2026-03-01T11:58:00.000Z'],
+    ['nanoseconds', '2026-03-01T11:58:00.123456789Z', '2026-03-01T11:58:00.123Z'],
+    ['a zone 23:59 away, far off once read', '2026-03-01T11:58:00+23:59', '2026-03-01T12:00:00.000Z'],
+    ['year 0000', '0000-01-01T00:00:00Z', '2026-03-01T12:00:00.000Z'],
+  ])('records DATETIMECONSENTED in UTC from %s', async (_name, consentedAt, expected) => {
+    const proxy = proxyWithMock({ clock: fakeClock() });
+    const consent = { ...(await consentFor(proxy.handler)), consentedAt };
+    expect((await proxy.handler(post({ email: 'ann@example.com', consent }))).status).toBe(201);
+    expect(sent(proxy).DATETIMECONSENTED).toBe(expected);
+  });
+
+  it.each(['2026-06-30T23:59:60Z', '2026-03-01T12:00:00', '2026-03-01 12:00:00Z', '1772366400000', '2026-03-01T24:00:00Z'])(
+    'refuses a consentedAt a browser never writes, %s, sending nothing',
+    async (consentedAt) => {
+      const proxy = proxyWithMock({ clock: fakeClock() });
+      const consent = { ...(await consentFor(proxy.handler)), consentedAt };
+      const response = await proxy.handler(post({ email: 'ann@example.com', consent }));
+      expect(response.status).toBe(400);
+      expect(proxy.writes()).toHaveLength(0);
+    },
+  );
+
   it('caps USERAGENT at 512 characters', async () => {
     const { fields } = await signUp({}, { 'user-agent': `Mozilla/5.0 ${'x'.repeat(2000)}` });
     expect(fields.USERAGENT).toHaveLength(512);

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { appendFile, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, lstat, mkdtemp, open, readFile, rm, stat, symlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SignupQueueFullError, type QueuedSignup } from '../../src/server/index.js';
 import { createFileSignupQueue } from '../../src/server/node/index.js';
 import { captureLogger, consentFor, fakeClock, post, proxyWithMock, status } from './proxy-fixture.js';
@@ -61,6 +61,29 @@ describe('createFileSignupQueue', () => {
     await third.close();
   });
 
+  // A full disk can cut an append short without a crash. The next line must not be glued onto the
+  // torn one: that signup was acknowledged (202 queued) and would be unreadable after a restart.
+  it('a write cut short (disk full) costs no later signup', async () => {
+    const queue = await createFileSignupQueue({ path });
+    await queue.add(entry('a'));
+    const probe = await open(join(dir, 'probe'), 'w');
+    const fileHandle = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    const diskFull = vi.spyOn(fileHandle, 'appendFile').mockImplementationOnce(async function (this: FileHandle, data) {
+      await this.write(String(data).slice(0, 40));
+      throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+    });
+    await expect(queue.add(entry('b'))).rejects.toThrow(/ENOSPC/);
+    diskFull.mockRestore();
+    await queue.add(entry('c'));
+    await queue.close();
+    const logger = captureLogger();
+    const reopened = await createFileSignupQueue({ path, logger });
+    expect(await ids(reopened)).toEqual(['a', 'c']);
+    expect(logger.lines).toEqual([]);
+    await reopened.close();
+  });
+
   it('skips and logs an unreadable line in the middle, keeping the rest', async () => {
     await writeFile(path, `${JSON.stringify({ add: entry('a') })}\nnot json\n${JSON.stringify({ add: entry('b') })}\n`);
     const logger = captureLogger();
@@ -95,6 +118,28 @@ describe('createFileSignupQueue', () => {
     const next = await createFileSignupQueue({ path });
     expect(next.size).toBe(1);
     await next.close();
+  });
+
+  // Someone who can write in the queue's folder (a shared or world-writable one) plants links or
+  // files beside the journal: personal data must still land only in a fresh file of mode 600.
+  it('writes through no link planted at its temp file, and takes no permissions from a stale one', async () => {
+    const victim = join(dir, 'victim.txt');
+    await writeFile(victim, 'not the queue\n');
+    await chmod(victim, 0o644);
+    await symlink(victim, `${path}.tmp`);
+    const queue = await createFileSignupQueue({ path });
+    await queue.add(entry('a'));
+    await queue.close();
+    expect(await readFile(victim, 'utf8')).toBe('not the queue\n');
+    expect((await lstat(path)).isFile()).toBe(true);
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
+
+    await writeFile(`${path}.tmp`, '');
+    await chmod(`${path}.tmp`, 0o644);
+    const reopened = await createFileSignupQueue({ path });
+    expect(await ids(reopened)).toEqual(['a']);
+    await reopened.close();
+    expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
   it('a new proxy on the same file delivers what the old one accepted during an outage', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientIp, normalizeIp, rateLimitKey } from '../../src/server/client-ip.js';
+import { clientIp, ipv6SiteKey, normalizeIp, rateLimitKey } from '../../src/server/client-ip.js';
 import { createRateLimiter } from '../../src/server/rate-limiter.js';
 import { consentFor, post, proxyWithMock } from './proxy-fixture.js';
 
@@ -40,6 +40,12 @@ describe('rate limiting', () => {
     expect(rateLimitKey('2001:db8:1:2:ffff:1:2:3')).toBe(rateLimitKey('2001:db8:1:2::9'));
   });
 
+  it('also keys IPv6 by /48, and IPv4 by nothing wider', () => {
+    expect(ipv6SiteKey('2001:db8:1:2:aaaa::1')).toBe('2001:db8:1::/48');
+    expect(ipv6SiteKey('2001:db8:1:ffff::9')).toBe(ipv6SiteKey('2001:db8:1::1'));
+    expect(ipv6SiteKey('203.0.113.7')).toBeUndefined();
+  });
+
   it('refills evenly: after the burst, one request per window/max', () => {
     let now = 0;
     const limiter = createRateLimiter({ max: 3, windowMs: 60_000 }, () => now);
@@ -68,5 +74,20 @@ describe('rate limiting', () => {
     const second = await proxy.handler(post({ email: 'b@example.com', consent }), { clientAddress: '2001:db8:5:6::abcd' });
     expect(second.status).toBe(429);
     expect(second.headers.get('retry-after')).toBe('60');
+  });
+
+  // A /48 is free for the asking (tunnel brokers hand them out) and holds 65 536 /64s: counted per
+  // /64 alone, one person could sign up a million addresses a minute, or fill the signup queue during
+  // an outage in seconds. The /48 as a whole gets four visitors' allowance.
+  it('limits a whole IPv6 /48 too, so rotating /64s within it does not escape the limit', async () => {
+    const proxy = proxyWithMock({ rateLimit: { max: 2, windowMs: 60_000 } });
+    const consent = await consentFor(proxy.handler);
+    const statuses: number[] = [];
+    for (let n = 1; n <= 12; n++) {
+      const response = await proxy.handler(post({ email: `r${n}@example.com`, consent }), { clientAddress: `2001:db8:7:${n.toString(16)}::1` });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([...Array(8).fill(201), ...Array(4).fill(429)]);
+    expect((await proxy.handler(post({ email: 'other@example.com', consent }), { clientAddress: '2001:db8:8:1::1' })).status).toBe(201);
   });
 });

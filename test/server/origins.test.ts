@@ -76,6 +76,36 @@ describe('origins: an exact-match allow-list for CORS and POSTs', () => {
     }
   });
 
+  // An Origin header is written by the browser in one canonical form; anything else did not come
+  // from a browser on an allowed page, so it is refused, never normalised into a match.
+  it.each([
+    ['the opaque origin of a sandboxed frame or file: page', 'null'],
+    ['a trailing slash', `${SITE}/`],
+    ['capitals', 'HTTPS://WWW.EXAMPLE.COM'],
+    ['the default port written out', `${SITE}:443`],
+    ['another port', `${SITE}:8443`],
+    ['http instead of https', 'http://www.example.com'],
+    ['a trailing dot', 'https://www.example.com.'],
+    ['the allowed host as a prefix', 'https://www.example.com.evil.example'],
+    ['userinfo', 'https://www.example.com@evil.example'],
+    ['a look-alike IDN', 'https://www.xn--exmple-cua.com'],
+    ['two origins in one header', `${SITE}, https://evil.example`],
+  ])('refuses a POST and a preflight from %s, and sends nothing', async (_name, origin) => {
+    const proxy = proxyWithMock({ allowedOrigins: [SITE] });
+    const response = await proxy.handler(post(await validBody(proxy.handler), { origin }));
+    expect(response.status).toBe(403);
+    expect((await errorOf(response)).code).toBe('origin_not_allowed');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await proxy.handler(preflight(origin))).status).toBe(403);
+    expect(proxy.writes()).toHaveLength(0);
+  });
+
+  it('never allows credentials, so a page cannot send the visitor\'s cookies through it', async () => {
+    const { handler } = proxyWithMock({ allowedOrigins: [SITE] });
+    const answers = [await handler(preflight(SITE)), await handler(new Request(ENDPOINT, { headers: { origin: SITE } })), await handler(post(await validBody(handler)))];
+    for (const answer of answers) expect(answer.headers.get('access-control-allow-credentials')).toBeNull();
+  });
+
   it('matches a configured origin written in capitals', async () => {
     const { handler } = proxyWithMock({ allowedOrigins: ['HTTPS://WWW.EXAMPLE.COM'] });
     expect((await handler(post(await validBody(handler)))).status).toBe(201);

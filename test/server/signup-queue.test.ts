@@ -115,6 +115,30 @@ describe('queued signups: accepted while Dotdigital is down', () => {
     expect((await q.signUp('ann@example.com')).status).toBe(503);
   });
 
+  // During an outage every accepted signup takes a place in the bounded queue until delivered, so
+  // one sender must not be able to fill it: the per-IP limit is spent before anything is queued.
+  it('lets one address, or one IPv6 /48 however it rotates, queue no more than its rate limit', async () => {
+    const p = await queuedProxy({ rateLimit: { max: 3, windowMs: HOUR } });
+    const flood = async (address: (n: number) => string) => {
+      const statuses: number[] = [];
+      for (let n = 1; n <= 30; n++) statuses.push((await p.signUp(`f${n}-${address(n)}@example.com`.replace(/:/g, '-'), [2], { clientAddress: address(n) })).status);
+      return statuses;
+    };
+    expect(await flood(() => '203.0.113.9')).toEqual([...Array(3).fill(202), ...Array(27).fill(429)]);
+    expect(await flood((n) => `2001:db8:9:${n.toString(16)}::1`)).toEqual([...Array(12).fill(202), ...Array(18).fill(429)]);
+    expect(p.queue.size).toBe(15);
+  });
+
+  // The queue holds up to maxEntries signups in memory and on disk: each must be as small as what is
+  // recorded, not as large as the headers a sender can make up (Node takes 16 KB of them).
+  it('stores the user agent as recorded (512 characters), not as sent', async () => {
+    const p = await queuedProxy();
+    expect((await p.signUp('ann@example.com', [2], { userAgent: `Mozilla/5.0 ${'x'.repeat(15_000)}` })).status).toBe(202);
+    const [entry] = await p.queue.claim({ now: Number.MAX_SAFE_INTEGER, limit: 1, leaseMs: 1 });
+    expect(entry!.contact.userAgent).toHaveLength(512);
+    expect(JSON.stringify(entry).length).toBeLessThan(2_000);
+  });
+
   it('refuses a queue that is not one, at start-up', async () => {
     await expect(queuedProxy({ queue: { add: async () => undefined } as unknown as SignupQueue })).rejects.toThrow(/`queue` lacks claim, remove, reschedule/);
   });

@@ -40,6 +40,14 @@ describe('upstream trouble', () => {
     expect(proxy.mock.store.contacts.has('ann@example.com')).toBe(true);
   });
 
+  it('says in the log why Dotdigital could not be reached (DNS, refused connection), without the address', async () => {
+    const unreachable = () => async () => Promise.reject(new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND r1-api.dotdigital.com'), { code: 'ENOTFOUND' }) }));
+    const { response, logger } = await signUpThrough([{ path: WRITE, times: 1000, answer: unreachable() }], { retry: { budgetMs: 2_000 } });
+    expect(response.status).toBe(503);
+    expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'warn', details: expect.objectContaining({ kind: 'unavailable', status: 0, reason: expect.stringContaining('ENOTFOUND') }) }));
+    expect(logger.text()).not.toContain('ann@example.com');
+  });
+
   it('waits on 429 as long as the X-RateLimit-Reset header says, then succeeds', async () => {
     const headers = { 'x-ratelimit-limit': '35', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '3', 'x-ratelimit-scope': 'minute' };
     const { response, clock, writes } = await signUpThrough([{ path: WRITE, answer: status(429, { message: 'Too many requests' }, headers) }]);

@@ -4,8 +4,11 @@ import type { ContactWriteResult, DotdigitalContact } from './dotdigital-types.j
 /** An explicit `apiUrl` without its trailing slash; a `TypeError` saying what to use when it is not a base URL. */
 export function checkedApiUrl(value: string): string {
   const trimmed = value.trim().replace(/\/+$/, '');
-  if (!/^https?:\/\/[^/\s]+$/i.test(trimmed)) {
-    throw new TypeError(`createDotdigitalClient: apiUrl "${value}" is not an API base URL — use your region's host, e.g. https://r1-api.dotdigital.com (no path), or leave it unset to discover it.`);
+  // Only scheme, host and port: credentials go in apiUser/apiPassword (fetch refuses a URL holding
+  // them), and a query or fragment would swallow the paths appended to the base.
+  if (!/^https?:\/\/[^/\s?#@]+$/i.test(trimmed)) {
+    const shown = value.replace(/\/\/[^/@]*@/, '//…@'); // never print a password written into the URL
+    throw new TypeError(`createDotdigitalClient: apiUrl "${shown}" is not an API base URL — use your region's host, e.g. https://r1-api.dotdigital.com (no path, no credentials), or leave it unset to discover it.`);
   }
   return trimmed;
 }

@@ -1,4 +1,4 @@
-import { open, readFile, rename, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { DEFAULT_QUEUE_MAX_ENTRIES } from '../memory-signup-queue.js';
 import { createQueueEntries } from '../queue-entries.js';
@@ -57,14 +57,20 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
     chain = run.catch(() => undefined);
     return run;
   };
+  // After a failed write (a full disk can cut a line short) the file's tail is unknown: the next
+  // change rewrites it from memory first, or its line would be glued onto the torn one and lost.
+  let damaged = false;
+  const rewrite = async () => {
+    await handle.close().catch(() => undefined);
+    [handle, lines, damaged] = [await compact(path, entries.all()), entries.size, false];
+  };
   const append = async (line: Line) => {
+    if (damaged) await rewrite();
+    damaged = true; // until the whole line is on disk
     await handle.appendFile(`${JSON.stringify(line)}\n`);
     await handle.datasync();
-    if (++lines > 2 * entries.size + 1_000) {
-      await handle.close();
-      handle = await compact(path, entries.all());
-      lines = entries.size;
-    }
+    damaged = false;
+    if (++lines > 2 * entries.size + 1_000) await rewrite();
   };
   return {
     get size() {
@@ -72,8 +78,7 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
     },
     add: (entry) =>
       serial(async () => {
-        // Room is checked before writing, so a full queue leaves the file as it was; the entry is
-        // claimable only once it is on disk.
+        // Room is checked first, so a full queue leaves the file as it was; claimable once on disk.
         entries.checkRoom();
         await append({ add: entry });
         entries.add(entry);
@@ -123,7 +128,9 @@ async function readJournal(path: string, logger: SignupLogger | undefined): Prom
 // Writes the live entries to a temp file, fsyncs it, renames it over the journal, and opens it for appending.
 async function compact(path: string, live: QueuedSignup[]): Promise<FileHandle> {
   const temp = `${path}.tmp`;
-  const out = await open(temp, 'w', 0o600);
+  // A fresh file, never one found there: 'wx' follows no planted link and keeps no stale mode.
+  await unlink(temp).catch(() => undefined);
+  const out = await open(temp, 'wx', 0o600);
   try {
     await out.writeFile(live.map((entry) => `${JSON.stringify({ add: entry })}\n`).join(''));
     await out.sync();

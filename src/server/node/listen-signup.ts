@@ -9,7 +9,9 @@ import { toNodeListener } from './to-node-listener.js';
  * Runs the proxy alone on a Node HTTP server, answering on every path, calling Dotdigital
  * through {@link createNodeFetch} unless `options.fetch` says otherwise. Keep-alive is
  * held a little longer than common load balancers' idle timeouts so they never reuse a
- * connection this server has just closed. With a `queue`, queued signups are delivered every
+ * connection this server has just closed. A request must arrive whole within `requestTimeoutMs`
+ * (default 30 s, Node's own default is 300 s) or it is answered 408, so clients sending a body
+ * byte by byte cannot hold connections open. With a `queue`, queued signups are delivered every
  * `deliverEveryMs` (default 30 s) until `close()`.
  *
  * @example
@@ -17,10 +19,15 @@ import { toNodeListener } from './to-node-listener.js';
  */
 export async function listenSignup(
   options: SignupHandlerOptions,
-  listen: { port?: number; host?: string; deliverEveryMs?: number } = {},
+  listen: { port?: number; host?: string; deliverEveryMs?: number; requestTimeoutMs?: number } = {},
 ): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const handler = createSignupHandler({ ...options, fetch: options.fetch ?? createNodeFetch() });
-  const server = createServer({ keepAliveTimeout: 65_000 }, toNodeListener(handler));
+  const requestTimeout = listen.requestTimeoutMs ?? 30_000;
+  const server = createServer(
+    // Node checks for late requests every connectionsCheckingInterval; keep that below the timeout.
+    { keepAliveTimeout: 65_000, requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(30_000, Math.max(50, requestTimeout / 4)) },
+    toNodeListener(handler),
+  );
   const stopDelivery = options.queue ? startQueueDelivery(handler, { intervalMs: listen.deliverEveryMs ?? 30_000, ...(options.logger ? { logger: options.logger } : {}) }) : undefined;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

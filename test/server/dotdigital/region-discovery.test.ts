@@ -82,4 +82,19 @@ describe('Dotdigital client: region discovery', () => {
       expect(() => createDotdigitalClient({ apiUser: 'u', apiPassword: 'p', apiUrl })).toThrow(/e\.g\. https:\/\/r1-api\.dotdigital\.com/);
     }
   });
+
+  // Each of these passed the check and then failed every call as "Dotdigital did not answer",
+  // with nothing to say why; the refusal must not print a password written into the URL either.
+  it('refuses an apiUrl with credentials, a query or a fragment, never echoing the credentials', () => {
+    for (const apiUrl of ['https://someone:s3cret-pw@r1-api.dotdigital.com', 'https://r1-api.dotdigital.com?region=r2', 'https://r1-api.dotdigital.com#r1']) {
+      let message = '';
+      try {
+        createDotdigitalClient({ apiUser: 'u', apiPassword: 'p', apiUrl });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toMatch(/e\.g\. https:\/\/r1-api\.dotdigital\.com/);
+      expect(message).not.toContain('s3cret-pw');
+    }
+  });
 });
