@@ -11,6 +11,11 @@ import { upstreamFailure } from './upstream-failure.js';
 export interface SignupRequestContext {
   /** The peer address of the socket (the Node adapter fills it). */
   clientAddress?: string;
+  /**
+   * Whatever else a framework passes, ignored: Next.js route handlers get `{ params }`, and
+   * `next build` refuses a handler whose context type has nothing in common with it.
+   */
+  [key: string]: unknown;
 }
 
 /**

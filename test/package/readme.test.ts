@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readmeSnippet, subresourceIntegrity } from '../../scripts/readme-snippet.js';
+import { SIGNUP_ERROR_CODES } from '../../src/core/error-codes.js';
+import { MOCK_USAGE } from '../../src/mock/mock-options-from-args.js';
 
 // README is what users copy: its script tag must load exactly the built file (SRI hash, version)
 // its queue snippet must be the one the browser tests run (public/embed-api.html), and its
@@ -27,5 +29,109 @@ describe('README', () => {
     const rules = site.split('\n').filter((line) => line.includes('min-height') && line.includes('.signup-slot'));
     expect(rules).toHaveLength(2);
     for (const rule of rules) expect(readme).toContain(rule);
+  });
+});
+
+// The facts that drift when code changes and nobody rereads README: the names users type.
+const sources = readdirSync(new URL('../../src/', import.meta.url), { recursive: true, encoding: 'utf8' })
+  .filter((path) => /\.tsx?$/.test(path))
+  .map((path) => ({ path, text: file(`src/${path}`).toString() }));
+const source = (path: string) => sources.find((entry) => entry.path === path)!.text;
+/** `## Heading` … up to the next heading of the same or a higher level. */
+function section(title: string): string {
+  const start = readme.search(new RegExp(`^(#+) ${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));
+  expect(start, `README has no heading "${title}"`).toBeGreaterThanOrEqual(0);
+  const level = /^#+/.exec(readme.slice(start))![0].length;
+  const rest = readme.slice(start + level);
+  const end = rest.search(new RegExp(`^#{1,${level}} `, 'm'));
+  return end === -1 ? rest : rest.slice(0, end);
+}
+/** Property names of an exported interface, as written in its source (two-space indent). */
+function interfaceKeys(text: string, name: string): string[] {
+  const body = new RegExp(`export interface ${name}[^{]*\\{\\n([\\s\\S]*?)\\n\\}`).exec(text)?.[1];
+  expect(body, `no interface ${name}`).toBeDefined();
+  return [...body!.matchAll(/^ {2}(\w+)\??:/gm)].map((match) => match[1]!);
+}
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
+function headingAnchors(): Set<string> {
+  const seen = new Map<string, number>();
+  const anchors = new Set<string>();
+  for (const [, title] of prose.matchAll(/^#{1,6} (.+)$/gm)) {
+    const slug = title!.trim().toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-');
+    const count = seen.get(slug) ?? 0;
+    seen.set(slug, count + 1);
+    anchors.add(count === 0 ? slug : `${slug}-${count}`);
+  }
+  return anchors;
+}
+/** What `documented` lacks of `actual`, and what it has that `actual` does not. */
+const sameSet = (documented: readonly string[], actual: readonly string[]) => ({
+  missing: actual.filter((name) => !documented.includes(name)),
+  extra: documented.filter((name) => !actual.includes(name)),
+});
+const prose = readme.replace(/^```[\s\S]*?^```/gm, '');
+
+describe('README names what the code has', () => {
+  it('every in-page link leads to a heading, and every README section the code points to exists', () => {
+    const anchors = headingAnchors();
+    const links = [...prose.matchAll(/\]\(#([^)]+)\)/g)].map((match) => match[1]!);
+    expect(links.length).toBeGreaterThan(5);
+    expect(links.filter((link) => !anchors.has(link)), 'links to no heading').toEqual([]);
+    const titles = [...prose.matchAll(/^#{1,6} (.+)$/gm)].map((match) => match[1]!);
+    const cited = new Set(sources.flatMap(({ text }) => [...text.matchAll(/README,? (?:"([^"]+)"|'([^']+)')/g)].map((match) => match[1] ?? match[2]!)));
+    expect(cited.size).toBeGreaterThan(3);
+    // Errors say "see README, "Script tag"": a heading that starts with those words will do.
+    expect([...cited].filter((title) => !titles.some((heading) => heading.replace(/^\d+\. /, '').startsWith(title)))).toEqual([]);
+  });
+
+  it('every environment variable the code reads is documented', () => {
+    const read = new Set<string>();
+    for (const { text } of sources) {
+      for (const match of text.matchAll(/\benv(?:\?)?\.([A-Z][A-Z0-9_]+)|\benv\[['"]([A-Z][A-Z0-9_]+)['"]\]|\(env, '([A-Z][A-Z0-9_]+)'/g)) {
+        read.add(match[1] ?? match[2] ?? match[3]!);
+      }
+    }
+    expect(read).toContain('SIGNUP_QUEUE_INTERVAL_SECONDS'); // the scan itself works
+    expect(read).toContain('DOTDIGITAL_MOCK_PORT');
+    expect([...read].filter((name) => !readme.includes(`\`${name}\``)), 'environment variables README does not name').toEqual([]);
+  });
+
+  it('the protocol section lists every error code, and no other', () => {
+    const table: string[] = [...section('Protocol').matchAll(/^\| `([a-z_]+)` \| /gm)].map((match) => match[1]!);
+    expect(sameSet(table, SIGNUP_ERROR_CODES)).toEqual({ missing: [], extra: [] });
+  });
+
+  it("the protocol section gives each error code the status the proxy answers it with", () => {
+    const documented = new Map([...section('Protocol').matchAll(/^\| `([a-z_]+)` \| (\d{3}|—) \|/gm)].map((match) => [match[1]!, match[2]!]));
+    const answered = sources
+      .filter(({ path }) => path.startsWith('server/'))
+      .flatMap(({ text }) => [...text.matchAll(/errorResponse\((\d{3}), '([a-z_]+)'|status: (\d{3}), code: '([a-z_]+)'/g)])
+      .map((match) => [match[2] ?? match[4]!, match[1] ?? match[3]!] as const);
+    expect(answered.length).toBeGreaterThan(10);
+    expect(answered.filter(([code, status]) => documented.get(code) !== status).map(([code, status]) => `${code}: answered ${status}, README says ${documented.get(code)}`)).toEqual([]);
+  });
+
+  it('every prop and every proxy option is in its table', () => {
+    const props = section('Props');
+    const propKeys = [...interfaceKeys(source('react/use-signup-form.ts'), 'UseSignupFormOptions'), ...interfaceKeys(source('react/signup-form.tsx'), 'SignupFormProps')];
+    expect(propKeys).toContain('endpoint');
+    expect(propKeys.filter((key) => !props.includes(`| \`${key}\` |`))).toEqual([]);
+    const options = section('Proxy options');
+    const optionKeys = interfaceKeys(source('server/signup-handler-options.ts'), 'SignupHandlerOptions');
+    expect(optionKeys).toContain('allowedOrigins');
+    expect(optionKeys.filter((key) => !new RegExp(`^\\| [^|]*\`${key}\``, 'm').test(options))).toEqual([]);
+  });
+
+  it('the theming table has every --dd-* token the stylesheet reads, and no other', () => {
+    const used = new Set([...source('react/signup-form-styles.ts').matchAll(/var\((--dd-[a-z-]+)/g)].map((match) => match[1]!));
+    const documented = new Set([...section('Theming').matchAll(/^\| `(--dd-[a-z-]+)`(?: \/ `(--dd-[a-z-]+)`)?/gm)].flatMap((match) => [match[1]!, match[2]].filter(Boolean) as string[]));
+    expect(used.size).toBeGreaterThan(10);
+    expect(sameSet([...documented], [...used])).toEqual({ missing: [], extra: [] });
+  });
+
+  it('every flag of `dotdigital-signup mock` is named', () => {
+    const flags = [...MOCK_USAGE.matchAll(/^ {2}(--[a-z-]+)/gm)].map((match) => match[1]!);
+    expect(flags.length).toBeGreaterThan(5);
+    expect(flags.filter((flag) => !readme.includes(`\`${flag}`))).toEqual([]);
   });
 });
