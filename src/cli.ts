@@ -51,6 +51,10 @@ async function main(argv: string[]): Promise<number> {
     if ((options.allowedOrigins ?? []).length === 0) {
       process.stderr.write('Warning: SIGNUP_ALLOWED_ORIGINS is not set, so only pages on this same origin can use the form and POSTs are taken from anywhere. Set it to your site\'s origins (README, "Security notes").\n');
     }
+    // The consent record is a legal record: a statement nobody chose should not go unnoticed.
+    if (!process.env.SIGNUP_CONSENT_TEXT) {
+      process.stderr.write('Warning: SIGNUP_CONSENT_TEXT is not set, so the form shows and records a generic consent statement. Set it to the wording your privacy notice uses (README, "Proxy options").\n');
+    }
     return -1;
   }
   process.stderr.write(`dotdigital-signup: unknown command "${command}".\n\n${USAGE}`);

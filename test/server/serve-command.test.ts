@@ -63,11 +63,12 @@ describe('dotdigital-signup serve', () => {
     expect(code).toBe(0);
   });
 
-  it('warns when no allowed origins are set', async () => {
+  it('warns when no allowed origins or no consent text are set', async () => {
     const proxy = serve({});
     await proxy.url;
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(proxy.stderr()).toContain('SIGNUP_ALLOWED_ORIGINS is not set');
+    expect(proxy.stderr()).toContain('SIGNUP_CONSENT_TEXT is not set, so the form shows and records a generic consent statement');
   });
 
   it('exits 1 naming a variable that cannot be right', async () => {
