@@ -2,7 +2,8 @@ import type { DefinitionSnapshot } from './definition-snapshot.js';
 import { DotdigitalApiError } from './dotdigital/dotdigital-api-error.js';
 import { nextDelivery } from './queue-delivery-options.js';
 import type { SignupEngine } from './signup-engine.js';
-import { fromQueuedContact, type ClaimedSignup } from './signup-queue.js';
+import { queuedWrite } from './queued-write.js';
+import type { ClaimedSignup } from './signup-queue.js';
 import { submitSignup } from './submit-signup.js';
 import { upstreamErrorKind } from './upstream-error-kind.js';
 import { UpstreamGaveUp } from './with-retries.js';
@@ -24,8 +25,9 @@ const SETUP_KINDS = new Set(['unauthorized', 'wrong_region']);
  * Makes the delivery round of a handler's queue. Each entry goes through the same path as a
  * live signup: the contact's preferences are read now, so ones the visitor was not shown keep
  * their current value; the consent record is the one captured when the visitor signed up.
- * A refusal of the contact (4xx) drops the entry; Dotdigital still unavailable ends the
- * round and every claimed entry waits for its next turn, with growing backoff.
+ * An entry queued before the proxy had the form definition is checked against it first
+ * (see queuedWrite). A refusal of the contact (4xx) drops the entry; Dotdigital still
+ * unavailable ends the round and every claimed entry waits for its turn, with growing backoff.
  *
  * @example
  * const deliver = createQueueDeliverer(engine);
@@ -56,7 +58,14 @@ export function createQueueDeliverer(engine: SignupEngine): DeliverQueued {
       }
       try {
         snapshot ??= await engine.definition.get();
-        const write = fromQueuedContact(entry.contact);
+        const ready = queuedWrite(entry, snapshot);
+        if (!ready.ok) {
+          await queue.remove(entry.id);
+          report.dropped++;
+          logger?.error('Dropped a queued signup: it ticks a preference this form does not offer', { contact: ref, preferences: ready.notOffered });
+          continue;
+        }
+        const write = ready.write;
         // Read the contact first unless the visitor saw every preference the account has now.
         const showsAll = allIds(snapshot).every((id) => write.shown.has(id));
         const deps = { ...engine, logger, addressBookId: entry.addressBookId, ref };

@@ -68,20 +68,11 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
 
   const deadline = options.clock.now() + options.retry.budgetMs;
   const ref = logger ? await engine.emailRef(signup.email) : '';
-  let snapshot: DefinitionSnapshot;
-  try {
-    snapshot = await engine.definition.get();
-  } catch (error) {
-    return upstreamFailure(error, logger, { contact: ref, call: 'preferences' }, headers);
-  }
-  const unknown = (signup.preferences ?? []).find((id) => !snapshot.offered.has(id));
-  if (unknown !== undefined) {
-    return errorResponse(400, 'unknown_preference', `Preference ${unknown} is not offered on this form.`, 'preferences', headers);
-  }
   const now = options.clock.now();
   const claimed = Date.parse(signup.consent.consentedAt);
   const consentedAt = new Date(Math.abs(claimed - now) <= CLOCK_TOLERANCE_MS ? claimed : now).toISOString();
-  const write = {
+  const ticked = new Set(signup.preferences ?? []);
+  const captured = {
     email: signup.email,
     optInType: options.optInType,
     dataFields: fields.values,
@@ -91,9 +82,23 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
     ipAddress: ip,
     // Capped when captured, so a queued signup is as small as what is recorded.
     userAgent: (request.headers.get('user-agent') ?? '').slice(0, MAX_USER_AGENT_LENGTH),
-    shown: snapshot.offered,
-    ticked: new Set(signup.preferences ?? []),
+    shown: new Set<number>(),
+    ticked,
   };
+  let snapshot: DefinitionSnapshot;
+  try {
+    snapshot = await engine.definition.get();
+  } catch (error) {
+    // Never had the definition (a cold start during an outage): everything else is checked, the
+    // preference ids (shape-checked by parseSignupRequest) are checked against it at delivery.
+    if (options.queue && (await queueSignup(engine, captured, error, ref, { needsDefinitionCheck: true }))) return jsonResponse(202, { status: 'queued' }, headers);
+    return upstreamFailure(error, logger, { contact: ref, call: 'preferences' }, headers);
+  }
+  const unknown = [...ticked].find((id) => !snapshot.offered.has(id));
+  if (unknown !== undefined) {
+    return errorResponse(400, 'unknown_preference', `Preference ${unknown} is not offered on this form.`, 'preferences', headers);
+  }
+  const write = { ...captured, shown: snapshot.offered };
   try {
     const outcome = await submitSignup({ ...engine, logger, addressBookId: options.addressBookId, ref }, write, snapshot, deadline);
     if (outcome.kind === 'not_subscribed') {

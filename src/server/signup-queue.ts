@@ -14,6 +14,12 @@ export interface QueuedSignup {
   contact: Omit<ContactWrite, 'shown' | 'ticked'> & { shown: number[]; ticked: number[] };
   /** The address book configured when it was accepted. */
   addressBookId?: number;
+  /**
+   * True when it was accepted before the proxy had ever loaded the form definition (a cold
+   * start while Dotdigital was down): `contact.shown` is then empty, and delivery checks the
+   * ticked ids against the definition first. Absent on every other entry.
+   */
+  needsDefinitionCheck?: boolean;
 }
 
 /** An entry a deliverer holds: nobody else can claim it until the lease runs out. */
