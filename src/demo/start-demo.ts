@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../mock/index.js';
 import { createMemorySignupQueue, createSignupHandler, startQueueDelivery } from '../server/index.js';
-import { createNodeFetch, DEFAULT_CONSENT_TEXT, optionsFromEnv, queueFromEnv } from '../server/node/index.js';
+import { createNodeFetch, optionsFromEnv, queueFromEnv } from '../server/node/index.js';
 import { createDemoApp } from './create-demo-app.js';
 
 const env = process.env;
@@ -24,7 +24,6 @@ const fromEnv = optionsFromEnv({
   DOTDIGITAL_API_USER: real ? env.DOTDIGITAL_API_USER : DEMO_API_USER,
   DOTDIGITAL_API_PASSWORD: real ? env.DOTDIGITAL_API_PASSWORD : DEMO_API_PASSWORD,
   DOTDIGITAL_API_URL: apiUrl,
-  SIGNUP_CONSENT_TEXT: env.SIGNUP_CONSENT_TEXT || DEFAULT_CONSENT_TEXT,
 });
 // Signups Dotdigital cannot take wait in a queue: SIGNUP_QUEUE_FILE's, else one in memory. The
 // demo retries every 2 s (not 30 s) so a person who ends the mock's outage sees them arrive.
