@@ -10,13 +10,8 @@ import { createDemoApp } from './create-demo-app.js';
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const real = Boolean(env.DOTDIGITAL_API_USER && env.DOTDIGITAL_API_PASSWORD);
-let mockUrl: string | undefined;
-let apiUrl = env.DOTDIGITAL_API_URL;
-if (!real) {
-  const mock = await listenMock({ port: Number(env.DOTDIGITAL_MOCK_PORT ?? 4010) });
-  apiUrl = mock.url;
-  mockUrl = mock.url;
-}
+// Without real credentials the proxy talks to the mock, started here.
+const apiUrl = real ? env.DOTDIGITAL_API_URL : (await listenMock({ port: Number(env.DOTDIGITAL_MOCK_PORT ?? 4010) })).url;
 // The demo pages are served by this same server: those are the only origins allowed to sign up.
 const demoOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
 const fromEnv = optionsFromEnv({
@@ -43,7 +38,7 @@ const app = createDemoApp(handler);
 const server = createServer(getRequestListener(app.fetch));
 server.listen(port, () => {
   console.log(`Demo site and signup proxy: http://localhost:${port}  (proxy at /api/signup, React page at /react.html)`);
-  console.log(mockUrl ? `Mock Dotdigital API:         ${mockUrl}  (open it to see what Dotdigital received, or to simulate an outage)` : `Dotdigital API:              ${apiUrl ?? 'https://r1-api.dotdigital.com'}`);
+  console.log(real ? `Dotdigital API:              ${apiUrl ?? 'https://r1-api.dotdigital.com'}` : `Mock Dotdigital API:         ${apiUrl}  (open it to see what Dotdigital received, or to simulate an outage)`);
   console.log(`Signup queue:                ${env.SIGNUP_QUEUE_FILE ? env.SIGNUP_QUEUE_FILE : 'in memory (set SIGNUP_QUEUE_FILE to keep it across restarts)'}`);
 });
 // Release the queue file's lock on the way out, so the next start need not take it over.
