@@ -10,7 +10,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
  * The exact policy of `/csp.html`: no inline script, no inline style, only same-origin files.
  * The script tag must work under it (constructable stylesheets, no `<style>` elements).
  */
-export const STRICT_CSP = "script-src 'self'; style-src 'self'";
+const STRICT_CSP = "script-src 'self'; style-src 'self'";
 
 /**
  * The demo site: the landing pages in `public/`, the built script tag at `/embed/`, the

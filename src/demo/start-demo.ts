@@ -4,19 +4,14 @@ import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../mock/index.js';
 import { createMemorySignupQueue, createSignupHandler, startQueueDelivery } from '../server/index.js';
-import { createNodeFetch, DEFAULT_CONSENT_TEXT, optionsFromEnv, queueFromEnv } from '../server/node/index.js';
+import { createNodeFetch, optionsFromEnv, queueFromEnv } from '../server/node/index.js';
 import { createDemoApp } from './create-demo-app.js';
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const real = Boolean(env.DOTDIGITAL_API_USER && env.DOTDIGITAL_API_PASSWORD);
-let mockUrl: string | undefined;
-let apiUrl = env.DOTDIGITAL_API_URL;
-if (!real) {
-  const mock = await listenMock({ port: Number(env.DOTDIGITAL_MOCK_PORT ?? 4010) });
-  apiUrl = mock.url;
-  mockUrl = mock.url;
-}
+// Without real credentials the proxy talks to the mock, started here.
+const apiUrl = real ? env.DOTDIGITAL_API_URL : (await listenMock({ port: Number(env.DOTDIGITAL_MOCK_PORT ?? 4010) })).url;
 // The demo pages are served by this same server: those are the only origins allowed to sign up.
 const demoOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
 const fromEnv = optionsFromEnv({
@@ -24,7 +19,6 @@ const fromEnv = optionsFromEnv({
   DOTDIGITAL_API_USER: real ? env.DOTDIGITAL_API_USER : DEMO_API_USER,
   DOTDIGITAL_API_PASSWORD: real ? env.DOTDIGITAL_API_PASSWORD : DEMO_API_PASSWORD,
   DOTDIGITAL_API_URL: apiUrl,
-  SIGNUP_CONSENT_TEXT: env.SIGNUP_CONSENT_TEXT || DEFAULT_CONSENT_TEXT,
 });
 // Signups Dotdigital cannot take wait in a queue: SIGNUP_QUEUE_FILE's, else one in memory. The
 // demo retries every 2 s (not 30 s) so a person who ends the mock's outage sees them arrive.
@@ -44,7 +38,7 @@ const app = createDemoApp(handler);
 const server = createServer(getRequestListener(app.fetch));
 server.listen(port, () => {
   console.log(`Demo site and signup proxy: http://localhost:${port}  (proxy at /api/signup, React page at /react.html)`);
-  console.log(mockUrl ? `Mock Dotdigital API:         ${mockUrl}  (open it to see what Dotdigital received, or to simulate an outage)` : `Dotdigital API:              ${apiUrl ?? 'https://r1-api.dotdigital.com'}`);
+  console.log(real ? `Dotdigital API:              ${apiUrl ?? 'https://r1-api.dotdigital.com'}` : `Mock Dotdigital API:         ${apiUrl}  (open it to see what Dotdigital received, or to simulate an outage)`);
   console.log(`Signup queue:                ${env.SIGNUP_QUEUE_FILE ? env.SIGNUP_QUEUE_FILE : 'in memory (set SIGNUP_QUEUE_FILE to keep it across restarts)'}`);
 });
 // Release the queue file's lock on the way out, so the next start need not take it over.

@@ -39,7 +39,7 @@ export function readContactInput(store: MockStore, source: unknown): ContactInpu
 }
 
 /** A value cast to the field's type the way Dotdigital accepts it, or ERROR_DATAFIELD_INVALID. */
-export function dataFieldValue(field: MockDataField, value: unknown): DataValue {
+function dataFieldValue(field: MockDataField, value: unknown): DataValue {
   if (value === undefined || value === null) return null;
   const invalid = () => new MockApiError(400, `Data field '${field.name}' expects a ${field.type} value. ERROR_DATAFIELD_INVALID`);
   switch (field.type) {

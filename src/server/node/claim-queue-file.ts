@@ -1,5 +1,9 @@
 import { open, readFile, unlink } from 'node:fs/promises';
 
+// Locks this process holds: a lock naming our own pid but not in here was left by an earlier
+// run that had the same pid (a container's process is often pid 1 every time).
+const held = new Set<string>();
+
 /**
  * Takes `{path}.lock` for this process, so two processes never own one queue file (each
  * would deliver from its own copy of the entries). A lock left by a process that no longer
@@ -9,10 +13,6 @@ import { open, readFile, unlink } from 'node:fs/promises';
  * const release = await claimQueueFile('/var/lib/signup/queue.jsonl');
  * await release();
  */
-// Locks this process holds: a lock naming our own pid but not in here was left by an earlier
-// run that had the same pid (a container's process is often pid 1 every time).
-const held = new Set<string>();
-
 export async function claimQueueFile(path: string): Promise<() => Promise<void>> {
   const lock = `${path}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {

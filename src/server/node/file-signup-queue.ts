@@ -145,7 +145,6 @@ async function compact(path: string, live: QueuedSignup[]): Promise<FileHandle> 
 // The rename is only durable once the directory is synced; some platforms cannot open a directory.
 async function syncDirectory(directory: string): Promise<void> {
   const dir = await open(directory, 'r').catch(() => undefined);
-  if (!dir) return;
-  await dir.sync().catch(() => undefined);
-  await dir.close();
+  await dir?.sync().catch(() => undefined);
+  await dir?.close();
 }

@@ -1,21 +1,9 @@
 import type { AllowedField, SignupHandlerOptions } from '../signup-handler-options.js';
+import { bad, whole, type Env } from './env-values.js';
 
 /** The default consent statement of `dotdigital-signup serve` when `SIGNUP_CONSENT_TEXT` is unset. */
 export const DEFAULT_CONSENT_TEXT =
   'Yes, please email me news and offers. I can unsubscribe at any time using the link in every email. See our privacy notice for how we use your data.';
-
-type Env = Record<string, string | undefined>;
-
-function bad(name: string, value: string, want: string): never {
-  throw new Error(`${name}=${JSON.stringify(value)} is not valid: ${want} (see README, "Proxy options").`);
-}
-
-function whole(env: Env, name: string, min: number): number | undefined {
-  const value = env[name]?.trim();
-  if (!value) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < min) bad(name, value, `use a whole number ≥ ${min}`);
-  return Number(value);
-}
 
 const list = (value: string | undefined) => (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 

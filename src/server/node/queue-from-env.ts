@@ -1,7 +1,6 @@
 import type { SignupHandlerOptions, SignupLogger } from '../signup-handler-options.js';
+import { bad, positive, type Env } from './env-values.js';
 import { createFileSignupQueue, type FileSignupQueue } from './file-signup-queue.js';
-
-type Env = Record<string, string | undefined>;
 
 /** What {@link queueFromEnv} opened: options to spread into the handler's, and when to deliver. */
 export interface QueueFromEnv {
@@ -10,15 +9,6 @@ export interface QueueFromEnv {
   intervalMs: number;
   /** Closes the queue file (after the server stopped). */
   close(): Promise<void>;
-}
-
-function positive(env: Env, name: string): number | undefined {
-  const value = env[name]?.trim();
-  if (!value) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) {
-    throw new Error(`${name}=${JSON.stringify(value)} is not valid: use a number > 0 (see README, "Proxy options").`);
-  }
-  return Number(value);
 }
 
 /**
@@ -36,7 +26,7 @@ export async function queueFromEnv(env: Env, logger?: SignupLogger): Promise<Que
   const maxAgeHours = positive(env, 'SIGNUP_QUEUE_MAX_AGE_HOURS');
   const intervalSeconds = positive(env, 'SIGNUP_QUEUE_INTERVAL_SECONDS');
   if (!path) return undefined;
-  if (maxEntries !== undefined && !Number.isSafeInteger(maxEntries)) throw new Error(`SIGNUP_QUEUE_MAX_ENTRIES=${JSON.stringify(env.SIGNUP_QUEUE_MAX_ENTRIES)} is not valid: use a whole number (see README, "Proxy options").`);
+  if (maxEntries !== undefined && !Number.isSafeInteger(maxEntries)) bad('SIGNUP_QUEUE_MAX_ENTRIES', env.SIGNUP_QUEUE_MAX_ENTRIES ?? '', 'use a whole number');
   const queue: FileSignupQueue = await createFileSignupQueue({ path, ...(maxEntries ? { maxEntries } : {}), ...(logger ? { logger } : {}) });
   return {
     options: { queue, ...(maxAgeHours ? { queueDelivery: { maxAgeMs: maxAgeHours * 3_600_000 } } : {}) },
