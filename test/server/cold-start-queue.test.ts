@@ -4,23 +4,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { consentVersion, createMemorySignupQueue, type QueuedSignup, type SignupHandlerOptions, type SignupQueue } from '../../src/server/index.js';
 import { createFileSignupQueue } from '../../src/server/node/index.js';
-import { captureLogger, CONSENT_TEXT, errorOf, fakeClock, HOUR, optedIn, post, proxyWithMock, SITE, status, storedContact } from './proxy-fixture.js';
+import { CONSENT_TEXT, errorOf, fakeClock, HOUR, optedIn, post, proxyInOutage, SITE, status, storedContact } from './proxy-fixture.js';
 
 /** A proxy that has never loaded the form definition: Dotdigital answers 503 to everything from the start. */
 function coldProxy(options: Partial<SignupHandlerOptions> = {}, queue: (SignupQueue & { readonly size: number }) | null = createMemorySignupQueue()) {
-  const clock = fakeClock();
-  const logger = captureLogger();
-  const proxy = proxyWithMock({ clock, logger, allowedOrigins: [SITE], retry: { budgetMs: 2_000 }, ...(queue ? { queue } : {}), ...options });
-  const outage = { times: Infinity, answer: status(503) };
-  proxy.faults.push(outage);
+  const proxy = proxyInOutage({ allowedOrigins: [SITE], ...(queue ? { queue } : {}), ...options });
+  const { clock } = proxy;
   // The visitor's form came from elsewhere (another instance, a cache): the consent block it sends is the right one.
   const body = async (email: string, preferences: number[] = [2], consent: Record<string, string> = {}) => ({
     email, preferences,
     consent: { text: CONSENT_TEXT, version: await consentVersion(CONSENT_TEXT), consentedAt: new Date(clock.now() - 5_000).toISOString(), pageUrl: `${SITE}/signup`, ...consent },
   });
   const signUp = async (email: string, preferences?: number[]) => proxy.handler(post(await body(email, preferences)), { clientAddress: '203.0.113.7' });
-  const recover = () => void (outage.times = 0);
-  return { ...proxy, clock, logger, queue, body, signUp, recover };
+  return { ...proxy, queue, body, signUp };
 }
 
 const claimAll = (queue: SignupQueue) => queue.claim({ now: Number.MAX_SAFE_INTEGER, limit: 100, leaseMs: 1 });

@@ -90,6 +90,20 @@ export function proxyWithMock(options: Partial<SignupHandlerOptions> = {}, mockO
   return { mock, handler, upstream, writes, contactWrites, faults, upstreamFetch };
 }
 
+/**
+ * `proxyWithMock` with a fake clock and a captured log, Dotdigital answering 503 to every call
+ * (or only those matching `path`) until `recover()`.
+ */
+export function proxyInOutage(options: Partial<SignupHandlerOptions> = {}, path?: RegExp) {
+  const clock = fakeClock();
+  const logger = captureLogger();
+  const proxy = proxyWithMock({ clock, logger, retry: { budgetMs: 2_000 }, ...options });
+  const outage: Fault = { ...(path ? { path } : {}), times: Infinity, answer: status(503) };
+  proxy.faults.push(outage);
+  const recover = () => void (outage.times = 0);
+  return { ...proxy, clock, logger, recover };
+}
+
 /** The consent block a browser sends after loading the definition. */
 export async function consentFor(handler: (r: Request) => Promise<Response>) {
   const definition = (await (await handler(new Request(ENDPOINT))).json()) as { consent: { text: string; version: string } };

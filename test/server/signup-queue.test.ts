@@ -1,24 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { createMemorySignupQueue, SignupQueueFullError, startQueueDelivery, type SignupHandlerOptions, type SignupQueue } from '../../src/server/index.js';
-import { ADDRESS_BOOK_ID, captureLogger, CONSENT_TEXT, consentFor, CONTACT_WRITE, errorOf, fakeClock, type Fault, HOUR, optedIn, post, proxyWithMock, reject, SITE, status, storedContact } from './proxy-fixture.js';
+import { ADDRESS_BOOK_ID, captureLogger, CONSENT_TEXT, consentFor, CONTACT_WRITE, errorOf, type Fault, HOUR, optedIn, post, proxyInOutage, proxyWithMock, reject, SITE, status, storedContact } from './proxy-fixture.js';
 
 /** A proxy with a queue and a fake clock, Dotdigital's contact writes failing until `recover()`. */
 async function queuedProxy(options: Partial<SignupHandlerOptions> = {}, queue = createMemorySignupQueue()) {
-  const clock = fakeClock();
-  const logger = captureLogger();
-  const proxy = proxyWithMock({ clock, logger, queue, retry: { budgetMs: 2_000 }, ...options });
-  await consentFor(proxy.handler); // the form definition is cached before the outage, as for a visitor who loaded the page
-  const outage = { path: CONTACT_WRITE, times: Infinity, answer: status(503) };
-  proxy.faults.push(outage);
+  const proxy = proxyInOutage({ queue, ...options }, CONTACT_WRITE);
+  const { clock } = proxy;
+  await consentFor(proxy.handler); // the form definition loads (the outage is on writes only), as for a visitor who loaded the page
   const signUp = async (email: string, preferences: number[] = [2], extra: { clientAddress?: string; userAgent?: string } = {}) => {
     const consent = { ...(await consentFor(proxy.handler)), consentedAt: new Date(clock.now() - 5_000).toISOString() };
     const request = post({ email, preferences, consent }, { 'user-agent': extra.userAgent ?? 'Vitest/1.0' });
     return proxy.handler(request, extra.clientAddress ? { clientAddress: extra.clientAddress } : {});
   };
-  const recover = () => void (outage.times = 0);
   /** Replaces whatever contact-write failure is injected with this one. */
   const failWrites = (answer: Fault['answer'], times = 1) => void proxy.faults.splice(0, Infinity, { path: CONTACT_WRITE, times, answer });
-  return { ...proxy, clock, logger, queue, signUp, recover, failWrites };
+  return { ...proxy, queue, signUp, failWrites };
 }
 
 describe('queued signups: accepted while Dotdigital is down', () => {
