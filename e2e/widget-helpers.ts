@@ -23,13 +23,16 @@ export async function openWidget(page: Page, path: string): Promise<void> {
   await expect(widgetRoot(page)).toHaveAttribute('data-state', 'ready');
 }
 
-/** Holds every `GET /api/signup` (the form definition) until the returned function is called. */
-export async function holdDefinition(page: Page): Promise<() => void> {
+/** Holds every request to `url` (only those of `method`, if given) until the returned function is called. */
+export async function hold(page: Page, url: string, method?: string): Promise<() => void> {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/signup', async (route) => ((route.request().method() === 'GET' ? await held : undefined), route.continue()));
+  await page.route(url, async (route) => ((!method || route.request().method() === method ? await held : undefined), route.continue()));
   return release;
 }
+
+/** Holds every `GET /api/signup` (the form definition) until the returned function is called. */
+export const holdDefinition = (page: Page) => hold(page, '**/api/signup', 'GET');
 
 /** What has focus, looking through shadow roots: `tag [label].class "text"`. */
 export async function focused(page: Page): Promise<string> {

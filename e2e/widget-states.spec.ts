@@ -1,18 +1,10 @@
 import { expect, test, type Page, type Route } from '@playwright/test';
 import { readMock, uniqueEmail } from './mock-api.js';
-import { axeViolations, focused, holdDefinition, openWidget, WIDGET_PAGES, widgetRoot } from './widget-helpers.js';
+import { axeViolations, focused, hold, holdDefinition, openWidget, WIDGET_PAGES, widgetRoot } from './widget-helpers.js';
 
 // Each state of the form, on both renderers, against the running demo proxy. Where only a
 // failing proxy reaches a state, one answer is replaced with page.route.
 const isPost = (route: Route) => route.request().method() === 'POST';
-
-/** Holds every request to `url` until the returned function is called. */
-async function hold(page: Page, url: string): Promise<() => void> {
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(url, async (route) => (await held, route.continue()));
-  return release;
-}
 
 /** Resolves after the browser has painted a frame (layout shifts are reported per frame). */
 const nextFrame = (page: Page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));

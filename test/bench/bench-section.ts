@@ -14,3 +14,11 @@ export function printSection(section: BenchSection): void {
     console.log(`  ${what.padEnd(width)}  ${value.padStart(figure)}${note ? `  ${note}` : ''}`);
   }
 }
+
+/**
+ * Nearest-rank percentile of values sorted ascending: the smallest value with at least
+ * `q` (0–1) of the values at or below it. One definition for every section's p50 / p99.
+ */
+export function percentile(sorted: ArrayLike<number>, q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
+}

@@ -2,7 +2,7 @@
 // (proxy + mock) can be read against the mock alone, and a store of many contacts can be
 // seen not to slow a call down.
 import { createMockDotdigital, DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
-import type { BenchSection } from './bench-section.js';
+import { percentile, type BenchSection } from './bench-section.js';
 
 const AUTH = `Basic ${btoa(`${DEMO_API_USER}:${DEMO_API_PASSWORD}`)}`;
 const headers = { authorization: AUTH, 'content-type': 'application/json' };
@@ -25,9 +25,8 @@ async function timings(count: number, run: (i: number) => Promise<Response>): Pr
   return samples.sort((a, b) => a - b);
 }
 
-const at = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-const figure = (sorted: number[]) => `${at(sorted, 0.5).toFixed(3)} ms`;
-const note = (sorted: number[]) => `p99 ${at(sorted, 0.99).toFixed(3)} ms, n=${sorted.length}`;
+const figure = (sorted: number[]) => `${percentile(sorted, 0.5).toFixed(3)} ms`;
+const note = (sorted: number[]) => `p99 ${percentile(sorted, 0.99).toFixed(3)} ms, n=${sorted.length}`;
 
 /** Per-call latency of the mock, in process and over HTTP. */
 export async function mockBench(): Promise<BenchSection> {

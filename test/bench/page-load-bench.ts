@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
-import type { BenchSection } from './bench-section.js';
+import { percentile, type BenchSection } from './bench-section.js';
 import { pageLoadProbe } from './page-load-probe.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
@@ -49,8 +49,9 @@ export async function pageLoadBench(): Promise<BenchSection> {
       for (let i = 0; i < LOADS; i++) for (const page of pages) loads.get(page.path)!.push(await load(browser, base + page.path, checkboxes, profile.throttle));
       for (const page of pages) {
         const results = loads.get(page.path)!;
-        const ready = results.map((result) => result.ready);
-        rows.push([`${profile.name} · ${page.name}`, `${ms(percentile(ready, 50))} / ${ms(percentile(ready, 95))}`, `CLS max ${Math.max(...results.map((r) => r.cls)).toFixed(3)}, median ${percentile(results.map((r) => r.cls), 50).toFixed(3)}`]);
+        const ready = results.map((result) => result.ready).sort((a, b) => a - b);
+        const cls = results.map((result) => result.cls).sort((a, b) => a - b);
+        rows.push([`${profile.name} · ${page.name}`, `${ms(percentile(ready, 0.5))} / ${ms(percentile(ready, 0.95))}`, `CLS max ${cls.at(-1)!.toFixed(3)}, median ${percentile(cls, 0.5).toFixed(3)}`]);
       }
     }
     return { title: `Time to form ready in Chromium, median / p95 over ${LOADS} cold loads (from navigation start)`, rows };
@@ -89,10 +90,5 @@ async function waitForProxy(url: string): Promise<{ preferences: Array<{ prefere
   throw new Error(`The demo did not answer at ${url}: run \`npm run build\` first, and free the port (set PORT / DOTDIGITAL_MOCK_PORT).`);
 }
 
-/** Nearest-rank percentile. */
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;

@@ -11,7 +11,7 @@ import { Agent, request } from 'undici';
 import { DEMO_API_PASSWORD, DEMO_API_USER } from '../../src/mock/index.js';
 import { buildContactBody } from '../../src/server/build-contact-body.js';
 import type { DotdigitalPreference } from '../../src/server/dotdigital/index.js';
-import type { BenchSection } from './bench-section.js';
+import { percentile, type BenchSection } from './bench-section.js';
 
 // Overridable, so benches run by several people on one machine do not collide.
 const PROXY_PORT = Number(process.env.BENCH_PROXY_PORT ?? 3450);
@@ -103,7 +103,7 @@ function summarise(stretches: Stretch[]): Run {
   samples.sort();
   const seconds = stretches.reduce((sum, part) => sum + part.seconds, 0);
   const failures = stretches.reduce((sum, part) => sum + part.failures, 0);
-  return { perSecond: count / seconds, p50: samples[Math.floor(count * 0.5)]!, p99: samples[Math.floor(count * 0.99)]!, failures };
+  return { perSecond: count / seconds, p50: percentile(samples, 0.5), p99: percentile(samples, 0.99), failures };
 }
 
 /** Runs `count` operations, `concurrency` at a time; latency per operation, rate over the whole run. */

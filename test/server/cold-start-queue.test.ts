@@ -2,36 +2,23 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MockContact } from '../../src/mock/index.js';
 import { consentVersion, createMemorySignupQueue, type QueuedSignup, type SignupHandlerOptions, type SignupQueue } from '../../src/server/index.js';
 import { createFileSignupQueue } from '../../src/server/node/index.js';
-import { captureLogger, CONSENT_TEXT, errorOf, fakeClock, post, proxyWithMock, SITE, status } from './proxy-fixture.js';
-
-const [HOUR, WRITE] = [3_600_000, /with-consent-and-preferences/];
+import { CONSENT_TEXT, errorOf, fakeClock, HOUR, optedIn, post, proxyInOutage, SITE, status, storedContact } from './proxy-fixture.js';
 
 /** A proxy that has never loaded the form definition: Dotdigital answers 503 to everything from the start. */
 function coldProxy(options: Partial<SignupHandlerOptions> = {}, queue: (SignupQueue & { readonly size: number }) | null = createMemorySignupQueue()) {
-  const clock = fakeClock();
-  const logger = captureLogger();
-  const proxy = proxyWithMock({ clock, logger, allowedOrigins: [SITE], retry: { budgetMs: 2_000 }, ...(queue ? { queue } : {}), ...options });
-  const outage = { times: Infinity, answer: status(503) };
-  proxy.faults.push(outage);
+  const proxy = proxyInOutage({ allowedOrigins: [SITE], ...(queue ? { queue } : {}), ...options });
+  const { clock } = proxy;
   // The visitor's form came from elsewhere (another instance, a cache): the consent block it sends is the right one.
   const body = async (email: string, preferences: number[] = [2], consent: Record<string, string> = {}) => ({
     email, preferences,
     consent: { text: CONSENT_TEXT, version: await consentVersion(CONSENT_TEXT), consentedAt: new Date(clock.now() - 5_000).toISOString(), pageUrl: `${SITE}/signup`, ...consent },
   });
   const signUp = async (email: string, preferences?: number[]) => proxy.handler(post(await body(email, preferences)), { clientAddress: '203.0.113.7' });
-  const recover = () => void (outage.times = 0);
-  const contactWrites = () => proxy.writes().filter((r) => WRITE.test(r.url)).length;
-  return { ...proxy, clock, logger, queue, body, signUp, recover, contactWrites };
+  return { ...proxy, queue, body, signUp };
 }
 
-const contact = (email: string, optedIn: number[]): MockContact => ({
-  id: 900, email, optInType: 'Single', emailType: 'Html', status: 'Subscribed',
-  dataFields: new Map(), consentRecords: [], optedIn: new Set(optedIn), addressBooks: new Set(),
-});
-const optedIn = (c: MockContact | undefined) => [...(c?.optedIn ?? [])].sort((a, b) => a - b);
 const claimAll = (queue: SignupQueue) => queue.claim({ now: Number.MAX_SAFE_INTEGER, limit: 100, leaseMs: 1 });
 
 describe('a proxy that starts while Dotdigital is down (never had the form definition)', () => {
@@ -48,7 +35,7 @@ describe('a proxy that starts while Dotdigital is down (never had the form defin
     expect(p.logger.text()).not.toContain('ann@example.com');
 
     // Meanwhile Ann holds 3 (shown, not ticked), 4 (private) and 5 (not on this form).
-    p.mock.store.contacts.set('ann@example.com', contact('ann@example.com', [3, 4, 5]));
+    p.mock.store.contacts.set('ann@example.com', storedContact('ann@example.com', [3, 4, 5]));
     p.recover();
     p.clock.time += HOUR;
     expect(await p.handler.deliverQueued()).toEqual({ delivered: 1, dropped: 0, postponed: 0 });
@@ -138,7 +125,7 @@ describe('a proxy that starts while Dotdigital is down (never had the form defin
       const p = coldProxy({}, second);
       p.recover();
       p.clock.time += HOUR;
-      p.mock.store.contacts.set('old@example.com', contact('old@example.com', [2, 5]));
+      p.mock.store.contacts.set('old@example.com', storedContact('old@example.com', [2, 5]));
       expect(await p.handler.deliverQueued()).toEqual({ delivered: 2, dropped: 0, postponed: 0 });
       expect(optedIn(p.mock.store.contacts.get('old@example.com'))).toEqual([3, 5]); // 2 shown, unticked → out; 5 kept
       expect(optedIn(p.mock.store.contacts.get('new@example.com'))).toEqual([3]); // every public preference offered

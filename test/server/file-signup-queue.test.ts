@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SignupQueueFullError, type QueuedSignup } from '../../src/server/index.js';
 import { createFileSignupQueue } from '../../src/server/node/index.js';
-import { captureLogger, consentFor, fakeClock, post, proxyWithMock, status } from './proxy-fixture.js';
+import { captureLogger, consentFor, CONTACT_WRITE, fakeClock, post, proxyWithMock, status } from './proxy-fixture.js';
 
 let dir: string;
 let path: string;
@@ -147,7 +147,7 @@ describe('createFileSignupQueue', () => {
     const queue = await createFileSignupQueue({ path });
     const before = proxyWithMock({ clock, queue, retry: { budgetMs: 1_000 } });
     const consent = { ...(await consentFor(before.handler)), consentedAt: new Date(clock.now() - 1_000).toISOString() };
-    before.faults.push({ path: /with-consent-and-preferences/, times: Infinity, answer: status(502) });
+    before.faults.push({ path: CONTACT_WRITE, times: Infinity, answer: status(502) });
     const response = await before.handler(post({ email: 'ann@example.com', preferences: [2], consent }), { clientAddress: '198.51.100.4' });
     expect(await response.json()).toEqual({ status: 'queued' });
     await queue.close(); // the process stops

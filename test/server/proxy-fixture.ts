@@ -1,4 +1,4 @@
-import { createMockDotdigital, DEMO_API_PASSWORD, DEMO_API_USER, type MockDotdigitalOptions } from '../../src/mock/index.js';
+import { createMockDotdigital, DEMO_API_PASSWORD, DEMO_API_USER, type MockContact, type MockDotdigitalOptions } from '../../src/mock/index.js';
 import { createSignupHandler, type SignupHandlerOptions } from '../../src/server/index.js';
 
 export const CONSENT_TEXT = 'Yes, send me the Northwind newsletter. I can unsubscribe at any time.';
@@ -6,6 +6,17 @@ export const ENDPOINT = 'https://www.example.com/api/signup';
 export const SITE = 'https://www.example.com';
 /** An address book of the mock's demo account; any other id answers Dotdigital's 404. */
 export const ADDRESS_BOOK_ID = 101;
+/** The path of a signup's contact write (`POST /v2/contacts/with-consent-and-preferences`). */
+export const CONTACT_WRITE = /with-consent-and-preferences/;
+export const HOUR = 3_600_000;
+
+/** A contact already in the mock's store, as Dotdigital holds one. */
+export const storedContact = (email: string, optedIn: number[] = [], more: Partial<MockContact> = {}): MockContact => ({
+  id: 900, email, optInType: 'Single', emailType: 'Html', status: 'Subscribed',
+  dataFields: new Map(), consentRecords: [], optedIn: new Set(optedIn), addressBooks: new Set(), ...more,
+});
+/** A stored contact's opted-in preference ids, in order. */
+export const optedIn = (contact: MockContact | undefined) => [...(contact?.optedIn ?? [])].sort((a, b) => a - b);
 
 /** One injected upstream answer: for calls whose path matches, `times` times, instead of the mock. */
 export interface Fault {
@@ -74,7 +85,23 @@ export function proxyWithMock(options: Partial<SignupHandlerOptions> = {}, mockO
   });
   /** Upstream calls other than the form definition's (`GET /v2/preferences`, `/v2/data-fields`). */
   const writes = () => upstream.filter((r) => !/\/v2\/(preferences|data-fields)$/.test(new URL(r.url).pathname));
-  return { mock, handler, upstream, writes, faults, upstreamFetch };
+  /** How many contact writes reached Dotdigital (or a fault in its place). */
+  const contactWrites = () => writes().filter((r) => CONTACT_WRITE.test(r.url)).length;
+  return { mock, handler, upstream, writes, contactWrites, faults, upstreamFetch };
+}
+
+/**
+ * `proxyWithMock` with a fake clock and a captured log, Dotdigital answering 503 to every call
+ * (or only those matching `path`) until `recover()`.
+ */
+export function proxyInOutage(options: Partial<SignupHandlerOptions> = {}, path?: RegExp) {
+  const clock = fakeClock();
+  const logger = captureLogger();
+  const proxy = proxyWithMock({ clock, logger, retry: { budgetMs: 2_000 }, ...options });
+  const outage: Fault = { ...(path ? { path } : {}), times: Infinity, answer: status(503) };
+  proxy.faults.push(outage);
+  const recover = () => void (outage.times = 0);
+  return { ...proxy, clock, logger, recover };
 }
 
 /** The consent block a browser sends after loading the definition. */

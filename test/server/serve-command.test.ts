@@ -1,43 +1,23 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createFileSignupQueue } from '../../src/server/node/index.js';
+import { runCli, stopClis } from '../run-cli.js';
 
 // `dotdigital-signup serve`, run from the build exactly as `npx dotdigital-signup serve` runs it.
-const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const SITE = 'https://www.example.com';
-const running: ChildProcess[] = [];
 let mock: Awaited<ReturnType<typeof listenMock>>;
 beforeAll(async () => {
   mock = await listenMock();
 });
 afterAll(() => mock.close());
-afterEach(() => running.splice(0).forEach((child) => child.exitCode === null && child.kill()));
+afterEach(stopClis);
 
 function serve(env: Record<string, string>, apiUrl = mock.url) {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--host', '127.0.0.1'], {
-    env: { PATH: process.env.PATH ?? '', DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: apiUrl, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  running.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (chunk) => (stdout += chunk));
-  child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const url = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', () => {
-      const match = /listening on (http:\/\/\S+)/.exec(stdout);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', () => reject(new Error(`exited: ${stdout}${stderr}`)));
-  });
-  url.catch(() => undefined);
-  return { child, url, stderr: () => stderr };
+  return runCli(['serve', '--port', '0', '--host', '127.0.0.1'], { DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: apiUrl, ...env });
 }
 
 describe('dotdigital-signup serve', () => {

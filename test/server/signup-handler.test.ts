@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { demoDataFields, type MockContact } from '../../src/mock/index.js';
-import { ADDRESS_BOOK_ID, captureLogger, consentFor, post, proxyWithMock, status, validBody } from './proxy-fixture.js';
-
-const optedIn = (contact: MockContact | undefined) => [...(contact?.optedIn ?? [])].sort((a, b) => a - b);
+import { ADDRESS_BOOK_ID, captureLogger, consentFor, optedIn, post, proxyWithMock, status, storedContact, validBody } from './proxy-fixture.js';
 
 function existing(proxy: ReturnType<typeof proxyWithMock>, email: string, ids: number[], state: MockContact['status'] = 'Subscribed') {
-  proxy.mock.store.contacts.set(email, {
-    id: 900, email, optInType: 'Single', emailType: 'Html', status: state,
-    dataFields: new Map([['FIRSTNAME', 'Annie']]), consentRecords: [], optedIn: new Set(ids), addressBooks: new Set(),
-  });
+  proxy.mock.store.contacts.set(email, storedContact(email, ids, { status: state, dataFields: new Map([['FIRSTNAME', 'Annie']]) }));
 }
 
 async function answer(response: Response) {

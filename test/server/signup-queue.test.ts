@@ -1,37 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import type { MockContact } from '../../src/mock/index.js';
 import { createMemorySignupQueue, SignupQueueFullError, startQueueDelivery, type SignupHandlerOptions, type SignupQueue } from '../../src/server/index.js';
-import { ADDRESS_BOOK_ID, captureLogger, CONSENT_TEXT, consentFor, errorOf, fakeClock, post, proxyWithMock, reject, SITE, status } from './proxy-fixture.js';
-
-const WRITE = /with-consent-and-preferences/;
-const HOUR = 3_600_000;
-const optedIn = (contact: MockContact | undefined) => [...(contact?.optedIn ?? [])].sort((a, b) => a - b);
+import { ADDRESS_BOOK_ID, captureLogger, CONSENT_TEXT, consentFor, CONTACT_WRITE, errorOf, type Fault, HOUR, optedIn, post, proxyInOutage, proxyWithMock, reject, SITE, status, storedContact } from './proxy-fixture.js';
 
 /** A proxy with a queue and a fake clock, Dotdigital's contact writes failing until `recover()`. */
 async function queuedProxy(options: Partial<SignupHandlerOptions> = {}, queue = createMemorySignupQueue()) {
-  const clock = fakeClock();
-  const logger = captureLogger();
-  const proxy = proxyWithMock({ clock, logger, queue, retry: { budgetMs: 2_000 }, ...options });
-  await consentFor(proxy.handler); // the form definition is cached before the outage, as for a visitor who loaded the page
-  const outage = { path: WRITE, times: Infinity, answer: status(503) };
-  proxy.faults.push(outage);
+  const proxy = proxyInOutage({ queue, ...options }, CONTACT_WRITE);
+  const { clock } = proxy;
+  await consentFor(proxy.handler); // the form definition loads (the outage is on writes only), as for a visitor who loaded the page
   const signUp = async (email: string, preferences: number[] = [2], extra: { clientAddress?: string; userAgent?: string } = {}) => {
     const consent = { ...(await consentFor(proxy.handler)), consentedAt: new Date(clock.now() - 5_000).toISOString() };
     const request = post({ email, preferences, consent }, { 'user-agent': extra.userAgent ?? 'Vitest/1.0' });
     return proxy.handler(request, extra.clientAddress ? { clientAddress: extra.clientAddress } : {});
   };
-  const recover = () => void (outage.times = 0);
-  const contactWrites = () => proxy.writes().filter((r) => WRITE.test(r.url)).length;
-  return { ...proxy, clock, logger, queue, signUp, recover, contactWrites };
+  /** Replaces whatever contact-write failure is injected with this one. */
+  const failWrites = (answer: Fault['answer'], times = 1) => void proxy.faults.splice(0, Infinity, { path: CONTACT_WRITE, times, answer });
+  return { ...proxy, queue, signUp, failWrites };
 }
 
 describe('queued signups: accepted while Dotdigital is down', () => {
   it('answers 202 queued, then delivers the consent record as captured and the preferences as they are at delivery', async () => {
     const p = await queuedProxy({ preferences: [1], addressBookId: ADDRESS_BOOK_ID });
-    p.mock.store.contacts.set('ann@example.com', {
-      id: 900, email: 'ann@example.com', optInType: 'Single', emailType: 'Html', status: 'Subscribed',
-      dataFields: new Map(), consentRecords: [], optedIn: new Set([3]), addressBooks: new Set(),
-    });
+    p.mock.store.contacts.set('ann@example.com', storedContact('ann@example.com', [3]));
     const consentedAt = new Date(p.clock.now() - 5_000).toISOString();
     const response = await p.signUp('ann@example.com', [2], { clientAddress: '203.0.113.7', userAgent: 'Mozilla/5.0 (Queued)' });
     expect(response.status).toBe(202);
@@ -62,12 +51,10 @@ describe('queued signups: accepted while Dotdigital is down', () => {
 
   it('queues on network errors and on a rate limit that outlasts the budget, not before Retry-After', async () => {
     const p = await queuedProxy();
-    p.faults.length = 0;
-    p.faults.push({ path: WRITE, times: Infinity, answer: reject() });
+    p.failWrites(reject(), Infinity);
     expect((await p.signUp('net@example.com')).status).toBe(202);
-    p.faults.length = 0;
     const headers = { 'x-ratelimit-limit': '35', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '600' };
-    p.faults.push({ path: WRITE, times: 1, answer: status(429, { message: 'Too many requests' }, headers) });
+    p.failWrites(status(429, { message: 'Too many requests' }, headers));
     expect((await p.signUp('busy@example.com')).status).toBe(202);
     p.clock.time += 5 * 60_000;
     expect(await p.handler.deliverQueued()).toMatchObject({ delivered: 1 }); // the network failure only
@@ -79,8 +66,7 @@ describe('queued signups: accepted while Dotdigital is down', () => {
 
   it('queues while the account’s hourly API cap is reached, which lifts within the hour', async () => {
     const p = await queuedProxy();
-    p.faults.length = 0;
-    p.faults.push({ path: WRITE, answer: status(400, { message: 'Your account has generated excess API activity. ERROR_APIUSAGE_EXCEEDED' }) });
+    p.failWrites(status(400, { message: 'Your account has generated excess API activity. ERROR_APIUSAGE_EXCEEDED' }));
     expect(await (await p.signUp('capped@example.com')).json()).toEqual({ status: 'queued' });
     p.clock.time += HOUR;
     expect(await p.handler.deliverQueued()).toMatchObject({ delivered: 1 });
@@ -89,12 +75,11 @@ describe('queued signups: accepted while Dotdigital is down', () => {
 
   it('never queues what Dotdigital refused (4xx), and answers 503 without a queue', async () => {
     const p = await queuedProxy();
-    p.faults.length = 0;
-    p.faults.push({ path: WRITE, answer: status(400, { message: 'Error: ERROR_PARAMETER_INVALID' }) });
+    p.failWrites(status(400, { message: 'Error: ERROR_PARAMETER_INVALID' }));
     const refused = await p.signUp('bad@example.com');
     expect(refused.status).toBe(400);
     expect((await errorOf(refused)).code).toBe('invalid_email');
-    p.faults.push({ path: WRITE, answer: status(401, { message: 'Authorization has been denied for this request.' }) });
+    p.faults.push({ path: CONTACT_WRITE, answer: status(401, { message: 'Authorization has been denied for this request.' }) });
     expect((await p.signUp('ann@example.com')).status).toBe(502);
     expect(p.queue.size).toBe(0);
 
@@ -200,7 +185,7 @@ describe('queued signups: delivery', () => {
     await p.signUp('refused@example.com');
     p.recover();
     p.clock.time += HOUR;
-    p.faults.push({ path: WRITE, answer: status(400, { message: 'Error: ERROR_PARAMETER_INVALID' }) });
+    p.faults.push({ path: CONTACT_WRITE, answer: status(400, { message: 'Error: ERROR_PARAMETER_INVALID' }) });
     expect(await p.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 2, postponed: 0 });
     expect(p.queue.size).toBe(0);
     expect(p.mock.store.contacts.size).toBe(0);
@@ -215,7 +200,7 @@ describe('queued signups: delivery', () => {
     await p.signUp('ann@example.com');
     p.recover();
     p.clock.time += HOUR;
-    p.faults.push({ path: WRITE, answer: status(401, { message: 'Authorization has been denied for this request.' }) });
+    p.faults.push({ path: CONTACT_WRITE, answer: status(401, { message: 'Authorization has been denied for this request.' }) });
     expect(await p.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 0, postponed: 1 });
     p.clock.time += HOUR;
     expect(await p.handler.deliverQueued()).toEqual({ delivered: 1, dropped: 0, postponed: 0 });
@@ -225,10 +210,7 @@ describe('queued signups: delivery', () => {
     const p = await queuedProxy({}, undefined);
     await p.signUp('gone@example.com');
     p.recover();
-    p.mock.store.contacts.set('gone@example.com', {
-      id: 901, email: 'gone@example.com', optInType: 'Single', emailType: 'Html', status: 'Suppressed',
-      dataFields: new Map(), consentRecords: [], optedIn: new Set(), addressBooks: new Set(),
-    });
+    p.mock.store.contacts.set('gone@example.com', storedContact('gone@example.com', [], { id: 901, status: 'Suppressed' }));
     p.clock.time += HOUR;
     expect(await p.handler.deliverQueued()).toEqual({ delivered: 1, dropped: 0, postponed: 0 });
     expect(p.mock.store.contacts.get('gone@example.com')!.status).toBe('Suppressed');
