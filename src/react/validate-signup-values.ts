@@ -1,5 +1,6 @@
 import { regexes } from 'zod/mini';
 import type { FormDefinition } from '../core/form-definition.js';
+import { MAX_EMAIL_LENGTH } from '../core/max-email-length.js';
 import type { SignupMessages } from '../core/messages.js';
 import { fieldIssueMessage, type SignupIssue } from './signup-issue.js';
 import type { SignupFormValues } from './use-signup-fields.js';
@@ -7,7 +8,7 @@ import type { SignupFormValues } from './use-signup-fields.js';
 // The proxy's email rule (`z.email()` in signupRequestSchema, at most MAX_EMAIL_LENGTH
 // characters) with zod's own regular expression, without zod's schema machinery in the
 // bundle. A test holds the two to the same verdicts.
-const isEmail = (value: string) => value.length <= 254 && regexes.email.test(value);
+const isEmail = (value: string) => value.length <= MAX_EMAIL_LENGTH && regexes.email.test(value);
 
 /**
  * Checks the values before anything is sent; the issues come in the order of the form.
