@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
 import type { SignupErrorCode } from './error-codes.js';
 
-/** The longest address SMTP can carry (RFC 5321 path limit). */
-export const MAX_EMAIL_LENGTH = 254;
+import { MAX_EMAIL_LENGTH } from './max-email-length.js';
+
+export { MAX_EMAIL_LENGTH };
 
 /** Name of the honeypot property: people never fill it, bots often do. */
 export const HONEYPOT_FIELD = 'honeypot';

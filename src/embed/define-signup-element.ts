@@ -1,4 +1,4 @@
-import { mountSignupForm, type MountedSignupForm, type MountOptions } from './mount-signup-form.js';
+import { mountSignupForm, type MountOptions, type UpdatableSignupForm } from './mount-signup-form.js';
 
 /** The tag name of the script-tag widget. */
 export const ELEMENT_NAME = 'dotdigital-signup';
@@ -18,7 +18,7 @@ export function defineSignupElement(): void {
     ELEMENT_NAME,
     class DotdigitalSignupElement extends HTMLElement {
       static readonly observedAttributes = ['endpoint', 'locale'];
-      #mounted: (MountedSignupForm & { update(options: MountOptions): void }) | undefined;
+      #mounted: UpdatableSignupForm | undefined;
 
       connectedCallback(): void {
         const options = this.#options();

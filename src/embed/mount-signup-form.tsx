@@ -13,7 +13,12 @@ export interface MountedSignupForm {
   unmount(): void;
 }
 
-const mounted = new WeakMap<Element, MountedSignupForm & { update(options: MountOptions): void }>();
+/** The handle `<dotdigital-signup>` keeps: it re-renders with new attributes instead of remounting. */
+export interface UpdatableSignupForm extends MountedSignupForm {
+  update(options: MountOptions): void;
+}
+
+const mounted = new WeakMap<Element, UpdatableSignupForm>();
 
 /**
  * Renders the signup form into `element`'s shadow root (created when missing), styled by a
@@ -24,7 +29,7 @@ const mounted = new WeakMap<Element, MountedSignupForm & { update(options: Mount
  * const form = DotdigitalSignup.mount(document.getElementById('signup'), { endpoint: '/api/signup' });
  * form.unmount();
  */
-export function mountSignupForm(element: Element, options: MountOptions): MountedSignupForm & { update(options: MountOptions): void } {
+export function mountSignupForm(element: Element, options: MountOptions): UpdatableSignupForm {
   if (!(element instanceof Element)) {
     throw new TypeError('DotdigitalSignup.mount: the first argument must be an element, e.g. document.getElementById("signup") (see README, "Script tag").');
   }

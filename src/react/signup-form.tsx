@@ -38,8 +38,9 @@ export function SignupForm(props: SignupFormProps) {
   }
   const ids = signupFormIds(useId());
   const { state, definition, messages, form, onSubmit, issues, error, submittedEmail, queued, retry, consentUpdated } = useSignupForm(props);
-  const issueFor = (field: string) => issues.find((issue) => issue.field === field);
+  // Issues outlive the failed submit (`issues` is the last submit's); they show only while it is the current state.
   const shownIssues = state === 'error' ? issues : [];
+  const inline = (field: string) => shownIssues.find((issue) => issue.field === field);
   const done = state === 'subscribed' || state === 'pending_confirmation';
 
   // After "Try again" brought the form back, put the visitor where they were heading.
@@ -54,7 +55,6 @@ export function SignupForm(props: SignupFormProps) {
   if (state === 'loading' || !messages) {
     body = <LoadingPlaceholder messages={messages ?? englishMessages} />;
   } else if (definition && !done && state !== 'definition_failed') {
-    const inline = (field: string) => (state === 'error' ? issueFor(field) : undefined);
     body = (
       <form className="dd-signup__form" noValidate onSubmit={onSubmit}>
         {shownIssues.length > 0 ? (

@@ -1,5 +1,5 @@
 import type { SignupErrorCode } from '../core/error-codes.js';
-import type { FormDefinition } from '../core/form-definition.js';
+import type { FormDefinition, FormField } from '../core/form-definition.js';
 import type { SignupMessages } from '../core/messages.js';
 import { SignupError } from '../core/signup-error.js';
 import { waitDuration } from '../core/wait-duration.js';
@@ -34,14 +34,26 @@ export function issuesFromError(error: SignupError, definition: FormDefinition, 
   if (error.field?.startsWith('fields.')) {
     const shown = definition.fields.find((f) => `fields.${f.name}` === error.field);
     if (shown && code !== 'unknown_field') {
-      const required = shown.type === 'Boolean' ? messages.fieldConfirm(shown.label) : messages.fieldRequired(shown.label);
-      const specific = code === 'missing_field' ? required : code === 'invalid_field' && shown.type === 'Numeric' ? messages.fieldNumber(shown.label) : message;
+      const specific = code === 'missing_field' || code === 'invalid_field' ? fieldIssueMessage(code, shown, messages) : message;
       return [{ code, field: error.field, message: specific }];
     }
   }
   if (code === 'consent_mismatch') return [{ code, field: 'consent', message }];
   if (code === 'unknown_preference' && definition.preferences.length > 0) return [{ code, field: 'preferences', message }];
   return [{ code, field: undefined, message }];
+}
+
+/**
+ * The message for a data field left empty or not a number, named by its label: the same
+ * words whether the form caught it or the proxy did.
+ *
+ * @example
+ * fieldIssueMessage('missing_field', { name: 'FIRSTNAME', label: 'First name', type: 'String', required: true }, englishMessages);
+ * // 'Enter first name'
+ */
+export function fieldIssueMessage(code: 'missing_field' | 'invalid_field', field: FormField, messages: SignupMessages): string {
+  if (code === 'missing_field') return field.type === 'Boolean' ? messages.fieldConfirm(field.label) : messages.fieldRequired(field.label);
+  return field.type === 'Numeric' ? messages.fieldNumber(field.label) : messages.errors.invalid_field;
 }
 
 /**

@@ -115,17 +115,15 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
     }
   }, [definition, messages, loader.attempt, loader.error]);
 
-  const fail = useCallback((found: SignupIssue[]) => {
-    setIssues(found);
-    setPhase('error');
-  }, []);
-
   const onSubmit = useCallback(async (event?: { preventDefault?: () => void }) => {
     event?.preventDefault?.();
     if (busy.current || !definition || !messages) return; // one signup in flight at a time
     const values = form.getValues();
     const invalid = validateSignupValues(values, definition, messages);
-    if (invalid.length > 0) return fail(invalid);
+    if (invalid.length > 0) {
+      setIssues(invalid);
+      return setPhase('error');
+    }
     busy.current = true;
     setPhase('submitting');
     try {
@@ -148,12 +146,13 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
         if (failure.code === 'consent_mismatch') setConsentUpdated(true);
       }
       setError(failure);
-      fail(issuesFromError(failure, current, messages));
+      setIssues(issuesFromError(failure, current, messages));
+      setPhase('error');
       notify(latest.current.onError, failure, { phase: 'submit' });
     } finally {
       busy.current = false;
     }
-  }, [client, definition, messages, form, fail, refresh]);
+  }, [client, definition, messages, form, refresh]);
 
   return { state, definition, messages, form, onSubmit, issues, error: error ?? loader.error, submittedEmail, queued, retry: loader.retry, consentUpdated };
 }

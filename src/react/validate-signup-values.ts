@@ -1,13 +1,14 @@
 import { regexes } from 'zod/mini';
 import type { FormDefinition } from '../core/form-definition.js';
+import { MAX_EMAIL_LENGTH } from '../core/max-email-length.js';
 import type { SignupMessages } from '../core/messages.js';
-import type { SignupIssue } from './signup-issue.js';
+import { fieldIssueMessage, type SignupIssue } from './signup-issue.js';
 import type { SignupFormValues } from './use-signup-fields.js';
 
 // The proxy's email rule (`z.email()` in signupRequestSchema, at most MAX_EMAIL_LENGTH
 // characters) with zod's own regular expression, without zod's schema machinery in the
 // bundle. A test holds the two to the same verdicts.
-const isEmail = (value: string) => value.length <= 254 && regexes.email.test(value);
+const isEmail = (value: string) => value.length <= MAX_EMAIL_LENGTH && regexes.email.test(value);
 
 /**
  * Checks the values before anything is sent; the issues come in the order of the form.
@@ -25,13 +26,8 @@ export function validateSignupValues(values: SignupFormValues, definition: FormD
     const raw = values.fields?.[field.name];
     const text = typeof raw === 'string' ? raw.trim() : '';
     const empty = field.type === 'Boolean' ? raw !== true : text === '';
-    const name = `fields.${field.name}`;
-    if (field.required && empty) {
-      const message = field.type === 'Boolean' ? messages.fieldConfirm(field.label) : messages.fieldRequired(field.label);
-      issues.push({ code: 'missing_field', field: name, message });
-    } else if (field.type === 'Numeric' && text !== '' && !Number.isFinite(Number(text))) {
-      issues.push({ code: 'invalid_field', field: name, message: messages.fieldNumber(field.label) });
-    }
+    const code = field.required && empty ? 'missing_field' : field.type === 'Numeric' && text !== '' && !Number.isFinite(Number(text)) ? 'invalid_field' : undefined;
+    if (code) issues.push({ code, field: `fields.${field.name}`, message: fieldIssueMessage(code, field, messages) });
   }
   return issues;
 }
