@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { captureLogger, CONSENT_TEXT, ENDPOINT, fakeClock, proxyWithMock, reject, status } from './proxy-fixture.js';
 
 const get = (headers: Record<string, string> = {}, method = 'GET') => new Request(ENDPOINT, { method, headers });
@@ -86,7 +86,11 @@ describe('GET form definition', () => {
     clock.time += 31_000;
     const stale = await Promise.all(Array.from({ length: 100 }, () => handler(get())));
     expect(new Set(await Promise.all(stale.map((r) => r.text())))).toEqual(new Set([before]));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The refresh runs in the background: wait for it to land rather than for a fixed 10 ms,
+    // which a busy machine overran. Asking again while it runs starts no second refresh.
+    await vi.waitFor(async () => {
+      if (!(await (await handler(get())).text()).includes('Events and meetups')) throw new Error('refresh still running');
+    });
     expect(preferenceCalls(upstream)).toBe(2);
     const fresh = await (await handler(get())).text();
     expect(fresh).toContain('Events and meetups');
