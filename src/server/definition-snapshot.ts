@@ -45,6 +45,17 @@ export async function definitionSnapshot(tree: DotdigitalPreference[], options: 
   return { definition, json, etag, offered, accountTree: tree, accountIds, showsAll: accountIds.every((id) => offered.has(id)) };
 }
 
+/**
+ * The ticked ids the form does not offer, in ticking order: the one preference check a live
+ * signup gets on arrival and a queued one at delivery, so both refuse the same ids.
+ *
+ * @example
+ * notOffered(new Set([9, 42]), snapshot); // [42] when the form offers 9 only
+ */
+export function notOffered(ticked: Iterable<number>, snapshot: Pick<DefinitionSnapshot, 'offered'>): number[] {
+  return [...ticked].filter((id) => !snapshot.offered.has(id));
+}
+
 // A category id keeps the whole category; a preference id keeps that preference (and its category's heading).
 function narrow(items: Array<FormPreference | FormPreferenceCategory>, chosen: Set<number>): Array<FormPreference | FormPreferenceCategory> {
   return items.flatMap((item) => {

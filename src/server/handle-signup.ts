@@ -4,7 +4,7 @@ import { checkFields } from './check-fields.js';
 import { clientIp } from './client-ip.js';
 import { consentPageUrl } from './consent-page-url.js';
 import type { SignupRequestContext } from './create-signup-handler.js';
-import type { DefinitionSnapshot } from './definition-snapshot.js';
+import { notOffered, type DefinitionSnapshot } from './definition-snapshot.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { readSignupBody } from './read-signup-body.js';
 import type { SignupEngine } from './signup-engine.js';
@@ -94,7 +94,7 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
     if (options.queue && (await queueSignup(engine, captured, error, ref, { needsDefinitionCheck: true }))) return jsonResponse(202, { status: 'queued' }, headers);
     return upstreamFailure(error, logger, { contact: ref, call: 'preferences' }, headers);
   }
-  const unknown = [...ticked].find((id) => !snapshot.offered.has(id));
+  const [unknown] = notOffered(ticked, snapshot);
   if (unknown !== undefined) {
     return errorResponse(400, 'unknown_preference', `Preference ${unknown} is not offered on this form.`, 'preferences', headers);
   }
