@@ -70,7 +70,8 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
   const ref = logger ? await engine.emailRef(signup.email) : '';
   const now = options.clock.now();
   const claimed = Date.parse(signup.consent.consentedAt);
-  const consentedAt = new Date(Math.abs(claimed - now) <= CLOCK_TOLERANCE_MS ? claimed : now).toISOString();
+  const clockBelieved = Math.abs(claimed - now) <= CLOCK_TOLERANCE_MS;
+  const consentedAt = new Date(clockBelieved ? claimed : now).toISOString();
   const ticked = new Set(signup.preferences ?? []);
   const captured = {
     email: signup.email,
@@ -105,7 +106,7 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
       logger?.info('Contact cannot be subscribed (suppressed or unsubscribed); answered as a signup', { contact: ref, status: outcome.status });
       return accepted(false);
     }
-    logger?.info('Signed up', { contact: ref, pending: outcome.pending, clockReplaced: consentedAt !== new Date(claimed).toISOString() });
+    logger?.info('Signed up', { contact: ref, pending: outcome.pending, clockReplaced: !clockBelieved });
     return accepted(outcome.pending);
   } catch (error) {
     if (upstreamErrorKind(error) === 'unknown_preference') engine.definition.invalidate();
