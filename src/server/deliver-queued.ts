@@ -68,7 +68,7 @@ export function createQueueDeliverer(engine: SignupEngine): DeliverQueued {
         const write = ready.write;
         // Read the contact first unless the visitor saw every preference the account has now.
         const showsAll = snapshot.accountIds.every((id) => write.shown.has(id));
-        const deps = { ...engine, logger, addressBookId: entry.addressBookId, ref };
+        const deps = { ...engine, addressBookId: entry.addressBookId, ref };
         const outcome = await submitSignup(deps, write, { ...snapshot, showsAll }, clock.now() + options.retry.budgetMs);
         await queue.remove(entry.id);
         report.delivered++;

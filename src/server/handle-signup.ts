@@ -101,7 +101,7 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
   }
   const write = { ...captured, shown: snapshot.offered };
   try {
-    const outcome = await submitSignup({ ...engine, logger, addressBookId: options.addressBookId, ref }, write, snapshot, deadline);
+    const outcome = await submitSignup({ ...engine, addressBookId: options.addressBookId, ref }, write, snapshot, deadline);
     if (outcome.kind === 'not_subscribed') {
       logger?.info('Contact cannot be subscribed (suppressed or unsubscribed); answered as a signup', { contact: ref, status: outcome.status });
       return accepted(false);
