@@ -92,7 +92,7 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
   } catch (error) {
     // Never had the definition (a cold start during an outage): everything else is checked, the
     // preference ids (shape-checked by parseSignupRequest) are checked against it at delivery.
-    if (options.queue && (await queueSignup(engine, captured, error, ref, { needsDefinitionCheck: true }))) return jsonResponse(202, { status: 'queued' }, headers);
+    if (await queueSignup(engine, captured, error, ref, { needsDefinitionCheck: true })) return jsonResponse(202, { status: 'queued' }, headers);
     return upstreamFailure(error, logger, { contact: ref, call: 'preferences' }, headers);
   }
   const [unknown] = notOffered(ticked, snapshot);
@@ -110,7 +110,7 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
     return accepted(outcome.pending);
   } catch (error) {
     if (upstreamErrorKind(error) === 'unknown_preference') engine.definition.invalidate();
-    if (options.queue && (await queueSignup(engine, write, error, ref))) return jsonResponse(202, { status: 'queued' }, headers);
+    if (await queueSignup(engine, write, error, ref)) return jsonResponse(202, { status: 'queued' }, headers);
     return upstreamFailure(error, logger, { contact: ref }, headers);
   }
 }
