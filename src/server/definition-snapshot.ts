@@ -14,6 +14,8 @@ export interface DefinitionSnapshot {
   offered: Set<number>;
   /** Dotdigital's whole preference tree, private preferences included. */
   accountTree: DotdigitalPreference[];
+  /** The tickable preference ids of {@link accountTree}: what a form must have shown for no contact to need reading. */
+  accountIds: number[];
   /** True when the form shows every preference of the account (then no contact needs reading first). */
   showsAll: boolean;
 }
@@ -39,8 +41,19 @@ export async function definitionSnapshot(tree: DotdigitalPreference[], options: 
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(json));
   const etag = `"${[...new Uint8Array(digest)].slice(0, 12).map((b) => b.toString(16).padStart(2, '0')).join('')}"`;
   const offered = new Set(preferences.flatMap((item) => (isPreferenceCategory(item) ? item.preferences.map((p) => p.id) : [item.id])));
-  const all = tree.flatMap((item) => (item.isPreference ? [item.id] : (item.preferences ?? []).map((p) => p.id)));
-  return { definition, json, etag, offered, accountTree: tree, showsAll: all.every((id) => offered.has(id)) };
+  const accountIds = tree.flatMap((item) => (item.isPreference ? [item.id] : (item.preferences ?? []).map((p) => p.id)));
+  return { definition, json, etag, offered, accountTree: tree, accountIds, showsAll: accountIds.every((id) => offered.has(id)) };
+}
+
+/**
+ * The ticked ids the form does not offer, in ticking order: the one preference check a live
+ * signup gets on arrival and a queued one at delivery, so both refuse the same ids.
+ *
+ * @example
+ * notOffered(new Set([9, 42]), snapshot); // [42] when the form offers 9 only
+ */
+export function notOffered(ticked: Iterable<number>, snapshot: Pick<DefinitionSnapshot, 'offered'>): number[] {
+  return [...ticked].filter((id) => !snapshot.offered.has(id));
 }
 
 // A category id keeps the whole category; a preference id keeps that preference (and its category's heading).

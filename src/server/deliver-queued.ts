@@ -45,11 +45,11 @@ export function createQueueDeliverer(engine: SignupEngine): DeliverQueued {
     let snapshot: DefinitionSnapshot | undefined;
     let stop: { error: unknown } | undefined;
     for (const entry of claimed) {
-      const ref = logger ? await engine.emailRef(entry.contact.email) : '';
       if (stop) {
         await postpone(entry, stop.error, false);
         continue;
       }
+      const ref = logger ? await engine.emailRef(entry.contact.email) : '';
       if (clock.now() - entry.acceptedAt > delivery.maxAgeMs) {
         await queue.remove(entry.id);
         report.dropped++;
@@ -67,8 +67,8 @@ export function createQueueDeliverer(engine: SignupEngine): DeliverQueued {
         }
         const write = ready.write;
         // Read the contact first unless the visitor saw every preference the account has now.
-        const showsAll = allIds(snapshot).every((id) => write.shown.has(id));
-        const deps = { ...engine, logger, addressBookId: entry.addressBookId, ref };
+        const showsAll = snapshot.accountIds.every((id) => write.shown.has(id));
+        const deps = { ...engine, addressBookId: entry.addressBookId, ref };
         const outcome = await submitSignup(deps, write, { ...snapshot, showsAll }, clock.now() + options.retry.budgetMs);
         await queue.remove(entry.id);
         report.delivered++;
@@ -97,10 +97,6 @@ export function createQueueDeliverer(engine: SignupEngine): DeliverQueued {
       report.postponed++;
     }
   };
-}
-
-function allIds(snapshot: DefinitionSnapshot): number[] {
-  return snapshot.accountTree.flatMap((item) => (item.isPreference ? [item.id] : (item.preferences ?? []).map((p) => p.id)));
 }
 
 // A Dotdigital 4xx about this contact, as opposed to a bug or an unknown failure.

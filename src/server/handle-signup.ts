@@ -4,7 +4,7 @@ import { checkFields } from './check-fields.js';
 import { clientIp } from './client-ip.js';
 import { consentPageUrl } from './consent-page-url.js';
 import type { SignupRequestContext } from './create-signup-handler.js';
-import type { DefinitionSnapshot } from './definition-snapshot.js';
+import { notOffered, type DefinitionSnapshot } from './definition-snapshot.js';
 import { errorResponse, jsonResponse } from './json-response.js';
 import { readSignupBody } from './read-signup-body.js';
 import type { SignupEngine } from './signup-engine.js';
@@ -70,7 +70,8 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
   const ref = logger ? await engine.emailRef(signup.email) : '';
   const now = options.clock.now();
   const claimed = Date.parse(signup.consent.consentedAt);
-  const consentedAt = new Date(Math.abs(claimed - now) <= CLOCK_TOLERANCE_MS ? claimed : now).toISOString();
+  const clockBelieved = Math.abs(claimed - now) <= CLOCK_TOLERANCE_MS;
+  const consentedAt = new Date(clockBelieved ? claimed : now).toISOString();
   const ticked = new Set(signup.preferences ?? []);
   const captured = {
     email: signup.email,
@@ -91,25 +92,25 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
   } catch (error) {
     // Never had the definition (a cold start during an outage): everything else is checked, the
     // preference ids (shape-checked by parseSignupRequest) are checked against it at delivery.
-    if (options.queue && (await queueSignup(engine, captured, error, ref, { needsDefinitionCheck: true }))) return jsonResponse(202, { status: 'queued' }, headers);
+    if (await queueSignup(engine, captured, error, ref, { needsDefinitionCheck: true })) return jsonResponse(202, { status: 'queued' }, headers);
     return upstreamFailure(error, logger, { contact: ref, call: 'preferences' }, headers);
   }
-  const unknown = [...ticked].find((id) => !snapshot.offered.has(id));
+  const [unknown] = notOffered(ticked, snapshot);
   if (unknown !== undefined) {
     return errorResponse(400, 'unknown_preference', `Preference ${unknown} is not offered on this form.`, 'preferences', headers);
   }
   const write = { ...captured, shown: snapshot.offered };
   try {
-    const outcome = await submitSignup({ ...engine, logger, addressBookId: options.addressBookId, ref }, write, snapshot, deadline);
+    const outcome = await submitSignup({ ...engine, addressBookId: options.addressBookId, ref }, write, snapshot, deadline);
     if (outcome.kind === 'not_subscribed') {
       logger?.info('Contact cannot be subscribed (suppressed or unsubscribed); answered as a signup', { contact: ref, status: outcome.status });
       return accepted(false);
     }
-    logger?.info('Signed up', { contact: ref, pending: outcome.pending, clockReplaced: consentedAt !== new Date(claimed).toISOString() });
+    logger?.info('Signed up', { contact: ref, pending: outcome.pending, clockReplaced: !clockBelieved });
     return accepted(outcome.pending);
   } catch (error) {
     if (upstreamErrorKind(error) === 'unknown_preference') engine.definition.invalidate();
-    if (options.queue && (await queueSignup(engine, write, error, ref))) return jsonResponse(202, { status: 'queued' }, headers);
+    if (await queueSignup(engine, write, error, ref)) return jsonResponse(202, { status: 'queued' }, headers);
     return upstreamFailure(error, logger, { contact: ref }, headers);
   }
 }

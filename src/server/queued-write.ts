@@ -1,5 +1,5 @@
 import type { ContactWrite } from './build-contact-body.js';
-import type { DefinitionSnapshot } from './definition-snapshot.js';
+import { notOffered, type DefinitionSnapshot } from './definition-snapshot.js';
 import { fromQueuedContact, type QueuedSignup } from './signup-queue.js';
 
 // Enough ids to find the mistake in a log line; a body may carry up to 500.
@@ -23,7 +23,7 @@ export type QueuedWrite = { ok: true; write: ContactWrite } | { ok: false; notOf
 export function queuedWrite(entry: QueuedSignup, snapshot: DefinitionSnapshot): QueuedWrite {
   const write = fromQueuedContact(entry.contact);
   if (entry.needsDefinitionCheck !== true) return { ok: true, write };
-  const notOffered = [...write.ticked].filter((id) => !snapshot.offered.has(id));
-  if (notOffered.length > 0) return { ok: false, notOffered: notOffered.slice(0, MAX_LOGGED_IDS) };
+  const refused = notOffered(write.ticked, snapshot);
+  if (refused.length > 0) return { ok: false, notOffered: refused.slice(0, MAX_LOGGED_IDS) };
   return { ok: true, write: { ...write, shown: new Set(snapshot.offered) } };
 }

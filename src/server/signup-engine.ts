@@ -26,7 +26,7 @@ export interface SignupEngine {
   consentVersion: Promise<string>;
   emailRef: (email: string) => Promise<string>;
   /** Logs a configuration warning once per handler, not once per request. */
-  warnOnce(key: string, message: string): void;
+  warnOnce(key: string, ...warning: Parameters<SignupLogger['warn']>): void;
 }
 
 /**
@@ -50,6 +50,11 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
   const version = consentVersion(options.consentText);
   let fieldsChecked = false;
   const warned = new Set<string>();
+  const warnOnce: SignupEngine['warnOnce'] = (key, ...warning) => {
+    if (warned.has(key)) return;
+    warned.add(key);
+    logger?.warn(...warning);
+  };
   const definition = createDefinitionCache({
     async load() {
       const deadline = clock.now() + options.retry.budgetMs;
@@ -59,10 +64,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
       }
       const tree = await retrying(() => client.getPreferences(), deadline);
       const hidden = notPublic(tree, options.preferences);
-      if (hidden.length > 0 && !warned.has('preferences')) {
-        warned.add('preferences');
-        logger?.warn('Some ids in `preferences` are not public preferences or categories in Dotdigital, so the form does not show them', { ids: hidden });
-      }
+      if (hidden.length > 0) warnOnce('preferences', 'Some ids in `preferences` are not public preferences or categories in Dotdigital, so the form does not show them', { ids: hidden });
       return definitionSnapshot(tree, options, await version);
     },
     ttlMs: options.definitionCacheMs,
@@ -80,11 +82,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     definition,
     consentVersion: version,
     emailRef: createEmailRef(options.apiPassword),
-    warnOnce(key, message) {
-      if (warned.has(key)) return;
-      warned.add(key);
-      logger?.warn(message);
-    },
+    warnOnce,
   };
 }
 
