@@ -1,4 +1,4 @@
-import { isPreferenceCategory, type FormDefinition, type FormPreference, type FormPreferenceCategory } from '../core/index.js';
+import { isPreferenceCategory, offeredPreferences, type FormDefinition, type FormPreference, type FormPreferenceCategory } from '../core/index.js';
 import type { DotdigitalPreference } from './dotdigital/dotdigital-client.js';
 import { publicPreferences } from './public-preferences.js';
 import type { ResolvedOptions } from './resolve-options.js';
@@ -40,7 +40,7 @@ export async function definitionSnapshot(tree: DotdigitalPreference[], options: 
   const json = JSON.stringify(definition);
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(json));
   const etag = `"${[...new Uint8Array(digest)].slice(0, 12).map((b) => b.toString(16).padStart(2, '0')).join('')}"`;
-  const offered = new Set(preferences.flatMap((item) => (isPreferenceCategory(item) ? item.preferences.map((p) => p.id) : [item.id])));
+  const offered = new Set(offeredPreferences(definition).map((p) => p.id));
   const accountIds = tree.flatMap((item) => (item.isPreference ? [item.id] : (item.preferences ?? []).map((p) => p.id)));
   return { definition, json, etag, offered, accountTree: tree, accountIds, showsAll: accountIds.every((id) => offered.has(id)) };
 }
