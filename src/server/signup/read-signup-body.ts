@@ -1,4 +1,4 @@
-import type { SignupErrorCode } from '../core/index.js';
+import type { SignupErrorCode } from '../../core/index.js';
 
 /** The largest body the proxy reads; a signup is a few hundred bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;

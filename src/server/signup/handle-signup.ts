@@ -1,17 +1,47 @@
-import { parseSignupRequest } from '../core/index.js';
-import { MAX_USER_AGENT_LENGTH } from './build-contact-body.js';
+import { parseSignupRequest, type FormField } from '../../core/index.js';
+import type { DefinitionSnapshot } from '../definition/definition-snapshot.js';
+import { notOffered } from '../definition/definition-snapshot.js';
+import { MAX_USER_AGENT_LENGTH } from '../dotdigital/build-contact-body.js';
+import { FAILURE_TABLE, failureKind } from '../dotdigital/failure-table.js';
+import { submitSignup, type SubmitDeps } from '../dotdigital/submit-signup.js';
+import { upstreamFailure } from '../dotdigital/upstream-failure.js';
+import { clientIp, type ClientIpPolicy } from '../http/client-ip.js';
+import type { OriginPolicy } from '../http/cors.js';
+import { errorResponse, jsonResponse } from '../http/json-response.js';
+import type { RateLimiter } from '../http/rate-limiter.js';
+import type { EnqueueSignup } from '../queue/enqueue-signup.js';
+import type { SignupClock } from '../shared/signup-clock.js';
+import type { SignupLogger } from '../shared/signup-logger.js';
+import type { SignupRequestContext } from '../shared/signup-request-context.js';
 import { checkFields } from './check-fields.js';
-import { clientIp } from './client-ip.js';
 import { consentPageUrl } from './consent-page-url.js';
-import type { SignupRequestContext } from './create-signup-handler.js';
-import { notOffered, type DefinitionSnapshot } from './definition-snapshot.js';
-import { errorResponse, jsonResponse } from './json-response.js';
 import { readSignupBody } from './read-signup-body.js';
-import type { SignupEngine } from './signup-engine.js';
-import { queueSignup } from './queue-signup.js';
-import { submitSignup } from './submit-signup.js';
-import { upstreamErrorKind } from './upstream-error-kind.js';
-import { upstreamFailure } from './upstream-failure.js';
+
+/** The handler's settings a live signup reads. */
+export interface LiveSignupOptions extends ClientIpPolicy {
+  consentText: string;
+  optInType: 'Single' | 'VerifiedDouble';
+  fields: FormField[];
+  addressBookId: number | undefined;
+  retry: { budgetMs: number };
+  clock: Pick<SignupClock, 'now'>;
+}
+
+/** What {@link handleSignup} needs: the settings and the handler's long-lived parts. */
+export interface LiveSignupDeps {
+  options: LiveSignupOptions;
+  logger: SignupLogger | undefined;
+  cors: OriginPolicy;
+  /** Takes the visitor's address; undefined when rate limiting is off. */
+  limiter: RateLimiter | undefined;
+  definition: { get(): Promise<DefinitionSnapshot>; invalidate(): void };
+  consentVersion: Promise<string>;
+  emailRef: (email: string) => Promise<string>;
+  submit: Omit<SubmitDeps, 'addressBookId' | 'ref'>;
+  enqueue: EnqueueSignup;
+  /** Logs a configuration warning once per handler, not once per request. */
+  warnOnce(key: string, ...warning: Parameters<SignupLogger['warn']>): void;
+}
 
 // A visitor's clock further off than this is not believed; the server's time is recorded instead.
 const CLOCK_TOLERANCE_MS = 10 * 60 * 1000;
@@ -23,9 +53,9 @@ const CLOCK_TOLERANCE_MS = 10 * 60 * 1000;
  * whether an address is already known.
  *
  * @example
- * return handleSignup(engine, request, { clientAddress: socket.remoteAddress });
+ * return handleSignup(deps, request, { clientAddress: socket.remoteAddress });
  */
-export async function handleSignup(engine: SignupEngine, request: Request, context: SignupRequestContext): Promise<Response> {
+export async function handleSignup(engine: LiveSignupDeps, request: Request, context: SignupRequestContext): Promise<Response> {
   const { options, cors, limiter, logger } = engine;
   const origin = request.headers.get('origin');
   const headers = { ...cors.corsHeaders(origin), 'cache-control': 'no-store' };
@@ -92,7 +122,7 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
   } catch (error) {
     // Never had the definition (a cold start during an outage): everything else is checked, the
     // preference ids (shape-checked by parseSignupRequest) are checked against it at delivery.
-    if (await queueSignup(engine, captured, error, ref, { needsDefinitionCheck: true })) return jsonResponse(202, { status: 'queued' }, headers);
+    if (await engine.enqueue(captured, error, ref, { needsDefinitionCheck: true })) return jsonResponse(202, { status: 'queued' }, headers);
     return upstreamFailure(error, logger, { contact: ref, call: 'preferences' }, headers);
   }
   const [unknown] = notOffered(ticked, snapshot);
@@ -101,16 +131,17 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
   }
   const write = { ...captured, shown: snapshot.offered };
   try {
-    const outcome = await submitSignup({ ...engine, addressBookId: options.addressBookId, ref }, write, snapshot, deadline);
+    const outcome = await submitSignup({ ...engine.submit, addressBookId: options.addressBookId, ref }, write, snapshot.accountTree, deadline);
     if (outcome.kind === 'not_subscribed') {
-      logger?.info('Contact cannot be subscribed (suppressed or unsubscribed); answered as a signup', { contact: ref, status: outcome.status });
+      const { log } = FAILURE_TABLE.suppressed;
+      logger?.[log.level](log.text, { contact: ref, status: outcome.status });
       return accepted(false);
     }
     logger?.info('Signed up', { contact: ref, pending: outcome.pending, clockReplaced: !clockBelieved });
     return accepted(outcome.pending);
   } catch (error) {
-    if (upstreamErrorKind(error) === 'unknown_preference') engine.definition.invalidate();
-    if (await queueSignup(engine, write, error, ref)) return jsonResponse(202, { status: 'queued' }, headers);
+    if (FAILURE_TABLE[failureKind(error)].refreshDefinition) engine.definition.invalidate();
+    if (await engine.enqueue(write, error, ref)) return jsonResponse(202, { status: 'queued' }, headers);
     return upstreamFailure(error, logger, { contact: ref }, headers);
   }
 }
