@@ -8,7 +8,7 @@ import { createQueueDeliverer, type DeliverQueued } from './queue/deliver-queued
 import { createSignupEnqueuer } from './queue/enqueue-signup.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import { createEmailRef } from './shared/email-ref.js';
-import type { LiveSignupDeps } from './signup/handle-signup.js';
+import type { LiveSignupDeps } from './signup/live-signup-deps.js';
 
 /** Everything one handler keeps between requests: what a live signup needs, and the queue's delivery round. */
 export interface SignupEngine extends LiveSignupDeps {

@@ -42,7 +42,9 @@ export interface DotdigitalClient {
 }
 
 /**
- * The server-side Dotdigital v2 client: the only code that knows Dotdigital's shapes.
+ * The server-side Dotdigital v2 client: one HTTP call per method. Dotdigital's shapes are
+ * this folder's business: their types (dotdigital-types.ts), the contact body
+ * (build-contact-body.ts) and what each failure means (failure-table.ts).
  *
  * The proxy answers a `suppressed` contact exactly like a successful signup (same status and
  * body as for a new address), so the form never reveals whether an address is known; the

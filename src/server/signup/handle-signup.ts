@@ -1,47 +1,16 @@
-import { parseSignupRequest, type FormField } from '../../core/index.js';
-import type { DefinitionSnapshot } from '../definition/definition-snapshot.js';
-import { notOffered } from '../definition/definition-snapshot.js';
+import { parseSignupRequest } from '../../core/index.js';
+import { notOffered, type DefinitionSnapshot } from '../definition/definition-snapshot.js';
 import { MAX_USER_AGENT_LENGTH } from '../dotdigital/build-contact-body.js';
 import { FAILURE_TABLE, failureKind } from '../dotdigital/failure-table.js';
-import { submitSignup, type SubmitDeps } from '../dotdigital/submit-signup.js';
+import { submitSignup } from '../dotdigital/submit-signup.js';
 import { upstreamFailure } from '../dotdigital/upstream-failure.js';
-import { clientIp, type ClientIpPolicy } from '../http/client-ip.js';
-import type { OriginPolicy } from '../http/cors.js';
+import { clientIp } from '../http/client-ip.js';
 import { errorResponse, jsonResponse } from '../http/json-response.js';
-import type { RateLimiter } from '../http/rate-limiter.js';
-import type { EnqueueSignup } from '../queue/enqueue-signup.js';
-import type { SignupClock } from '../shared/signup-clock.js';
-import type { SignupLogger } from '../shared/signup-logger.js';
 import type { SignupRequestContext } from '../shared/signup-request-context.js';
 import { checkFields } from './check-fields.js';
 import { consentPageUrl } from './consent-page-url.js';
+import type { LiveSignupDeps } from './live-signup-deps.js';
 import { readSignupBody } from './read-signup-body.js';
-
-/** The handler's settings a live signup reads. */
-export interface LiveSignupOptions extends ClientIpPolicy {
-  consentText: string;
-  optInType: 'Single' | 'VerifiedDouble';
-  fields: FormField[];
-  addressBookId: number | undefined;
-  retry: { budgetMs: number };
-  clock: Pick<SignupClock, 'now'>;
-}
-
-/** What {@link handleSignup} needs: the settings and the handler's long-lived parts. */
-export interface LiveSignupDeps {
-  options: LiveSignupOptions;
-  logger: SignupLogger | undefined;
-  cors: OriginPolicy;
-  /** Takes the visitor's address; undefined when rate limiting is off. */
-  limiter: RateLimiter | undefined;
-  definition: { get(): Promise<DefinitionSnapshot>; invalidate(): void };
-  consentVersion: Promise<string>;
-  emailRef: (email: string) => Promise<string>;
-  submit: Omit<SubmitDeps, 'addressBookId' | 'ref'>;
-  enqueue: EnqueueSignup;
-  /** Logs a configuration warning once per handler, not once per request. */
-  warnOnce(key: string, ...warning: Parameters<SignupLogger['warn']>): void;
-}
 
 // A visitor's clock further off than this is not believed; the server's time is recorded instead.
 const CLOCK_TOLERANCE_MS = 10 * 60 * 1000;
@@ -66,7 +35,7 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
   const ip = clientIp(request.headers, context.clientAddress, options);
   if (ip === undefined) engine.warnOnce('ip', 'The visitor\'s IP address is unknown, so IPADDRESS is not recorded and signups are not rate-limited: pass clientAddress, or set trustedProxyHops or clientIpHeader (README, "Proxy options")');
   if (limiter && ip !== undefined) {
-    const verdict = limiter.take(ip);
+    const verdict = await limiter.take(ip);
     if (!verdict.allowed) {
       const seconds = String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)));
       return errorResponse(429, 'rate_limited', `Too many signups from this address; try again in ${seconds} s.`, undefined, { ...headers, 'retry-after': seconds });
