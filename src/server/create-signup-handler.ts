@@ -6,6 +6,7 @@ import { resolveOptions } from './resolve-options.js';
 import { createSignupEngine } from './signup-engine.js';
 import type { SignupRequestContext } from './shared/signup-request-context.js';
 import type { SignupHandlerOptions } from './signup-handler-options.js';
+import { INTERNAL_ERROR } from './dotdigital/failure-table.js';
 import { upstreamFailure } from './dotdigital/upstream-failure.js';
 
 /**
@@ -51,7 +52,7 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
     } catch (error) {
       // Only a bug lands here: the details go to the log, never to the browser.
       logger?.error('Signup handler failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      return errorResponse(500, 'internal_error', 'Something went wrong in the signup service.');
+      return errorResponse(INTERNAL_ERROR.status, INTERNAL_ERROR.code, INTERNAL_ERROR.message);
     }
   }, { deliverQueued: engine.deliverQueued });
 }

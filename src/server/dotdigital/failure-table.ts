@@ -23,6 +23,8 @@ export interface FailureRow {
 
 const UNAVAILABLE = { status: 503, code: 'upstream_unavailable', message: 'The newsletter service is not answering; try again shortly.' } as const;
 const REJECTED = { status: 502, code: 'upstream_rejected', message: 'The newsletter service refused the request.' } as const;
+/** The answer to a bug: nothing of it reaches the visitor. */
+export const INTERNAL_ERROR = { status: 500, code: 'internal_error', message: 'Something went wrong in the signup service.' } as const;
 // Dotdigital is busy or away: try again now, queue a live signup, keep a queued one.
 const AWAY: FailureRow = { retryNow: true, queueLive: true, keepQueued: true, answer: UNAVAILABLE, log: { level: 'warn', text: 'Dotdigital did not answer within the retry budget' } };
 // Dotdigital refused this contact: nothing to try again, the signup is answered and not kept.
@@ -65,7 +67,7 @@ export const FAILURE_TABLE: Readonly<Record<FailureKind, FailureRow>> = {
   not_found: refusal(error('Dotdigital refused the call')),
   rejected: refusal(error('Dotdigital refused the call')),
   // A bug, not Dotdigital: the visitor learns nothing of it; a queued signup is kept for when it is fixed.
-  internal: { ...setup('Signup handler failed'), answer: { status: 500, code: 'internal_error', message: 'Something went wrong in the signup service.' } },
+  internal: { ...setup('Signup handler failed'), answer: INTERNAL_ERROR },
 };
 
 /**

@@ -1,7 +1,7 @@
 import { errorResponse } from '../http/json-response.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
 import { DotdigitalApiError } from './dotdigital-api-error.js';
-import { FAILURE_TABLE, failureKind } from './failure-table.js';
+import { FAILURE_TABLE, failureKind, INTERNAL_ERROR } from './failure-table.js';
 import { UpstreamGaveUp } from './upstream-gave-up.js';
 
 /**
@@ -18,7 +18,7 @@ export function upstreamFailure(error: unknown, logger: SignupLogger | undefined
   const { answer, log } = FAILURE_TABLE[kind];
   logger?.[log.level](log.text, { ...context, ...facts(error) });
   // 'accepted' is answered where the write happens (submitSignup); reaching here with it is a bug.
-  const { status, code, message, field } = answer === 'accepted' ? FAILURE_TABLE.internal.answer as Exclude<typeof answer, 'accepted'> : answer;
+  const { status, code, message, field }: Exclude<typeof answer, 'accepted'> = answer === 'accepted' ? INTERNAL_ERROR : answer;
   if (status !== 503) return errorResponse(status, code, message, field, headers);
   const retryAfterMs = (error as { retryAfterMs?: number } | undefined)?.retryAfterMs;
   const retryAfter = Math.min(3600, Math.max(1, Math.ceil((retryAfterMs ?? 10_000) / 1000)));
