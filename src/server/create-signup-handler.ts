@@ -1,22 +1,13 @@
-import { answerDefinition } from './answer-definition.js';
-import { createQueueDeliverer, type DeliverQueued } from './deliver-queued.js';
-import { errorResponse } from './json-response.js';
-import { handleSignup } from './handle-signup.js';
+import { answerDefinition } from './definition/answer-definition.js';
+import type { DeliverQueued } from './queue/deliver-queued.js';
+import { errorResponse } from './http/json-response.js';
+import { handleSignup } from './signup/handle-signup.js';
 import { resolveOptions } from './resolve-options.js';
 import { createSignupEngine } from './signup-engine.js';
+import type { SignupRequestContext } from './shared/signup-request-context.js';
 import type { SignupHandlerOptions } from './signup-handler-options.js';
-import { upstreamFailure } from './upstream-failure.js';
-
-/** What the hosting adapter knows about the connection. */
-export interface SignupRequestContext {
-  /** The peer address of the socket (the Node adapter fills it). */
-  clientAddress?: string;
-  /**
-   * Whatever else a framework passes, ignored: Next.js route handlers get `{ params }`, and
-   * `next build` refuses a handler whose context type has nothing in common with it.
-   */
-  [key: string]: unknown;
-}
+import { INTERNAL_ERROR } from './dotdigital/failure-table.js';
+import { upstreamFailure } from './dotdigital/upstream-failure.js';
 
 /**
  * The proxy: a Web-standard handler for `GET`, `HEAD`, `POST` and `OPTIONS` on the signup
@@ -61,7 +52,7 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
     } catch (error) {
       // Only a bug lands here: the details go to the log, never to the browser.
       logger?.error('Signup handler failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-      return errorResponse(500, 'internal_error', 'Something went wrong in the signup service.');
+      return errorResponse(INTERNAL_ERROR.status, INTERNAL_ERROR.code, INTERNAL_ERROR.message);
     }
-  }, { deliverQueued: createQueueDeliverer(engine) });
+  }, { deliverQueued: engine.deliverQueued });
 }

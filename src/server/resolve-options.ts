@@ -1,7 +1,9 @@
 import type { FormField } from '../core/index.js';
-import { resolveQueueDelivery, type ResolvedQueueDelivery } from './queue-delivery-options.js';
-import type { SignupClock, SignupHandlerOptions, SignupLogger } from './signup-handler-options.js';
-import type { SignupQueue } from './signup-queue.js';
+import { resolveQueueDelivery, type ResolvedQueueDelivery } from './queue/queue-delivery-options.js';
+import type { SignupClock } from './shared/signup-clock.js';
+import type { SignupLogger } from './shared/signup-logger.js';
+import type { SignupHandlerOptions } from './signup-handler-options.js';
+import type { SignupQueue } from './queue/signup-queue.js';
 
 /** {@link SignupHandlerOptions} checked, with every default filled in. */
 export interface ResolvedOptions {

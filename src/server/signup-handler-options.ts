@@ -1,6 +1,8 @@
 import type { FormFieldType } from '../core/index.js';
-import type { QueueDeliveryOptions } from './queue-delivery-options.js';
-import type { SignupQueue } from './signup-queue.js';
+import type { QueueDeliveryOptions } from './queue/queue-delivery-options.js';
+import type { SignupQueue } from './queue/signup-queue.js';
+import type { SignupClock } from './shared/signup-clock.js';
+import type { SignupLogger } from './shared/signup-logger.js';
 
 /** A contact data field the form may send, and how to show it. */
 export interface AllowedField {
@@ -12,23 +14,6 @@ export interface AllowedField {
   type?: FormFieldType;
   /** Refuse a signup without it (`missing_field`). Default `false`. */
   required?: boolean;
-}
-
-/** Minimal logger; `console` fits. Never receives plain email addresses or credentials. */
-export interface SignupLogger {
-  info(message: string, details?: Record<string, unknown>): void;
-  warn(message: string, details?: Record<string, unknown>): void;
-  error(message: string, details?: Record<string, unknown>): void;
-}
-
-/** The handler's sense of time; tests pass a fake one so retries and caches run instantly. */
-export interface SignupClock {
-  /** Milliseconds since the epoch. */
-  now(): number;
-  /** Resolves after `ms` milliseconds. */
-  sleep(ms: number): Promise<void>;
-  /** A number in [0, 1), for retry jitter. */
-  random(): number;
 }
 
 /** How hard to try when Dotdigital is slow, rate-limited or failing. */

@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Agent, request } from 'undici';
 import { DEMO_API_PASSWORD, DEMO_API_USER } from '../../src/mock/index.js';
-import { buildContactBody } from '../../src/server/build-contact-body.js';
+import { buildContactBody } from '../../src/server/dotdigital/build-contact-body.js';
 import type { DotdigitalPreference } from '../../src/server/dotdigital/index.js';
 import { percentile, type BenchSection } from './bench-section.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clientIp, ipv6SiteKey, normalizeIp, rateLimitKey } from '../../src/server/client-ip.js';
-import { createRateLimiter } from '../../src/server/rate-limiter.js';
+import { clientIp, ipv6SiteKey, normalizeIp, rateLimitKey } from '../../src/server/http/client-ip.js';
+import { createRateLimiter } from '../../src/server/http/rate-limiter.js';
 import { consentFor, post, proxyWithMock } from './proxy-fixture.js';
 
 describe('normalizeIp', () => {

@@ -11,6 +11,8 @@ import type { DotdigitalRateLimit } from './rate-limit.js';
  *   `unknown_address_book`: the request named something Dotdigital refuses.
  * - `rate_limited` (429), `usage_capped` (ERROR_APIUSAGE_EXCEEDED), `unavailable` (5xx, no
  *   answer), `timeout`: transient — try again later, after `retryAfterMs` when known.
+ *
+ * What the proxy does with each kind is one row of FAILURE_TABLE (failure-table.ts).
  * - `unauthorized` (401: wrong API user or password), `wrong_region` (403 from another
  *   region's host, or a discovered endpoint outside the allow-list): configuration errors.
  * - `not_found` (404), `rejected` (any other refusal).
@@ -35,8 +37,6 @@ const TOKEN_KINDS: Record<string, DotdigitalErrorKind> = {
   ERROR_SYSTEM_SERVICETEMPORARILYUNAVAILABLE: 'unavailable',
   ERROR_CONTACT_NOT_FOUND: 'not_found',
 };
-
-const TRANSIENT = new Set<DotdigitalErrorKind>(['rate_limited', 'usage_capped', 'unavailable', 'timeout']);
 
 /**
  * The kind of a refusal from its HTTP status and `ERROR_…` token (the token wins).
@@ -94,11 +94,6 @@ export class DotdigitalApiError extends Error {
     this.kind = details.kind ?? errorKindFor(status, token);
     this.rateLimit = details.rateLimit;
     this.contactStatus = details.contactStatus;
-  }
-
-  /** True when trying again later may succeed (rate limits, usage cap, 5xx, timeouts, no answer). */
-  get transient(): boolean {
-    return TRANSIENT.has(this.kind);
   }
 }
 

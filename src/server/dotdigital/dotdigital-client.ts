@@ -2,7 +2,7 @@ import { apiEndpointFrom, DISCOVERY_URL, rawApiEndpoint } from './api-endpoint.j
 import { DotdigitalApiError } from './dotdigital-api-error.js';
 import { asArray, checkedApiUrl, writeResult } from './dotdigital-answers.js';
 import { callDotdigital, type CallConfig, type CallSpec } from './dotdigital-call.js';
-import type { ContactWithConsentBody, ContactWriteResult, DotdigitalContact, DotdigitalDataField, DotdigitalPreference, PreferenceChoice } from './dotdigital-types.js';
+import type { ContactWithConsentBody, ContactWriteResult, DotdigitalDataField, DotdigitalPreference } from './dotdigital-types.js';
 import type { DotdigitalRateLimit } from './rate-limit.js';
 
 export type { ContactWithConsentBody, DotdigitalDataField, DotdigitalPreference } from './dotdigital-types.js';
@@ -23,6 +23,8 @@ export interface DotdigitalClientOptions {
   timeoutMs?: number;
   /** The clock in epoch milliseconds, for tests of rate-limit resets. */
   now?: () => number;
+  /** Told the `X-RateLimit-*` headers of every answer that has them (where a shared call budget listens). */
+  onRateLimit?: (rateLimit: DotdigitalRateLimit) => void;
 }
 
 /**
@@ -37,20 +39,12 @@ export interface DotdigitalClient {
   getContactPreferences(email: string): Promise<DotdigitalPreference[] | undefined>;
   createContactWithConsentAndPreferences(body: ContactWithConsentBody): Promise<ContactWriteResult>;
   addContactToAddressBook(addressBookId: number, contact: { email: string; optInType: string; dataFields?: ContactWithConsentBody['contact']['dataFields'] }): Promise<void>;
-  /** `POST /v2/contacts/with-consent`: the same write, leaving preferences untouched. */
-  createContactWithConsent(body: Omit<ContactWithConsentBody, 'preferences'>): Promise<ContactWriteResult>;
-  /** The contact by id or email; `undefined` when no such contact exists. */
-  getContact(idOrEmail: string | number): Promise<DotdigitalContact | undefined>;
-  /** `PUT /v2/contacts/{email}/preferences`: changes only the preferences named. */
-  updateContactPreferences(idOrEmail: string | number, preferences: PreferenceChoice[]): Promise<void>;
-  /** The base URL calls go to: `apiUrl`, or the one region discovery found. */
-  resolveApiUrl(): Promise<string>;
-  /** The `X-RateLimit-*` headers of the latest answer that had them. */
-  lastRateLimit(): DotdigitalRateLimit | undefined;
 }
 
 /**
- * The server-side Dotdigital v2 client: the only code that knows Dotdigital's shapes.
+ * The server-side Dotdigital v2 client: one HTTP call per method. Dotdigital's shapes are
+ * this folder's business: their types (dotdigital-types.ts), the contact body
+ * (build-contact-body.ts) and what each failure means (failure-table.ts).
  *
  * The proxy answers a `suppressed` contact exactly like a successful signup (same status and
  * body as for a new address), so the form never reveals whether an address is known; the
@@ -62,15 +56,12 @@ export interface DotdigitalClient {
  */
 export function createDotdigitalClient(options: DotdigitalClientOptions): DotdigitalClient {
   const explicit = options.apiUrl?.trim() ? checkedApiUrl(options.apiUrl) : undefined;
-  let latest: DotdigitalRateLimit | undefined;
   const config: CallConfig = {
     fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
     authorization: `Basic ${btoa(`${options.apiUser}:${options.apiPassword}`)}`,
     timeoutMs: options.timeoutMs ?? 10_000,
     now: options.now ?? Date.now,
-    onRateLimit: (rateLimit) => {
-      latest = rateLimit;
-    },
+    onRateLimit: options.onRateLimit ?? (() => undefined),
   };
   let discovered: Promise<string> | undefined;
 
@@ -113,20 +104,11 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
     getContactPreferences: (email) =>
       call({ method: 'GET', path: `${contactPath(email)}/preferences`, label: 'GET /v2/contacts/{email}/preferences', missingIsAnswer: true })
         .then((answer) => (answer.missing ? undefined : asArray<DotdigitalPreference>(answer, 'GET /v2/contacts/{email}/preferences'))),
-    getContact: (idOrEmail) =>
-      call({ method: 'GET', path: contactPath(idOrEmail), label: 'GET /v2/contacts/{idOrEmail}', missingIsAnswer: true })
-        .then((answer) => (answer.missing ? undefined : (answer.body as DotdigitalContact))),
-    async updateContactPreferences(idOrEmail, preferences) {
-      await call({ method: 'PUT', path: `${contactPath(idOrEmail)}/preferences`, label: 'PUT /v2/contacts/{email}/preferences', body: preferences });
-    },
     createContactWithConsentAndPreferences: (body) => write('/v2/contacts/with-consent-and-preferences', body),
-    createContactWithConsent: (body) => write('/v2/contacts/with-consent', body),
     async addContactToAddressBook(addressBookId, contact) {
       const path = `/v2/address-books/${encodeURIComponent(String(addressBookId))}/contacts`;
       const answer = await call({ method: 'POST', path, label: 'POST /v2/address-books/{id}/contacts', body: { email: contact.email, optInType: contact.optInType, emailType: 'Html', dataFields: contact.dataFields ?? [] } });
       writeResult({ status: answer.status, body: { contact: answer.body } }, 'POST /v2/address-books/{id}/contacts');
     },
-    resolveApiUrl,
-    lastRateLimit: () => latest,
   };
 }

@@ -1,9 +1,9 @@
 import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { DEFAULT_QUEUE_MAX_ENTRIES } from '../memory-signup-queue.js';
-import { createQueueEntries } from '../queue-entries.js';
-import type { SignupLogger } from '../signup-handler-options.js';
-import type { QueuedSignup, SignupQueue } from '../signup-queue.js';
+import { DEFAULT_QUEUE_MAX_ENTRIES } from '../queue/memory-signup-queue.js';
+import { createQueueEntries } from '../queue/queue-entries.js';
+import type { SignupLogger } from '../shared/signup-logger.js';
+import type { QueuedSignup, SignupQueue } from '../queue/signup-queue.js';
 import { claimQueueFile } from './claim-queue-file.js';
 
 /** Options of {@link createFileSignupQueue}. */

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { createSignupHandler } from '../create-signup-handler.js';
-import { startQueueDelivery } from '../start-queue-delivery.js';
+import { startQueueDelivery } from '../queue/start-queue-delivery.js';
 import type { SignupHandlerOptions } from '../signup-handler-options.js';
 import { createNodeFetch } from './create-node-fetch.js';
 import { toNodeListener } from './to-node-listener.js';

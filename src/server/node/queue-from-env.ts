@@ -1,4 +1,5 @@
-import type { SignupHandlerOptions, SignupLogger } from '../signup-handler-options.js';
+import type { SignupLogger } from '../shared/signup-logger.js';
+import type { SignupHandlerOptions } from '../signup-handler-options.js';
 import { bad, positive, type Env } from './env-values.js';
 import { createFileSignupQueue, type FileSignupQueue } from './file-signup-queue.js';
 

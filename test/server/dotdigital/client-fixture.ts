@@ -1,4 +1,5 @@
 import { createMockDotdigital, DEMO_API_PASSWORD, DEMO_API_USER, listenMock, type MockDotdigital, type MockDotdigitalOptions } from '../../../src/mock/index.js';
+import { FAILURE_TABLE } from '../../../src/server/dotdigital/failure-table.js';
 import { createDotdigitalClient, DotdigitalApiError, type DotdigitalClientOptions } from '../../../src/server/dotdigital/index.js';
 
 /** A mock and a client pointed at it, reached in-process or over a real HTTP socket. */
@@ -48,3 +49,6 @@ export function body(email: string, extra: { optInType?: 'Single' | 'VerifiedDou
     preferences: extra.preferences ?? [{ id: 5, isPreference: true, isOptedIn: true }],
   };
 }
+
+/** True when trying again later may succeed: the failure table queues (and keeps) such a signup. */
+export const transient = (error: DotdigitalApiError): boolean => FAILURE_TABLE[error.kind].queueLive;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { API_ENDPOINT_PATTERN, apiEndpointFrom, DotdigitalApiError, errorKindFor, readErrorToken } from '../../../src/server/dotdigital/index.js';
+import { transient as isTransient } from './client-fixture.js';
 
 describe('DotdigitalApiError', () => {
   it.each([
@@ -26,14 +27,14 @@ describe('DotdigitalApiError', () => {
   });
 
   it('is transient exactly for rate limits, the usage cap, outages and timeouts', () => {
-    const transient = (kind: ConstructorParameters<typeof DotdigitalApiError>[4]) => new DotdigitalApiError(0, undefined, 'x', undefined, kind).transient;
+    const transient = (kind: ConstructorParameters<typeof DotdigitalApiError>[4]) => isTransient(new DotdigitalApiError(0, undefined, 'x', undefined, kind));
     expect(['rate_limited', 'usage_capped', 'unavailable', 'timeout'].map((kind) => transient({ kind: kind as 'timeout' }))).toEqual([true, true, true, true]);
     expect(['suppressed', 'invalid_email', 'unauthorized', 'wrong_region', 'rejected', 'not_found'].map((kind) => transient({ kind: kind as 'rejected' }))).toEqual([false, false, false, false, false, false]);
   });
 
   it('keeps the positional constructor the proxy already uses', () => {
     const error = new DotdigitalApiError(429, undefined, 'slow down', 5_000);
-    expect([error.status, error.token, error.retryAfterMs, error.transient, error.name, error instanceof Error]).toEqual([429, undefined, 5_000, true, 'DotdigitalApiError', true]);
+    expect([error.status, error.token, error.retryAfterMs, isTransient(error), error.name, error instanceof Error]).toEqual([429, undefined, 5_000, true, 'DotdigitalApiError', true]);
   });
 
   it('reads the ERROR_ token from both message shapes, never the prose', () => {

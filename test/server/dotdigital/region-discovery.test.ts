@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMockDotdigital, DEMO_API_PASSWORD, DEMO_API_USER, type MockDotdigitalOptions } from '../../../src/mock/index.js';
 import { createDotdigitalClient } from '../../../src/server/dotdigital/index.js';
-import { failure } from './client-fixture.js';
+import { failure, transient } from './client-fixture.js';
 
 // The mock plays the account's region; the injected fetch routes every host back to it and
 // records where the client sent its credentials.
@@ -31,7 +31,8 @@ describe('Dotdigital client: region discovery', () => {
       'GET https://r2-api.dotdigital.com/v2/preferences',
       'GET https://r2-api.dotdigital.com/v2/data-fields',
     ]);
-    expect(await client.resolveApiUrl()).toBe('https://r2-api.dotdigital.com');
+    await client.getContactPreferences('ann@example.com');
+    expect(sent.at(-1)).toBe('GET https://r2-api.dotdigital.com/v2/contacts/ann%40example.com/preferences');
   });
 
   it.each([
@@ -43,20 +44,21 @@ describe('Dotdigital client: region discovery', () => {
   ])('refuses a discovered ApiEndpoint %s and sends nothing there', async (endpoint) => {
     const { client, sent } = discovering({ apiEndpoint: endpoint });
     const error = await failure(client.getPreferences());
-    expect([error.kind, error.transient]).toEqual(['wrong_region', false]);
+    expect([error.kind, transient(error)]).toEqual(['wrong_region', false]);
     expect(error.message).toMatch(/set apiUrl/);
     expect(sent).toEqual(['GET https://r1-api.dotdigital.com/v2/account-info']);
   });
 
   it('accepts the legacy dotmailer hosts', async () => {
-    const { client } = discovering({ apiEndpoint: 'https://r1-api.dotmailer.com/' });
-    expect(await client.resolveApiUrl()).toBe('https://r1-api.dotmailer.com');
+    const { client, sent } = discovering({ apiEndpoint: 'https://r1-api.dotmailer.com/' });
+    await client.getPreferences();
+    expect(sent.at(-1)).toBe('GET https://r1-api.dotmailer.com/v2/preferences');
   });
 
   it('skips discovery when apiUrl is given, and types the wrong region as wrong_region', async () => {
     const { client, sent } = discovering({ region: 'r2' }, 'https://r1-api.dotdigital.com/');
     const error = await failure(client.getPreferences());
-    expect([error.status, error.token, error.kind, error.transient]).toEqual([403, undefined, 'wrong_region', false]);
+    expect([error.status, error.token, error.kind, transient(error)]).toEqual([403, undefined, 'wrong_region', false]);
     expect(error.message).toMatch(/another region/);
     expect(sent).toEqual(['GET https://r1-api.dotdigital.com/v2/preferences']);
   });

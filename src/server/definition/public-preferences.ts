@@ -1,5 +1,5 @@
-import type { FormPreference, FormPreferenceCategory } from '../core/index.js';
-import type { DotdigitalPreference } from './dotdigital/dotdigital-client.js';
+import type { FormPreference, FormPreferenceCategory } from '../../core/index.js';
+import type { DotdigitalPreference } from '../dotdigital/dotdigital-client.js';
 
 const byOrder = (a: DotdigitalPreference, b: DotdigitalPreference) => Number(a.order ?? 0) - Number(b.order ?? 0);
 

@@ -1,4 +1,4 @@
-import type { SignupLogger } from './signup-handler-options.js';
+import type { SignupLogger } from '../shared/signup-logger.js';
 
 /** A cached value and when it was fetched. */
 interface Entry<T> {

@@ -1,5 +1,5 @@
-import type { SignupHandler } from './create-signup-handler.js';
-import type { SignupLogger } from './signup-handler-options.js';
+import type { SignupLogger } from '../shared/signup-logger.js';
+import type { DeliverQueued } from './deliver-queued.js';
 
 /**
  * For long-running servers: calls `handler.deliverQueued()` every `intervalMs` (default
@@ -12,7 +12,7 @@ import type { SignupLogger } from './signup-handler-options.js';
  * const stop = startQueueDelivery(handler, { intervalMs: 15_000, logger: console });
  * process.once('SIGTERM', () => void stop());
  */
-export function startQueueDelivery(handler: SignupHandler, options: { intervalMs?: number; logger?: SignupLogger } = {}): () => Promise<void> {
+export function startQueueDelivery(handler: { deliverQueued: DeliverQueued }, options: { intervalMs?: number; logger?: SignupLogger } = {}): () => Promise<void> {
   const intervalMs = options.intervalMs ?? 30_000;
   if (!(Number.isFinite(intervalMs) && intervalMs >= 10)) throw new TypeError(`startQueueDelivery: intervalMs must be a number ≥ 10, not ${intervalMs}`);
   let running: Promise<void> | undefined;

@@ -1,7 +1,6 @@
-import { isPreferenceCategory, offeredPreferences, type FormDefinition, type FormPreference, type FormPreferenceCategory } from '../core/index.js';
-import type { DotdigitalPreference } from './dotdigital/dotdigital-client.js';
+import { isPreferenceCategory, offeredPreferences, type FormDefinition, type FormField, type FormPreference, type FormPreferenceCategory } from '../../core/index.js';
+import type { DotdigitalPreference } from '../dotdigital/dotdigital-client.js';
 import { publicPreferences } from './public-preferences.js';
-import type { ResolvedOptions } from './resolve-options.js';
 
 /** The form definition with everything the proxy derives from it, computed once per refresh. */
 export interface DefinitionSnapshot {
@@ -14,10 +13,15 @@ export interface DefinitionSnapshot {
   offered: Set<number>;
   /** Dotdigital's whole preference tree, private preferences included. */
   accountTree: DotdigitalPreference[];
-  /** The tickable preference ids of {@link accountTree}: what a form must have shown for no contact to need reading. */
-  accountIds: number[];
-  /** True when the form shows every preference of the account (then no contact needs reading first). */
-  showsAll: boolean;
+}
+
+/** What the definition says beyond Dotdigital's tree: the handler's options it shows. */
+export interface DefinitionSettings {
+  consentText: string;
+  optInType: 'Single' | 'VerifiedDouble';
+  fields: FormField[];
+  /** The configured preference and category ids; undefined: every public one. */
+  preferences: ReadonlySet<number> | undefined;
 }
 
 /**
@@ -28,7 +32,7 @@ export interface DefinitionSnapshot {
  * const snapshot = await definitionSnapshot(await client.getPreferences(), resolved, consentVersion);
  * snapshot.etag; // '"3f2a…"'
  */
-export async function definitionSnapshot(tree: DotdigitalPreference[], options: ResolvedOptions, version: string): Promise<DefinitionSnapshot> {
+export async function definitionSnapshot(tree: DotdigitalPreference[], options: DefinitionSettings, version: string): Promise<DefinitionSnapshot> {
   const chosen = options.preferences;
   const preferences = chosen ? narrow(publicPreferences(tree), chosen) : publicPreferences(tree);
   const definition: FormDefinition = {
@@ -41,8 +45,7 @@ export async function definitionSnapshot(tree: DotdigitalPreference[], options: 
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(json));
   const etag = `"${[...new Uint8Array(digest)].slice(0, 12).map((b) => b.toString(16).padStart(2, '0')).join('')}"`;
   const offered = new Set(offeredPreferences(definition).map((p) => p.id));
-  const accountIds = tree.flatMap((item) => (item.isPreference ? [item.id] : (item.preferences ?? []).map((p) => p.id)));
-  return { definition, json, etag, offered, accountTree: tree, accountIds, showsAll: accountIds.every((id) => offered.has(id)) };
+  return { definition, json, etag, offered, accountTree: tree };
 }
 
 /**
@@ -57,7 +60,7 @@ export function notOffered(ticked: Iterable<number>, snapshot: Pick<DefinitionSn
 }
 
 // A category id keeps the whole category; a preference id keeps that preference (and its category's heading).
-function narrow(items: Array<FormPreference | FormPreferenceCategory>, chosen: Set<number>): Array<FormPreference | FormPreferenceCategory> {
+function narrow(items: Array<FormPreference | FormPreferenceCategory>, chosen: ReadonlySet<number>): Array<FormPreference | FormPreferenceCategory> {
   return items.flatMap((item) => {
     if (!isPreferenceCategory(item)) return chosen.has(item.id) ? [item] : [];
     if (chosen.has(item.id)) return [item];

@@ -1,10 +1,6 @@
-import type { FieldValue, FormField, SignupRequestProblem } from '../core/index.js';
+import type { FieldValue, FormField, SignupRequestProblem } from '../../core/index.js';
+import type { DataFieldValue } from '../dotdigital/build-contact-body.js';
 
-/** A data field ready for Dotdigital, its value cast to the field's type. */
-export interface DataFieldValue {
-  key: string;
-  value: string | number | boolean;
-}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 

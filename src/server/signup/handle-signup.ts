@@ -1,17 +1,16 @@
-import { parseSignupRequest } from '../core/index.js';
-import { MAX_USER_AGENT_LENGTH } from './build-contact-body.js';
+import { parseSignupRequest } from '../../core/index.js';
+import { notOffered, type DefinitionSnapshot } from '../definition/definition-snapshot.js';
+import { MAX_USER_AGENT_LENGTH } from '../dotdigital/build-contact-body.js';
+import { FAILURE_TABLE, failureKind } from '../dotdigital/failure-table.js';
+import { submitSignup } from '../dotdigital/submit-signup.js';
+import { upstreamFailure } from '../dotdigital/upstream-failure.js';
+import { clientIp } from '../http/client-ip.js';
+import { errorResponse, jsonResponse } from '../http/json-response.js';
+import type { SignupRequestContext } from '../shared/signup-request-context.js';
 import { checkFields } from './check-fields.js';
-import { clientIp } from './client-ip.js';
 import { consentPageUrl } from './consent-page-url.js';
-import type { SignupRequestContext } from './create-signup-handler.js';
-import { notOffered, type DefinitionSnapshot } from './definition-snapshot.js';
-import { errorResponse, jsonResponse } from './json-response.js';
+import type { LiveSignupDeps } from './live-signup-deps.js';
 import { readSignupBody } from './read-signup-body.js';
-import type { SignupEngine } from './signup-engine.js';
-import { queueSignup } from './queue-signup.js';
-import { submitSignup } from './submit-signup.js';
-import { upstreamErrorKind } from './upstream-error-kind.js';
-import { upstreamFailure } from './upstream-failure.js';
 
 // A visitor's clock further off than this is not believed; the server's time is recorded instead.
 const CLOCK_TOLERANCE_MS = 10 * 60 * 1000;
@@ -23,9 +22,9 @@ const CLOCK_TOLERANCE_MS = 10 * 60 * 1000;
  * whether an address is already known.
  *
  * @example
- * return handleSignup(engine, request, { clientAddress: socket.remoteAddress });
+ * return handleSignup(deps, request, { clientAddress: socket.remoteAddress });
  */
-export async function handleSignup(engine: SignupEngine, request: Request, context: SignupRequestContext): Promise<Response> {
+export async function handleSignup(engine: LiveSignupDeps, request: Request, context: SignupRequestContext): Promise<Response> {
   const { options, cors, limiter, logger } = engine;
   const origin = request.headers.get('origin');
   const headers = { ...cors.corsHeaders(origin), 'cache-control': 'no-store' };
@@ -36,7 +35,7 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
   const ip = clientIp(request.headers, context.clientAddress, options);
   if (ip === undefined) engine.warnOnce('ip', 'The visitor\'s IP address is unknown, so IPADDRESS is not recorded and signups are not rate-limited: pass clientAddress, or set trustedProxyHops or clientIpHeader (README, "Proxy options")');
   if (limiter && ip !== undefined) {
-    const verdict = limiter.take(ip);
+    const verdict = await limiter.take(ip);
     if (!verdict.allowed) {
       const seconds = String(Math.max(1, Math.ceil(verdict.retryAfterMs / 1000)));
       return errorResponse(429, 'rate_limited', `Too many signups from this address; try again in ${seconds} s.`, undefined, { ...headers, 'retry-after': seconds });
@@ -92,7 +91,7 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
   } catch (error) {
     // Never had the definition (a cold start during an outage): everything else is checked, the
     // preference ids (shape-checked by parseSignupRequest) are checked against it at delivery.
-    if (await queueSignup(engine, captured, error, ref, { needsDefinitionCheck: true })) return jsonResponse(202, { status: 'queued' }, headers);
+    if (await engine.enqueue(captured, error, ref, { needsDefinitionCheck: true })) return jsonResponse(202, { status: 'queued' }, headers);
     return upstreamFailure(error, logger, { contact: ref, call: 'preferences' }, headers);
   }
   const [unknown] = notOffered(ticked, snapshot);
@@ -101,16 +100,17 @@ export async function handleSignup(engine: SignupEngine, request: Request, conte
   }
   const write = { ...captured, shown: snapshot.offered };
   try {
-    const outcome = await submitSignup({ ...engine, addressBookId: options.addressBookId, ref }, write, snapshot, deadline);
+    const outcome = await submitSignup({ ...engine.submit, addressBookId: options.addressBookId, ref }, write, snapshot.accountTree, deadline);
     if (outcome.kind === 'not_subscribed') {
-      logger?.info('Contact cannot be subscribed (suppressed or unsubscribed); answered as a signup', { contact: ref, status: outcome.status });
+      const { log } = FAILURE_TABLE.suppressed;
+      logger?.[log.level](log.text, { contact: ref, status: outcome.status });
       return accepted(false);
     }
     logger?.info('Signed up', { contact: ref, pending: outcome.pending, clockReplaced: !clockBelieved });
     return accepted(outcome.pending);
   } catch (error) {
-    if (upstreamErrorKind(error) === 'unknown_preference') engine.definition.invalidate();
-    if (await queueSignup(engine, write, error, ref)) return jsonResponse(202, { status: 'queued' }, headers);
+    if (FAILURE_TABLE[failureKind(error)].refreshDefinition) engine.definition.invalidate();
+    if (await engine.enqueue(write, error, ref)) return jsonResponse(202, { status: 'queued' }, headers);
     return upstreamFailure(error, logger, { contact: ref }, headers);
   }
 }

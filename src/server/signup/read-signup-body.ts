@@ -1,11 +1,11 @@
-import type { SignupErrorCode } from '../core/index.js';
+import type { SignupErrorCode } from '../../core/index.js';
 
 /** The largest body the proxy reads; a signup is a few hundred bytes. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /** What {@link readSignupBody} found: the parsed body, or why it could not be read. */
 export type ReadBody =
-  | { ok: true; body: unknown; form: boolean }
+  | { ok: true; body: unknown }
   | { ok: false; status: number; code: SignupErrorCode; message: string };
 
 /**
@@ -26,9 +26,9 @@ export async function readSignupBody(request: Request): Promise<ReadBody> {
   const text = declared !== undefined && Number.isFinite(declared) ? await request.text() : await readCapped(request);
   // (A runtime that did not hold a body to its declared length is still caught here.)
   if (text === undefined || text.length > MAX_BODY_BYTES) return tooLarge();
-  if (form) return { ok: true, body: fromForm(new URLSearchParams(text)), form };
+  if (form) return { ok: true, body: fromForm(new URLSearchParams(text)) };
   try {
-    return { ok: true, body: JSON.parse(text) as unknown, form };
+    return { ok: true, body: JSON.parse(text) as unknown };
   } catch {
     return { ok: false, status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
   }

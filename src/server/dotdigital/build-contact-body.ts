@@ -1,5 +1,10 @@
-import type { ContactWithConsentBody, DotdigitalPreference } from './dotdigital/dotdigital-client.js';
-import type { DataFieldValue } from './check-fields.js';
+import type { ContactWithConsentBody, DotdigitalPreference } from './dotdigital-client.js';
+
+/** A data field ready for Dotdigital, its value cast to the field's type. */
+export interface DataFieldValue {
+  key: string;
+  value: string | number | boolean;
+}
 
 /** Longest USERAGENT stored; browsers send ~150 characters, anything far longer is noise. */
 export const MAX_USER_AGENT_LENGTH = 512;

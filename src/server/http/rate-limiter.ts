@@ -3,8 +3,16 @@ import { ipv6SiteKey, rateLimitKey } from './client-ip.js';
 /** The verdict on one request: allowed, or how long until it would be. */
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
-/** A per-key limiter: `take(key)` spends one request from the key's allowance. */
+/**
+ * A per-key limiter: `take(key)` spends one request from the key's allowance. It may answer
+ * later (a Promise), so a limiter shared between instances (Redis, say) fits the same seam.
+ */
 export interface RateLimiter {
+  take(key: string): RateLimitVerdict | Promise<RateLimitVerdict>;
+}
+
+/** A limiter that answers at once: the in-process ones. */
+export interface LocalRateLimiter extends RateLimiter {
   take(key: string): RateLimitVerdict;
 }
 
@@ -18,7 +26,7 @@ export interface RateLimiter {
  * const limiter = createRateLimiter({ max: 10, windowMs: 60_000 }, Date.now);
  * if (!limiter.take('203.0.113.7').allowed) answer429();
  */
-export function createRateLimiter(limit: { max: number; windowMs: number }, now: () => number, maxKeys = 50_000): RateLimiter {
+export function createRateLimiter(limit: { max: number; windowMs: number }, now: () => number, maxKeys = 50_000): LocalRateLimiter {
   const perMs = limit.max / limit.windowMs;
   const buckets = new Map<string, { tokens: number; at: number }>();
   return {
@@ -50,7 +58,7 @@ const IPV6_SITE_ALLOWANCE = 4;
  * const limiter = createIpRateLimiter({ max: 10, windowMs: 60_000 }, Date.now);
  * limiter.take('2001:db8:1:2::1'); // spends from 2001:db8:1:2::/64 and 2001:db8:1::/48
  */
-export function createIpRateLimiter(limit: { max: number; windowMs: number }, now: () => number): RateLimiter {
+export function createIpRateLimiter(limit: { max: number; windowMs: number }, now: () => number): LocalRateLimiter {
   const visitors = createRateLimiter(limit, now);
   const sites = createRateLimiter({ max: limit.max * IPV6_SITE_ALLOWANCE, windowMs: limit.windowMs }, now);
   return {

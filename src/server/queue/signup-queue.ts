@@ -1,4 +1,4 @@
-import type { ContactWrite } from './build-contact-body.js';
+import type { ContactWrite } from '../dotdigital/build-contact-body.js';
 
 /** One checked signup as stored for later delivery: plain JSON, so any store can keep it. */
 export interface QueuedSignup {

@@ -1,5 +1,5 @@
-import type { ContactWrite } from './build-contact-body.js';
-import { notOffered, type DefinitionSnapshot } from './definition-snapshot.js';
+import type { ContactWrite } from '../dotdigital/build-contact-body.js';
+import { notOffered, type DefinitionSnapshot } from '../definition/definition-snapshot.js';
 import { fromQueuedContact, type QueuedSignup } from './signup-queue.js';
 
 // Enough ids to find the mistake in a log line; a body may carry up to 500.

@@ -1,5 +1,5 @@
 import type { DefinitionSnapshot } from './definition-snapshot.js';
-import { jsonResponse } from './json-response.js';
+import { jsonResponse } from '../http/json-response.js';
 
 /** How long browsers and CDNs may keep serving a stale definition while they revalidate it. */
 const STALE_WHILE_REVALIDATE_S = 300;

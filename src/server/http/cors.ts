@@ -16,9 +16,6 @@ const PREFLIGHT_MAX_AGE = '7200';
 export function createOriginPolicy(allowed: Set<string>) {
   const isAllowed = (origin: string | null): boolean => origin !== null && allowed.has(origin);
   return {
-    /** True when an allow-list is set (then CORS is answered and POSTs are checked). */
-    enforced: allowed.size > 0,
-    isAllowed,
     /** True when a POST with this `Origin` header may sign someone up. */
     allowsPost(origin: string | null): boolean {
       return allowed.size === 0 || isAllowed(origin);

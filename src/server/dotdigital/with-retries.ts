@@ -1,37 +1,29 @@
-import type { ResolvedOptions } from './resolve-options.js';
-import type { SignupClock } from './signup-handler-options.js';
-import type { DotdigitalErrorKind } from './dotdigital/dotdigital-api-error.js';
-import { isRetryable, upstreamErrorKind } from './upstream-error-kind.js';
+import type { SignupClock } from '../shared/signup-clock.js';
+import { FAILURE_TABLE, failureKind } from './failure-table.js';
+import { UpstreamGaveUp } from './upstream-gave-up.js';
 
-/** Dotdigital could not be reached or kept failing until the time budget ran out. */
-export class UpstreamGaveUp extends Error {
-  override readonly name = 'UpstreamGaveUp';
-
-  constructor(
-    readonly kind: DotdigitalErrorKind,
-    readonly attempts: number,
-    /** When Dotdigital said it would take calls again, if it said so. */
-    readonly retryAfterMs: number | undefined,
-    readonly last: unknown,
-  ) {
-    super(`Dotdigital call gave up after ${attempts} attempt(s): ${kind}`);
-  }
+/** How hard to try one visitor's calls: the `retry` option with its defaults. */
+export interface RetryPolicy {
+  baseDelayMs: number;
+  maxDelayMs: number;
+  attemptTimeoutMs: number;
 }
 
 /** Runs one Dotdigital call with retries; every call of a visitor's request shares `deadline`. */
 export type Retrying = <T>(call: () => Promise<T>, deadline: number) => Promise<T>;
 
 /**
- * Retries transient failures (5xx, network errors, timeouts, 429) with exponential backoff
- * and full jitter; a 429 waits as long as Dotdigital's rate-limit headers say. Gives up
- * with {@link UpstreamGaveUp} once the next wait would overrun the deadline, so a visitor
- * never waits longer than the budget. Other errors are rethrown at once.
+ * Retries what the failure table says to retry now (5xx, network errors, timeouts, 429) with
+ * exponential backoff and full jitter; a 429 waits as long as Dotdigital's rate-limit headers
+ * say. Gives up with {@link UpstreamGaveUp} once the next wait would overrun the deadline, so
+ * a visitor never waits longer than the budget, and at once for a failure that is queued but
+ * not retried now (the usage cap). Other errors are rethrown at once.
  *
  * @example
  * const retrying = createRetrying(resolved.retry, resolved.clock);
  * await retrying(() => client.getPreferences(), clock.now() + 8_000);
  */
-export function createRetrying(policy: ResolvedOptions['retry'], clock: SignupClock): Retrying {
+export function createRetrying(policy: RetryPolicy, clock: SignupClock): Retrying {
   return async function retrying<T>(call: () => Promise<T>, deadline: number): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       const remaining = deadline - clock.now();
@@ -42,10 +34,11 @@ export function createRetrying(policy: ResolvedOptions['retry'], clock: SignupCl
       } catch (caught) {
         error = caught;
       }
-      const kind = error instanceof AttemptTimeout ? 'timeout' : upstreamErrorKind(error);
+      const kind = error instanceof AttemptTimeout ? 'timeout' : failureKind(error);
+      const row = FAILURE_TABLE[kind];
       const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
-      if (kind === 'usage_capped') throw new UpstreamGaveUp(kind, attempt + 1, retryAfterMs, error);
-      if (!isRetryable(kind)) throw error;
+      if (kind === 'internal' || !(row.retryNow || row.queueLive)) throw error;
+      if (!row.retryNow) throw new UpstreamGaveUp(kind, attempt + 1, retryAfterMs, error);
       const backoff = clock.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
       // A 429 names when calls are allowed again: wait for that, plus jitter so queued signups do not stampede.
       const wait = kind === 'rate_limited' && retryAfterMs !== undefined ? retryAfterMs + clock.random() * policy.baseDelayMs : backoff;

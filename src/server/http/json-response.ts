@@ -1,4 +1,4 @@
-import type { SignupErrorCode } from '../core/index.js';
+import type { SignupErrorCode } from '../../core/index.js';
 
 const BASE_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'x-content-type-options': 'nosniff' };
 

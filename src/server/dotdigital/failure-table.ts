@@ -1,0 +1,93 @@
+import type { SignupErrorCode } from '../../core/index.js';
+import { DotdigitalApiError, type DotdigitalErrorKind } from './dotdigital-api-error.js';
+import { UpstreamGaveUp } from './upstream-gave-up.js';
+
+/** Every way a call to Dotdigital can fail: the client's kinds, and `internal` for anything that is no Dotdigital answer (a bug). */
+export type FailureKind = DotdigitalErrorKind | 'internal';
+
+/** What one kind of failure means, on every path: the live signup, queue delivery and retries. */
+export interface FailureRow {
+  /** Try the call again at once (with backoff) within the visitor's retry budget. */
+  retryNow: boolean;
+  /** A live signup failing so is stored and answered `202 queued` (when a queue is configured); else it is answered below. */
+  queueLive: boolean;
+  /** A queued signup failing so stays for a later round; else it leaves the queue. */
+  keepQueued: boolean;
+  /** The visitor's answer; `accepted` is the same answer as a successful signup (so an address's status never shows). */
+  answer: 'accepted' | { status: number; code: SignupErrorCode; message: string; field?: string };
+  /** The operator's log line: what happened and, where it is theirs to fix, how. */
+  log: { level: 'info' | 'warn' | 'error'; text: string };
+  /** The cached form definition is out of date: refresh it. */
+  refreshDefinition?: true;
+}
+
+const UNAVAILABLE = { status: 503, code: 'upstream_unavailable', message: 'The newsletter service is not answering; try again shortly.' } as const;
+const REJECTED = { status: 502, code: 'upstream_rejected', message: 'The newsletter service refused the request.' } as const;
+/** The answer to a bug: nothing of it reaches the visitor. */
+export const INTERNAL_ERROR = { status: 500, code: 'internal_error', message: 'Something went wrong in the signup service.' } as const;
+// Dotdigital is busy or away: try again now, queue a live signup, keep a queued one.
+const AWAY: FailureRow = { retryNow: true, queueLive: true, keepQueued: true, answer: UNAVAILABLE, log: { level: 'warn', text: 'Dotdigital did not answer within the retry budget' } };
+// Dotdigital refused this contact: nothing to try again, the signup is answered and not kept.
+const refusal = (log: FailureRow['log'], answer: FailureRow['answer'] = REJECTED): FailureRow => ({ retryNow: false, queueLive: false, keepQueued: false, answer, log });
+// The account's set-up is wrong: the visitor cannot be helped now, but a queued signup waits for the operator's fix.
+const setup = (text: string): FailureRow => ({ retryNow: false, queueLive: false, keepQueued: true, answer: REJECTED, log: { level: 'error', text } });
+const error = (text: string) => ({ level: 'error', text }) as const;
+
+/**
+ * The one table of what a Dotdigital failure means. A new kind of failure is a row here (and
+ * its kind in dotdigital-api-error.ts); no other file decides by kind. test/server/dotdigital/
+ * failure-table.test.ts walks every row through the proxy.
+ *
+ * @example
+ * FAILURE_TABLE.unauthorized.keepQueued; // true: a queued signup waits for the credentials to be fixed
+ */
+export const FAILURE_TABLE: Readonly<Record<FailureKind, FailureRow>> = {
+  suppressed: refusal({ level: 'info', text: 'Contact cannot be subscribed (suppressed or unsubscribed); answered as a signup' }, 'accepted'),
+  invalid_email: refusal(
+    { level: 'info', text: 'Dotdigital refused the address as invalid' },
+    { status: 400, code: 'invalid_email', message: 'Enter an email address in the correct format, like name@example.com.', field: 'email' },
+  ),
+  unknown_data_field: refusal(error('A configured data field does not exist in Dotdigital: create it (Settings → Data fields) or remove it from `fields`')),
+  invalid_data_field: refusal(error('Dotdigital refused a data-field value: check each field\'s `type` matches its type in Dotdigital (Settings → Data fields)')),
+  unknown_preference: {
+    ...refusal(
+      { level: 'warn', text: 'Dotdigital no longer has a preference the form offered; the form definition will be refreshed' },
+      { status: 400, code: 'unknown_preference', message: 'One of the choices is no longer available; load the form again.', field: 'preferences' },
+    ),
+    refreshDefinition: true,
+  },
+  unknown_address_book: refusal(error('Address book does not exist in Dotdigital: fix addressBookId (Contacts → Lists shows the ids)')),
+  rate_limited: AWAY,
+  // The hourly cap lifts in minutes, not within a visitor's wait: no retry now, but queue and keep.
+  usage_capped: { ...AWAY, retryNow: false, log: { level: 'warn', text: 'Dotdigital capped this account\'s API usage (ERROR_APIUSAGE_EXCEEDED): signups fail until the cap lifts' } },
+  unavailable: AWAY,
+  timeout: AWAY,
+  unauthorized: setup('Dotdigital refused the API user (401): check apiUser and apiPassword (Settings → Access → API users)'),
+  wrong_region: setup('Dotdigital answered 403, which it does for the wrong region: set region (r1, r2, r3) or apiUrl to your account\'s API endpoint'),
+  not_found: refusal(error('Dotdigital refused the call')),
+  rejected: refusal(error('Dotdigital refused the call')),
+  // A bug, not Dotdigital: the visitor learns nothing of it; a queued signup is kept for when it is fixed.
+  internal: { ...setup('Signup handler failed'), answer: INTERNAL_ERROR },
+};
+
+/**
+ * The kind of a failure: the client's typed kind (also when retries gave up on it), `internal` otherwise.
+ *
+ * @example
+ * failureKind(new DotdigitalApiError(429, undefined, 'busy')); // 'rate_limited'
+ */
+export function failureKind(error: unknown): FailureKind {
+  return error instanceof DotdigitalApiError || error instanceof UpstreamGaveUp ? error.kind : 'internal';
+}
+
+/**
+ * Whether a queued signup that failed so stays queued: its row says so, or the answer was no
+ * refusal of this contact at all (Dotdigital refuses a contact with a 4xx; nothing else is its word on one).
+ *
+ * @example
+ * keepsQueuedSignup(new DotdigitalApiError(401, undefined, 'denied')); // true
+ */
+export function keepsQueuedSignup(error: unknown): boolean {
+  if (FAILURE_TABLE[failureKind(error)].keepQueued) return true;
+  return !(error instanceof DotdigitalApiError && error.status >= 400 && error.status < 500);
+}

@@ -1,0 +1,46 @@
+import type { FormField } from '../../core/index.js';
+import type { DefinitionSnapshot } from '../definition/definition-snapshot.js';
+import type { SubmitDeps } from '../dotdigital/submit-signup.js';
+import type { ClientIpPolicy } from '../http/client-ip.js';
+import type { OriginPolicy } from '../http/cors.js';
+import type { RateLimiter } from '../http/rate-limiter.js';
+import type { EnqueueSignup } from '../queue/enqueue-signup.js';
+import type { SignupClock } from '../shared/signup-clock.js';
+import type { SignupLogger } from '../shared/signup-logger.js';
+
+/**
+ * The handler's settings a live signup reads.
+ *
+ * @example
+ * const options: LiveSignupOptions = resolveOptions(userOptions); // the resolved options fit
+ */
+export interface LiveSignupOptions extends ClientIpPolicy {
+  consentText: string;
+  optInType: 'Single' | 'VerifiedDouble';
+  fields: FormField[];
+  addressBookId: number | undefined;
+  retry: { budgetMs: number };
+  clock: Pick<SignupClock, 'now'>;
+}
+
+/**
+ * What a live signup (handleSignup) needs: the settings and the handler's long-lived parts,
+ * each narrowed to what it uses.
+ *
+ * @example
+ * const deps: LiveSignupDeps = { options, logger, cors, limiter, definition, consentVersion, emailRef, submit, enqueue, warnOnce };
+ */
+export interface LiveSignupDeps {
+  options: LiveSignupOptions;
+  logger: SignupLogger | undefined;
+  cors: OriginPolicy;
+  /** Takes the visitor's address; undefined when rate limiting is off. */
+  limiter: RateLimiter | undefined;
+  definition: { get(): Promise<DefinitionSnapshot>; invalidate(): void };
+  consentVersion: Promise<string>;
+  emailRef: (email: string) => Promise<string>;
+  submit: Omit<SubmitDeps, 'addressBookId' | 'ref'>;
+  enqueue: EnqueueSignup;
+  /** Logs a configuration warning once per handler, not once per request. */
+  warnOnce(key: string, ...warning: Parameters<SignupLogger['warn']>): void;
+}

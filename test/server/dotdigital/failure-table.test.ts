@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { FAILURE_TABLE, keepsQueuedSignup, type FailureKind } from '../../../src/server/dotdigital/failure-table.js';
+import { upstreamFailure } from '../../../src/server/dotdigital/upstream-failure.js';
+import { createMemorySignupQueue } from '../../../src/server/index.js';
+import { captureLogger, consentFor, CONTACT_WRITE, errorOf, hang, HOUR, post, proxyInOutage, status, type Fault } from '../proxy-fixture.js';
+
+// How Dotdigital answers a contact write so that the client reports each kind.
+const WRITE_FAILS_AS: Partial<Record<FailureKind, Fault['answer']>> = {
+  suppressed: status(400, { message: 'Contact is suppressed. ERROR_CONTACT_SUPPRESSED' }),
+  invalid_email: status(400, { message: 'Email is not a valid email address. ERROR_PARAMETER_INVALID' }),
+  unknown_data_field: status(400, { message: 'Data field X does not exist. ERROR_DATAFIELD_NOTFOUND' }),
+  invalid_data_field: status(400, { message: 'Data field X is invalid. ERROR_DATAFIELD_INVALID' }),
+  unknown_preference: status(400, { message: 'Preference 2 was not found. ERROR_PREFERENCE_NOT_FOUND' }),
+  rate_limited: status(429, { message: 'Too many requests' }),
+  usage_capped: status(400, { message: 'Temporarily capped. ERROR_APIUSAGE_EXCEEDED' }),
+  unavailable: status(503),
+  timeout: hang(),
+  unauthorized: status(401, { message: 'Authorization has been denied for this request.' }),
+  wrong_region: status(403, { message: 'Forbidden' }),
+  not_found: status(404, { message: 'Not found' }),
+  rejected: status(418, { message: "I'm a teapot" }),
+};
+// Kinds no contact write produces: the address-book call's (signup-handler.test.ts) and a bug's (below).
+const ELSEWHERE: FailureKind[] = ['unknown_address_book', 'internal'];
+const walked = Object.entries(WRITE_FAILS_AS) as Array<[FailureKind, Fault['answer']]>;
+
+/** A proxy whose contact writes fail as `answer`, every time; with a queue when asked. */
+async function failingWrites(answer: Fault['answer'], queue?: ReturnType<typeof createMemorySignupQueue>) {
+  const p = proxyInOutage({ retry: { budgetMs: 2_000, attemptTimeoutMs: 20 }, ...(queue ? { queue } : {}) }, CONTACT_WRITE);
+  await consentFor(p.handler);
+  p.faults.splice(0, Infinity, { path: CONTACT_WRITE, times: Infinity, answer });
+  const signUp = async () => p.handler(post({ email: 'ann@example.com', preferences: [2], consent: await consentFor(p.handler) }));
+  return { ...p, signUp };
+}
+
+describe('the failure table', () => {
+  it('has a row for every kind, and the walk below covers every row', () => {
+    expect([...walked.map(([kind]) => kind), ...ELSEWHERE].sort()).toEqual(Object.keys(FAILURE_TABLE).sort());
+  });
+
+  it('says what the proxy has always done with each kind (a change here is a change of behaviour)', () => {
+    const decisions = Object.fromEntries(Object.entries(FAILURE_TABLE).map(([kind, row]) => [
+      kind, [row.retryNow, row.queueLive, row.keepQueued, row.answer === 'accepted' ? 'accepted' : `${row.answer.status} ${row.answer.code}`],
+    ]));
+    expect(decisions).toEqual({
+      // kind                  retry now, queue live, keep queued, visitor's answer
+      suppressed: [false, false, false, 'accepted'],
+      invalid_email: [false, false, false, '400 invalid_email'],
+      unknown_data_field: [false, false, false, '502 upstream_rejected'],
+      invalid_data_field: [false, false, false, '502 upstream_rejected'],
+      unknown_preference: [false, false, false, '400 unknown_preference'],
+      unknown_address_book: [false, false, false, '502 upstream_rejected'],
+      rate_limited: [true, true, true, '503 upstream_unavailable'],
+      usage_capped: [false, true, true, '503 upstream_unavailable'],
+      unavailable: [true, true, true, '503 upstream_unavailable'],
+      timeout: [true, true, true, '503 upstream_unavailable'],
+      unauthorized: [false, false, true, '502 upstream_rejected'],
+      wrong_region: [false, false, true, '502 upstream_rejected'],
+      not_found: [false, false, false, '502 upstream_rejected'],
+      rejected: [false, false, false, '502 upstream_rejected'],
+      internal: [false, false, true, '500 internal_error'],
+    });
+  });
+
+  it.each(walked)('%s: a live signup is retried, answered and logged as its row says', async (kind, answer) => {
+    const row = FAILURE_TABLE[kind];
+    const p = await failingWrites(answer);
+    const response = await p.signUp();
+    expect(p.contactWrites() > 1).toBe(row.retryNow);
+    if (row.answer === 'accepted') expect([response.status, await response.json()]).toEqual([201, { status: 'subscribed' }]);
+    else {
+      expect(response.status).toBe(row.answer.status);
+      expect(await errorOf(response)).toEqual({ code: row.answer.code, message: row.answer.message, ...(row.answer.field ? { field: row.answer.field } : {}) });
+    }
+    expect(p.logger.lines).toContainEqual(expect.objectContaining({ level: row.log.level, message: row.log.text }));
+  });
+
+  it.each(walked)('%s: a live signup is queued only when its row says so', async (kind, answer) => {
+    const queue = createMemorySignupQueue();
+    const p = await failingWrites(answer, queue);
+    const response = await p.signUp();
+    expect(response.status === 202 && queue.size === 1).toBe(FAILURE_TABLE[kind].queueLive);
+  });
+
+  it.each(walked)('%s: a queued signup is kept or leaves the queue as its row says', async (kind, answer) => {
+    const queue = createMemorySignupQueue();
+    const p = await failingWrites(status(503), queue);
+    expect((await p.signUp()).status).toBe(202);
+    p.faults.splice(0, Infinity, { path: CONTACT_WRITE, times: Infinity, answer });
+    p.clock.time += HOUR;
+    const report = await p.handler.deliverQueued();
+    const row = FAILURE_TABLE[kind];
+    const expected = row.keepQueued ? { postponed: 1 } : row.answer === 'accepted' ? { delivered: 1 } : { dropped: 1 };
+    expect(report).toEqual({ delivered: 0, dropped: 0, postponed: 0, ...expected });
+    expect(queue.size).toBe(row.keepQueued ? 1 : 0);
+  });
+
+  it('answers a bug (no Dotdigital answer at all) with its row, keeps a queued signup through it, and logs the stack', async () => {
+    const logger = captureLogger();
+    const response = upstreamFailure(new RangeError('a bug'), logger, {}, {});
+    const { answer, log } = FAILURE_TABLE.internal;
+    expect([response.status, (await errorOf(response)).code]).toEqual([500, answer !== 'accepted' && answer.code]);
+    expect(logger.lines).toEqual([{ level: log.level, message: log.text, details: { error: expect.stringContaining('RangeError: a bug') } }]);
+    expect(keepsQueuedSignup(new RangeError('a bug'))).toBe(true);
+  });
+});
