@@ -53,12 +53,14 @@ export function registerV3Routes(app: Hono, ctx: V3RouteContext): void {
     if (details.length) throw invalid(details);
     if (store.imports.filter((entry) => entry.status === 'NotFinished').length >= MAX_ACTIVE_IMPORTS) throw new MockV3Error(429, 'contacts:tooManyActiveImports', TOO_MANY);
     const now = ctx.now();
+    const rejected = ctx.faults.takeImport('importStatus') !== undefined;
+    // A rejected import applies no contact, so it leaves the contact faults for the next one.
     const consentFaults = new Set<number>();
-    contacts.forEach((contact, index) => contact.emailValid && contact.consentRecords.length && ctx.faults.takeImport('contactFailure', contact.email) && consentFaults.add(index));
+    if (!rejected) contacts.forEach((contact, index) => contact.emailValid && contact.consentRecords.length && ctx.faults.takeImport('contactFailure', contact.email) && consentFaults.add(index));
     const importId = crypto.randomUUID();
     store.imports.push({
       importId, status: 'NotFinished', receivedAt: apiTime(now), finishAt: now.getTime() + ctx.processingMs, mergeOption: mergeOption!, contacts, size: contacts.length,
-      linkBase: ctx.linkBase(c), rejected: ctx.faults.takeImport('importStatus') !== undefined, consentFaults,
+      linkBase: ctx.linkBase(c), rejected, consentFaults,
       summary: { newContacts: 0, updatedContacts: 0, globallySuppressed: 0, invalidEntries: 0, duplicateIdentifiers: 0 }, created: [], updated: [], failures: [],
     });
     return c.json({ importId }, 202);
