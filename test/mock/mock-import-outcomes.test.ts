@@ -66,6 +66,20 @@ describe('mock Dotdigital: injected import faults', () => {
   });
 });
 
+describe('mock Dotdigital: unsubscribed contacts in an import', () => {
+  it('keep their status without resubscribeOptions, and are challenged with them (the email links back to the redirect URL)', async () => {
+    const { api, mock } = mockWith({ importProcessingMs: 0 });
+    mock.unsubscribe('ann@example.com');
+    mock.unsubscribe('bob@example.com');
+    const resubscribe = { channelProperties: { email: { status: 'subscribed', resubscribeOptions: { resubscribeWithNoChallenge: false, redirectUrlAfterChallenge: 'https://www.example.com/back' } } } };
+    const result = await importAndRead(api, [v3Contact('ann@example.com'), v3Contact('bob@example.com', resubscribe)]);
+    expect(result.updated.map((c: any) => c.identifiers.email)).toEqual(['ann@example.com', 'bob@example.com']);
+    expect([mock.store.contacts.get('ann@example.com')!.status, mock.store.contacts.get('bob@example.com')!.status]).toEqual(['Unsubscribed', 'PendingOptIn']);
+    expect(mock.store.outbox).toMatchObject([{ to: 'bob@example.com', kind: 'resubscribe', returnUrl: 'https://www.example.com/back' }]);
+    expect(mock.store.contacts.get('bob@example.com')!.consentRecords).toHaveLength(1);
+  });
+});
+
 describe('mock Dotdigital: imports on its page', () => {
   it('lists each import with its id, status and counts', async () => {
     const { api, mock } = mockWith({ importProcessingMs: 0 });
