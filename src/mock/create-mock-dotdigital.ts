@@ -85,14 +85,7 @@ export function createMockDotdigital(options: MockDotdigitalOptions = {}): MockD
     bodyLimitBytes: options.importBodyLimitBytes ?? 50 * 1024 * 1024,
   });
   let outage = false;
-  const outageSwitch = {
-    get active() {
-      return outage;
-    },
-    set(on: boolean) {
-      outage = on;
-    },
-  };
+  const outageSwitch = { get active() { return outage; }, set: (on: boolean) => void (outage = on) };
   registerHumanRoutes(app, { store, now, options, outage: outageSwitch, faults, settle });
   app.notFound((c) => refuse(c, 404, 'No HTTP resource was found that matches the request URI. ERROR_RESOURCE_NOT_FOUND', 'notFound'));
   app.onError((error, c) => {

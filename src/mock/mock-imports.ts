@@ -1,4 +1,5 @@
-import { cannotComeBack, findContact, type MockStore } from './mock-store.js';
+import { cannotComeBack } from './mock-contact-status.js';
+import { findContact, type MockStore } from './mock-store.js';
 import { writeV3Contact, type V3MergeOption, type V3WriteContext } from './mock-v3-contact.js';
 import type { V3ContactInput } from './mock-v3-contact-input.js';
 

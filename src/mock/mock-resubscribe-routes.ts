@@ -4,7 +4,8 @@ import { MockApiError } from './mock-api-error.js';
 import { readContactInput } from './mock-contact-input.js';
 import { contactJson } from './mock-json.js';
 import { resubscribe, type ResubscribeContext } from './mock-resubscribe.js';
-import { cannotComeBack, findContact, newContact, type MockStore } from './mock-store.js';
+import { cannotComeBack } from './mock-contact-status.js';
+import { findContact, newContact, type MockStore } from './mock-store.js';
 
 /** What the resubscribe routes need from the mock around them. */
 export interface ResubscribeRouteContext {

@@ -1,5 +1,6 @@
 import { apiTime } from './mock-json.js';
-import { cannotComeBack, type MockContact } from './mock-store.js';
+import { cannotComeBack } from './mock-contact-status.js';
+import type { MockContact } from './mock-store.js';
 import { sendConfirmation, type OptInContext } from './mock-subscription.js';
 
 /** How many resubscribe challenge emails one contact may be sent in a window. */

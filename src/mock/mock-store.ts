@@ -141,19 +141,6 @@ export function findContact(store: MockStore, idOrEmail: string): MockContact | 
   return store.contacts.get(idOrEmail.trim().toLowerCase());
 }
 
-/**
- * True for a contact the v2 writes must refuse: unsubscribed (including one whose resubscribe
- * challenge is still unanswered), suppressed, hard-bounced or complained.
- */
-export function isSuppressed(contact: MockContact | undefined): boolean {
-  return contact !== undefined && (contact.resubscribing === true || (contact.status !== 'Subscribed' && contact.status !== 'PendingOptIn'));
-}
-
-/** True for a contact that can never come back: suppression list, hard bounce, complaint. */
-export function cannotComeBack(contact: MockContact | undefined): boolean {
-  return contact?.status === 'Suppressed' || contact?.status === 'HardBounced' || contact?.status === 'IspComplained';
-}
-
 /** Every preference (not category) in the tree, flattened. */
 export function allPreferences(tree: MockPreference[]): MockPreference[] {
   return tree.flatMap((item) => (item.isPreference ? [item] : (item.preferences ?? [])));

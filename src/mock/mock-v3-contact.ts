@@ -1,7 +1,8 @@
 import type { WriteContext } from './mock-contact-write.js';
 import { apiTime } from './mock-json.js';
 import { resubscribe, type ResubscribeContext } from './mock-resubscribe.js';
-import { allPreferences, cannotComeBack, CONSENT_KEYS, findContact, newContact, type MockContact, type MockStore } from './mock-store.js';
+import { cannotComeBack } from './mock-contact-status.js';
+import { allPreferences, CONSENT_KEYS, findContact, newContact, type MockContact, type MockStore } from './mock-store.js';
 import { applyOptIn } from './mock-subscription.js';
 import type { V3ContactInput } from './mock-v3-contact-input.js';
 
