@@ -38,7 +38,7 @@ function contactCard(contact: MockContact, names: Map<number, string>, books: Ma
   const records = contact.consentRecords.map((record) => `<div class="record">${pairs([...Object.entries(record.fields), ['DATETIMECREATED', record.created]])}</div>`);
   const canUnsubscribe = contact.status === 'Subscribed' || contact.status === 'PendingOptIn';
   return `<article class="contact" aria-labelledby="contact-${contact.id}"><header><h3 id="contact-${contact.id}">${escapeHtml(contact.email)}</h3>
-<span class="status ${contact.status}">${contact.status}</span>
+<span class="status ${contact.status}">${contact.status}</span>${contact.resubscribing ? ' <span class="muted">resubscribe challenge sent, link not followed yet</span>' : ''}
 ${canUnsubscribe ? `<form method="post" action="/_mock/contacts/${contact.id}/unsubscribe"><button type="submit" aria-label="Unsubscribe ${escapeHtml(contact.email)}">Unsubscribe</button></form>` : ''}</header>
 ${pairs([['Contact id', contact.id], ['Opt-in type', contact.optInType], ['Opted in to', list(contact.optedIn, names)], ['Address books', list(contact.addressBooks, books)], ['Data fields', fields]])}
 <h4>Consent records (${records.length})</h4>${records.join('') || `<p class="muted">No consent record.</p>`}</article>`;

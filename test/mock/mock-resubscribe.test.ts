@@ -22,6 +22,9 @@ describe('mock Dotdigital: POST /v2/contacts/resubscribe', () => {
     expect(answer.contact.dataFields).toContainEqual({ key: 'FIRSTNAME', value: 'Ann' });
     // Until the link is followed the contact is still out: the v2 writes keep refusing it.
     expect(await refusal(api('POST', '/v2/contacts/with-consent', signup('ann@example.com')))).toMatchObject({ status: 400, token: 'ERROR_CONTACT_SUPPRESSED' });
+    const page = await (await mock.fetch(`${BASE}/`)).text();
+    expect(page).toContain('resubscribe challenge sent, link not followed yet');
+    expect(page).toContain('Confirm resubscription');
     const [email] = mock.store.outbox;
     expect(email).toMatchObject({ to: 'ann@example.com', kind: 'resubscribe', subject: 'Please confirm you want to subscribe again' });
     expect(email!.link).toMatch(/^http:\/\/127\.0\.0\.1:4999\/_mock\/confirm\//);
