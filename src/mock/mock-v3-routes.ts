@@ -14,7 +14,7 @@ export interface V3RouteContext extends ImportSettings {
   faults: ReturnType<typeof createFaultQueue>;
   /** Origin for links in emails sent on this request. */
   linkBase: (c: Context) => string;
-  /** Seconds (ms) an import stays `NotFinished`. */
+  /** How long (ms) an import stays `NotFinished`. */
   processingMs: number;
   /** The largest import body accepted, in bytes (Dotdigital: 50 MB). */
   bodyLimitBytes: number;
