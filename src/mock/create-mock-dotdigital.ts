@@ -1,13 +1,19 @@
 import { Hono, type Context } from 'hono';
-import { MockApiError } from './mock-api-error.js';
-import { registerApiRoutes } from './mock-api-routes.js';
+import { MockApiError, MockV3Error } from './mock-api-error.js';
+import { readJson, registerApiRoutes } from './mock-api-routes.js';
 import { createFaultQueue, delay, type MockFault } from './mock-faults.js';
+import { refuse, registerGate } from './mock-gate.js';
 import { registerHumanRoutes } from './mock-human-routes.js';
+import { settleImports, type ImportSettings } from './mock-imports.js';
 import { createCallLimits } from './mock-limits.js';
 import type { MockDotdigitalOptions } from './mock-options.js';
+import { DEFAULT_CHALLENGE_LIMIT } from './mock-resubscribe.js';
+import { registerResubscribeRoutes } from './mock-resubscribe-routes.js';
 import { DEMO_API_PASSWORD, DEMO_API_USER } from './mock-seed.js';
-import { createMockStore, MAX_LOGGED_CALLS, type MockStore } from './mock-store.js';
+import { createMockStore, findContact, MAX_LOGGED_CALLS, newContact, seedStatuses, type MockContactStatus, type MockStore } from './mock-store.js';
 import { unsubscribeContact } from './mock-subscription.js';
+import type { V3WriteContext } from './mock-v3-contact.js';
+import { registerV3Routes } from './mock-v3-routes.js';
 
 /** A running mock: a Fetch handler plus the in-memory account behind it. */
 export interface MockDotdigital {
@@ -15,7 +21,7 @@ export interface MockDotdigital {
   fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   /** The account: contacts, preferences, data fields, address books, outbox, recent calls. */
   store: MockStore;
-  /** Fails the next matching API calls (a 5xx, or a dropped connection). */
+  /** Fails the next matching API calls (a 5xx, or a dropped connection), imports or imported contacts. */
   inject(fault: MockFault): void;
   /** Forgets every fault not yet used. */
   clearFaults(): void;
@@ -23,19 +29,19 @@ export interface MockDotdigital {
   setLatency(ms: number): void;
   /** Unsubscribes an address, as its owner clicking an unsubscribe link would. */
   unsubscribe(email: string): void;
+  /** Gives an address (created if new) a status: `HardBounced`, `IspComplained`, `Suppressed` (suppression list), …. */
+  setStatus(email: string, status: MockContactStatus): void;
   /** Empties contacts, outbox and call log; keeps the account's preferences, fields and books. */
   reset(): void;
 }
 
-const API_PATH = /^[a-z]+:\/\/[^/]+(\/v2\/[^?#]*)/i;
-// The region a host names: r2-api.dotdigital.com → r2; the legacy api.dotmailer.com is r1.
-const REGION_HOST = /^https?:\/\/(?:(r\d+)-)?api[^/]*\.(?:dotmailer|dotdigital)\.com(?::\d+)?\//i;
+const API_PATH = /^[a-z]+:\/\/[^/]+(\/(?:v2|contacts\/v3)\/[^?#]*)/i;
 
 /**
- * A local Dotdigital v2 API for the demo, our tests and yours: Basic auth, regions, the
- * contact, consent and preference calls, double opt-in with an outbox, suppression, rate
- * limits and injected faults, and a page at `/` showing what it received. See README,
- * "Test against the mock".
+ * A local Dotdigital API for the demo, our tests and yours: Basic auth, regions, the v2
+ * contact, consent, preference and resubscribe calls, the v3 bulk import and contact upsert,
+ * double opt-in with an outbox, unsubscribed/suppressed/bounced contacts, rate limits and
+ * injected faults, and a page at `/` showing what it received. See README, "Test against the mock".
  *
  * @example
  * const mock = createMockDotdigital({ forceDoubleOptIn: true });
@@ -45,56 +51,48 @@ const REGION_HOST = /^https?:\/\/(?:(r\d+)-)?api[^/]*\.(?:dotmailer|dotdigital)\
 export function createMockDotdigital(options: MockDotdigitalOptions = {}): MockDotdigital {
   const store = createMockStore(options);
   const now = options.now ?? (() => new Date());
-  const expected = `Basic ${btoa(`${options.apiUser ?? DEMO_API_USER}:${options.apiPassword ?? DEMO_API_PASSWORD}`)}`;
   const limits = options.rateLimit || options.hourlyCap !== undefined ? createCallLimits(options.rateLimit, options.hourlyCap) : undefined;
   const faults = createFaultQueue(options.faults);
   let latencyMs = options.latencyMs ?? 0;
   const app = new Hono();
-
-  app.use('/v2/*', async (c, next) => {
-    await next();
-    logCall(c.req.method, c.req.path, c.res.status);
-  });
-  app.use('/v2/*', async (c, next) => {
-    if (c.req.header('authorization') !== expected) return c.json({ message: 'Authorization has been denied for this request.' }, 401);
-    if (options.region && c.req.path !== '/v2/account-info') {
-      const host = REGION_HOST.exec(c.req.url);
-      if (host && (host[1] ?? 'r1').toLowerCase() !== options.region) return c.json({ message: 'Forbidden: Access is denied' }, 403);
-    }
-    if (!limits) return next();
-    const verdict = limits(now().getTime());
-    if (verdict.refusal) return c.json({ message: verdict.refusal.message }, verdict.refusal.status, verdict.headers);
-    await next();
-    for (const [name, value] of Object.entries(verdict.headers ?? {})) c.res.headers.set(name, value);
-  });
   const origin = (c: Context) => new URL(c.req.url).origin;
+  const linkBase = (c: Context) => (options.publicUrl ?? origin(c)).replace(/\/+$/, '');
+  const account = (base: string): V3WriteContext => ({
+    store,
+    now: now(),
+    forceDoubleOptIn: options.forceDoubleOptIn ?? false,
+    suppressedWrites: options.suppressedWrites ?? 'refuse',
+    linkBase: base,
+    challengeLimit: options.resubscribeChallengeLimit ?? DEFAULT_CHALLENGE_LIMIT,
+  });
+  const imports: ImportSettings = { context: account, sendOptInEmail: options.importsSendOptInEmail ?? true };
+  const settle = () => settleImports(store, imports, now().getTime());
+
+  registerGate(app, {
+    expected: `Basic ${btoa(`${options.apiUser ?? DEMO_API_USER}:${options.apiPassword ?? DEMO_API_PASSWORD}`)}`,
+    region: options.region, limits, now, beforeCall: settle, logCall,
+  });
   registerApiRoutes(app, {
     store,
     now,
     apiEndpoint: (c) => (options.apiEndpoint ?? (options.region ? `https://${options.region}-api.dotdigital.com` : origin(c))).replace(/\/+$/, ''),
-    writeContext: (c) => ({
-      store,
-      now: now(),
-      forceDoubleOptIn: options.forceDoubleOptIn ?? false,
-      suppressedWrites: options.suppressedWrites ?? 'refuse',
-      linkBase: (options.publicUrl ?? origin(c)).replace(/\/+$/, ''),
-    }),
+    writeContext: (c) => account(linkBase(c)),
+  });
+  registerResubscribeRoutes(app, { store, resubscribeContext: (c) => account(linkBase(c)), readJson });
+  registerV3Routes(app, {
+    ...imports, store, now, faults, linkBase,
+    processingMs: options.importProcessingMs ?? 1000,
+    bodyLimitBytes: options.importBodyLimitBytes ?? 50 * 1024 * 1024,
   });
   let outage = false;
-  const outageSwitch = {
-    get active() {
-      return outage;
-    },
-    set(on: boolean) {
-      outage = on;
-    },
-  };
-  registerHumanRoutes(app, { store, now, options, outage: outageSwitch });
-  app.notFound((c) => c.json({ message: 'No HTTP resource was found that matches the request URI. ERROR_RESOURCE_NOT_FOUND' }, 404));
+  const outageSwitch = { get active() { return outage; }, set: (on: boolean) => void (outage = on) };
+  registerHumanRoutes(app, { store, now, options, outage: outageSwitch, faults, settle });
+  app.notFound((c) => refuse(c, 404, 'No HTTP resource was found that matches the request URI. ERROR_RESOURCE_NOT_FOUND', 'notFound'));
   app.onError((error, c) => {
     if (error instanceof MockApiError) return c.json({ message: error.message }, error.status as 400);
+    if (error instanceof MockV3Error) return c.json(error.body(), error.status as 400);
     console.error('Mock Dotdigital: unexpected error', error);
-    return c.json({ message: 'An error has occurred.' }, 500);
+    return refuse(c, 500, 'An error has occurred.', 'internalError');
   });
 
   async function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
@@ -133,12 +131,18 @@ export function createMockDotdigital(options: MockDotdigitalOptions = {}): MockD
     unsubscribe: (email) => {
       unsubscribeContact(store, email);
     },
+    setStatus: (email, status) => {
+      const contact = findContact(store, email) ?? newContact(store, email.trim());
+      contact.status = status;
+      contact.resubscribing = false;
+    },
     reset: () => {
       store.contacts.clear();
       store.outbox.length = 0;
       store.requests.length = 0;
+      store.imports.length = 0;
       store.nextContactId = 1;
-      for (const email of options.suppressed ?? []) unsubscribeContact(store, email).status = 'Suppressed';
+      seedStatuses(store, options);
     },
   };
 }

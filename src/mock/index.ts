@@ -6,4 +6,6 @@ export type { MockRateLimit } from './mock-limits.js';
 export { DEMO_API_PASSWORD, DEMO_API_USER, demoAddressBooks, demoDataFields, demoPreferences } from './mock-seed.js';
 export type { MockAddressBook, MockDataField, MockPreference } from './mock-seed.js';
 export type { MockApiCall, MockConsentRecord, MockContact, MockContactStatus, MockEmail, MockStore } from './mock-store.js';
+export type { MockImport, MockImportFailure, MockImportStatus, MockImportedContact } from './mock-imports.js';
+export type { MockChallengeLimit } from './mock-resubscribe.js';
 export { listenMock } from './listen-mock.js';

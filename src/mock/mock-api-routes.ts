@@ -86,7 +86,8 @@ function found(c: Context, store: MockStore): MockContact {
   return contact;
 }
 
-async function readJson(c: Context): Promise<unknown> {
+/** The request's JSON body, or the v2 refusal for one that is not JSON. */
+export async function readJson(c: Context): Promise<unknown> {
   try {
     return await c.req.json();
   } catch {

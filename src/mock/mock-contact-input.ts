@@ -4,7 +4,8 @@ import { apiTime } from './mock-json.js';
 import type { MockDataField } from './mock-seed.js';
 import type { ConsentKey, MockContact, MockStore } from './mock-store.js';
 
-type DataValue = string | number | boolean | null;
+/** A data-field value as the mock stores it (`null`: unset). */
+export type DataValue = string | number | boolean | null;
 
 /** A contact as a write call sent it, checked against the account. */
 export interface ContactInput {
@@ -16,6 +17,9 @@ export interface ContactInput {
 
 // Dotdigital's own check is stricter than "has an @"; this catches what a form would.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** True for an address Dotdigital would accept (trimmed by the caller). */
+export const isValidEmail = (email: string): boolean => EMAIL.test(email) && email.length <= 254;
 const OPT_IN_TYPES = ['Unknown', 'Single', 'Double', 'VerifiedDouble'] as const;
 const EMAIL_TYPES = ['PlainText', 'Html'] as const;
 // Set by Dotdigital itself; clients echo it back (the seed's own example does), so it is accepted and ignored.
@@ -24,7 +28,7 @@ const SYSTEM_FIELDS = new Set(['LASTSUBSCRIBED']);
 /** Reads and checks a contact object (`contact` of the with-consent calls, or an address-book body). */
 export function readContactInput(store: MockStore, source: unknown): ContactInput {
   const email = pickString(source, 'email')?.trim() ?? '';
-  if (!EMAIL.test(email) || email.length > 254) {
+  if (!isValidEmail(email)) {
     throw new MockApiError(400, 'Email is not a valid email address. ERROR_PARAMETER_INVALID');
   }
   const dataFields = new Map<string, DataValue>();
@@ -39,7 +43,7 @@ export function readContactInput(store: MockStore, source: unknown): ContactInpu
 }
 
 /** A value cast to the field's type the way Dotdigital accepts it, or ERROR_DATAFIELD_INVALID. */
-function dataFieldValue(field: MockDataField, value: unknown): DataValue {
+export function dataFieldValue(field: MockDataField, value: unknown): DataValue {
   if (value === undefined || value === null) return null;
   const invalid = () => new MockApiError(400, `Data field '${field.name}' expects a ${field.type} value. ERROR_DATAFIELD_INVALID`);
   switch (field.type) {

@@ -2,7 +2,8 @@ import { MockApiError } from './mock-api-error.js';
 import type { ContactInput } from './mock-contact-input.js';
 import { apiTime } from './mock-json.js';
 import { optedInOnly } from './mock-preferences.js';
-import { isSuppressed, newContact, type ConsentKey, type MockConsentRecord, type MockContact } from './mock-store.js';
+import { isSuppressed } from './mock-contact-status.js';
+import { newContact, type ConsentKey, type MockConsentRecord, type MockContact } from './mock-store.js';
 import { applyOptIn, type OptInContext } from './mock-subscription.js';
 
 /** The account settings a contact write obeys. */

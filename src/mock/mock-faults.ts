@@ -1,15 +1,25 @@
 import { MockDroppedConnection } from './mock-api-error.js';
 
-/** A failure to inject into the next matching API calls. */
+/**
+ * A failure to inject: into the next matching API calls (a 5xx, or a dropped connection), or
+ * into the next v3 imports (`importStatus`: the whole import ends `RejectedByWatchdog`) or
+ * imported contacts (`contactFailure`: created or updated, but listed under `failures` as
+ * `consentRecordsNotApplied`, its consent records not stored).
+ */
 export type MockFault = (
-  | { /** Answer with this status (a 5xx). */ status: number; drop?: never }
-  | { /** Drop the connection: the in-process fetch rejects like undici, the Node listener destroys the socket. */ drop: true; status?: never }
+  | { /** Answer with this status (a 5xx). */ status: number; drop?: never; importStatus?: never; contactFailure?: never }
+  | { /** Drop the connection: the in-process fetch rejects like undici, the Node listener destroys the socket. */ drop: true; status?: never; importStatus?: never; contactFailure?: never }
+  | { /** The next imports end with this status; none of their contacts is applied. */ importStatus: 'RejectedByWatchdog'; status?: never; drop?: never; contactFailure?: never }
+  | { /** The next imported contacts (with consent records) are applied without them. */ contactFailure: 'consentRecordsNotApplied'; status?: never; drop?: never; importStatus?: never }
 ) & {
-  /** How many matching calls fail. Default 1; `Infinity` for every one. */
+  /** How many matching calls (imports, imported contacts) fail. Default 1; `Infinity` for every one. */
   times?: number;
-  /** Only calls whose `METHOD /path` matches, e.g. `/^POST \/v2\/contacts/`. Default: every API call. */
+  /** Only calls whose `METHOD /path` matches, e.g. `/^POST \/v2\/contacts/` (for `contactFailure`: the email). Default: all. */
   match?: RegExp;
 };
+
+type FaultKind = 'call' | 'importStatus' | 'contactFailure';
+const kindOf = (fault: MockFault): FaultKind => (fault.importStatus ? 'importStatus' : fault.contactFailure ? 'contactFailure' : 'call');
 
 // What a gateway in front of an API typically answers; only 500 comes from the application.
 function faultResponse(status: number): Response {
@@ -23,6 +33,14 @@ function faultResponse(status: number): Response {
 /** The queue of injected faults: `take` answers the call's failure, if one is due. */
 export function createFaultQueue(initial: MockFault[] = []) {
   const queue = initial.map((fault) => ({ fault, left: fault.times ?? 1 }));
+  function use(kind: FaultKind, subject: string): MockFault | undefined {
+    if (queue.length === 0) return undefined;
+    const index = queue.findIndex(({ fault }) => kindOf(fault) === kind && (!fault.match || fault.match.test(subject)));
+    if (index < 0) return undefined;
+    const entry = queue[index]!;
+    if (--entry.left <= 0) queue.splice(index, 1);
+    return entry.fault;
+  }
   return {
     add(fault: MockFault): void {
       queue.push({ fault, left: fault.times ?? 1 });
@@ -32,13 +50,18 @@ export function createFaultQueue(initial: MockFault[] = []) {
     },
     /** The injected answer for this call, or `undefined` to answer normally. Throws for a dropped connection. */
     take(method: string, path: string): Response | undefined {
-      if (queue.length === 0) return undefined;
-      const index = queue.findIndex(({ fault }) => !fault.match || fault.match.test(`${method} ${path}`));
-      if (index < 0) return undefined;
-      const entry = queue[index]!;
-      if (--entry.left <= 0) queue.splice(index, 1);
-      if (entry.fault.drop) throw new MockDroppedConnection();
-      return faultResponse(entry.fault.status);
+      const fault = use('call', `${method} ${path}`);
+      if (!fault) return undefined;
+      if (fault.drop) throw new MockDroppedConnection();
+      return faultResponse(fault.status!);
+    },
+    /** The fault due for the next import (`importStatus`) or imported contact (`contactFailure`, matched on its email). */
+    takeImport(kind: 'importStatus' | 'contactFailure', subject = ''): MockFault | undefined {
+      return use(kind, subject);
+    },
+    /** The faults not yet used, for the mock's page. */
+    pending(): Array<{ fault: MockFault; left: number }> {
+      return queue.map((entry) => ({ ...entry }));
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
+import type { createFaultQueue } from './mock-faults.js';
 import type { MockDotdigitalOptions } from './mock-options.js';
-import { findContact, type MockStore } from './mock-store.js';
+import { findContact, newContact, type MockContactStatus, type MockStore } from './mock-store.js';
 import { confirmSubscription, unsubscribeContact } from './mock-subscription.js';
 import { escapeHtml, htmlPage, renderMockHome } from './render-mock-home.js';
 
@@ -11,21 +12,35 @@ export interface HumanRouteContext {
   options: MockDotdigitalOptions;
   /** The outage a person can switch on from the page: every API call answers 503. */
   outage: { readonly active: boolean; set(on: boolean): void };
+  /** Import faults armed from the page. */
+  faults: ReturnType<typeof createFaultQueue>;
+  /** Applies imports whose processing time is over, so the page shows them done. */
+  settle: () => void;
 }
+
+// The statuses a person can give an address from the page, as the account's life would.
+const SEEDABLE: MockContactStatus[] = ['Unsubscribed', 'Suppressed', 'HardBounced', 'IspComplained'];
 
 /**
  * The routes that are not Dotdigital's API but stand in for the world around it: the page
- * at `/`, the confirmation link a contact clicks, an unsubscribe button, and the outbox as
- * JSON for browser tests, and a switch that plays an outage (to watch a proxy queue signups).
- * None needs credentials, as a contact's inbox needs none.
+ * at `/`, the confirmation link a contact clicks (a resubscribe link then redirects to the
+ * `returnUrlToUseIfChallenged` it was sent with), an unsubscribe button, a form that gives an
+ * address a status (hard bounce, complaint, suppression list), buttons arming import faults,
+ * the outbox as JSON for browser tests, and a switch that plays an outage. None needs
+ * credentials, as a contact's inbox needs none.
  */
 export function registerHumanRoutes(app: Hono, ctx: HumanRouteContext): void {
   const { store } = ctx;
-  app.get('/', (c) => c.html(renderMockHome(store, ctx.options, ctx.outage.active)));
+  app.get('/', (c) => {
+    ctx.settle();
+    return c.html(renderMockHome(store, ctx.options, ctx.outage.active, ctx.faults.pending()));
+  });
   app.get('/_mock/confirm/:emailId', (c) => {
-    const contact = confirmSubscription(store, c.req.param('emailId'), ctx.now());
-    if (!contact) return c.html(htmlPage('Link not recognised', '<p>This confirmation link was not sent by this mock (it forgets everything when it restarts).</p>'), 404);
+    const confirmed = confirmSubscription(store, c.req.param('emailId'), ctx.now());
+    const contact = confirmed?.contact;
+    if (!confirmed || !contact) return c.html(htmlPage('Link not recognised', '<p>This confirmation link was not sent by this mock (it forgets everything when it restarts).</p>'), 404);
     const done = contact.status === 'Subscribed';
+    if (done && confirmed.email.returnUrl) return c.redirect(confirmed.email.returnUrl, 303);
     const message = done
       ? `<p><strong>${escapeHtml(contact.email)}</strong> is now subscribed (opt-in type ${escapeHtml(contact.optInType)}).</p>`
       : `<p><strong>${escapeHtml(contact.email)}</strong> could not be confirmed: the contact is ${escapeHtml(contact.status)}.</p>`;
@@ -34,6 +49,23 @@ export function registerHumanRoutes(app: Hono, ctx: HumanRouteContext): void {
   app.post('/_mock/contacts/:id/unsubscribe', (c) => {
     const contact = findContact(store, c.req.param('id'));
     if (contact) unsubscribeContact(store, contact.email);
+    return c.redirect('/', 303);
+  });
+  app.post('/_mock/contacts', async (c) => {
+    const form = await c.req.parseBody();
+    const email = String(form.email ?? '').trim();
+    const status = SEEDABLE.find((candidate) => candidate === form.status);
+    if (!email.includes('@') || !status) return c.text(`Give an email and a status (${SEEDABLE.join(', ')}).`, 400);
+    const contact = findContact(store, email) ?? newContact(store, email);
+    contact.status = status;
+    contact.resubscribing = false;
+    return c.redirect('/', 303);
+  });
+  app.post('/_mock/faults', async (c) => {
+    const form = await c.req.parseBody();
+    if (form.fault === 'RejectedByWatchdog') ctx.faults.add({ importStatus: 'RejectedByWatchdog' });
+    else if (form.fault === 'consentRecordsNotApplied') ctx.faults.add({ contactFailure: 'consentRecordsNotApplied' });
+    else return c.text('fault must be RejectedByWatchdog or consentRecordsNotApplied.', 400);
     return c.redirect('/', 303);
   });
   app.get('/_mock/outbox', (c) => c.json(store.outbox));

@@ -17,6 +17,12 @@ Options:
   --latency MS           delay every API answer by MS milliseconds
   --suppressed EMAIL     put EMAIL on the suppression list (repeatable)
   --keep-suppressed      answer writes to suppressed contacts 2xx with their status kept
+  --hard-bounced EMAIL   make EMAIL a hard-bounced contact (repeatable)
+  --complained EMAIL     make EMAIL a contact who complained (repeatable)
+  --import-processing MS keep each v3 import NotFinished for MS milliseconds (default 1000)
+  --imports-without-opt-in-email
+                         play an account whose imports send no double opt-in email
+  --challenge-limit N    send at most N resubscribe challenge emails per contact a day (default 3)
 `;
 
 const positive = (name: string, value: string | undefined, min = 1): number | undefined => {
@@ -44,6 +50,8 @@ export function mockOptionsFromArgs(
       port: { type: 'string' }, host: { type: 'string' }, region: { type: 'string' },
       'double-opt-in': { type: 'boolean' }, 'rate-limit': { type: 'string' }, 'hourly-cap': { type: 'string' },
       latency: { type: 'string' }, suppressed: { type: 'string', multiple: true }, 'keep-suppressed': { type: 'boolean' },
+      'hard-bounced': { type: 'string', multiple: true }, complained: { type: 'string', multiple: true },
+      'import-processing': { type: 'string' }, 'imports-without-opt-in-email': { type: 'boolean' }, 'challenge-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -51,6 +59,8 @@ export function mockOptionsFromArgs(
   const perMinute = positive('rate-limit', values['rate-limit']);
   const hourlyCap = positive('hourly-cap', values['hourly-cap']);
   const latencyMs = positive('latency', values.latency, 0);
+  const importProcessingMs = positive('import-processing', values['import-processing'], 0);
+  const challenges = positive('challenge-limit', values['challenge-limit'], 0);
   return {
     port: positive('port', values.port ?? env.DOTDIGITAL_MOCK_PORT ?? '4010', 0)!,
     host: values.host ?? '127.0.0.1',
@@ -62,5 +72,10 @@ export function mockOptionsFromArgs(
     ...(latencyMs ? { latencyMs } : {}),
     ...(values.suppressed ? { suppressed: values.suppressed } : {}),
     ...(values['keep-suppressed'] ? { suppressedWrites: 'keep-status' as const } : {}),
+    ...(values['hard-bounced'] ? { hardBounced: values['hard-bounced'] } : {}),
+    ...(values.complained ? { complained: values.complained } : {}),
+    ...(importProcessingMs !== undefined ? { importProcessingMs } : {}),
+    ...(values['imports-without-opt-in-email'] ? { importsSendOptInEmail: false } : {}),
+    ...(challenges !== undefined ? { resubscribeChallengeLimit: { max: challenges, windowMs: 86_400_000 } } : {}),
   };
 }

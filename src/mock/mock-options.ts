@@ -1,5 +1,6 @@
 import type { MockFault } from './mock-faults.js';
 import type { MockRateLimit } from './mock-limits.js';
+import type { MockChallengeLimit } from './mock-resubscribe.js';
 import type { MockStoreOptions } from './mock-store.js';
 
 /** Options of `createMockDotdigital`: the account it plays and the faults it injects. */
@@ -37,6 +38,19 @@ export interface MockDotdigitalOptions extends MockStoreOptions {
   latencyMs?: number;
   /** Failures for the next matching API calls (more can be added with `mock.inject`). */
   faults?: MockFault[];
+  /** How long a v3 import stays `NotFinished` before it is applied, in ms. Default 1000. */
+  importProcessingMs?: number;
+  /**
+   * `false` plays an account whose imports send no double opt-in email (Dotdigital's account
+   * help): a `verifiedDouble` import contact ends `subscribed` with no email. Default `true`:
+   * imports behave like the single call (`pendingOptIn` and an email in the outbox). An account
+   * with `forceDoubleOptIn` always sends it.
+   */
+  importsSendOptInEmail?: boolean;
+  /** The largest `PUT /contacts/v3/import` body, in bytes; over it `413`. Default 50 MB, as Dotdigital. */
+  importBodyLimitBytes?: number;
+  /** Resubscribe challenge emails per contact per window. Default `{ max: 3, windowMs: 86_400_000 }`. */
+  resubscribeChallengeLimit?: MockChallengeLimit;
   /** Origin for links in the outbox. Default: the origin the write call reached the mock at. */
   publicUrl?: string;
   /** The clock, for tests. */

@@ -1,3 +1,4 @@
+import type { MockImport } from './mock-imports.js';
 import { demoAddressBooks, demoDataFields, demoPreferences, type MockAddressBook, type MockDataField, type MockPreference } from './mock-seed.js';
 
 /** Consent keys as Dotdigital echoes them. */
@@ -11,8 +12,12 @@ export interface MockConsentRecord {
   created: string;
 }
 
-/** The contact statuses the mock plays; anything but the first two is "not subscribed". */
-export type MockContactStatus = 'Subscribed' | 'PendingOptIn' | 'Unsubscribed' | 'Suppressed';
+/**
+ * The contact statuses the mock plays; anything but the first two is "not subscribed".
+ * `Unsubscribed` can come back through a resubscribe call; `Suppressed` (the account's
+ * suppression list), `HardBounced` and `IspComplained` cannot.
+ */
+export type MockContactStatus = 'Subscribed' | 'PendingOptIn' | 'Unsubscribed' | 'Suppressed' | 'HardBounced' | 'IspComplained';
 
 /** A contact as the mock holds it. */
 export interface MockContact {
@@ -26,9 +31,13 @@ export interface MockContact {
   consentRecords: MockConsentRecord[];
   optedIn: Set<number>;
   addressBooks: Set<number>;
+  /** Set while an unsubscribed contact's resubscribe challenge waits for its link (status `PendingOptIn`). */
+  resubscribing?: boolean;
+  /** When each resubscribe challenge email was sent (ms), for the challenge limit. */
+  challengesSent?: number[];
 }
 
-/** An email the mock "sent": the double opt-in confirmation, with the link that confirms. */
+/** An email the mock "sent": a double opt-in or resubscribe confirmation, with the link that confirms. */
 export interface MockEmail {
   id: string;
   to: string;
@@ -37,6 +46,12 @@ export interface MockEmail {
   /** Follow it (GET) to confirm the subscription, as the contact would by clicking. */
   link: string;
   sentAt: string;
+  /** `optIn` (default when absent): a double opt-in signup; `resubscribe`: a resubscribe challenge. */
+  kind?: 'optIn' | 'resubscribe';
+  /** Where the link redirects once it has resubscribed the contact (`returnUrlToUseIfChallenged`). */
+  returnUrl?: string;
+  /** The address book the contact joins once the link is followed (the address-book resubscribe call). */
+  addressBookId?: number;
 }
 
 /** One answered API call, for the human page. */
@@ -59,6 +74,8 @@ export interface MockStore {
   outbox: MockEmail[];
   /** The latest API calls (at most {@link MAX_LOGGED_CALLS}), oldest first. */
   requests: MockApiCall[];
+  /** v3 bulk imports, oldest first. */
+  imports: MockImport[];
 }
 
 /** How many API calls the store remembers for the human page. */
@@ -71,6 +88,10 @@ export interface MockStoreOptions {
   addressBooks?: MockAddressBook[];
   /** Addresses on the account's suppression list: writing them fails with `ERROR_CONTACT_SUPPRESSED`. */
   suppressed?: string[];
+  /** Addresses that hard-bounced: refused like suppressed ones, and they cannot be resubscribed. */
+  hardBounced?: string[];
+  /** Addresses whose owner complained (marked as spam): refused, and they cannot be resubscribed. */
+  complained?: string[];
 }
 
 /** A fresh store seeded with the demo account (or the given data). */
@@ -88,9 +109,16 @@ export function createMockStore(options: MockStoreOptions = {}): MockStore {
     nextContactId: 1,
     outbox: [],
     requests: [],
+    imports: [],
   };
-  for (const email of options.suppressed ?? []) newContact(store, email).status = 'Suppressed';
+  seedStatuses(store, options);
   return store;
+}
+
+/** Adds the option's suppressed, hard-bounced and complained addresses (again after a reset). */
+export function seedStatuses(store: MockStore, options: MockStoreOptions): void {
+  const seeds: Array<[string[] | undefined, MockContactStatus]> = [[options.suppressed, 'Suppressed'], [options.hardBounced, 'HardBounced'], [options.complained, 'IspComplained']];
+  for (const [emails, status] of seeds) for (const email of emails ?? []) (findContact(store, email) ?? newContact(store, email)).status = status;
 }
 
 /** Adds a contact with no data, subscribed, and returns it. */
@@ -111,11 +139,6 @@ export function findContact(store: MockStore, idOrEmail: string): MockContact | 
     return undefined;
   }
   return store.contacts.get(idOrEmail.trim().toLowerCase());
-}
-
-/** True for a contact that must not be written to: unsubscribed or on the suppression list. */
-export function isSuppressed(contact: MockContact | undefined): boolean {
-  return contact?.status === 'Unsubscribed' || contact?.status === 'Suppressed';
 }
 
 /** Every preference (not category) in the tree, flattened. */

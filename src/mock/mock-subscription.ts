@@ -1,5 +1,6 @@
 import { apiTime } from './mock-json.js';
-import { findContact, newContact, type MockContact, type MockStore } from './mock-store.js';
+import { cannotComeBack } from './mock-contact-status.js';
+import { findContact, newContact, type MockContact, type MockEmail, type MockStore } from './mock-store.js';
 
 /** What the opt-in rules need to know about the account and the moment. */
 export interface OptInContext {
@@ -38,37 +39,48 @@ export function applyOptIn(ctx: OptInContext, contact: MockContact, requested: M
   }
 }
 
-function sendConfirmation(ctx: OptInContext, contact: MockContact): void {
+/** Puts a confirmation email in the outbox: a double opt-in, or a resubscribe challenge. */
+export function sendConfirmation(ctx: OptInContext, contact: MockContact, extras: Pick<MockEmail, 'kind' | 'returnUrl' | 'addressBookId'> = {}): void {
   const id = crypto.randomUUID();
   const link = `${ctx.linkBase}/_mock/confirm/${id}`;
+  const again = extras.kind === 'resubscribe';
   ctx.store.outbox.push({
     id,
     to: contact.email,
-    subject: 'Please confirm your subscription',
-    text: `Hello,\n\nPlease confirm you want to receive our emails by following this link:\n${link}\n\nIf you did not ask to subscribe, ignore this email.`,
+    subject: again ? 'Please confirm you want to subscribe again' : 'Please confirm your subscription',
+    text: `Hello,\n\nPlease confirm you want to receive our emails${again ? ' again' : ''} by following this link:\n${link}\n\nIf you did not ask to subscribe, ignore this email.`,
     link,
     sentAt: apiTime(ctx.now),
+    ...extras,
   });
 }
 
 /**
- * Follows a confirmation link: the pending contact becomes `VerifiedDouble`/`Subscribed`.
- * Returns the contact, or `undefined` for a link the mock never sent.
+ * Follows a confirmation link: the pending contact becomes `Subscribed` (`VerifiedDouble` for
+ * a double opt-in) and joins the address book the email names. Returns the contact and the
+ * email, or `undefined` for a link the mock never sent.
  */
-export function confirmSubscription(store: MockStore, emailId: string, now: Date): MockContact | undefined {
+export function confirmSubscription(store: MockStore, emailId: string, now: Date): { contact: MockContact | undefined; email: MockEmail } | undefined {
   const email = store.outbox.find((candidate) => candidate.id === emailId);
-  const contact = email && findContact(store, email.to);
+  if (!email) return undefined;
+  const contact = findContact(store, email.to);
   if (contact?.status === 'PendingOptIn') {
     contact.status = 'Subscribed';
     contact.optInType = 'VerifiedDouble';
+    contact.resubscribing = false;
     contact.dataFields.set('LASTSUBSCRIBED', apiTime(now));
+    if (email.addressBookId !== undefined) contact.addressBooks.add(email.addressBookId);
   }
-  return contact;
+  return { contact, email };
 }
 
-/** Unsubscribes an address (creating the contact if needed), as a click on an unsubscribe link would. */
+/**
+ * Unsubscribes an address (creating the contact if needed), as a click on an unsubscribe link
+ * would. A suppressed, hard-bounced or complained contact keeps that stronger status.
+ */
 export function unsubscribeContact(store: MockStore, email: string): MockContact {
   const contact = findContact(store, email) ?? newContact(store, email.trim());
-  contact.status = 'Unsubscribed';
+  if (!cannotComeBack(contact)) contact.status = 'Unsubscribed';
+  contact.resubscribing = false;
   return contact;
 }

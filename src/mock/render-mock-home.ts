@@ -1,4 +1,6 @@
+import type { MockFault } from './mock-faults.js';
 import type { MockDotdigitalOptions } from './mock-options.js';
+import { importRows, importTools, SEED_FORM } from './render-mock-imports.js';
 import { allPreferences, type MockContact, type MockStore } from './mock-store.js';
 
 /** Escapes text for HTML content and attribute values. */
@@ -15,7 +17,8 @@ dl{margin:0;display:grid;grid-template-columns:minmax(9rem,max-content) 1fr;gap:
 .contact{border:1px solid #ccc;border-radius:.5rem;padding:1rem;margin:1rem 0}.contact header{display:flex;gap:1rem;align-items:baseline;flex-wrap:wrap}
 .record{border-left:4px solid #8ab4e8;padding:.25rem .75rem;margin:.5rem 0;background:#f7faff}
 .status{display:inline-block;padding:0 .5rem;border-radius:.25rem;background:#e6e6e6;font-weight:600}.Subscribed{background:#cce8d4}.PendingOptIn{background:#fff0c2}
-.Unsubscribed,.Suppressed{background:#f6d3d3}.muted{color:#595959}button{font:inherit}.contact header form{margin-left:auto}ul{margin:0;padding-left:1.2rem}.outage{margin:1rem 0}`;
+.Finished{background:#cce8d4}.NotFinished{background:#fff0c2}
+.Unsubscribed,.Suppressed,.HardBounced,.IspComplained,.RejectedByWatchdog{background:#f6d3d3}.muted{color:#595959}button{font:inherit}.contact header form{margin-left:auto}ul{margin:0;padding-left:1.2rem}.outage{margin:1rem 0}`;
 
 /** A complete small HTML page. */
 export function htmlPage(title: string, body: string, head = ''): string {
@@ -35,7 +38,7 @@ function contactCard(contact: MockContact, names: Map<number, string>, books: Ma
   const records = contact.consentRecords.map((record) => `<div class="record">${pairs([...Object.entries(record.fields), ['DATETIMECREATED', record.created]])}</div>`);
   const canUnsubscribe = contact.status === 'Subscribed' || contact.status === 'PendingOptIn';
   return `<article class="contact" aria-labelledby="contact-${contact.id}"><header><h3 id="contact-${contact.id}">${escapeHtml(contact.email)}</h3>
-<span class="status ${contact.status}">${contact.status}</span>
+<span class="status ${contact.status}">${contact.status}</span>${contact.resubscribing ? ' <span class="muted">resubscribe challenge sent, link not followed yet</span>' : ''}
 ${canUnsubscribe ? `<form method="post" action="/_mock/contacts/${contact.id}/unsubscribe"><button type="submit" aria-label="Unsubscribe ${escapeHtml(contact.email)}">Unsubscribe</button></form>` : ''}</header>
 ${pairs([['Contact id', contact.id], ['Opt-in type', contact.optInType], ['Opted in to', list(contact.optedIn, names)], ['Address books', list(contact.addressBooks, books)], ['Data fields', fields]])}
 <h4>Consent records (${records.length})</h4>${records.join('') || `<p class="muted">No consent record.</p>`}</article>`;
@@ -46,7 +49,7 @@ ${pairs([['Contact id', contact.id], ['Opt-in type', contact.optInType], ['Opted
  * records and preferences, the outbox, the preference tree and the latest API calls — so a
  * person trying the demo sees what a real account would hold.
  */
-export function renderMockHome(store: MockStore, options: MockDotdigitalOptions, outage = false): string {
+export function renderMockHome(store: MockStore, options: MockDotdigitalOptions, outage = false, pending: Array<{ fault: MockFault; left: number }> = []): string {
   const names = new Map(allPreferences(store.preferences).map((p) => [p.id, p.publicName]));
   const books = new Map(store.addressBooks.map((b) => [b.id, b.name]));
   const settings: Array<[string, unknown]> = [
@@ -55,11 +58,14 @@ export function renderMockHome(store: MockStore, options: MockDotdigitalOptions,
     ['Rate limit', options.rateLimit ? `${options.rateLimit.perMinute} calls a minute` : NONE],
     ['Hourly cap', options.hourlyCap ?? NONE],
     ['Suppressed writes', options.suppressedWrites === 'keep-status' ? 'accepted, status kept' : 'refused (ERROR_CONTACT_SUPPRESSED)'],
+    ['Import processing', `${options.importProcessingMs ?? 1000} ms`],
+    ['Import opt-in emails', options.importsSendOptInEmail === false ? 'none (verifiedDouble imports end subscribed)' : 'sent, as by the single call'],
+    ['Resubscribe challenges', `at most ${options.resubscribeChallengeLimit?.max ?? 3} emails per contact per ${(options.resubscribeChallengeLimit?.windowMs ?? 86_400_000) / 3_600_000} h`],
   ];
   const contacts = [...store.contacts.values()].slice(-SHOWN_CONTACTS).reverse().map((contact) => contactCard(contact, names, books));
   const more = store.contacts.size > SHOWN_CONTACTS ? `<p class="muted">Showing the ${SHOWN_CONTACTS} newest of ${store.contacts.size}.</p>` : '';
   const outbox = [...store.outbox].reverse().slice(0, SHOWN_CONTACTS).map((email) =>
-    `<tr><td>${escapeHtml(email.sentAt)}</td><td>${escapeHtml(email.to)}</td><td>${escapeHtml(email.subject)}</td><td><a href="${escapeHtml(email.link)}">Confirm subscription<span class="muted"> for ${escapeHtml(email.to)}</span></a></td></tr>`);
+    `<tr><td>${escapeHtml(email.sentAt)}</td><td>${escapeHtml(email.to)}</td><td>${escapeHtml(email.subject)}</td><td><a href="${escapeHtml(email.link)}">${email.kind === 'resubscribe' ? 'Confirm resubscription' : 'Confirm subscription'}<span class="muted"> for ${escapeHtml(email.to)}</span></a></td></tr>`);
   const label = (p: { publicName: string; id: number; isPublic: boolean }) => `${escapeHtml(p.publicName)} <span class="muted">#${p.id}${p.isPublic ? '' : ', private'}</span>`;
   const tree = store.preferences.map((item) =>
     item.isPreference ? `<li>${label(item)}</li>` : `<li>${label(item)}<ul>${(item.preferences ?? []).map((p) => `<li>${label(p)}</li>`).join('')}</ul></li>`);
@@ -71,9 +77,13 @@ ${pairs(settings)}
 <button type="submit" name="state" value="${outage ? 'off' : 'on'}">${outage ? 'End the outage' : 'Simulate an outage'}</button>
 <span class="muted">A proxy with a queue answers signups “queued” meanwhile and delivers them once it ends.</span></p></form>
 <h2>Contacts (${store.contacts.size})</h2>${more}
+${SEED_FORM}
 ${contacts.join('') || '<p class="muted">No contacts yet: sign up through the demo form.</p>'}
 <h2>Outbox (${store.outbox.length})</h2>
 ${table('Confirmation emails, newest first', ['Sent', 'To', 'Subject', 'Link'], outbox, 'No emails sent: double opt-in signups land here.')}
+<h2>Imports (${store.imports.length})</h2>
+${importTools(pending)}
+${table('v3 bulk imports, newest first', ['Import id', 'Received', 'Status', 'Contacts', 'Created', 'Updated', 'Failures'], importRows(store), 'No imports yet: a proxy with a backlog sends them.')}
 <h2>Preferences</h2><ul>${tree.join('')}</ul>
 <h2>Latest API calls</h2>
 ${table('The 20 latest calls, newest first', ['Time', 'Method', 'Path', 'Status'], calls, 'No calls yet.')}`, '<meta http-equiv="refresh" content="10">');

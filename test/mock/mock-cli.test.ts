@@ -18,6 +18,17 @@ describe('dotdigital-signup mock', () => {
     expect(page).toContain('forced for every API signup');
   });
 
+  it('plays imports, bounces and resubscribes over HTTP as its flags describe', async () => {
+    const base = await runCli(['mock', '--port', '0', '--import-processing', '0', '--imports-without-opt-in-email', '--hard-bounced', 'hb@example.com']).url;
+    const call = async (method: string, path: string, body: unknown) =>
+      (await fetch(`${base}${path}`, { method, headers: { authorization: AUTH, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })).json() as Promise<Record<string, any>>;
+    const contact = { matchIdentifier: 'email', identifiers: { email: 'ann@example.com' }, channelProperties: { email: { status: 'subscribed', optInType: 'verifiedDouble' } } };
+    const { importId } = await call('PUT', '/contacts/v3/import', { contacts: [contact] });
+    expect((await call('GET', `/contacts/v3/import/${importId}`, undefined)).status).toBe('Finished');
+    expect((await call('GET', '/contacts/v3/email/ann@example.com', undefined)).status).toBe('subscribed');
+    expect((await call('POST', '/v2/contacts/resubscribe', { unsubscribedContact: { email: 'hb@example.com' } })).status).toBe('ContactCannotBeUnsuppressed');
+  });
+
   it('prints its options for --help', async () => {
     const { child, output } = runCli(['mock', '--help']);
     const [code] = await once(child, 'exit');

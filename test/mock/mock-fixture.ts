@@ -38,3 +38,25 @@ export function signup(email: string, extra: { optInType?: string; preferences?:
     preferences: extra.preferences ?? [{ id: 5, isPreference: true, isOptedIn: true }],
   };
 }
+
+/** A clock tests move by hand: pass `now` to the mock, then `advance(ms)`. */
+export function clock(start = Date.parse('2026-11-26T03:00:00.000Z')) {
+  let now = start;
+  return { now: () => new Date(now), advance: (ms: number) => (now += ms), ms: () => now };
+}
+
+/** A complete v3 consent record (all five fields). */
+export const CONSENT_V3 = {
+  text: 'Yes, send me the newsletter.', dateTimeConsented: '2026-11-26T03:30:00Z',
+  url: 'https://www.example.com/signup', ipAddress: '203.0.113.7', userAgent: 'Mozilla/5.0',
+};
+
+/** One v3 import entry (or PATCH body) for `email`, with a consent record; `extra` is merged over it. */
+export function v3Contact(email: string, extra: Record<string, unknown> = {}) {
+  return {
+    matchIdentifier: 'email', identifiers: { email },
+    channelProperties: { email: { status: 'subscribed', emailType: 'html', optInType: 'single' } },
+    consentRecords: [CONSENT_V3],
+    ...extra,
+  };
+}

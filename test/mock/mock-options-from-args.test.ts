@@ -18,6 +18,17 @@ describe('dotdigital-signup mock: command-line options', () => {
     });
   });
 
+  it('maps the import, bounce and resubscribe flags', () => {
+    const options = mockOptionsFromArgs([
+      '--hard-bounced', 'h@example.com', '--complained', 'c@example.com', '--import-processing', '0', '--imports-without-opt-in-email', '--challenge-limit', '2',
+    ]);
+    expect(options).toEqual({
+      port: 4010, host: '127.0.0.1', help: false, hardBounced: ['h@example.com'], complained: ['c@example.com'], importProcessingMs: 0,
+      importsSendOptInEmail: false, resubscribeChallengeLimit: { max: 2, windowMs: 86_400_000 },
+    });
+    expect(() => mockOptionsFromArgs(['--import-processing=1.5'])).toThrow(/--import-processing must be a whole number of at least 0/);
+  });
+
   it.each([
     [['--rate-limit', 'lots'], /--rate-limit must be a whole number of at least 1/],
     [['--region', 'europe'], /--region must look like r1, r2 or r3/],
