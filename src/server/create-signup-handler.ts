@@ -3,7 +3,7 @@ import type { DeliverQueued } from './queue/deliver-queued.js';
 import { errorResponse } from './http/json-response.js';
 import { handleSignup } from './signup/handle-signup.js';
 import { resolveOptions } from './resolve-options.js';
-import { createSignupEngine } from './signup-engine.js';
+import { createSignupEngine, type SignupEngine } from './signup-engine.js';
 import type { SignupRequestContext } from './shared/signup-request-context.js';
 import type { SignupHandlerOptions } from './signup-handler-options.js';
 import { INTERNAL_ERROR } from './dotdigital/failure-table.js';
@@ -40,14 +40,21 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
       const method = request.method;
       if (method === 'POST') return await handleSignup(engine, request, context && typeof context === 'object' ? context : {});
       if (method === 'GET' || method === 'HEAD') {
-        const extra = cors.corsHeaders(request.headers.get('origin'));
+        const origin = request.headers.get('origin');
+        const extra = cors.corsHeaders(origin);
+        // A browser sends Origin on a GET only across origins: without CORS the page cannot read the form.
+        if (origin !== null && !('access-control-allow-origin' in extra) && origin !== new URL(request.url).origin) warnForeignPage(engine, origin);
         try {
           return answerDefinition(request, await engine.definition.get(), engine.options.definitionCacheMs, extra);
         } catch (error) {
           return upstreamFailure(error, logger, { call: 'preferences' }, extra);
         }
       }
-      if (method === 'OPTIONS') return cors.preflight(request);
+      if (method === 'OPTIONS') {
+        const answer = cors.preflight(request);
+        if (answer.status === 403) warnForeignPage(engine, request.headers.get('origin') ?? '');
+        return answer;
+      }
       return errorResponse(405, 'method_not_allowed', `${method.slice(0, 20)} is not allowed here; use GET or POST.`, undefined, { allow: ALLOW });
     } catch (error) {
       // Only a bug lands here: the details go to the log, never to the browser.
@@ -55,4 +62,9 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
       return errorResponse(INTERNAL_ERROR.status, INTERNAL_ERROR.code, INTERNAL_ERROR.message);
     }
   }, { deliverQueued: engine.deliverQueued });
+}
+
+function warnForeignPage(engine: SignupEngine, origin: string): void {
+  const named = origin.slice(0, 100);
+  engine.warnOnce(`origin:${named}`, 'A page on an origin not in `allowedOrigins` tried to load the form, and the browser blocks it: add the origin there if the form is on that site', { origin: named });
 }

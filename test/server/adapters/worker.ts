@@ -18,7 +18,7 @@ export default {
       ...(env.DOTDIGITAL_API_URL ? { apiUrl: env.DOTDIGITAL_API_URL } : {}),
       consentText: 'Yes, send me the monthly newsletter. I can unsubscribe at any time.',
       allowedOrigins: ['https://www.example.com'],
-      clientIpHeader: 'cf-connecting-ip', // set by Cloudflare, which overwrites any sent by the visitor
+      clientIp: 'cloudflare', // CF-Connecting-IP: Cloudflare sets it and overwrites any the visitor sends
     });
     return handler(request);
   },
