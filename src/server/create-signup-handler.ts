@@ -2,6 +2,7 @@ import type { FormDefinition } from '../core/index.js';
 import { answerDefinition } from './definition/answer-definition.js';
 import type { DeliverQueued } from './queue/deliver-queued.js';
 import { errorResponse } from './http/json-response.js';
+import { answerFormPost, isBrowserFormPost } from './signup/answer-form-post.js';
 import { handleSignup } from './signup/handle-signup.js';
 import { resolveOptions } from './resolve-options.js';
 import { createSignupEngine, type SignupEngine } from './signup-engine.js';
@@ -72,7 +73,10 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
   return Object.assign(async function signupHandler(request: Request, context?: unknown) {
     try {
       const method = request.method;
-      if (method === 'POST') return await handleSignup(engine, request, context && typeof context === 'object' ? (context as SignupRequestContext) : {});
+      if (method === 'POST') {
+        const known = context && typeof context === 'object' ? (context as SignupRequestContext) : {};
+        return await (isBrowserFormPost(request) ? answerFormPost : handleSignup)(engine, request, known);
+      }
       if (method === 'GET' || method === 'HEAD') {
         const origin = request.headers.get('origin');
         const extra = cors.corsHeaders(origin);

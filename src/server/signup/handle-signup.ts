@@ -42,7 +42,7 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
       return errorResponse(429, 'rate_limited', `Too many signups from this address; try again in ${seconds} s.`, undefined, { ...headers, 'retry-after': seconds });
     }
   }
-  const read = await readSignupBody(request);
+  const read = await readSignupBody(request, options.clock.now());
   if (!read.ok) return errorResponse(read.status, read.code, read.message, undefined, headers);
   const parsed = parseSignupRequest(read.body);
   if (!parsed.ok) return errorResponse(400, parsed.problem.code, parsed.problem.message, parsed.problem.field, headers);
