@@ -43,7 +43,7 @@ const pinned: Record<string, string[]> = {
 
 describe('package exports', () => {
   it('has exactly the entries DESIGN.md names, each with its types first', () => {
-    expect(Object.keys(manifest.exports)).toEqual(['.', './core', './server', './server/node', './mock', './package.json']);
+    expect(Object.keys(manifest.exports)).toEqual(['.', './core', './server', './server/node', './mock', './embed', './package.json']);
     for (const subpath of Object.keys(pinned)) {
       const target = manifest.exports[subpath] as { types: string; default: string };
       expect(Object.keys(target), subpath).toEqual(['types', 'default']);
