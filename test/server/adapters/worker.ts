@@ -2,16 +2,13 @@
 // export. Secrets arrive in `env`, so the handler is made on the first request.
 import { createSignupHandler, type SignupHandler } from '../../../src/server/index.js';
 
-interface Env {
-  DOTDIGITAL_API_USER: string;
-  DOTDIGITAL_API_PASSWORD: string;
-  DOTDIGITAL_API_URL?: string;
-}
+interface Env { DOTDIGITAL_API_USER: string; DOTDIGITAL_API_PASSWORD: string } // your secrets
+interface Env { DOTDIGITAL_API_URL?: string } // (the tests' own: the mock's URL)
 
 let handler: SignupHandler | undefined;
 
 export default {
-  fetch(request: Request, env: Env): Promise<Response> {
+  fetch(request: Request, env: Env) {
     handler ??= createSignupHandler({
       apiUser: env.DOTDIGITAL_API_USER,
       apiPassword: env.DOTDIGITAL_API_PASSWORD,
