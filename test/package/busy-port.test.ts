@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((resolve) => taken.close(resolve)));
 
-async function exitOf(child: ReturnType<typeof runCli>['child'], output: () => string) {
+async function exitOf(child: ChildProcess, output: () => string) {
   const [code] = (await once(child, 'exit')) as [number];
   return { code, text: output() };
 }
@@ -28,28 +28,24 @@ function expectOneClearLine(text: string, variable: string, command: string) {
   expect(text).not.toContain('EADDRINUSE');
 }
 
+/** `npm start` without its build step: the built demo, with only PATH and `env`; resolves when it exits. */
+async function startDemo(env: Record<string, string>) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('../../dist/demo/start-demo.js', import.meta.url))], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  return exitOf(child, () => output);
+}
+
 describe('a busy port', () => {
   it('`npm start` (the demo): names PORT', async () => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('../../dist/demo/start-demo.js', import.meta.url))], {
-      env: { PATH: process.env.PATH ?? '', PORT: String(port), DOTDIGITAL_MOCK_PORT: '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const { code, text } = await exitOf(child, () => output);
+    const { code, text } = await startDemo({ PORT: String(port), DOTDIGITAL_MOCK_PORT: '0' });
     expect(code).toBe(1);
     expectOneClearLine(text, 'PORT', 'npm start');
   }, 30_000);
 
   it('`npm start` (the demo): names DOTDIGITAL_MOCK_PORT when the mock\'s port is the busy one', async () => {
-    const child = spawn(process.execPath, [fileURLToPath(new URL('../../dist/demo/start-demo.js', import.meta.url))], {
-      env: { PATH: process.env.PATH ?? '', PORT: '0', DOTDIGITAL_MOCK_PORT: String(port) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const { code, text } = await exitOf(child, () => output);
+    const { code, text } = await startDemo({ PORT: '0', DOTDIGITAL_MOCK_PORT: String(port) });
     expect(code).toBe(1);
     expectOneClearLine(text, 'DOTDIGITAL_MOCK_PORT', 'npm start');
   }, 30_000);
