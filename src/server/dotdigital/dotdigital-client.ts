@@ -50,9 +50,9 @@ export interface DotdigitalClient {
  * this folder's business: their types (dotdigital-types.ts), the contact body
  * (build-contact-body.ts) and what each failure means (failure-table.ts).
  *
- * The proxy answers a `suppressed` contact exactly like a successful signup (same status and
- * body as for a new address), so the form never reveals whether an address is known; the
- * client only reports it, as a typed `kind`.
+ * A contact the v2 writes refuse as unsubscribed or suppressed is reported as a typed `kind`
+ * (`suppressed`); the submit step then tries the v3 resubscribe flow (`getContactStatus`,
+ * `upsertContact`), and the proxy gives every such contact one answer.
  *
  * @example
  * const client = createDotdigitalClient({ apiUser, apiPassword }); // region discovered on first call
