@@ -13,6 +13,10 @@ export interface TestRedisServer {
   stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
   /** Stops it (if running) and starts it again on the same port and directory: the AOF brings the data back. */
   restart(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open but nothing answers, as a hung or partitioned Redis. */
+  pause(): void;
+  /** Lets a paused server run on (SIGCONT). */
+  resume(): void;
   /** Stops it and deletes its directory. */
   close(): Promise<void>;
 }
@@ -98,7 +102,10 @@ export async function startRedisServer(): Promise<TestRedisServer> {
       await stop(signal);
       await start();
     },
+    pause: () => void child?.kill('SIGSTOP'),
+    resume: () => void child?.kill('SIGCONT'),
     close: async () => {
+      child?.kill('SIGCONT');
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },

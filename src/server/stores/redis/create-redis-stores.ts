@@ -9,6 +9,7 @@ import { createRedisClient, DEFAULT_REDIS_TIMEOUT_MS } from './redis-client.js';
 import { createRedisDrainLock } from './redis-drain-lock.js';
 import { createRedisIpLimiter } from './redis-ip-limiter.js';
 import { createRedisSignupQueue, type RedisSignupQueue } from './redis-signup-queue.js';
+import { reportConnection } from './report-connection.js';
 
 /** Options of {@link createRedisStores}. */
 export interface RedisStoresOptions {
@@ -22,7 +23,7 @@ export interface RedisStoresOptions {
   rateLimit?: { max: number; windowMs: number };
   /** Outage detection and probing of Dotdigital's call budget. */
   budget?: CallBudgetOptions;
-  /** Told about malformed queue entries. Default `console`. */
+  /** Told about malformed queue entries and a lost connection. Default `console`. */
   logger?: Pick<SignupLogger, 'warn' | 'error'>;
   /** How long a command or the connection may take before it fails. Default 2 000 ms. */
   timeoutMs?: number;
@@ -56,16 +57,36 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
   const timeoutMs = options.timeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS;
   const owned = typeof options.redis === 'string';
   const redis = typeof options.redis === 'string' ? createRedisClient(options.redis, timeoutMs) : options.redis;
-  await connectRedis(redis, timeoutMs);
+  const logger = options.logger ?? console;
+  // Only a client of ours is watched: one you bring is yours to log.
+  const stopReporting = owned ? reportConnection(redis, logger) : () => undefined;
+  try {
+    await connectRedis(redis, timeoutMs);
+  } catch (error) {
+    stopReporting();
+    throw error;
+  }
   const prefix = options.prefix ?? 'dotdigital-signup';
+  let stores: Omit<RedisStores, 'redis' | 'close'>;
+  try {
+    stores = {
+      queue: createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger }),
+      ipLimiter: createRedisIpLimiter(redis, { prefix, ...(options.rateLimit ?? { max: 10, windowMs: 60_000 }) }),
+      budget: createRedisCallBudget(redis, { prefix, ...options.budget }),
+      drainLock: createRedisDrainLock(redis, { prefix }),
+    };
+  } catch (error) {
+    // Bad options: leave no connection of ours behind.
+    stopReporting();
+    if (owned) redis.disconnect();
+    throw error;
+  }
   return {
-    queue: createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger: options.logger ?? console }),
-    ipLimiter: createRedisIpLimiter(redis, { prefix, ...(options.rateLimit ?? { max: 10, windowMs: 60_000 }) }),
-    budget: createRedisCallBudget(redis, { prefix, ...options.budget }),
-    drainLock: createRedisDrainLock(redis, { prefix }),
+    ...stores,
     redis,
     async close() {
       if (!owned) return;
+      stopReporting();
       await redis.quit().catch(() => redis.disconnect());
     },
   };

@@ -14,7 +14,7 @@ export const DEFAULT_REDIS_TIMEOUT_MS = 2_000;
  * await redis.connect();
  */
 export function createRedisClient(url: string, timeoutMs = DEFAULT_REDIS_TIMEOUT_MS): Redis {
-  return new Redis(url, {
+  const client = new Redis(url, {
     lazyConnect: true,
     connectTimeout: timeoutMs,
     commandTimeout: timeoutMs,
@@ -23,6 +23,10 @@ export function createRedisClient(url: string, timeoutMs = DEFAULT_REDIS_TIMEOUT
     // Keep trying to reconnect (a restarted Redis comes back), at most every 2 s.
     retryStrategy: (attempt) => Math.min(attempt * 100, 2_000),
   });
+  // ioredis emits an `error` on every failed reconnect (and prints it when nobody listens):
+  // failures reach callers through their failing commands, and `reportConnection` logs the state.
+  client.on('error', () => undefined);
+  return client;
 }
 
 type ScriptRunner = (keys: readonly string[], args: ReadonlyArray<string | number>) => Promise<unknown>;
