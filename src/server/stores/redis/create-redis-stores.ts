@@ -49,7 +49,7 @@ export interface RedisStores {
  * can try Dotdigital live or answer 503; the client reconnects by itself.
  *
  * @example
- * const stores = await createRedisStores({ redis: process.env.SIGNUP_REDIS_URL!, prefix: 'shop' });
+ * const stores = await createRedisStores({ redis: 'redis://127.0.0.1:6379', prefix: 'shop' });
  * await stores.queue.add(entry);
  * await stores.close();
  */
