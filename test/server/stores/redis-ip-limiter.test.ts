@@ -9,7 +9,7 @@ let prefixes = 0;
 /** `count` instances of one proxy sharing a per-IP limit of `max` per `windowMs`. */
 async function instances(count: number, max: number, windowMs = 60_000) {
   const prefix = `ip${++prefixes}`;
-  const made = await Promise.all(Array.from({ length: count }, () => createRedisStores({ redis: server.url, prefix, rateLimit: { max, windowMs } })));
+  const made = await Promise.all(Array.from({ length: count }, () => createRedisStores({ redis: server.url, prefix, rateLimit: { max, windowMs }, logger: { warn: () => undefined, error: () => undefined } })));
   open.push(...made);
   return made.map((stores) => stores.ipLimiter);
 }

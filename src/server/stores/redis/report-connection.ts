@@ -20,7 +20,7 @@ export function reportConnection(redis: Redis, logger: Pick<SignupLogger, 'warn'
   const onClose = () => {
     if (!up) return;
     [up, lostAt] = [false, Date.now()];
-    logger.error('Lost the connection to Redis: queueing, limits and the call budget fail until it is back (reconnecting)', {});
+    logger.error('Lost the connection to Redis (reconnecting): until it is back signups cannot be queued, the shared call budget is unknown and per-IP limits count per instance');
   };
   redis.on('ready', onReady).on('close', onClose);
   return () => void redis.off('ready', onReady).off('close', onClose);
