@@ -1,11 +1,8 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { ipv6SiteKey, rateLimitKey } from '../../client-ip.js';
-import type { RateLimitVerdict } from '../../rate-limiter.js';
+import { IPV6_SITE_ALLOWANCE, type RateLimitVerdict } from '../../rate-limiter.js';
 import type { SharedRateLimiter } from '../shared-rate-limiter.js';
-
-/** How many visitors' allowance one IPv6 /48 gets in all, as in the in-process `createIpRateLimiter`. */
-const IPV6_SITE_ALLOWANCE = 4;
 
 /**
  * The per-IP limit every instance shares, by `rate-limiter-flexible`'s atomic Redis limiter:
