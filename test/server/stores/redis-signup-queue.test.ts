@@ -62,7 +62,7 @@ describe('Redis queue: shared by instances', () => {
 });
 
 describe('Redis queue: durability and bad data', () => {
-  it('keeps entries, leases and import batches across a Redis crash (SIGKILL) and restart', async () => {
+  it('keeps entries, leases and import batches across a Redis crash (SIGKILL) and restart, mid-delivery', async () => {
     const { queue } = await stores({ prefix: 'durable' });
     for (let n = 0; n < 50; n++) await queue.add(queuedSignup(`d${n}`, { acceptedAt: n }));
     const claimed = await queue.claim({ now: 1, limit: 10, leaseMs: 60_000 });
@@ -73,6 +73,11 @@ describe('Redis queue: durability and bad data', () => {
     await expect.poll(() => queue.size().catch(() => -1), { timeout: 5_000 }).toBe(50);
     expect(await queue.unfinishedImports()).toEqual([{ ...batch, importId: 'import-1' }]);
     expect(await queue.claim({ now: 2, limit: 100, leaseMs: 60_000 })).toHaveLength(40); // 10 still leased (5 of them parked)
+    // The deliverer that claimed before the restart carries on with its leases.
+    await queue.remove(claimed[5]!.id);
+    await queue.reschedule(claimed[6]!.id, claimed[6]!.lease, { dueAt: 100, attempts: 1 });
+    expect(await queue.claim({ now: 100, limit: 100, leaseMs: 60_000 })).toMatchObject([{ id: claimed[6]!.id, attempts: 1 }]);
+    expect(await queue.size()).toBe(49);
   });
 
   it('skips a malformed entry, logs it by id without its content, moves it aside and carries on', async () => {
