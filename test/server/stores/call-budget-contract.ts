@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRateLimit } from '../../../src/server/dotdigital/rate-limit.js';
-import type { CallBudget, CallBudgetOptions, CallOutcome } from '../../../src/server/stores/call-budget.js';
+import type { CallBudget, CallBudgetOptions, CallOutcome } from '../../../src/server/dotdigital/call-budget.js';
 
 const T = 1_764_000_000_000; // a fixed "now": budgets run on the caller's clock
 const answered = (status: number, headers: Record<string, string> = {}, now = T): CallOutcome => ({ kind: 'answered', status, rateLimit: parseRateLimit(new Headers(headers), now) });

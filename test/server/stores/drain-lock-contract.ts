@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DrainLock } from '../../../src/server/stores/drain-lock.js';
+import type { DrainLock } from '../../../src/server/queue/drain-lock.js';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

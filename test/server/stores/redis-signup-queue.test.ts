@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemorySignupQueue } from '../../../src/server/memory-signup-queue.js';
+import { createMemorySignupQueue } from '../../../src/server/queue/memory-signup-queue.js';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
 import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
 import { describeSignupQueueContract, queuedSignup } from './signup-queue-contract.js';

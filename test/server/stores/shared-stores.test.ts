@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest';
-import { createMemoryCallBudget } from '../../../src/server/stores/memory-call-budget.js';
-import { createMemoryDrainLock } from '../../../src/server/stores/memory-drain-lock.js';
+import { createMemoryCallBudget } from '../../../src/server/dotdigital/memory-call-budget.js';
+import { createMemoryDrainLock } from '../../../src/server/queue/memory-drain-lock.js';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
 import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
 import { describeCallBudgetContract } from './call-budget-contract.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SignupQueueFullError, type QueuedSignup, type SignupQueue } from '../../../src/server/signup-queue.js';
+import { SignupQueueFullError, type QueuedSignup, type SignupQueue } from '../../../src/server/queue/signup-queue.js';
 
 /** A queued signup for tests: `id` and anything else as given. */
 export function queuedSignup(id: string, extra: Partial<QueuedSignup> = {}): QueuedSignup {

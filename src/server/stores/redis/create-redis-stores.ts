@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
-import type { SignupLogger } from '../../signup-handler-options.js';
-import type { CallBudget, CallBudgetOptions } from '../call-budget.js';
-import type { DrainLock } from '../drain-lock.js';
-import type { SharedRateLimiter } from '../shared-rate-limiter.js';
+import type { SignupLogger } from '../../shared/signup-logger.js';
+import type { CallBudget, CallBudgetOptions } from '../../dotdigital/call-budget.js';
+import type { DrainLock } from '../../queue/drain-lock.js';
+import type { SharedRateLimiter } from '../../http/shared-rate-limiter.js';
 import { connectRedis } from './connect-redis.js';
 import { createRedisCallBudget } from './redis-call-budget.js';
 import { createRedisClient, DEFAULT_REDIS_TIMEOUT_MS } from './redis-client.js';

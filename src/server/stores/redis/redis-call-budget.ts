@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { callBudgetSettings, readOutcome, type CallBudget, type CallBudgetOptions } from '../call-budget.js';
+import { callBudgetSettings, readOutcome, type CallBudget, type CallBudgetOptions } from '../../dotdigital/call-budget.js';
 import { MAY_CALL_LUA, RECORD_LUA } from './budget-scripts.js';
 import { defineScript } from './redis-client.js';
 

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { checkTtl, type DrainLock } from '../drain-lock.js';
+import { checkTtl, type DrainLock } from '../../queue/drain-lock.js';
 import { defineScript } from './redis-client.js';
 
 // Redis's documented single-instance lock: SET NX PX to take it, and a compare-and-act

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { ImportBatch, ImportLedger } from '../import-ledger.js';
+import type { ImportBatch, ImportLedger } from '../../queue/import-ledger.js';
 import { defineScript } from './redis-client.js';
 import type { QueueKeys } from './queue-keys.js';
 import { BEGIN_IMPORT_LUA, FINISH_IMPORT_LUA, MARK_IMPORT_LUA } from './queue-scripts.js';

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import { ipv6SiteKey, rateLimitKey } from '../../client-ip.js';
-import { IPV6_SITE_ALLOWANCE, type RateLimitVerdict } from '../../rate-limiter.js';
-import type { SharedRateLimiter } from '../shared-rate-limiter.js';
+import { ipv6SiteKey, rateLimitKey } from '../../http/client-ip.js';
+import { IPV6_SITE_ALLOWANCE, type RateLimitVerdict } from '../../http/rate-limiter.js';
+import type { SharedRateLimiter } from '../../http/shared-rate-limiter.js';
 
 /**
  * The per-IP limit every instance shares, by `rate-limiter-flexible`'s atomic Redis limiter:

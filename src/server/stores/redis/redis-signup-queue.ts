@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
-import type { SignupLogger } from '../../signup-handler-options.js';
-import { SignupQueueFullError, type ClaimedSignup, type SignupQueue } from '../../signup-queue.js';
-import type { ImportLedger } from '../import-ledger.js';
-import { readQueuedSignup } from '../read-queued-signup.js';
+import type { SignupLogger } from '../../shared/signup-logger.js';
+import { SignupQueueFullError, type ClaimedSignup, type SignupQueue } from '../../queue/signup-queue.js';
+import type { ImportLedger } from '../../queue/import-ledger.js';
+import { readQueuedSignup } from '../../queue/read-queued-signup.js';
 import { defineScript } from './redis-client.js';
 import { redisImportLedger } from './redis-import-ledger.js';
 import { queueKeys } from './queue-keys.js';

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { SignupLogger } from '../../signup-handler-options.js';
+import type { SignupLogger } from '../../shared/signup-logger.js';
 
 /**
  * Logs a client's connection going and coming back, once each way (not each reconnect

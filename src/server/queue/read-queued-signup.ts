@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { QueuedSignup } from '../signup-queue.js';
+import type { QueuedSignup } from './signup-queue.js';
 
 const ids = z.array(z.number());
 // What delivery relies on; anything else the entry carries is kept as it is.

@@ -1,4 +1,4 @@
-import type { RateLimitVerdict } from '../rate-limiter.js';
+import type { RateLimitVerdict } from './rate-limiter.js';
 
 /**
  * A per-key limiter whose counts live in a store that every instance shares, so three
