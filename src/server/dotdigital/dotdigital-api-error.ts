@@ -120,7 +120,12 @@ const V3_ITEM_KINDS: Array<[RegExp, DotdigitalErrorKind]> = [
   [/^dataFields\b/, 'invalid_data_field'],
 ];
 
-/** The kind of a v3 `400` (`{"errorCode","details":[{"item"}]}`) from the item it names; `undefined` for anything else. */
+/**
+ * The kind of a v3 `400` (`{"errorCode","details":[{"item"}]}`) from the item it names; `undefined` for anything else.
+ *
+ * @example
+ * v3ErrorKind(400, { errorCode: 'contacts:validationError', details: [{ item: 'lists[0]' }] }); // 'unknown_address_book'
+ */
 export function v3ErrorKind(status: number, body: unknown): DotdigitalErrorKind | undefined {
   const details = (body as { details?: unknown } | undefined)?.details;
   if (status !== 400 || !Array.isArray(details)) return undefined;
