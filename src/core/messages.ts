@@ -29,6 +29,10 @@ export interface SignupMessages {
   subscribedTitle: string;
   subscribed: (email: string) => string;
   pendingTitle: string;
+  /**
+   * `202 pending_confirmation`. The proxy gives that one answer to every address that left (unsubscribed, bounced,
+   * suppressed) so the form reveals nothing: word it to be true also when no email comes.
+   */
   pendingConfirmation: (email: string) => string;
   /** Double opt-in while the proxy queued the signup: the confirmation email has not been sent yet. */
   queuedConfirmation: (email: string) => string;
@@ -74,8 +78,10 @@ export const englishMessages: SignupMessages = {
   subscribedTitle: 'Thank you for subscribing',
   subscribed: (email) => `We will send our emails to ${email}.`,
   pendingTitle: 'Check your inbox',
-  pendingConfirmation: (email) => `We have sent an email to ${email}. Click the link in it to confirm your subscription.`,
-  queuedConfirmation: (email) => `We will send an email to ${email}; it may take a while to arrive. Click the link in it to confirm your subscription.`,
+  // True whoever signed up: Dotdigital emails new and returning subscribers, sends nothing to an address that
+  // cannot receive email (suppressed, bounced), and only a few emails to one who asks again and again.
+  pendingConfirmation: (email) => `If ${email} can receive our emails, you will find a message from us there with a link to confirm your subscription. Click the link to finish subscribing.`,
+  queuedConfirmation: (email) => `If ${email} can receive our emails, a message from us with a link to confirm your subscription will arrive there; it may take a while. Click the link to finish subscribing.`,
   errorPrefix: 'Error:',
   errorSummaryTitle: 'There is a problem',
   consentUpdated: 'Updated',

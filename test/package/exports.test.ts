@@ -38,12 +38,13 @@ const pinned: Record<string, string[]> = {
   ],
   './server': ['SignupQueueFullError', 'consentVersion', 'createMemorySignupQueue', 'createSignupHandler', 'normalizeIp', 'startQueueDelivery'],
   './server/node': ['DEFAULT_CONSENT_TEXT', 'createFileSignupQueue', 'createNodeFetch', 'listenSignup', 'optionsFromEnv', 'queueFromEnv', 'toNodeListener'],
+  './server/redis': ['createRedisStores'],
   './mock': ['DEMO_API_PASSWORD', 'DEMO_API_USER', 'createMockDotdigital', 'demoAddressBooks', 'demoDataFields', 'demoPreferences', 'listenMock'],
 };
 
 describe('package exports', () => {
   it('has exactly the entries DESIGN.md names, each with its types first', () => {
-    expect(Object.keys(manifest.exports)).toEqual(['.', './core', './server', './server/node', './mock', './embed', './package.json']);
+    expect(Object.keys(manifest.exports)).toEqual(['.', './core', './server', './server/node', './server/redis', './mock', './embed', './package.json']);
     for (const subpath of Object.keys(pinned)) {
       const target = manifest.exports[subpath] as { types: string; default: string };
       expect(Object.keys(target), subpath).toEqual(['types', 'default']);

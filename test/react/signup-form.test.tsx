@@ -84,7 +84,7 @@ describe('<SignupForm> ready', () => {
     await user.click(screen.getByRole('button', { name: 'Subscribe' }));
     await waitFor(() => expect(rootOf(container).dataset.state).toBe('pending_confirmation'));
     expect(screen.getByRole('status')).toHaveTextContent('Check your inbox');
-    expect(screen.getByRole('status')).toHaveTextContent('We have sent an email to bo@example.com. Click the link in it to confirm your subscription.');
+    expect(screen.getByRole('status')).toHaveTextContent('If bo@example.com can receive our emails, you will find a message from us there with a link to confirm your subscription. Click the link to finish subscribing.');
   });
 
   it('goes to pending_confirmation when the proxy asks Dotdigital for double opt-in', async () => {
@@ -94,13 +94,13 @@ describe('<SignupForm> ready', () => {
     await user.type(await screen.findByLabelText('Email address'), 'dot@example.com');
     await user.click(screen.getByRole('button', { name: 'Subscribe' }));
     await waitFor(() => expect(rootOf(container).dataset.state).toBe('pending_confirmation'));
-    expect(screen.getByRole('status')).toHaveTextContent('We have sent an email to dot@example.com.');
+    expect(screen.getByRole('status')).toHaveTextContent('If dot@example.com can receive our emails, you will find a message from us there');
     expect(mock.store.contacts.get('dot@example.com')!.status).toBe('PendingOptIn');
   });
 
   it.each([
     [false, 'subscribed', 'We will send our emails to cy@example.com.'],
-    [true, 'pending_confirmation', 'We will send an email to cy@example.com; it may take a while to arrive.'],
+    [true, 'pending_confirmation', 'If cy@example.com can receive our emails, a message from us with a link to confirm your subscription will arrive there; it may take a while.'],
   ])('treats a queued signup (double opt-in %s) as %s, saying only what is true', async (doubleOptIn, state, text) => {
     const proxy = scriptedFetch({ get: [{ status: 200, body: { ...DEFINITION, doubleOptIn } }], post: [{ status: 202, body: { status: 'queued' } }] });
     const onSuccess = vi.fn();
@@ -111,7 +111,7 @@ describe('<SignupForm> ready', () => {
     await waitFor(() => expect(rootOf(container).dataset.state).toBe(state));
     expect(onSuccess).toHaveBeenCalledWith({ status: 'queued', email: 'cy@example.com' });
     expect(screen.getByRole('status')).toHaveTextContent(text);
-    expect(screen.getByRole('status')).not.toHaveTextContent('We have sent');
+    expect(screen.getByRole('status')).not.toHaveTextContent('you will find a message');
   });
 
   it('is busy while submitting and never sends twice', async () => {

@@ -124,22 +124,27 @@ describe('POST signup', () => {
   });
 });
 
-describe('a suppressed or unsubscribed contact is answered exactly like a new one', () => {
+// Issue 12: a contact who left gets the returning subscriber's answer (202 pending_confirmation)
+// whether Dotdigital can email them or not; with double opt-in that is a new address's answer too.
+describe('a suppressed or unsubscribed contact is answered like every returning one, and with double opt-in like a new one', () => {
+  const PENDING = { status: 202, body: '{"status":"pending_confirmation"}', cache: 'no-store' };
   for (const optInType of ['Single', 'VerifiedDouble'] as const) {
     it(`(${optInType}) for ERROR_CONTACT_SUPPRESSED and for a 2xx Suppressed/Unsubscribed write`, async () => {
       const fresh = proxyWithMock({ optInType });
       const expected = await answer(await fresh.handler(post(await validBody(fresh.handler, { email: 'new@example.com' }))));
+      // The difference README's security notes state: single opt-in answers a new address 201.
+      expect(expected).toEqual(optInType === 'Single' ? { status: 201, body: '{"status":"subscribed"}', cache: 'no-store' } : PENDING);
 
       const logger = captureLogger();
       const refused = proxyWithMock({ optInType, logger, addressBookId: ADDRESS_BOOK_ID });
       refused.faults.push({ path: /with-consent/, answer: status(400, { message: 'Contact is suppressed. ERROR_CONTACT_SUPPRESSED' }) });
-      expect(await answer(await refused.handler(post(await validBody(refused.handler, { email: 'gone@example.com' }))))).toEqual(expected);
+      expect(await answer(await refused.handler(post(await validBody(refused.handler, { email: 'gone@example.com' }))))).toEqual(PENDING);
       expect(refused.writes().filter((r) => r.url.includes('/address-books/'))).toHaveLength(0);
 
       for (const [state, suppressedWrites] of [['Suppressed', 'refuse'], ['Suppressed', 'keep-status'], ['Unsubscribed', 'keep-status']] as const) {
         const quiet = proxyWithMock({ optInType }, { suppressedWrites });
         existing(quiet, 'gone@example.com', [], state);
-        expect(await answer(await quiet.handler(post(await validBody(quiet.handler, { email: 'gone@example.com' }))))).toEqual(expected);
+        expect(await answer(await quiet.handler(post(await validBody(quiet.handler, { email: 'gone@example.com' }))))).toEqual(PENDING);
       }
       expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'info', message: expect.stringMatching(/suppressed/) }));
       expect(logger.text()).not.toContain('gone@example.com');

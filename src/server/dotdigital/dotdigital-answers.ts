@@ -32,3 +32,16 @@ export function writeResult(answer: { status: number; body: unknown }, label: st
   }
   throw new DotdigitalApiError(answer.status, undefined, `Dotdigital ${label} accepted the write but the contact is ${status}: it will receive no email.`, undefined, { kind: 'suppressed', contactStatus: status });
 }
+
+/**
+ * The email status of a v3 contact answer (`channelProperties.email.status`, else `status`); `unavailable` when it has none.
+ *
+ * @example
+ * v3Status(await call({ method: 'GET', path: '/contacts/v3/email/ann%40example.com', label }), label); // 'unsubscribed'
+ */
+export function v3Status(answer: { status: number; body: unknown }, label: string): string {
+  const body = answer.body as { status?: unknown; channelProperties?: { email?: { status?: unknown } } } | undefined;
+  const status = body?.channelProperties?.email?.status ?? body?.status;
+  if (typeof status === 'string') return status;
+  throw new DotdigitalApiError(answer.status, undefined, `Dotdigital ${label} answered ${answer.status} without a contact status; try again later.`, undefined, { kind: 'unavailable' });
+}

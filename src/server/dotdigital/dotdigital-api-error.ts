@@ -5,8 +5,10 @@ import type { DotdigitalRateLimit } from './rate-limit.js';
  *
  * - `suppressed`: the address is unsubscribed or on the suppression list (ERROR_CONTACT_SUPPRESSED,
  *   or a 2xx write whose contact status is `Suppressed`, `Unsubscribed` or anything but
- *   `Subscribed`/`PendingOptIn`). The proxy answers it exactly like a successful signup, so
- *   the form never reveals whether an address is known.
+ *   `Subscribed`/`PendingOptIn`). The proxy then tries Dotdigital's resubscribe flow.
+ * - `cannot_resubscribe`: the resubscribe flow cannot bring the contact back (Dotdigital's
+ *   `ContactCannotBeUnsuppressed`: suppression list, hard bounce, complaint). Answered like
+ *   every returning subscriber, so the form never reveals which addresses are known.
  * - `invalid_email`, `unknown_data_field`, `invalid_data_field`, `unknown_preference`,
  *   `unknown_address_book`: the request named something Dotdigital refuses.
  * - `rate_limited` (429), `usage_capped` (ERROR_APIUSAGE_EXCEEDED), `unavailable` (5xx, no
@@ -18,7 +20,7 @@ import type { DotdigitalRateLimit } from './rate-limit.js';
  * - `not_found` (404), `rejected` (any other refusal).
  */
 export type DotdigitalErrorKind =
-  | 'suppressed' | 'invalid_email' | 'unknown_data_field' | 'invalid_data_field' | 'unknown_preference'
+  | 'suppressed' | 'cannot_resubscribe' | 'invalid_email' | 'unknown_data_field' | 'invalid_data_field' | 'unknown_preference'
   | 'unknown_address_book' | 'rate_limited' | 'usage_capped' | 'unauthorized' | 'wrong_region'
   | 'not_found' | 'unavailable' | 'timeout' | 'rejected';
 
@@ -98,12 +100,35 @@ export class DotdigitalApiError extends Error {
 }
 
 /**
- * Reads the `ERROR_…` token from a Dotdigital error body (`"Error: X"` or `"A sentence. X"`).
+ * Reads the code of a Dotdigital error body: v2's `ERROR_…` token (`"Error: X"` or
+ * `"A sentence. X"`), or v3's `errorCode` (`contacts:validationError`).
  *
  * @example
  * readErrorToken({ message: 'Contact is suppressed. ERROR_CONTACT_SUPPRESSED' }); // 'ERROR_CONTACT_SUPPRESSED'
  */
 export function readErrorToken(body: unknown): string | undefined {
-  const message = (body as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' ? /ERROR_[A-Z_]+/.exec(message)?.[0] : undefined;
+  const { message, errorCode } = (body ?? {}) as { message?: unknown; errorCode?: unknown };
+  if (typeof message === 'string') return /ERROR_[A-Z_]+/.exec(message)?.[0];
+  return typeof errorCode === 'string' && /^[a-z]+:[A-Za-z]+$/.test(errorCode) ? errorCode : undefined;
+}
+
+// What a v3 refusal is about, from the `item` of its first detail (never its prose).
+const V3_ITEM_KINDS: Array<[RegExp, DotdigitalErrorKind]> = [
+  [/^lists\b/, 'unknown_address_book'],
+  [/^preferences\b/, 'unknown_preference'],
+  [/^identifiers\.email$/, 'invalid_email'],
+  [/^dataFields\b/, 'invalid_data_field'],
+];
+
+/**
+ * The kind of a v3 `400` (`{"errorCode","details":[{"item"}]}`) from the item it names; `undefined` for anything else.
+ *
+ * @example
+ * v3ErrorKind(400, { errorCode: 'contacts:validationError', details: [{ item: 'lists[0]' }] }); // 'unknown_address_book'
+ */
+export function v3ErrorKind(status: number, body: unknown): DotdigitalErrorKind | undefined {
+  const details = (body as { details?: unknown } | undefined)?.details;
+  if (status !== 400 || !Array.isArray(details)) return undefined;
+  const item = (details[0] as { item?: unknown } | undefined)?.item;
+  return typeof item === 'string' ? V3_ITEM_KINDS.find(([pattern]) => pattern.test(item))?.[1] : undefined;
 }

@@ -1,4 +1,4 @@
-import { DotdigitalApiError, errorKindFor, readErrorToken, type DotdigitalErrorKind } from './dotdigital-api-error.js';
+import { DotdigitalApiError, errorKindFor, readErrorToken, v3ErrorKind, type DotdigitalErrorKind } from './dotdigital-api-error.js';
 import { parseRateLimit, retryAfterMs, type DotdigitalRateLimit } from './rate-limit.js';
 
 /** What every call shares: how to send, as whom, how long to wait, and where rate limits go. */
@@ -13,7 +13,7 @@ export interface CallConfig {
 /** One call: `label` names it in errors without the email address a path may hold. */
 export interface CallSpec {
   base: string;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH';
   path: string;
   label: string;
   body?: unknown;
@@ -71,7 +71,7 @@ export async function callDotdigital(config: CallConfig, spec: CallSpec): Promis
   }
   if (response.ok) return { status: response.status, body };
   const token = readErrorToken(body);
-  const kind = errorKindFor(response.status, token);
+  const kind = v3ErrorKind(response.status, body) ?? errorKindFor(response.status, token);
   if (kind === 'not_found' && spec.missingIsAnswer) return { status: response.status, body, missing: true };
   const wait = kind === 'rate_limited' || kind === 'usage_capped' || kind === 'unavailable' ? retryAfterMs(response.headers, rateLimit, nowMs) : undefined;
   throw new DotdigitalApiError(response.status, token, describe(kind, spec.label, response.status, token, wait), wait, { kind, ...(rateLimit ? { rateLimit } : {}) });

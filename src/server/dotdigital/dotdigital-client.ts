@@ -1,8 +1,8 @@
 import { apiEndpointFrom, DISCOVERY_URL, rawApiEndpoint } from './api-endpoint.js';
 import { DotdigitalApiError } from './dotdigital-api-error.js';
-import { asArray, checkedApiUrl, writeResult } from './dotdigital-answers.js';
+import { asArray, checkedApiUrl, v3Status, writeResult } from './dotdigital-answers.js';
 import { callDotdigital, type CallConfig, type CallSpec } from './dotdigital-call.js';
-import type { ContactWithConsentBody, ContactWriteResult, DotdigitalDataField, DotdigitalPreference } from './dotdigital-types.js';
+import type { ContactWithConsentBody, ContactWriteResult, DotdigitalDataField, DotdigitalPreference, V3ContactBody } from './dotdigital-types.js';
 import type { DotdigitalRateLimit } from './rate-limit.js';
 
 export type { ContactWithConsentBody, DotdigitalDataField, DotdigitalPreference } from './dotdigital-types.js';
@@ -39,6 +39,10 @@ export interface DotdigitalClient {
   getContactPreferences(email: string): Promise<DotdigitalPreference[] | undefined>;
   createContactWithConsentAndPreferences(body: ContactWithConsentBody): Promise<ContactWriteResult>;
   addContactToAddressBook(addressBookId: number, contact: { email: string; optInType: string; dataFields?: ContactWithConsentBody['contact']['dataFields'] }): Promise<void>;
+  /** v3: the contact's email status (`subscribed`, `unsubscribed`, `pendingOptIn`, `suppressed`, …); `undefined` when no such contact exists. */
+  getContactStatus(email: string): Promise<string | undefined>;
+  /** v3 upsert (`PATCH /contacts/v3/email/{email}`): the contact's email status after the write. */
+  upsertContact(body: V3ContactBody): Promise<{ status: string }>;
 }
 
 /**
@@ -46,9 +50,9 @@ export interface DotdigitalClient {
  * this folder's business: their types (dotdigital-types.ts), the contact body
  * (build-contact-body.ts) and what each failure means (failure-table.ts).
  *
- * The proxy answers a `suppressed` contact exactly like a successful signup (same status and
- * body as for a new address), so the form never reveals whether an address is known; the
- * client only reports it, as a typed `kind`.
+ * A contact the v2 writes refuse as unsubscribed or suppressed is reported as a typed `kind`
+ * (`suppressed`); the submit step then tries the v3 resubscribe flow (`getContactStatus`,
+ * `upsertContact`), and the proxy gives every such contact one answer.
  *
  * @example
  * const client = createDotdigitalClient({ apiUser, apiPassword }); // region discovered on first call
@@ -109,6 +113,13 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
       const path = `/v2/address-books/${encodeURIComponent(String(addressBookId))}/contacts`;
       const answer = await call({ method: 'POST', path, label: 'POST /v2/address-books/{id}/contacts', body: { email: contact.email, optInType: contact.optInType, emailType: 'Html', dataFields: contact.dataFields ?? [] } });
       writeResult({ status: answer.status, body: { contact: answer.body } }, 'POST /v2/address-books/{id}/contacts');
+    },
+    getContactStatus: (email) =>
+      call({ method: 'GET', path: `/contacts/v3/email/${encodeURIComponent(email)}`, label: 'GET /contacts/v3/email/{email}', missingIsAnswer: true })
+        .then((answer) => (answer.missing ? undefined : v3Status(answer, 'GET /contacts/v3/email/{email}'))),
+    upsertContact: async (body) => {
+      const label = 'PATCH /contacts/v3/email/{email}';
+      return { status: v3Status(await call({ method: 'PATCH', path: `/contacts/v3/email/${encodeURIComponent(body.identifiers.email)}?merge-option=overwrite`, label, body }), label) };
     },
   };
 }

@@ -53,3 +53,36 @@ export interface ContactWriteResult {
   status: 'Subscribed' | 'PendingOptIn';
   optInType: string;
 }
+
+/** v3 `resubscribeOptions`: how an unsubscribed contact is brought back (ignored for anyone else). */
+export interface ResubscribeOptions {
+  /** `false`: Dotdigital emails the contact a link to confirm (the only honest way back in). */
+  resubscribeWithNoChallenge: boolean;
+  preferredLocale?: string;
+  /** Where the confirmation link leads once followed. */
+  redirectUrlAfterChallenge?: string;
+}
+
+/** A v3 consent record: all five properties are required. */
+export interface V3ConsentRecord {
+  text: string;
+  dateTimeConsented: string;
+  url: string;
+  ipAddress: string;
+  userAgent: string;
+}
+
+/**
+ * The body of `PATCH /contacts/v3/email/{email}` (an import entry is the same plus
+ * `matchIdentifier: 'email'`). Only what is passed changes: preferences not named keep their value.
+ */
+export interface V3ContactBody {
+  identifiers: { email: string };
+  dataFields: Record<string, string | number | boolean | null>;
+  channelProperties: {
+    email: { status: 'subscribed'; emailType: 'html'; optInType: 'single' | 'verifiedDouble'; resubscribeOptions: ResubscribeOptions };
+  };
+  lists?: number[];
+  preferences: Array<{ id: number; isOptedIn: boolean }>;
+  consentRecords?: V3ConsentRecord[];
+}

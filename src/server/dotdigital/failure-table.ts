@@ -13,12 +13,17 @@ export interface FailureRow {
   queueLive: boolean;
   /** A queued signup failing so stays for a later round; else it leaves the queue. */
   keepQueued: boolean;
-  /** The visitor's answer; `accepted` is the same answer as a successful signup (so an address's status never shows). */
-  answer: 'accepted' | { status: number; code: SignupErrorCode; message: string; field?: string };
+  /**
+   * The visitor's answer. `pending_confirmation`: `202 {"status":"pending_confirmation"}`, the answer
+   * every returning subscriber gets, whether Dotdigital emails them or cannot (so an address's status never shows).
+   */
+  answer: 'pending_confirmation' | { status: number; code: SignupErrorCode; message: string; field?: string };
   /** The operator's log line: what happened and, where it is theirs to fix, how. */
   log: { level: 'info' | 'warn' | 'error'; text: string };
   /** The cached form definition is out of date: refresh it. */
   refreshDefinition?: true;
+  /** The contact unsubscribed or is suppressed: try Dotdigital's resubscribe flow (returning-contact.ts) instead. */
+  resubscribe?: true;
 }
 
 const UNAVAILABLE = { status: 503, code: 'upstream_unavailable', message: 'The newsletter service is not answering; try again shortly.' } as const;
@@ -42,7 +47,12 @@ const error = (text: string) => ({ level: 'error', text }) as const;
  * FAILURE_TABLE.unauthorized.keepQueued; // true: a queued signup waits for the credentials to be fixed
  */
 export const FAILURE_TABLE: Readonly<Record<FailureKind, FailureRow>> = {
-  suppressed: refusal({ level: 'info', text: 'Contact cannot be subscribed (suppressed or unsubscribed); answered as a signup' }, 'accepted'),
+  // The v2 write refuses anyone who left: Dotdigital's resubscribe flow decides whether they can come back.
+  suppressed: { ...refusal({ level: 'info', text: 'Contact is unsubscribed or suppressed: asking Dotdigital to resubscribe it (a confirmation email)' }, 'pending_confirmation'), resubscribe: true },
+  cannot_resubscribe: refusal(
+    { level: 'info', text: 'Contact cannot come back (Dotdigital: ContactCannotBeUnsuppressed — suppression list, hard bounce or complaint): nothing written or sent; answered as pending confirmation' },
+    'pending_confirmation',
+  ),
   invalid_email: refusal(
     { level: 'info', text: 'Dotdigital refused the address as invalid' },
     { status: 400, code: 'invalid_email', message: 'Enter an email address in the correct format, like name@example.com.', field: 'email' },

@@ -17,8 +17,8 @@ export function upstreamFailure(error: unknown, logger: SignupLogger | undefined
   const kind = failureKind(error);
   const { answer, log } = FAILURE_TABLE[kind];
   logger?.[log.level](log.text, { ...context, ...facts(error) });
-  // 'accepted' is answered where the write happens (submitSignup); reaching here with it is a bug.
-  const { status, code, message, field }: Exclude<typeof answer, 'accepted'> = answer === 'accepted' ? INTERNAL_ERROR : answer;
+  // 'pending_confirmation' is answered where the write happens (submitSignup); reaching here with it is a bug.
+  const { status, code, message, field }: Exclude<typeof answer, 'pending_confirmation'> = answer === 'pending_confirmation' ? INTERNAL_ERROR : answer;
   if (status !== 503) return errorResponse(status, code, message, field, headers);
   const retryAfterMs = (error as { retryAfterMs?: number } | undefined)?.retryAfterMs;
   const retryAfter = Math.min(3600, Math.max(1, Math.ceil((retryAfterMs ?? 10_000) / 1000)));

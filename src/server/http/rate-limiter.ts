@@ -47,7 +47,7 @@ export function createRateLimiter(limit: { max: number; windowMs: number }, now:
 }
 
 /** How many visitors' allowance one IPv6 /48 gets in all (as many people may share it as share a NAT). */
-const IPV6_SITE_ALLOWANCE = 4;
+export const IPV6_SITE_ALLOWANCE = 4;
 
 /**
  * The limiter of visitor addresses: each IPv4 address and IPv6 /64 gets `limit`, and each

@@ -76,7 +76,7 @@ export function createQueueDeliverer(deps: DelivererDeps): DeliverQueued {
         const outcome = await submitSignup({ ...deps.submit, addressBookId: entry.addressBookId, ref }, ready.write, snapshot.accountTree, clock.now() + deps.budgetMs);
         await queue.remove(entry.id);
         report.delivered++;
-        logger?.info('Delivered a queued signup', { contact: ref, attempts: entry.attempts + 1, ...(outcome.kind === 'not_subscribed' ? { status: outcome.status } : { pending: outcome.pending }) });
+        logger?.info('Delivered a queued signup', { contact: ref, attempts: entry.attempts + 1, ...(outcome.kind === 'written' ? { pending: outcome.pending } : { status: outcome.status }) });
       } catch (error) {
         const kind = failureKind(error);
         if (keepsQueuedSignup(error)) {

@@ -17,9 +17,10 @@ const CLOCK_TOLERANCE_MS = 10 * 60 * 1000;
 
 /**
  * `POST {endpoint}`: every rule between a visitor's request and Dotdigital, cheapest first,
- * so nothing invalid is ever sent upstream. Successful, suppressed and honeypot signups
- * all get the same answer for the configured opt-in mode, so the form never reveals
- * whether an address is already known.
+ * so nothing invalid is ever sent upstream. Every contact who left — unsubscribed and asked to
+ * confirm, suppressed, bounced, complained — gets one answer, `202 pending_confirmation`, so
+ * the form never tells them apart; with double opt-in a new address gets it too (README,
+ * "Security notes").
  *
  * @example
  * return handleSignup(deps, request, { clientAddress: socket.remoteAddress });
@@ -102,11 +103,8 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
   const write = { ...captured, shown: snapshot.offered };
   try {
     const outcome = await submitSignup({ ...engine.submit, addressBookId: options.addressBookId, ref }, write, snapshot.accountTree, deadline);
-    if (outcome.kind === 'not_subscribed') {
-      const { log } = FAILURE_TABLE.suppressed;
-      logger?.[log.level](log.text, { contact: ref, status: outcome.status });
-      return accepted(false);
-    }
+    // A contact who left gets one answer, challenged or not, whatever the reason (submitSignup logged which).
+    if (outcome.kind !== 'written') return accepted(true);
     logger?.info('Signed up', { contact: ref, pending: outcome.pending, clockReplaced: !clockBelieved });
     return accepted(outcome.pending);
   } catch (error) {

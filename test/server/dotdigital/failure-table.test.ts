@@ -20,8 +20,9 @@ const WRITE_FAILS_AS: Partial<Record<FailureKind, Fault['answer']>> = {
   not_found: status(404, { message: 'Not found' }),
   rejected: status(418, { message: "I'm a teapot" }),
 };
-// Kinds no contact write produces: the address-book call's (signup-handler.test.ts) and a bug's (below).
-const ELSEWHERE: FailureKind[] = ['unknown_address_book', 'internal'];
+// Kinds no contact write produces: the address-book call's (signup-handler.test.ts), the resubscribe
+// flow's (returning-subscriber.test.ts) and a bug's (below).
+const ELSEWHERE: FailureKind[] = ['unknown_address_book', 'cannot_resubscribe', 'internal'];
 const walked = Object.entries(WRITE_FAILS_AS) as Array<[FailureKind, Fault['answer']]>;
 
 /** A proxy whose contact writes fail as `answer`, every time; with a queue when asked. */
@@ -40,11 +41,13 @@ describe('the failure table', () => {
 
   it('says what the proxy has always done with each kind (a change here is a change of behaviour)', () => {
     const decisions = Object.fromEntries(Object.entries(FAILURE_TABLE).map(([kind, row]) => [
-      kind, [row.retryNow, row.queueLive, row.keepQueued, row.answer === 'accepted' ? 'accepted' : `${row.answer.status} ${row.answer.code}`],
+      kind, [row.retryNow, row.queueLive, row.keepQueued, row.answer === 'pending_confirmation' ? 'pending_confirmation' : `${row.answer.status} ${row.answer.code}`],
     ]));
     expect(decisions).toEqual({
       // kind                  retry now, queue live, keep queued, visitor's answer
-      suppressed: [false, false, false, 'accepted'],
+      // Issue 12: a contact who left goes through the resubscribe flow and gets the returning subscriber's answer.
+      suppressed: [false, false, false, 'pending_confirmation'],
+      cannot_resubscribe: [false, false, false, 'pending_confirmation'],
       invalid_email: [false, false, false, '400 invalid_email'],
       unknown_data_field: [false, false, false, '502 upstream_rejected'],
       invalid_data_field: [false, false, false, '502 upstream_rejected'],
@@ -67,7 +70,7 @@ describe('the failure table', () => {
     const p = await failingWrites(answer);
     const response = await p.signUp();
     expect(p.contactWrites() > 1).toBe(row.retryNow);
-    if (row.answer === 'accepted') expect([response.status, await response.json()]).toEqual([201, { status: 'subscribed' }]);
+    if (row.answer === 'pending_confirmation') expect([response.status, await response.json()]).toEqual([202, { status: 'pending_confirmation' }]);
     else {
       expect(response.status).toBe(row.answer.status);
       expect(await errorOf(response)).toEqual({ code: row.answer.code, message: row.answer.message, ...(row.answer.field ? { field: row.answer.field } : {}) });
@@ -90,7 +93,7 @@ describe('the failure table', () => {
     p.clock.time += HOUR;
     const report = await p.handler.deliverQueued();
     const row = FAILURE_TABLE[kind];
-    const expected = row.keepQueued ? { postponed: 1 } : row.answer === 'accepted' ? { delivered: 1 } : { dropped: 1 };
+    const expected = row.keepQueued ? { postponed: 1 } : row.answer === 'pending_confirmation' ? { delivered: 1 } : { dropped: 1 };
     expect(report).toEqual({ delivered: 0, dropped: 0, postponed: 0, ...expected });
     expect(queue.size).toBe(row.keepQueued ? 1 : 0);
   });
@@ -99,7 +102,7 @@ describe('the failure table', () => {
     const logger = captureLogger();
     const response = upstreamFailure(new RangeError('a bug'), logger, {}, {});
     const { answer, log } = FAILURE_TABLE.internal;
-    expect([response.status, (await errorOf(response)).code]).toEqual([500, answer !== 'accepted' && answer.code]);
+    expect([response.status, (await errorOf(response)).code]).toEqual([500, answer !== 'pending_confirmation' && answer.code]);
     expect(logger.lines).toEqual([{ level: log.level, message: log.text, details: { error: expect.stringContaining('RangeError: a bug') } }]);
     expect(keepsQueuedSignup(new RangeError('a bug'))).toBe(true);
   });

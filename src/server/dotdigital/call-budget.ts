@@ -1,0 +1,71 @@
+/** What one call to Dotdigital came to, as {@link CallBudget.record} takes it. */
+export type CallOutcome =
+  /** Dotdigital answered: its status and `X-RateLimit-*` headers as read by `parseRateLimit`. */
+  | { kind: 'answered'; status: number; rateLimit?: { remaining?: number | undefined; resetAt?: number | undefined } | undefined }
+  /** No answer: a timeout, a refused connection, a network error. */
+  | { kind: 'unreachable' };
+
+/** May this instance call Dotdigital now? */
+export type CallPermit =
+  /** Yes; `probe` when Dotdigital is thought down and this call is the one probe finding out whether it is back. */
+  | { allowed: true; probe: boolean }
+  /** No: queue the signup at once and try again in `retryAfterMs`. */
+  | { allowed: false; reason: 'rate-limited' | 'unavailable'; retryAfterMs: number };
+
+/**
+ * Dotdigital's call budget and outage state, shared by every instance of the proxy:
+ * - after a 429 nobody calls before `X-RateLimit-Reset` (and with `X-RateLimit-Remaining` at 0
+ *   nobody calls before the reset either; each permit spends one of the calls known to remain);
+ * - after {@link CallBudgetOptions.failuresToOutage} 5xx answers or unreachable calls within
+ *   {@link CallBudgetOptions.failureWindowMs}, Dotdigital counts as down: signups are queued at
+ *   once, and one probe at a time (one every {@link CallBudgetOptions.probeEveryMs}) finds
+ *   out when it is back; any answer that is not a 5xx or 429 ends the outage.
+ *
+ * Times are the caller's clock (ms since the epoch), as for `SignupQueue.claim`, so tests run
+ * on a fake clock. `mayCall` is one round trip to a shared store, cheap enough for every signup.
+ *
+ * @example
+ * const permit = await budget.mayCall(Date.now());
+ * if (!permit.allowed) return queueSignup(permit.retryAfterMs);
+ * const response = await fetch(url, init).catch(() => undefined);
+ * await budget.record(Date.now(), response ? { kind: 'answered', status: response.status, rateLimit: parseRateLimit(response.headers, Date.now()) } : { kind: 'unreachable' });
+ */
+export interface CallBudget {
+  mayCall(now: number): Promise<CallPermit>;
+  record(now: number, outcome: CallOutcome): Promise<void>;
+}
+
+/** Tuning of a {@link CallBudget}; every store takes the same, with the same defaults. */
+export interface CallBudgetOptions {
+  /** Failures (5xx, unreachable) within `failureWindowMs` that make an outage. Default 3. */
+  failuresToOutage?: number;
+  /** Default 60 000 ms. */
+  failureWindowMs?: number;
+  /** How often one probe may try while Dotdigital is down. Default 15 000 ms. */
+  probeEveryMs?: number;
+  /** How long a 429 without a readable `X-RateLimit-Reset` blocks calls. Default 60 000 ms (the per-minute window). */
+  blockWithoutResetMs?: number;
+}
+
+/** The options with their defaults filled in: one place for them, whichever store reads them. */
+export function callBudgetSettings(options: CallBudgetOptions = {}): Required<CallBudgetOptions> {
+  const settings = { failuresToOutage: 3, failureWindowMs: 60_000, probeEveryMs: 15_000, blockWithoutResetMs: 60_000, ...options };
+  for (const [name, value] of Object.entries(settings)) {
+    if (!(Number.isSafeInteger(value) && value >= 1)) throw new TypeError(`CallBudgetOptions.${name} must be a whole number ≥ 1, not ${value}`);
+  }
+  return settings;
+}
+
+/**
+ * How an outcome moves the budget, for every store: `blockUntil` when calls must stop until
+ * then (a 429, or no calls left before the reset), `remaining` calls known to be left before
+ * `resetAt`, and whether it counts as a failure or a success for the outage state.
+ */
+export function readOutcome(now: number, outcome: CallOutcome, settings: Required<CallBudgetOptions>) {
+  if (outcome.kind === 'unreachable') return { failure: true, success: false, blockUntil: undefined, remaining: undefined, resetAt: undefined };
+  const { status } = outcome;
+  const resetAt = outcome.rateLimit?.resetAt !== undefined && outcome.rateLimit.resetAt > now ? outcome.rateLimit.resetAt : undefined;
+  const remaining = resetAt === undefined ? undefined : outcome.rateLimit?.remaining;
+  const blockUntil = status === 429 ? (resetAt ?? now + settings.blockWithoutResetMs) : remaining !== undefined && remaining <= 0 ? resetAt : undefined;
+  return { failure: status >= 500, success: status < 500 && status !== 429, blockUntil, remaining, resetAt };
+}

@@ -1,0 +1,45 @@
+import { callBudgetSettings, readOutcome, type CallBudget, type CallBudgetOptions } from './call-budget.js';
+
+/**
+ * A {@link CallBudget} in this process's memory: right for one long-running process (the
+ * `serve` command with a file queue); several instances share one through Redis instead
+ * (`createRedisStores`). Same rules as the Redis store, checked by the same contract tests.
+ *
+ * @example
+ * const budget = createMemoryCallBudget({ probeEveryMs: 10_000 });
+ * if ((await budget.mayCall(Date.now())).allowed) await callDotdigital();
+ */
+export function createMemoryCallBudget(options: CallBudgetOptions = {}): CallBudget {
+  const settings = callBudgetSettings(options);
+  const state = { blockedUntil: 0, remaining: undefined as number | undefined, resetAt: 0, failures: 0, firstFailureAt: 0, outage: false, probeUntil: 0 };
+  return {
+    async mayCall(now) {
+      if (state.blockedUntil > now) return { allowed: false, reason: 'rate-limited', retryAfterMs: state.blockedUntil - now };
+      if (state.outage) {
+        if (state.probeUntil > now) return { allowed: false, reason: 'unavailable', retryAfterMs: state.probeUntil - now };
+        state.probeUntil = now + settings.probeEveryMs; // the probe's slot: nobody else until it ends
+        return { allowed: true, probe: true };
+      }
+      if (state.resetAt > now && state.remaining !== undefined) {
+        if (state.remaining <= 0) return { allowed: false, reason: 'rate-limited', retryAfterMs: state.resetAt - now };
+        state.remaining--;
+      }
+      return { allowed: true, probe: false };
+    },
+    async record(now, outcome) {
+      const read = readOutcome(now, outcome, settings);
+      if (read.blockUntil !== undefined) state.blockedUntil = Math.max(state.blockedUntil, read.blockUntil);
+      if (read.remaining !== undefined && read.resetAt !== undefined) {
+        // Answers of one window may arrive out of order: the lowest count is the latest news.
+        if (Math.abs(read.resetAt - state.resetAt) < 1_000) state.remaining = Math.min(state.remaining ?? read.remaining, read.remaining);
+        else if (read.resetAt > state.resetAt) [state.remaining, state.resetAt] = [read.remaining, read.resetAt];
+      }
+      if (read.success) Object.assign(state, { failures: 0, outage: false, probeUntil: 0 });
+      if (read.failure) {
+        if (now - state.firstFailureAt > settings.failureWindowMs) [state.failures, state.firstFailureAt] = [0, now];
+        state.failures++;
+        if (state.failures >= settings.failuresToOutage && !state.outage) [state.outage, state.probeUntil] = [true, now + settings.probeEveryMs];
+      }
+    },
+  };
+}

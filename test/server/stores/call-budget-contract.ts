@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { parseRateLimit } from '../../../src/server/dotdigital/rate-limit.js';
+import type { CallBudget, CallBudgetOptions, CallOutcome } from '../../../src/server/dotdigital/call-budget.js';
+
+const T = 1_764_000_000_000; // a fixed "now": budgets run on the caller's clock
+const answered = (status: number, headers: Record<string, string> = {}, now = T): CallOutcome => ({ kind: 'answered', status, rateLimit: parseRateLimit(new Headers(headers), now) });
+const down: CallOutcome = { kind: 'unreachable' };
+
+/**
+ * What every {@link CallBudget} promises. `make` returns two instances of one proxy sharing the
+ * budget (for a store in one process: the same object twice), fresh for each test.
+ */
+export function describeCallBudgetContract(name: string, make: (options: CallBudgetOptions) => Promise<[CallBudget, CallBudget]>) {
+  describe(`${name}: the CallBudget contract`, () => {
+    it('allows calls while nothing is known', async () => {
+      const [a, b] = await make({});
+      expect(await a.mayCall(T)).toEqual({ allowed: true, probe: false });
+      await a.record(T, answered(200));
+      expect(await b.mayCall(T)).toEqual({ allowed: true, probe: false });
+    });
+
+    it.each([
+      ['seconds until the reset', '30'],
+      ['the reset as epoch seconds', String((T + 30_000) / 1000)],
+    ])('after a 429 nobody calls before X-RateLimit-Reset (%s)', async (_, reset) => {
+      const [a, b] = await make({});
+      await a.record(T, answered(429, { 'x-ratelimit-limit': '35', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }));
+      expect(await b.mayCall(T + 1_000)).toEqual({ allowed: false, reason: 'rate-limited', retryAfterMs: 29_000 });
+      expect(await a.mayCall(T + 29_999)).toMatchObject({ allowed: false, retryAfterMs: 1 });
+      expect(await b.mayCall(T + 30_000)).toEqual({ allowed: true, probe: false });
+    });
+
+    it('a 429 without a readable reset blocks for blockWithoutResetMs; a later, shorter reset does not shorten a block', async () => {
+      const [a, b] = await make({ blockWithoutResetMs: 45_000 });
+      await a.record(T, answered(429));
+      await b.record(T, answered(429, { 'x-ratelimit-reset': '5' }));
+      expect(await b.mayCall(T + 44_999)).toMatchObject({ allowed: false, reason: 'rate-limited', retryAfterMs: 1 });
+      expect(await a.mayCall(T + 45_000)).toMatchObject({ allowed: true });
+    });
+
+    it('spends the calls known to remain across instances, then waits for the reset', async () => {
+      const [a, b] = await make({});
+      await a.record(T, answered(200, { 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': '20' }));
+      await b.record(T, answered(200, { 'x-ratelimit-remaining': '5', 'x-ratelimit-reset': '20' })); // an older answer arriving late
+      const permits = await Promise.all([a, b, a, b].map((budget) => budget.mayCall(T + 1)));
+      expect(permits.filter((p) => p.allowed)).toHaveLength(3);
+      expect(permits.find((p) => !p.allowed)).toEqual({ allowed: false, reason: 'rate-limited', retryAfterMs: 19_999 });
+      expect(await a.mayCall(T + 20_000)).toMatchObject({ allowed: true });
+      await a.record(T + 20_000, answered(200, { 'x-ratelimit-remaining': '34', 'x-ratelimit-reset': '60' }, T + 20_000)); // a new window
+      expect(await b.mayCall(T + 20_001)).toMatchObject({ allowed: true });
+    });
+
+    it('after repeated failures Dotdigital counts as down; exactly one probe at a time finds out when it is back', async () => {
+      const [a, b] = await make({ failuresToOutage: 3, probeEveryMs: 10_000 });
+      await a.record(T, answered(503));
+      await b.record(T + 1, down);
+      expect(await a.mayCall(T + 2)).toMatchObject({ allowed: true, probe: false });
+      await a.record(T + 2, answered(500));
+      expect(await b.mayCall(T + 3)).toEqual({ allowed: false, reason: 'unavailable', retryAfterMs: 9_999 });
+
+      const round = await Promise.all(Array.from({ length: 8 }, (_, n) => (n % 2 ? a : b).mayCall(T + 10_002)));
+      expect(round.filter((p) => p.allowed)).toEqual([{ allowed: true, probe: true }]);
+      expect(round.filter((p) => !p.allowed)).toHaveLength(7);
+      await b.record(T + 10_500, down); // the probe failed: the next one comes a probe interval after it began
+      expect(await a.mayCall(T + 20_001)).toMatchObject({ allowed: false, reason: 'unavailable', retryAfterMs: 1 });
+      expect(await a.mayCall(T + 20_002)).toEqual({ allowed: true, probe: true });
+      await a.record(T + 20_100, answered(201)); // it is back
+      expect(await b.mayCall(T + 20_101)).toEqual({ allowed: true, probe: false });
+      expect(await a.mayCall(T + 20_102)).toEqual({ allowed: true, probe: false });
+    });
+
+    it('failures further apart than failureWindowMs, or broken by an answer, make no outage; a 4xx is an answer', async () => {
+      const [a, b] = await make({ failuresToOutage: 2, failureWindowMs: 1_000 });
+      await a.record(T, down);
+      await b.record(T + 1_001, down);
+      expect(await a.mayCall(T + 1_002)).toMatchObject({ allowed: true, probe: false });
+      await a.record(T + 1_003, answered(400));
+      await b.record(T + 1_004, answered(502));
+      expect(await b.mayCall(T + 1_005)).toMatchObject({ allowed: true, probe: false });
+      await b.record(T + 1_006, answered(504));
+      expect(await a.mayCall(T + 1_007)).toMatchObject({ allowed: false, reason: 'unavailable' });
+    });
+
+    it('refuses options that are not whole numbers ≥ 1', async () => {
+      await expect(make({ probeEveryMs: 0 })).rejects.toThrow(/probeEveryMs must be a whole number/);
+    });
+  });
+}

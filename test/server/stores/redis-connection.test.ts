@@ -1,0 +1,99 @@
+import { Redis } from 'ioredis';
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
+import { freePort, startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
+import { queuedSignup } from './signup-queue-contract.js';
+
+let server: TestRedisServer;
+const open: RedisStores[] = [];
+const lines: string[] = [];
+const logger = { warn: (message: string) => lines.push(`warn: ${message}`), error: (message: string) => lines.push(`error: ${message}`) };
+const stores = async (timeoutMs = 500) => {
+  const made = await createRedisStores({ redis: server.url, prefix: `c${open.length}`, timeoutMs, logger });
+  open.push(made);
+  return made;
+};
+/** How long a promise takes to settle, and how. */
+const timed = async (work: () => Promise<unknown>) => {
+  const start = performance.now();
+  const outcome = await work().then(() => 'resolved', (error: Error) => error.message);
+  return { ms: performance.now() - start, outcome };
+};
+
+beforeAll(async () => {
+  server = await startRedisServer();
+});
+afterAll(async () => {
+  await Promise.all(open.map((s) => s.close()));
+  await server.close();
+});
+
+describe('Redis stores: unreachable at start', () => {
+  it('nothing listening: a prompt error naming SIGNUP_REDIS_URL, without the password', async () => {
+    const port = await freePort();
+    const { ms, outcome } = await timed(() => createRedisStores({ redis: `redis://:hunter2@127.0.0.1:${port}/0`, timeoutMs: 1_000 }));
+    expect(outcome).toMatch(new RegExp(`^Redis at redis://127\\.0\\.0\\.1:${port}/0 is unreachable \\(.+\\)\\. Check SIGNUP_REDIS_URL`));
+    expect(outcome).not.toContain('hunter2');
+    expect(ms).toBeLessThan(1_500);
+  });
+
+  it('something listening that never answers: the same error once timeoutMs has passed', async () => {
+    const silent: Server = createServer(() => undefined);
+    const port = await new Promise<number>((resolve) => silent.listen(0, '127.0.0.1', () => resolve((silent.address() as { port: number }).port)));
+    const { ms, outcome } = await timed(() => createRedisStores({ redis: `redis://127.0.0.1:${port}`, timeoutMs: 300 }));
+    silent.close();
+    expect(outcome).toMatch(/is unreachable .*Check SIGNUP_REDIS_URL/);
+    expect(ms).toBeGreaterThanOrEqual(290);
+    expect(ms).toBeLessThan(1_500);
+  });
+});
+
+describe('Redis stores: Redis lost while running', () => {
+  it('a stopped Redis makes every store reject at once (no hang), and they work again once it is back', async () => {
+    const { queue, budget, drainLock } = await stores();
+    await queue.add(queuedSignup('before'));
+    lines.length = 0;
+    await server.stop();
+    for (const work of [() => queue.add(queuedSignup('during')), () => queue.claim({ now: 1, limit: 1, leaseMs: 1 }), () => budget.mayCall(1), () => drainLock.acquire(1_000)]) {
+      const { ms, outcome } = await timed(work);
+      expect(outcome).not.toBe('resolved');
+      expect(ms).toBeLessThan(600);
+    }
+    await server.restart();
+    await expect.poll(() => queue.size().catch(() => -1), { timeout: 5_000 }).toBe(1);
+    await queue.add(queuedSignup('after'));
+    expect(await queue.size()).toBe(2);
+    // Told once that it went and once that it came back, not at each reconnect attempt.
+    expect(lines.filter((line) => line.startsWith('error: Lost the connection to Redis'))).toHaveLength(1);
+    expect(lines.filter((line) => line.startsWith('warn: Redis is reachable again'))).toHaveLength(1);
+  });
+
+  it('a Redis that stops answering (frozen) makes calls reject after timeoutMs', async () => {
+    const { queue, budget } = await stores(400);
+    await queue.size();
+    server.pause();
+    try {
+      for (const work of [() => queue.add(queuedSignup('frozen')), () => budget.record(1, { kind: 'unreachable' })]) {
+        const { ms, outcome } = await timed(work);
+        expect(outcome).toMatch(/timed out/i);
+        expect(ms).toBeGreaterThanOrEqual(390);
+        expect(ms).toBeLessThan(1_000);
+      }
+    } finally {
+      server.resume();
+    }
+    await expect.poll(() => queue.size().catch(() => -1), { timeout: 5_000 }).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('Redis stores: a client you bring', () => {
+  it('is used as it is and left open by close()', async () => {
+    const client = new Redis(server.url);
+    const made = await createRedisStores({ redis: client, prefix: 'own' });
+    await made.queue.add(queuedSignup('mine'));
+    await made.close();
+    expect(await client.hlen('{own}:queue:entries')).toBe(1);
+    await client.quit();
+  });
+});

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
+import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
+import { CONSENT_TEXT, CONTACT_WRITE, consentFor, errorOf, HOUR, post, proxyInOutage, proxyWithMock, SITE } from '../proxy-fixture.js';
+
+// The Redis queue behind today's handler (its `queue` option): three instances of the proxy
+// queue into one Redis while Dotdigital is down, then deliver it together, each signup once.
+let server: TestRedisServer;
+const open: RedisStores[] = [];
+const quiet = { warn: () => undefined, error: () => undefined };
+
+beforeAll(async () => {
+  server = await startRedisServer();
+});
+afterAll(async () => {
+  await Promise.all(open.map((s) => s.close()));
+  await server.close();
+});
+
+async function threeInstances() {
+  const stores = await Promise.all([0, 1, 2].map(() => createRedisStores({ redis: server.url, prefix: 'handler', logger: quiet, timeoutMs: 500 })));
+  open.push(...stores);
+  const first = proxyInOutage({ queue: stores[0]!.queue }, CONTACT_WRITE);
+  const others = stores.slice(1).map(({ queue }) => proxyWithMock({ clock: first.clock, logger: first.logger, queue, fetch: first.upstreamFetch as typeof fetch }));
+  const handlers = [first.handler, ...others.map((p) => p.handler)];
+  await consentFor(first.handler);
+  const signUp = async (n: number) => {
+    const consent = { ...(await consentFor(first.handler)), consentedAt: new Date(first.clock.now() - 5_000).toISOString() };
+    return handlers[n % 3]!(post({ email: `v${n}@example.com`, preferences: [2], consent }), { clientAddress: `203.0.113.${n + 1}` });
+  };
+  return { ...first, stores, handlers, signUp };
+}
+
+describe('the Redis queue behind the signup handler', () => {
+  it('three instances queue during an outage and deliver every signup once, consent record as captured', async () => {
+    const p = await threeInstances();
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, n) => p.signUp(n)));
+    expect(answers.map((r) => r.status)).toEqual(Array(30).fill(202));
+    expect(await p.stores[0]!.queue.size()).toBe(30);
+    const before = p.contactWrites();
+    p.recover();
+    p.clock.time += HOUR;
+    const reports = await Promise.all(p.handlers.map((handler) => handler.deliverQueued({ limit: 20 })));
+    const reports2 = await Promise.all(p.handlers.map((handler) => handler.deliverQueued({ limit: 20 })));
+    expect([...reports, ...reports2].reduce((sum, r) => sum + r.delivered, 0)).toBe(30);
+    expect(p.contactWrites() - before).toBe(30);
+    expect(await p.stores[1]!.queue.size()).toBe(0);
+    const contact = p.mock.store.contacts.get('v7@example.com')!;
+    expect(contact.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: CONSENT_TEXT, URL: `${SITE}/signup`, IPADDRESS: '203.0.113.8', USERAGENT: 'Vitest/1.0' });
+  });
+
+  it('with Redis gone too, a signup that cannot be queued is answered 503, promptly, never 500', async () => {
+    const p = await threeInstances();
+    await server.stop();
+    try {
+      const start = performance.now();
+      const answer = await p.signUp(1);
+      expect(answer.status).toBe(503);
+      expect((await errorOf(answer)).code).toBe('upstream_unavailable');
+      expect(performance.now() - start).toBeLessThan(3_000); // the retry budget (fake clock) plus one failed store call
+    } finally {
+      await server.restart();
+    }
+  });
+});
