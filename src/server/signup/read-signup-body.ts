@@ -52,7 +52,12 @@ export async function readBodyText(request: Request): Promise<string | undefined
   return text === undefined || text.length > MAX_BODY_BYTES ? undefined : text;
 }
 
-/** The 413 answer's parts. */
+/**
+ * The 413 answer's parts.
+ *
+ * @example
+ * const { status, code, message } = tooLarge(); // 413, 'payload_too_large', 'The request body is over 16384 bytes.'
+ */
 export function tooLarge(): ReadBody & { ok: false } {
   return { ok: false, status: 413, code: 'payload_too_large', message: `The request body is over ${MAX_BODY_BYTES} bytes.` };
 }
