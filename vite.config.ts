@@ -23,6 +23,14 @@ export default defineConfig(({ mode }) => {
         react(),
         thirdPartyLicenses(),
         {
+          // `dotdigital-signup/embed` in package.json#exports points here, so `import.meta.resolve()`
+          // finds the file to serve and TypeScript takes `import 'dotdigital-signup/embed'` as typed.
+          name: 'embed-types',
+          generateBundle() {
+            this.emitFile({ type: 'asset', fileName: 'dotdigital-signup.d.ts', source: "// The script-tag bundle: importing it defines <dotdigital-signup> and window.DotdigitalSignup.\nexport {};\n" });
+          },
+        },
+        {
           // README's script tag carries the built file's SRI hash and version: keep them true.
           name: 'readme-snippet',
           closeBundle() {

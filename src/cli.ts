@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { listenMock } from './mock/index.js';
 import { MOCK_USAGE, mockOptionsFromArgs } from './mock/mock-options-from-args.js';
 import { listenSignup, optionsFromEnv, queueFromEnv } from './server/node/index.js';
+import { listenFailure, type PortChoice } from './server/node/listen-failure.js';
 
 const USAGE = `Usage: dotdigital-signup <command> [--port N] [--host H]
 
@@ -10,7 +11,7 @@ Commands:
   serve   Run the signup proxy. Reads DOTDIGITAL_API_USER, DOTDIGITAL_API_PASSWORD,
           DOTDIGITAL_REGION or DOTDIGITAL_API_URL, SIGNUP_CONSENT_TEXT, SIGNUP_OPT_IN_TYPE,
           SIGNUP_ALLOWED_ORIGINS, SIGNUP_ADDRESS_BOOK_ID, SIGNUP_PREFERENCES, SIGNUP_FIELDS,
-          SIGNUP_TRUSTED_PROXY_HOPS, SIGNUP_CLIENT_IP_HEADER, SIGNUP_RATE_LIMIT,
+          SIGNUP_CLIENT_IP, SIGNUP_TRUSTED_PROXY_HOPS, SIGNUP_CLIENT_IP_HEADER, SIGNUP_RATE_LIMIT,
           SIGNUP_DEFINITION_CACHE_SECONDS, SIGNUP_QUEUE_FILE, SIGNUP_QUEUE_MAX_ENTRIES,
           SIGNUP_QUEUE_MAX_AGE_HOURS, SIGNUP_QUEUE_INTERVAL_SECONDS, PORT (default 3000)
           and HOST.
@@ -26,6 +27,9 @@ const line = (level: string) => (message: string, details?: Record<string, unkno
   process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...details })}\n`);
 };
 const jsonLogger = { info: line('info'), warn: line('warn'), error: line('error') };
+
+// The port being listened on, once known: a listen error is then reported as a choice of port.
+let portChoice: PortChoice | undefined;
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'mock') return runMock(argv.slice(1));
@@ -44,7 +48,11 @@ async function main(argv: string[]): Promise<number> {
     const port = Number(values.port ?? process.env.PORT ?? 3000);
     const host = values.host ?? process.env.HOST;
     const queued = await queueFromEnv(process.env, jsonLogger);
-    const { url, close } = await listenSignup({ ...options, ...queued?.options, logger: jsonLogger }, { port, ...(host ? { host } : {}), ...(queued ? { deliverEveryMs: queued.intervalMs } : {}) });
+    portChoice = { port, variable: 'PORT', command: 'npx dotdigital-signup serve', flag: '--port' };
+    const { url, close } = await listenSignup({ ...options, ...queued?.options, logger: jsonLogger }, { port, ...(host ? { host } : {}), ...(queued ? { deliverEveryMs: queued.intervalMs } : {}) }).catch(async (error: unknown) => {
+      await queued?.close(); // release the queue file's lock: the next start should not have to take it over
+      throw error;
+    });
     process.stdout.write(`Signup proxy listening on ${url}${queued ? ` (queueing signups in ${process.env.SIGNUP_QUEUE_FILE} while Dotdigital is unavailable)` : ''}\n`);
     // Containers stop with SIGTERM: finish the signups in flight, release the queue file, then exit.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close().then(() => queued?.close()).then(() => process.exit(0)));
@@ -68,6 +76,7 @@ async function runMock(args: string[]): Promise<number> {
     process.stdout.write(MOCK_USAGE);
     return 0;
   }
+  portChoice = { port: options.port ?? 4010, variable: 'DOTDIGITAL_MOCK_PORT', command: 'npx dotdigital-signup mock', flag: '--port' };
   const { url } = await listenMock(options);
   process.stdout.write(`Mock Dotdigital API on ${url} (open it in a browser to see what it received)\n`);
   return -1;
@@ -78,7 +87,7 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exitCode = code;
   },
   (error: Error) => {
-    process.stderr.write(`dotdigital-signup: ${error.message}\n`);
+    process.stderr.write(`dotdigital-signup: ${(portChoice && listenFailure(error, portChoice)) ?? error.message}\n`);
     process.exitCode = 1;
   },
 );

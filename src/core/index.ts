@@ -13,3 +13,7 @@ export type { SignupMessageOverrides, SignupMessages } from './messages.js';
 export { SIGNUP_LOCALES, loadSignupMessages, loadedSignupMessages, matchSignupLocale } from './locales/load-signup-messages.js';
 export type { SignupLocale } from './locales/load-signup-messages.js';
 export { offeredPreferences, readFormDefinition } from './read-form-definition.js';
+export { SIGNUP_FORM_FIELDS, signupRequestFromForm } from './signup-form-post.js';
+export type { SignupFormDefaults } from './signup-form-post.js';
+export { SIGNUP_OUTCOME_PARAMS, readSignupOutcome, signupOutcomeUrl, withoutSignupOutcome } from './signup-outcome.js';
+export type { SignupOutcome } from './signup-outcome.js';

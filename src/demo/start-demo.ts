@@ -5,13 +5,21 @@ import { getRequestListener } from '@hono/node-server';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../mock/index.js';
 import { createMemorySignupQueue, createSignupHandler, startQueueDelivery } from '../server/index.js';
 import { createNodeFetch, optionsFromEnv, queueFromEnv } from '../server/node/index.js';
+import { listenFailure, type PortChoice } from '../server/node/listen-failure.js';
 import { createDemoApp } from './create-demo-app.js';
+
+// A port someone else has is a choice to make, not a crash: one line saying which, and how.
+function exitWith(error: unknown, choice: PortChoice): never {
+  process.stderr.write(`${listenFailure(error, choice) ?? (error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+  process.exit(1);
+}
 
 const env = process.env;
 const port = Number(env.PORT ?? 3000);
 const real = Boolean(env.DOTDIGITAL_API_USER && env.DOTDIGITAL_API_PASSWORD);
 // Without real credentials the proxy talks to the mock, started here.
-const apiUrl = real ? env.DOTDIGITAL_API_URL : (await listenMock({ port: Number(env.DOTDIGITAL_MOCK_PORT ?? 4010) })).url;
+const mockPort = Number(env.DOTDIGITAL_MOCK_PORT ?? 4010);
+const apiUrl = real ? env.DOTDIGITAL_API_URL : (await listenMock({ port: mockPort }).catch((error: unknown) => exitWith(error, { port: mockPort, variable: 'DOTDIGITAL_MOCK_PORT', command: 'npm start' }))).url;
 // The demo pages are served by this same server: those are the only origins allowed to sign up.
 const demoOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
 const fromEnv = optionsFromEnv({
@@ -36,6 +44,7 @@ const handler = createSignupHandler({
 startQueueDelivery(handler, { intervalMs: queued && env.SIGNUP_QUEUE_INTERVAL_SECONDS ? queued.intervalMs : 2_000, logger: console });
 const app = createDemoApp(handler);
 const server = createServer(getRequestListener(app.fetch));
+server.once('error', (error) => exitWith(error, { port, variable: 'PORT', command: 'npm start' }));
 server.listen(port, () => {
   console.log(`Demo site and signup proxy: http://localhost:${port}  (proxy at /api/signup, React page at /react.html)`);
   console.log(real ? `Dotdigital API:              ${apiUrl ?? 'https://r1-api.dotdigital.com'}` : `Mock Dotdigital API:         ${apiUrl}  (open it to see what Dotdigital received, or to simulate an outage)`);

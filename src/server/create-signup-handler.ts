@@ -1,9 +1,11 @@
+import type { FormDefinition } from '../core/index.js';
 import { answerDefinition } from './definition/answer-definition.js';
 import type { DeliverQueued } from './queue/deliver-queued.js';
 import { errorResponse } from './http/json-response.js';
+import { answerFormPost, isBrowserFormPost } from './signup/answer-form-post.js';
 import { handleSignup } from './signup/handle-signup.js';
 import { resolveOptions } from './resolve-options.js';
-import { createSignupEngine } from './signup-engine.js';
+import { createSignupEngine, type SignupEngine } from './signup-engine.js';
 import type { SignupRequestContext } from './shared/signup-request-context.js';
 import type { SignupHandlerOptions } from './signup-handler-options.js';
 import { INTERNAL_ERROR } from './dotdigital/failure-table.js';
@@ -12,9 +14,32 @@ import { upstreamFailure } from './dotdigital/upstream-failure.js';
 /**
  * The proxy: a Web-standard handler for `GET`, `HEAD`, `POST` and `OPTIONS` on the signup
  * endpoint, plus `deliverQueued()`, which sends signups waiting in the `queue` option's
- * store (call it from a scheduled job; without a queue it does nothing).
+ * store (call it from a scheduled job; without a queue it does nothing), and
+ * `formDefinition()`, the `GET` answer without HTTP, for a server that renders the form.
+ *
+ * @example
+ * export { handler as GET, handler as HEAD, handler as POST, handler as OPTIONS }; // Next.js
  */
-export type SignupHandler = ((request: Request, context?: SignupRequestContext) => Promise<Response>) & { deliverQueued: DeliverQueued };
+export interface SignupHandler {
+  (request: Request, context?: SignupRequestContext): Promise<Response>;
+  /**
+   * Whatever a framework passes as its second argument is taken and ignored unless it holds
+   * `clientAddress`. Typed `unknown` on purpose: Next.js's build checks a route export's declared
+   * second parameter against its `{ params: Promise<…> }`, and lets only `unknown` (or none) pass.
+   */
+  (request: Request, context?: unknown): Promise<Response>;
+  deliverQueued: DeliverQueued;
+  /**
+   * The form definition, exactly as `GET {endpoint}` answers it, from the handler's cache (one
+   * Dotdigital call however many pages render at once): for a server that renders the whole form
+   * in the first HTML. Rejects when Dotdigital cannot be reached and nothing is cached (the
+   * reason is logged): render the form without a definition then, and it loads in the browser.
+   *
+   * @example
+   * const definition = await handler.formDefinition().catch(() => undefined);
+   */
+  formDefinition(): Promise<FormDefinition>;
+}
 
 const ALLOW = 'GET, HEAD, POST, OPTIONS';
 
@@ -35,24 +60,49 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
   const engine = createSignupEngine(resolveOptions(options));
   const { cors, logger } = engine;
 
-  return Object.assign(async function signupHandler(request: Request, context?: SignupRequestContext) {
+  const formDefinition = async (): Promise<FormDefinition> => {
+    try {
+      // A copy from the JSON text: the same bytes GET answers, and nothing a caller changes leaks into the cache.
+      return JSON.parse((await engine.definition.get()).json) as FormDefinition;
+    } catch (error) {
+      upstreamFailure(error, logger, { call: 'preferences' }, {});
+      throw new Error('dotdigital-signup: the form definition could not be loaded from Dotdigital (the proxy\'s log says why); render the form without `definition` and it loads in the browser', { cause: error });
+    }
+  };
+
+  return Object.assign(async function signupHandler(request: Request, context?: unknown) {
     try {
       const method = request.method;
-      if (method === 'POST') return await handleSignup(engine, request, context && typeof context === 'object' ? context : {});
+      if (method === 'POST') {
+        const known = context && typeof context === 'object' ? (context as SignupRequestContext) : {};
+        return await (isBrowserFormPost(request) ? answerFormPost : handleSignup)(engine, request, known);
+      }
       if (method === 'GET' || method === 'HEAD') {
-        const extra = cors.corsHeaders(request.headers.get('origin'));
+        const origin = request.headers.get('origin');
+        const extra = cors.corsHeaders(origin);
+        // A browser sends Origin on a GET only across origins: without CORS the page cannot read the form.
+        if (origin !== null && !('access-control-allow-origin' in extra) && origin !== new URL(request.url).origin) warnForeignPage(engine, origin);
         try {
           return answerDefinition(request, await engine.definition.get(), engine.options.definitionCacheMs, extra);
         } catch (error) {
           return upstreamFailure(error, logger, { call: 'preferences' }, extra);
         }
       }
-      if (method === 'OPTIONS') return cors.preflight(request);
+      if (method === 'OPTIONS') {
+        const answer = cors.preflight(request);
+        if (answer.status === 403) warnForeignPage(engine, request.headers.get('origin') ?? '');
+        return answer;
+      }
       return errorResponse(405, 'method_not_allowed', `${method.slice(0, 20)} is not allowed here; use GET or POST.`, undefined, { allow: ALLOW });
     } catch (error) {
       // Only a bug lands here: the details go to the log, never to the browser.
       logger?.error('Signup handler failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       return errorResponse(INTERNAL_ERROR.status, INTERNAL_ERROR.code, INTERNAL_ERROR.message);
     }
-  }, { deliverQueued: engine.deliverQueued });
+  }, { deliverQueued: engine.deliverQueued, formDefinition });
+}
+
+function warnForeignPage(engine: SignupEngine, origin: string): void {
+  const named = origin.slice(0, 100);
+  engine.warnOnce(`origin:${named}`, 'A page on an origin not in `allowedOrigins` tried to load the form, and the browser blocks it: add the origin there if the form is on that site', { origin: named });
 }

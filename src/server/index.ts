@@ -1,6 +1,7 @@
 export { createSignupHandler } from './create-signup-handler.js';
 export type { SignupHandler } from './create-signup-handler.js';
 export type { AllowedField, SignupHandlerOptions, UpstreamRetryOptions } from './signup-handler-options.js';
+export type { ClientIpSetting } from './http/client-ip-presets.js';
 export type { SignupClock } from './shared/signup-clock.js';
 export type { SignupLogger } from './shared/signup-logger.js';
 export type { SignupRequestContext } from './shared/signup-request-context.js';

@@ -1,4 +1,7 @@
 import type { FormField } from '../core/index.js';
+import { checkOptionNames } from './check-option-names.js';
+import { resolveClientIp } from './http/client-ip-presets.js';
+import { consoleLogger } from './shared/console-logger.js';
 import { resolveQueueDelivery, type ResolvedQueueDelivery } from './queue/queue-delivery-options.js';
 import type { SignupClock } from './shared/signup-clock.js';
 import type { SignupLogger } from './shared/signup-logger.js';
@@ -48,6 +51,7 @@ function fail(problem: string): never {
  * const resolved = resolveOptions({ apiUser, apiPassword, consentText });
  */
 export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
+  if (typeof options === 'object' && options !== null) checkOptionNames(options, fail);
   const missing = (['apiUser', 'apiPassword', 'consentText'] as const).filter((key) => typeof options?.[key] !== 'string' || options[key].trim() === '');
   if (missing.length > 0) {
     fail(
@@ -62,8 +66,7 @@ export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
   if (options.addressBookId !== undefined && !(Number.isSafeInteger(options.addressBookId) && options.addressBookId > 0)) {
     fail('`addressBookId` must be the positive whole number of a Dotdigital address book');
   }
-  const hops = options.trustedProxyHops ?? 0;
-  if (!Number.isSafeInteger(hops) || hops < 0) fail('`trustedProxyHops` must be a whole number ≥ 0');
+  const clientIp = resolveClientIp(options, fail);
   const rateLimit = options.rateLimit ?? { max: 10, windowMs: 60_000 };
   if (rateLimit !== false && !(rateLimit.max >= 1 && rateLimit.windowMs >= 1)) fail('`rateLimit` must be `false` or `{ max ≥ 1, windowMs ≥ 1 }`');
   const definitionCacheMs = options.definitionCacheMs ?? 60_000;
@@ -78,15 +81,14 @@ export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
     allowedOrigins: new Set((options.allowedOrigins ?? []).map(normalizeOrigin)),
     preferences: options.preferences ? new Set(options.preferences) : undefined,
     fields: resolveFields(options),
-    trustedProxyHops: hops,
-    clientIpHeader: options.clientIpHeader?.trim().toLowerCase() || undefined,
+    ...clientIp,
     rateLimit,
     definitionCacheMs,
     retry: { budgetMs: 8_000, baseDelayMs: 200, maxDelayMs: 2_000, attemptTimeoutMs: 5_000, ...options.retry },
     queue: checkQueue(options.queue),
     queueDelivery: resolveQueueDelivery(options.queueDelivery, fail),
     fetch: options.fetch,
-    logger: options.logger,
+    logger: options.logger === false ? undefined : (options.logger ?? consoleLogger(console)),
     clock: { ...realClock, ...options.clock },
   };
 }

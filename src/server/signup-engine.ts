@@ -10,6 +10,9 @@ import type { ResolvedOptions } from './resolve-options.js';
 import { createEmailRef } from './shared/email-ref.js';
 import type { LiveSignupDeps } from './signup/live-signup-deps.js';
 
+/** How many distinct warnings one handler logs before it stops (each refused origin is one). */
+const MAX_WARNINGS = 1_000;
+
 /** Everything one handler keeps between requests: what a live signup needs, and the queue's delivery round. */
 export interface SignupEngine extends LiveSignupDeps {
   options: ResolvedOptions;
@@ -40,7 +43,8 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
   const emailRef = createEmailRef(options.apiPassword);
   const warned = new Set<string>();
   const warnOnce: SignupEngine['warnOnce'] = (key, ...warning) => {
-    if (warned.has(key)) return;
+    // Bounded: keys can come from visitors (each refused origin warns once), and memory must not grow with them.
+    if (warned.has(key) || warned.size >= MAX_WARNINGS) return;
     warned.add(key);
     logger?.warn(...warning);
   };

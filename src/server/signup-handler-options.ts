@@ -1,4 +1,5 @@
 import type { FormFieldType } from '../core/index.js';
+import type { ClientIpSetting } from './http/client-ip-presets.js';
 import type { QueueDeliveryOptions } from './queue/queue-delivery-options.js';
 import type { SignupQueue } from './queue/signup-queue.js';
 import type { SignupClock } from './shared/signup-clock.js';
@@ -63,9 +64,16 @@ export interface SignupHandlerOptions {
   preferences?: number[];
   /** Data fields the form may send. Default: none. */
   fields?: AllowedField[];
-  /** How many reverse proxies in front of this one to trust for `X-Forwarded-For`. Default 0: the socket's address. */
+  /**
+   * Where the visitor's IP address (IPADDRESS, and the per-IP limit's key) comes from:
+   * `'socket'` (default: no header is believed), `'vercel'`, `'netlify'`, `'cloudflare'`, `'fly'`,
+   * `{ trustedProxyHops: n }` behind n reverse proxies of your own, or `{ header: 'x-real-ip' }`.
+   * See README, "Client IP by platform".
+   */
+  clientIp?: ClientIpSetting;
+  /** Older spelling of `clientIp: { trustedProxyHops }`. */
   trustedProxyHops?: number;
-  /** A header your platform sets to the visitor's IP and overwrites (e.g. `cf-connecting-ip`); wins over hops. */
+  /** Older spelling of `clientIp: { header }`. */
   clientIpHeader?: string;
   /** Signups allowed per IP address (IPv6: per /64) in a window; `false` turns the limit off. Default 10 a minute. */
   rateLimit?: { max: number; windowMs: number } | false;
@@ -83,8 +91,8 @@ export interface SignupHandlerOptions {
   queueDelivery?: QueueDeliveryOptions;
   /** A `fetch` for calls to Dotdigital (tests pass the mock's). */
   fetch?: typeof fetch;
-  /** Where to log. Default: nothing. */
-  logger?: SignupLogger;
+  /** Where to log (`console` fits). Default: warnings and errors to the console; `false`: nothing. */
+  logger?: SignupLogger | false;
   /** Time source for tests. Default: the real clock. */
   clock?: Partial<SignupClock>;
 }

@@ -14,7 +14,9 @@ const pinned: Record<string, string[]> = {
     'HONEYPOT_FIELD',
     'MAX_EMAIL_LENGTH',
     'SIGNUP_ERROR_CODES',
+    'SIGNUP_FORM_FIELDS',
     'SIGNUP_LOCALES',
+    'SIGNUP_OUTCOME_PARAMS',
     'SignupError',
     'createSignupClient',
     'englishMessages',
@@ -28,7 +30,11 @@ const pinned: Record<string, string[]> = {
     'offeredPreferences',
     'parseSignupRequest',
     'readFormDefinition',
+    'readSignupOutcome',
+    'signupOutcomeUrl',
+    'signupRequestFromForm',
     'signupRequestSchema',
+    'withoutSignupOutcome',
   ],
   './server': ['SignupQueueFullError', 'consentVersion', 'createMemorySignupQueue', 'createSignupHandler', 'normalizeIp', 'startQueueDelivery'],
   './server/node': ['DEFAULT_CONSENT_TEXT', 'createFileSignupQueue', 'createNodeFetch', 'listenSignup', 'optionsFromEnv', 'queueFromEnv', 'toNodeListener'],
@@ -38,7 +44,7 @@ const pinned: Record<string, string[]> = {
 
 describe('package exports', () => {
   it('has exactly the entries DESIGN.md names, each with its types first', () => {
-    expect(Object.keys(manifest.exports)).toEqual(['.', './core', './server', './server/node', './server/redis', './mock', './package.json']);
+    expect(Object.keys(manifest.exports)).toEqual(['.', './core', './server', './server/node', './server/redis', './mock', './embed', './package.json']);
     for (const subpath of Object.keys(pinned)) {
       const target = manifest.exports[subpath] as { types: string; default: string };
       expect(Object.keys(target), subpath).toEqual(['types', 'default']);

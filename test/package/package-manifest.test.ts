@@ -61,6 +61,14 @@ describe('the published package', () => {
     expect('code' in result ? result.code : 0).toBe(0);
   }, 60_000);
 
+  it('exports the script tag as dotdigital-signup/embed, so servers and bundlers can find the file to serve', async () => {
+    expect(manifest.exports['./embed']).toEqual({ types: './dist/embed/dotdigital-signup.d.ts', default: './dist/embed/dotdigital-signup.js' });
+    expect(files).toContain('dist/embed/dotdigital-signup.d.ts');
+    // Resolved by name as an installed package is (a package may import itself by its name).
+    const { stdout } = await run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('dotdigital-signup/embed'))"], { cwd: repo });
+    expect(fileURLToPath(stdout.trim())).toBe(join(repo, 'dist/embed/dotdigital-signup.js'));
+  });
+
   it('takes React and React DOM 18 or 19 as optional peers (server and mock users need no React)', () => {
     expect(manifest.peerDependencies).toEqual({ react: '^18 || ^19', 'react-dom': '^18 || ^19' });
     expect(manifest.peerDependenciesMeta).toEqual({ react: { optional: true }, 'react-dom': { optional: true } });
@@ -75,7 +83,8 @@ describe('the published package', () => {
   });
 
   it('has no side effects at import outside the script tag: importing every entry in Node leaves globals as they were', async () => {
-    const entries = Object.values(manifest.exports).filter((target): target is { default: string } => typeof target === 'object');
+    // Every entry but the script tag (./embed), whose whole job is its side effects, and which needs a browser.
+    const entries = Object.entries(manifest.exports).filter(([subpath]) => subpath !== './embed').map(([, target]) => target).filter((target): target is { default: string } => typeof target === 'object');
     // Dependencies first: what they do at import (zod's global registry) is theirs, not ours.
     const script = `
       for (const dependency of ['zod/mini', 'react', 'hono', '@hono/node-server']) await import(dependency);
@@ -89,6 +98,7 @@ describe('the published package', () => {
   it('lets bundlers drop unused entries and keep the script tag (package.json#sideEffects)', async () => {
     expect(manifest.sideEffects).toEqual(['./dist/embed/*', './dist/cli.js']);
     const entries = Object.entries(manifest.exports).filter(([subpath]) => subpath !== './package.json');
+    const pure = entries.filter(([subpath]) => subpath !== './embed');
     const bundle = async (source: string) => {
       const entry = join(packDir, `entry-${Math.random().toString(36).slice(2)}.js`);
       writeFileSync(entry, source);
@@ -106,11 +116,11 @@ describe('the published package', () => {
       })) as Rolldown.RolldownOutput[];
       return result[0]!.output.filter((chunk): chunk is Rolldown.OutputChunk => chunk.type === 'chunk').map((chunk) => chunk.code).join('\n');
     };
-    const unused = await bundle(entries.map(([subpath]) => `import 'dotdigital-signup${subpath.slice(1)}';`).join('\n'));
+    const unused = await bundle(pure.map(([subpath]) => `import 'dotdigital-signup${subpath.slice(1)}';`).join('\n'));
     // Only bare imports of third-party packages may remain (their side effects are theirs to declare).
     const leftover = unused.split('\n').filter((line) => line.trim() !== '' && !/^import ["'][^"']+["'];$/.test(line.trim()));
     expect(leftover, 'list a module with side effects in package.json#sideEffects').toEqual([]);
-    const embed = await bundle(`import ${JSON.stringify(join(repo, 'dist/embed/dotdigital-signup.js'))};`);
+    const embed = await bundle(`import 'dotdigital-signup/embed';`);
     expect(embed.length, 'the script tag must never be tree-shaken away').toBeGreaterThan(50_000);
   }, 60_000);
 });

@@ -135,3 +135,30 @@ describe('README names what the code has', () => {
     expect(flags.filter((flag) => !readme.includes(`\`${flag}`))).toEqual([]);
   });
 });
+
+// README's server recipes are the files test/server/adapters.test.ts runs: every line of each
+// recipe (package imports mapped to the source) is a line of its adapter file, in order. The
+// files may add lines of their own (the mock's apiUrl), never differ in one README shows.
+describe('README recipes are the tested adapter files', () => {
+  const imports = (line: string) =>
+    line.replace("from 'dotdigital-signup/server/node'", "from '../../../src/server/node/index.js'").replace("from 'dotdigital-signup/server'", "from '../../../src/server/index.js'");
+  it.each([
+    ['Next.js (app router)', 'next-route.ts'],
+    ['Express', 'express-app.ts'],
+    ['Workers-style `fetch` export (Cloudflare Workers, Deno, Bun)', 'worker.ts'],
+  ])('%s is test/server/adapters/%s', (title, adapter) => {
+    const recipe = /```ts\n([\s\S]*?)```/.exec(section(title))?.[1];
+    expect(recipe, `README "${title}" has no ts block`).toBeDefined();
+    const wanted = recipe!.split('\n').map((line) => imports(line).trim()).filter(Boolean);
+    const lines = file(`test/server/adapters/${adapter}`).toString().split('\n').map((line) => line.trim());
+    let at = 0;
+    const missing = wanted.filter((line) => {
+      const found = lines.indexOf(line, at);
+      if (found === -1) return true;
+      at = found + 1;
+      return false;
+    });
+    expect(wanted.length).toBeGreaterThan(3);
+    expect(missing, `lines of README's recipe not in test/server/adapters/${adapter} (in order)`).toEqual([]);
+  });
+});

@@ -1,10 +1,11 @@
 import { createServer, type RequestListener, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { request } from 'undici';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createSignupHandler } from '../../src/server/index.js';
 import { listenSignup, toNodeListener } from '../../src/server/node/index.js';
-import { createApp } from './adapters/express-app.js';
+import { createApp, createAppWithBodyDrained, createAppWithParsersFirst } from './adapters/express-app.js';
 
 // Every adapter README shows, driven over real HTTP against the mock over real HTTP.
 const SITE = 'https://www.example.com';
@@ -70,6 +71,42 @@ describe('adapters', () => {
     expect(fields.IPADDRESS).toBe('127.0.0.1');
     const other = await fetch(`${base}/api/other`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
     expect(await other.json()).toEqual({ got: { a: 1 } });
+  });
+
+  it('Express: express.json() and express.urlencoded() before the route, the usual layout, still sign up', async () => {
+    const base = await serve(createAppWithParsersFirst({ ...options(), rateLimit: false }));
+    const fields = await signUp(`${base}/api/signup`, 'express-parsed@example.com');
+    expect(fields.IPADDRESS).toBe('127.0.0.1');
+    // A browser's own form post (no JavaScript), read by express.urlencoded() first: 303 back to the page.
+    const { consent } = (await (await fetch(`${base}/api/signup`)).json()) as { consent: { text: string; version: string } };
+    const form = new URLSearchParams({ email: 'express-form@example.com', 'consent.text': consent.text, 'consent.version': consent.version, 'consent.pageUrl': `${SITE}/news` });
+    form.append('preferences', '2');
+    form.append('preferences', '5');
+    // (undici's request, not fetch: fetch sends Sec-Fetch-Mode: cors whatever it is told, as a script's post would.)
+    const posted = await request(`${base}/api/signup`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: SITE, 'sec-fetch-mode': 'navigate' }, body: form.toString() });
+    await posted.body.dump();
+    expect(posted.statusCode).toBe(303);
+    expect(posted.headers.location).toBe(`${SITE}/news?dotdigital-signup=subscribed`);
+    expect([...mock.mock.store.contacts.get('express-form@example.com')!.optedIn].sort()).toEqual([2, 5]);
+    // A visitor's Try again works too: the second post is read like the first.
+    const bad = await fetch(`${base}/api/signup`, { method: 'POST', headers: { 'content-type': 'application/json', origin: SITE }, body: JSON.stringify({ email: 'nope', consent }) });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('invalid_email');
+  });
+
+  it('Express: a body drained by other middleware is refused with the fix, never "Body is unusable"', async () => {
+    const errors: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void errors.push(args.join(' ')));
+    const base = await serve(createAppWithBodyDrained(options()));
+    for (let i = 0; i < 2; i += 1) {
+      const response = await fetch(`${base}/api/signup`, { method: 'POST', headers: { 'content-type': 'application/json', origin: SITE }, body: '{"email":"a@example.com"}' });
+      expect(response.status).toBe(500);
+      const { error } = (await response.json()) as { error: { code: string; message: string } };
+      expect(error.code).toBe('internal_error');
+      expect(error.message).toMatch(/already read by middleware before the signup route.*mount the signup route before body parsers/);
+    }
+    expect(errors).toEqual([expect.stringMatching(/^\[dotdigital-signup\] The signup's request body was already read/)]);
+    spy.mockRestore();
   });
 
   it('Next.js route handlers: the route module, called as the app router calls it', async () => {

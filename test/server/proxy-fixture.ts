@@ -81,6 +81,7 @@ export function proxyWithMock(options: Partial<SignupHandlerOptions> = {}, mockO
     consentText: CONSENT_TEXT,
     rateLimit: false,
     fetch: upstreamFetch as typeof fetch,
+    logger: false, // tests that read the log pass captureLogger()
     ...options,
   });
   /** Upstream calls other than the form definition's (`GET /v2/preferences`, `/v2/data-fields`). */

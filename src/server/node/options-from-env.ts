@@ -1,3 +1,4 @@
+import { CLIENT_IP_PRESETS } from '../http/client-ip-presets.js';
 import type { AllowedField, SignupHandlerOptions } from '../signup-handler-options.js';
 import { bad, whole, type Env } from './env-values.js';
 
@@ -40,6 +41,8 @@ export function optionsFromEnv(env: Env): SignupHandlerOptions {
   const hops = whole(env, 'SIGNUP_TRUSTED_PROXY_HOPS', 0);
   if (hops !== undefined) options.trustedProxyHops = hops;
   if (env.SIGNUP_CLIENT_IP_HEADER?.trim()) options.clientIpHeader = env.SIGNUP_CLIENT_IP_HEADER.trim();
+  const preset = env.SIGNUP_CLIENT_IP?.trim();
+  if (preset) options.clientIp = Object.hasOwn(CLIENT_IP_PRESETS, preset) ? (preset as keyof typeof CLIENT_IP_PRESETS) : bad('SIGNUP_CLIENT_IP', preset, `use ${Object.keys(CLIENT_IP_PRESETS).join(', ')} (README, "Client IP by platform")`);
   const rate = env.SIGNUP_RATE_LIMIT?.trim();
   if (rate) {
     const match = /^(\d+)\/(\d+)$/.exec(rate);

@@ -31,10 +31,11 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
   const headers = { ...cors.corsHeaders(origin), 'cache-control': 'no-store' };
   if (!cors.allowsPost(origin)) {
     const named = origin === null ? 'A request without an Origin header' : `${origin.slice(0, 100)}`;
+    engine.warnOnce(`origin:${named}`, 'Refused a signup from an origin not in `allowedOrigins`: add it there if the form is on that site', { origin: named });
     return errorResponse(403, 'origin_not_allowed', `${named} may not sign people up here: it is not in allowedOrigins.`, undefined, headers);
   }
   const ip = clientIp(request.headers, context.clientAddress, options);
-  if (ip === undefined) engine.warnOnce('ip', 'The visitor\'s IP address is unknown, so IPADDRESS is not recorded and signups are not rate-limited: pass clientAddress, or set trustedProxyHops or clientIpHeader (README, "Proxy options")');
+  if (ip === undefined) engine.warnOnce('ip', 'The visitor\'s IP address is unknown, so IPADDRESS is not recorded and signups are not rate-limited: set \`clientIp\` for where the proxy runs, or pass clientAddress (README, "Client IP by platform")');
   if (limiter && ip !== undefined) {
     const verdict = await limiter.take(ip);
     if (!verdict.allowed) {
@@ -42,7 +43,7 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
       return errorResponse(429, 'rate_limited', `Too many signups from this address; try again in ${seconds} s.`, undefined, { ...headers, 'retry-after': seconds });
     }
   }
-  const read = await readSignupBody(request);
+  const read = await readSignupBody(request, options.clock.now());
   if (!read.ok) return errorResponse(read.status, read.code, read.message, undefined, headers);
   const parsed = parseSignupRequest(read.body);
   if (!parsed.ok) return errorResponse(400, parsed.problem.code, parsed.problem.message, parsed.problem.field, headers);

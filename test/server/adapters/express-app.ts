@@ -13,3 +13,20 @@ export function createApp(options: SignupHandlerOptions) {
   });
   return app;
 }
+
+// The usual layout of an existing app: body parsers for every route, the proxy's route after them.
+export function createAppWithParsersFirst(options: SignupHandlerOptions) {
+  const app = express();
+  app.use(express.json());
+  app.use(express.urlencoded({ extended: false }));
+  app.all('/api/signup', toNodeListener(createSignupHandler(options)));
+  return app;
+}
+
+// Middleware that drains the body and keeps nothing of it (a logger reading the stream, say).
+export function createAppWithBodyDrained(options: SignupHandlerOptions) {
+  const app = express();
+  app.use((req, _res, next) => void req.resume().on('end', () => next()));
+  app.all('/api/signup', toNodeListener(createSignupHandler(options)));
+  return app;
+}

@@ -8,7 +8,7 @@ const handler = createSignupHandler({
   ...(process.env.DOTDIGITAL_API_URL ? { apiUrl: process.env.DOTDIGITAL_API_URL } : {}),
   consentText: 'Yes, send me the monthly newsletter. I can unsubscribe at any time.',
   allowedOrigins: ['https://www.example.com'],
-  trustedProxyHops: 1, // Vercel's edge appends the visitor's address to X-Forwarded-For
+  clientIp: 'vercel', // where the visitor's IP comes from: see "Client IP by platform" (self-hosted: not this)
 });
 
 export const dynamic = 'force-dynamic'; // the handler caches the definition itself

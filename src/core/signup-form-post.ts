@@ -1,0 +1,64 @@
+// The HTML form that works before (or without) JavaScript posts these names as the browser's own
+// `application/x-www-form-urlencoded` submit. One table, read by the server-rendered form (to name
+// its inputs) and by the proxy (to read them back). Free of zod, so the widget can import it cheaply.
+
+/**
+ * The `name` of each input of a signup `<form method="post">`. Data fields are `fields.` + the
+ * field's name (`fields.FIRSTNAME`); `preferences` is repeated, once per ticked box. The
+ * consent inputs are hidden: the text and version the form showed, the page's URL (without it
+ * the proxy takes the `Referer`), and the time (without it, the server's). `formId` is echoed
+ * back as the fragment of the URL the proxy redirects to, so the page scrolls to that form
+ * and knows which of several forms the outcome is for.
+ *
+ * @example
+ * `<input type="email" name="${SIGNUP_FORM_FIELDS.email}">`
+ * `<input type="checkbox" name="${SIGNUP_FORM_FIELDS.preferences}" value="21">`
+ * `<input name="${SIGNUP_FORM_FIELDS.fieldPrefix}FIRSTNAME">`
+ */
+export const SIGNUP_FORM_FIELDS = {
+  email: 'email',
+  preferences: 'preferences',
+  fieldPrefix: 'fields.',
+  consentText: 'consent.text',
+  consentVersion: 'consent.version',
+  consentedAt: 'consent.consentedAt',
+  pageUrl: 'consent.pageUrl',
+  /** The same name as HONEYPOT_FIELD in the JSON body (a test keeps them equal). */
+  honeypot: 'honeypot',
+  formId: 'formId',
+} as const;
+
+/** What the server fills in when a posted form leaves it out. */
+export interface SignupFormDefaults {
+  /** The server's time, ISO 8601: a form rendered on the server cannot know when it is submitted. */
+  consentedAt: string;
+  /** The request's `Referer`, when the form carries no page URL. */
+  pageUrl?: string | undefined;
+}
+
+/**
+ * Reads a posted signup form into the JSON body of `POST {endpoint}`, for the same schema and
+ * checks. Names not in {@link SIGNUP_FORM_FIELDS} are ignored; a value that is not a whole
+ * number in `preferences` is kept as `NaN`, so the schema refuses it rather than dropping it.
+ *
+ * @example
+ * signupRequestFromForm(new URLSearchParams('email=ann%40example.com&preferences=21'), { consentedAt: new Date().toISOString() });
+ * // { email: 'ann@example.com', preferences: [21], fields: {}, consent: { consentedAt: '…' } }
+ */
+export function signupRequestFromForm(form: URLSearchParams, defaults: SignupFormDefaults): Record<string, unknown> {
+  const names = SIGNUP_FORM_FIELDS;
+  const body: Record<string, unknown> = { preferences: form.getAll(names.preferences).map((id) => (/^\s*\d+\s*$/.test(id) ? Number(id) : Number.NaN)) };
+  const fields: Record<string, string> = {};
+  const consent: Record<string, string> = {};
+  const consentKeys: Record<string, string> = { [names.consentText]: 'text', [names.consentVersion]: 'version', [names.consentedAt]: 'consentedAt', [names.pageUrl]: 'pageUrl' };
+  for (const [key, value] of form) {
+    if (key === names.email || key === names.honeypot) body[key] = value;
+    else if (key.startsWith(names.fieldPrefix)) fields[key.slice(names.fieldPrefix.length)] = value;
+    else if (Object.hasOwn(consentKeys, key)) consent[consentKeys[key]!] = value;
+  }
+  if (!consent.consentedAt) consent.consentedAt = defaults.consentedAt;
+  if (!consent.pageUrl && defaults.pageUrl) consent.pageUrl = defaults.pageUrl;
+  body.fields = fields;
+  body.consent = consent;
+  return body;
+}

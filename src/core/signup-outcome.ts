@@ -1,0 +1,89 @@
+import { isSignupErrorCode, type SignupErrorCode } from './error-codes.js';
+import type { SignupStatus } from './signup-client.js';
+
+/**
+ * How the proxy tells a page the outcome of a form posted without JavaScript: it answers `303`
+ * back to the page with these query parameters (and the form's id as the fragment), e.g.
+ * `/newsletter?dotdigital-signup=error&dotdigital-signup-code=invalid_email&dotdigital-signup-field=email#signup-1`.
+ * Prefixed, so they never clash with the page's own (an OAuth `code`, say).
+ */
+export const SIGNUP_OUTCOME_PARAMS = {
+  status: 'dotdigital-signup',
+  code: 'dotdigital-signup-code',
+  field: 'dotdigital-signup-field',
+  retryAfter: 'dotdigital-signup-retry-after',
+} as const;
+
+/** The outcome of a posted form: a success status, or an error with its protocol code. */
+export type SignupOutcome =
+  | { status: SignupStatus }
+  | { status: 'error'; code: SignupErrorCode; field?: string; retryAfterSeconds?: number };
+
+const STATUSES: ReadonlySet<string> = new Set(['subscribed', 'pending_confirmation', 'queued', 'error']);
+const FIELD = /^[A-Za-z0-9_.]{1,60}$/;
+
+/**
+ * The page's URL with `outcome` in it (any earlier outcome replaced), and `formId` as its fragment.
+ *
+ * @example
+ * signupOutcomeUrl('https://www.example.com/news?x=1', { status: 'subscribed' }, 'signup');
+ * // 'https://www.example.com/news?x=1&dotdigital-signup=subscribed#signup'
+ */
+export function signupOutcomeUrl(page: string | URL, outcome: SignupOutcome, formId?: string): string {
+  const url = new URL(withoutSignupOutcome(page));
+  url.searchParams.set(SIGNUP_OUTCOME_PARAMS.status, outcome.status);
+  if (outcome.status === 'error') {
+    url.searchParams.set(SIGNUP_OUTCOME_PARAMS.code, outcome.code);
+    if (outcome.field !== undefined && FIELD.test(outcome.field)) url.searchParams.set(SIGNUP_OUTCOME_PARAMS.field, outcome.field);
+    if (outcome.retryAfterSeconds !== undefined) url.searchParams.set(SIGNUP_OUTCOME_PARAMS.retryAfter, String(Math.ceil(outcome.retryAfterSeconds)));
+  }
+  if (formId) url.hash = formId.slice(0, 100);
+  return url.href;
+}
+
+/**
+ * The outcome a page's URL carries, or `undefined` when it carries none; `formId` is the
+ * fragment. Anything unexpected in it (it is the visitor's URL, anyone can write one) is
+ * dropped, and an unknown code reads as `internal_error`.
+ *
+ * @example
+ * readSignupOutcome(location.href); // { status: 'error', code: 'invalid_email', field: 'email', formId: 'signup' }
+ */
+export function readSignupOutcome(url: string | URL): (SignupOutcome & { formId?: string }) | undefined {
+  const parsed = new URL(url);
+  const status = parsed.searchParams.get(SIGNUP_OUTCOME_PARAMS.status);
+  if (status === null || !STATUSES.has(status)) return undefined;
+  const formId = parsed.hash.length > 1 ? { formId: safeDecode(parsed.hash.slice(1)) } : {};
+  if (status !== 'error') return { status: status as SignupStatus, ...formId };
+  const code = parsed.searchParams.get(SIGNUP_OUTCOME_PARAMS.code);
+  const field = parsed.searchParams.get(SIGNUP_OUTCOME_PARAMS.field);
+  const retryAfter = parsed.searchParams.get(SIGNUP_OUTCOME_PARAMS.retryAfter);
+  return {
+    status: 'error',
+    code: isSignupErrorCode(code) ? code : 'internal_error',
+    ...(field !== null && FIELD.test(field) ? { field } : {}),
+    ...(retryAfter !== null && /^\d{1,6}$/.test(retryAfter) ? { retryAfterSeconds: Number(retryAfter) } : {}),
+    ...formId,
+  };
+}
+
+/**
+ * The URL without the outcome's parameters (for `history.replaceState`, so a reload or a
+ * shared link does not show the outcome again).
+ *
+ * @example
+ * withoutSignupOutcome('https://www.example.com/news?dotdigital-signup=queued'); // 'https://www.example.com/news'
+ */
+export function withoutSignupOutcome(url: string | URL): string {
+  const parsed = new URL(url);
+  for (const name of Object.values(SIGNUP_OUTCOME_PARAMS)) parsed.searchParams.delete(name);
+  return parsed.href;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
