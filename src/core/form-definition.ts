@@ -1,4 +1,7 @@
 import * as z from 'zod/mini';
+import { FORM_FIELD_TYPES, type FormFieldType } from './field-types.js';
+
+export type { FormFieldType };
 
 /** A marketing preference the visitor can tick. */
 export interface FormPreference {
@@ -12,9 +15,6 @@ export interface FormPreferenceCategory {
   label: string;
   preferences: FormPreference[];
 }
-
-/** Dotdigital's data-field types. */
-export type FormFieldType = 'String' | 'Numeric' | 'Date' | 'Boolean';
 
 /** A contact data field the proxy allows the form to send. */
 export interface FormField {
@@ -59,7 +59,7 @@ export const formDefinitionSchema = z.object({
     z.object({
       name: z.string(),
       label: z.string(),
-      type: z.enum(['String', 'Numeric', 'Date', 'Boolean']),
+      type: z.enum(FORM_FIELD_TYPES),
       required: z.boolean(),
     }),
   ),
@@ -74,4 +74,27 @@ export const formDefinitionSchema = z.object({
  */
 export function isPreferenceCategory(item: FormPreference | FormPreferenceCategory): item is FormPreferenceCategory {
   return Array.isArray((item as FormPreferenceCategory).preferences);
+}
+
+/**
+ * Reads `GET {endpoint}`'s answer as a {@link FormDefinition} with {@link formDefinitionSchema}
+ * (unknown properties dropped), or `undefined` when it is not one.
+ *
+ * @example
+ * const definition = readFormDefinition(await response.json());
+ * if (!definition) throw new Error('not a form definition');
+ */
+export function readFormDefinition(body: unknown): FormDefinition | undefined {
+  const result = formDefinitionSchema.safeParse(body);
+  return result.success ? result.data : undefined;
+}
+
+/**
+ * The preferences of a definition in order, categories opened up.
+ *
+ * @example
+ * offeredPreferences(definition).map((p) => p.id); // [2, 3, 5]
+ */
+export function offeredPreferences(definition: FormDefinition): FormPreference[] {
+  return definition.preferences.flatMap((item) => (isPreferenceCategory(item) ? item.preferences : [item]));
 }

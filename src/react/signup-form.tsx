@@ -9,7 +9,7 @@ import { HoneypotField } from './honeypot-field.js';
 import { LoadingPlaceholder } from './loading-placeholder.js';
 import { PreferenceFieldset } from './preference-fieldset.js';
 import { cx, issueTarget, signupFormIds } from './signup-form-ids.js';
-import { definitionFailedMessage } from './signup-issue.js';
+import { definitionFailedMessage } from '../core/signup-issue.js';
 import { signupFormStyles } from './signup-form-styles.js';
 import { SignupStatusPanel } from './signup-status-panel.js';
 import { useSignupForm, type UseSignupFormOptions } from './use-signup-form.js';

@@ -5,13 +5,21 @@ import * as entry from '../../src/index.js';
 // change this list on purpose, and document the new export in the README.
 it('exports exactly these names', () => {
   expect(Object.keys(entry).sort()).toEqual([
+    'ConsentStatement',
+    'DataField',
+    'EmailField',
+    'ErrorSummary',
+    'PreferenceFieldset',
     'SIGNUP_ERROR_CODES',
     'SIGNUP_LOCALES',
     'SignupError',
     'SignupForm',
+    'SignupStatusPanel',
     'createSignupClient',
     'englishMessages',
+    'issueTarget',
     'loadSignupMessages',
+    'signupFormIds',
     'signupFormStyles',
     'useSignupForm',
   ]);
