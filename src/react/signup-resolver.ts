@@ -1,20 +1,36 @@
+import type { FieldErrors, Resolver } from 'react-hook-form';
 import type { FormDefinition } from '../core/form-definition.js';
 import type { SignupMessages } from '../core/messages.js';
-import { signupErrorMap, signupFormSchema } from '../core/signup-form-schema.js';
+import { signupErrorMap, signupFormSchema, type SignupFormValues } from '../core/signup-form-schema.js';
 
 // One schema per definition: a form re-validates on every submit, and the definition only
 // changes when it is reloaded.
 const schemas = new WeakMap<FormDefinition, ReturnType<typeof signupFormSchema>>();
 
 /**
- * The arguments of `zodResolver` for one definition: the form's zod/mini schema and the
- * error map that words its issues in the form's language.
+ * react-hook-form's resolver for the signup form: the form's zod/mini schema (the proxy's own
+ * email schema and field-type table) with its issues worded in the form's language. Written
+ * here rather than taken from @hookform/resolvers: its zodResolver takes zod/mini schemas too,
+ * but carries zod 3 support, union flattening and native-validation code this form never uses,
+ * 1 KB gzip the script tag's budget has no room for; these lines call the same schema object.
  *
  * @example
- * useForm({ resolver: zodResolver(...signupResolver(definition, messages), { raw: true }) });
+ * useForm({ resolver: signupResolver(() => ({ definition, messages })) });
  */
-export function signupResolver(definition: FormDefinition, messages: SignupMessages) {
-  let schema = schemas.get(definition);
-  if (!schema) schemas.set(definition, (schema = signupFormSchema(definition)));
-  return [schema, { error: signupErrorMap(definition, messages) }] as const;
+export function signupResolver(current: () => { definition: FormDefinition | undefined; messages: SignupMessages }): Resolver<SignupFormValues> {
+  return (values) => {
+    const { definition, messages } = current();
+    if (!definition) return { values, errors: {} };
+    let schema = schemas.get(definition);
+    if (!schema) schemas.set(definition, (schema = signupFormSchema(definition)));
+    const result = schema.safeParse(values, { error: signupErrorMap(definition, messages) });
+    if (result.success) return { values, errors: {} }; // the values as the controls hold them: the controller builds the request
+    const errors: Record<string, unknown> = {};
+    for (const { path, code, message } of result.error.issues) {
+      let node = errors;
+      for (const key of path.slice(0, -1).map(String)) node = (node[key] ??= {}) as Record<string, unknown>;
+      node[String(path.at(-1))] ??= { type: code, message };
+    }
+    return { values: {}, errors: errors as FieldErrors<SignupFormValues> };
+  };
 }

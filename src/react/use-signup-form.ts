@@ -1,7 +1,6 @@
 'use client';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
-import { useForm, type Resolver, type UseFormReturn } from 'react-hook-form';
+import { useForm, type UseFormReturn } from 'react-hook-form';
 import type { FormDefinition } from '../core/form-definition.js';
 import { englishMessages, type SignupMessageOverrides, type SignupMessages } from '../core/messages.js';
 import { createSignupClient, type SignupStatus } from '../core/signup-client.js';
@@ -94,10 +93,7 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
   const { definition } = snapshot;
   const current = useRef({ definition, messages });
   current.current = { definition, messages };
-  const resolver = useCallback<Resolver<SignupFormValues>>((values, context, resolverOptions) => {
-    const { definition: shown, messages: words } = current.current;
-    return shown ? zodResolver(...signupResolver(shown, words ?? englishMessages), { raw: true })(values, context, resolverOptions) : { values, errors: {} };
-  }, []);
+  const resolver = useMemo(() => signupResolver(() => ({ definition: current.current.definition, messages: current.current.messages ?? englishMessages })), []);
   const form = useForm<SignupFormValues>({
     defaultValues: { email: options.defaultValues?.email ?? '', preferences: {}, fields: { ...options.defaultValues?.fields }, honeypot: '' },
     resolver,
