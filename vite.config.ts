@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 import { embedAliases } from './scripts/embed-aliases.js';
+import { embedLanguages } from './scripts/embed-languages.js';
 import { writeReadmeSnippet } from './scripts/readme-snippet.js';
 import { thirdPartyLicenses } from './scripts/third-party-licenses.js';
 
@@ -22,6 +23,8 @@ export default defineConfig(({ mode }) => {
       plugins: [
         react(),
         thirdPartyLicenses(),
+        // English is in the bundle; the other languages are files beside it, loaded on demand.
+        embedLanguages(),
         {
           // README's script tag carries the built file's SRI hash and version: keep them true.
           name: 'readme-snippet',

@@ -1,4 +1,4 @@
-import type { FormField } from '../core/index.js';
+import { FORM_FIELD_TYPES, type FormField } from '../core/index.js';
 import { resolveQueueDelivery, type ResolvedQueueDelivery } from './queue-delivery-options.js';
 import type { SignupClock, SignupHandlerOptions, SignupLogger } from './signup-handler-options.js';
 import type { SignupQueue } from './signup-queue.js';
@@ -112,7 +112,7 @@ function resolveFields(options: SignupHandlerOptions): FormField[] {
     if (seen.has(name)) fail(`field ${name} is listed twice in \`fields\``);
     seen.add(name);
     const type = field.type ?? 'String';
-    if (!['String', 'Numeric', 'Date', 'Boolean'].includes(type)) fail(`field ${name}: \`type\` must be String, Numeric, Date or Boolean`);
+    if (!(FORM_FIELD_TYPES as string[]).includes(type)) fail(`field ${name}: \`type\` must be ${FORM_FIELD_TYPES.join(', ').replace(/, (\w+)$/, ' or $1')}`);
     if (typeof field.label !== 'string' || field.label.trim() === '') fail(`field ${name} needs a \`label\` to show on the form`);
     return { name, label: field.label, type, required: field.required ?? false };
   });
