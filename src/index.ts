@@ -32,7 +32,7 @@ export { englishMessages } from './core/messages.js';
 export type { SignupMessageOverrides, SignupMessages } from './core/messages.js';
 export { createSignupClient } from './core/signup-client.js';
 export type { SignupStatus } from './core/signup-client.js';
-export type { SignupFormState } from './core/signup-controller.js';
+export type { SignupFormState } from './core/signup-snapshot.js';
 export { SignupError } from './core/signup-error.js';
 export type { SignupFieldName, SignupFormValues } from './core/signup-form-schema.js';
 export type { SignupIssue } from './core/signup-issue.js';

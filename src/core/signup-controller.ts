@@ -1,39 +1,12 @@
 import { buildSignupRequest } from './build-signup-request.js';
 import type { FormDefinition } from './form-definition.js';
 import type { SignupMessages } from './messages.js';
-import type { SignupClient, SignupStatus } from './signup-client.js';
+import type { SignupClient } from './signup-client.js';
 import type { SignupError } from './signup-error.js';
 import { checkSignupValues, type SignupFormValues } from './signup-form-schema.js';
 import { issuesFromError, toSignupError, type SignupIssue } from './signup-issue.js';
-import type { SignupRequest } from './signup-request.js';
-
-/** Where the form is; the widget shows it on its root element as `data-state`. */
-export type SignupFormState = 'loading' | 'definition_failed' | 'ready' | 'submitting' | 'subscribed' | 'pending_confirmation' | 'error';
-
-/** Everything a UI draws from: one immutable object, replaced on every change. */
-export interface SignupSnapshot {
-  state: SignupFormState;
-  definition: FormDefinition | undefined;
-  /** What went wrong on the last submit, in form order (empty when nothing did). */
-  issues: SignupIssue[];
-  /** The last error from the proxy, loading or submitting. */
-  error: SignupError | undefined;
-  /** The address that was signed up, for the success messages. */
-  submittedEmail: string | undefined;
-  /** The proxy accepted the signup but queued its delivery to Dotdigital (`202 queued`). */
-  queued: boolean;
-  /** The consent text changed under the visitor and was reloaded. */
-  consentUpdated: boolean;
-  /** Which load of the definition this is: 0, then one more for each {@link SignupController.retry}. */
-  attempt: number;
-}
-
-/** What the controller tells the page while a signup is sent (read at each call, so they may change). */
-export interface SignupSubmitCallbacks {
-  onSubmit?: (request: SignupRequest) => void;
-  onSuccess?: (result: { status: SignupStatus; email: string }) => void;
-  onError?: (error: SignupError, info: { phase: 'load' | 'submit' }) => void;
-}
+import { notify } from './notify.js';
+import type { SignupFormState, SignupSnapshot, SignupSubmitCallbacks } from './signup-snapshot.js';
 
 /** Options of {@link createSignupController}. */
 export interface SignupControllerOptions {
@@ -78,12 +51,12 @@ export function createSignupController(options: SignupControllerOptions): Signup
   const listeners = new Set<() => void>();
   let loads = options.definition ? 0 : -1; // the attempt whose load has started
   let busy = false;
+  let loadError: SignupError | undefined;
+  let phase: 'idle' | 'submitting' | 'subscribed' | 'pending_confirmation' | 'error' = 'idle';
   let snapshot: SignupSnapshot = derive({
     state: 'loading', definition: options.definition, issues: [], error: undefined,
     submittedEmail: undefined, queued: false, consentUpdated: false, attempt: 0,
   }, undefined);
-  let loadError: SignupError | undefined;
-  let phase: 'idle' | 'submitting' | 'subscribed' | 'pending_confirmation' | 'error' = 'idle';
 
   function derive(next: SignupSnapshot, failed: SignupError | undefined): SignupSnapshot {
     const state: SignupFormState = failed ? 'definition_failed' : !next.definition ? 'loading' : phase === 'idle' ? 'ready' : phase;
@@ -158,19 +131,4 @@ export function createSignupController(options: SignupControllerOptions): Signup
       }
     },
   };
-}
-
-/**
- * Calls a site's callback; if it throws, the error is reported but the form carries on.
- *
- * @example
- * notify(options.onSuccess, { status, email });
- */
-export function notify<A extends unknown[]>(callback: ((...args: A) => void) | undefined, ...args: A): void {
-  try {
-    callback?.(...args);
-  } catch (cause) {
-    if (typeof reportError === 'function') reportError(cause);
-    else setTimeout(() => { throw cause; });
-  }
 }
