@@ -7,6 +7,8 @@ import { embedLanguages } from './scripts/embed-languages.js';
 import { writeReadmeSnippet } from './scripts/readme-snippet.js';
 import { thirdPartyLicenses } from './scripts/third-party-licenses.js';
 
+// The headless demo and README's examples import the package by name, as a user's app does.
+const packageByName = { 'dotdigital-signup': fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
 const react18 = (name: string) => fileURLToPath(new URL(`./test/react-18/node_modules/${name}`, import.meta.url));
 
 // One config, three jobs:
@@ -51,18 +53,20 @@ export default defineConfig(({ mode }) => {
     return {
       plugins: [react()],
       publicDir: false,
+      resolve: { alias: packageByName },
       define: { 'process.env.NODE_ENV': '"production"' },
       build: {
         outDir: 'dist/demo-site',
         emptyOutDir: true,
         sourcemap: true,
         minify: true,
-        lib: { entry: 'src/demo/react-demo.tsx', formats: ['es'], fileName: () => 'react-demo.js' },
+        lib: { entry: { 'react-demo': 'src/demo/react-demo.tsx', 'headless-demo': 'src/demo/headless-demo.tsx' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       },
     };
   }
   return {
     plugins: [react()],
+    resolve: { alias: packageByName },
     test: {
       environment: 'node',
       restoreMocks: true,

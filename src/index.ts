@@ -14,6 +14,7 @@ export { EmailField } from './react/email-field.js';
 export type { EmailFieldProps } from './react/email-field.js';
 export { ErrorSummary } from './react/error-summary.js';
 export type { ErrorSummaryProps } from './react/error-summary.js';
+export { HoneypotField } from './react/honeypot-field.js';
 export { PreferenceFieldset } from './react/preference-fieldset.js';
 export type { PreferenceFieldsetProps } from './react/preference-fieldset.js';
 export { SignupStatusPanel } from './react/signup-status-panel.js';

@@ -14,6 +14,7 @@ const pinned: Record<string, string[]> = {
     'DataField',
     'EmailField',
     'ErrorSummary',
+    'HoneypotField',
     'PreferenceFieldset',
     'SIGNUP_ERROR_CODES',
     'SIGNUP_LOCALES',

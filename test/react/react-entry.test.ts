@@ -9,6 +9,7 @@ it('exports exactly these names', () => {
     'DataField',
     'EmailField',
     'ErrorSummary',
+    'HoneypotField',
     'PreferenceFieldset',
     'SIGNUP_ERROR_CODES',
     'SIGNUP_LOCALES',
