@@ -86,7 +86,7 @@ export default defineConfig(({ mode }) => {
               '@testing-library/react': fileURLToPath(new URL('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js', import.meta.url)),
             },
           },
-          test: { name: 'react-18', include: ['test/react/**/*.test.{ts,tsx}'], provide: { reactMajor: 18 }, server: { deps: { inline: ['@testing-library/react'] } } },
+          test: { name: 'react-18', include: ['test/react/**/*.test.{ts,tsx}'], provide: { reactMajor: 18 }, server: { deps: { inline: ['@testing-library/react', 'react-hook-form'] } } },
         },
       ],
     },

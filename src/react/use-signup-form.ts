@@ -11,6 +11,7 @@ import type { SignupError } from '../core/signup-error.js';
 import type { SignupFormValues } from '../core/signup-form-schema.js';
 import type { SignupIssue } from '../core/signup-issue.js';
 import type { SignupRequest } from '../core/signup-request.js';
+import { guardPreferenceRegister } from './guard-preference-register.js';
 import { signupResolver } from './signup-resolver.js';
 import { useFormDefaults } from './use-form-defaults.js';
 import { useSignupMessages } from './use-signup-messages.js';
@@ -102,6 +103,7 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
     reValidateMode: 'onSubmit', // the summary and the inline errors say what the last submit found, as GOV.UK's do
     shouldFocusError: false, // the error summary takes focus instead
   });
+  const unreadable = useMemo(() => guardPreferenceRegister(form), [form]);
   useFormDefaults(form, controller);
   useEffect(() => controller.load(), [controller]);
 
@@ -120,6 +122,7 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
 
   const onSubmit = useCallback(async (event?: { preventDefault?: () => void }) => {
     event?.preventDefault?.();
+    for (const name of unreadable()) form.setValue(name, null as never); // refused by the schema, loudly
     await form.handleSubmit(
       async (values) => {
         await controller.submit(values);
@@ -130,7 +133,7 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
       },
       () => void controller.reject(form.getValues()),
     )();
-  }, [controller, form]);
+  }, [controller, form, unreadable]);
 
   const state = snapshot.state !== 'loading' && !messages ? 'loading' : snapshot.state;
   const { issues, error, submittedEmail, queued, consentUpdated } = snapshot;
