@@ -7,8 +7,12 @@ import { embedLanguages } from './scripts/embed-languages.js';
 import { writeReadmeSnippet } from './scripts/readme-snippet.js';
 import { thirdPartyLicenses } from './scripts/third-party-licenses.js';
 
-// The headless demo and README's examples import the package by name, as a user's app does.
-const packageByName = { 'dotdigital-signup': fileURLToPath(new URL('./src/index.ts', import.meta.url)) };
+// The headless demo and README's examples import the package by name, as a user's app does,
+// and the demo's UI kit from where a shadcn/ui app keeps its components.
+const packageByName = [
+  { find: /^dotdigital-signup$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  { find: /^@\/components\/ui\/(.*)$/, replacement: fileURLToPath(new URL('./src/demo/kit/$1.tsx', import.meta.url)) },
+];
 const react18 = (name: string) => fileURLToPath(new URL(`./test/react-18/node_modules/${name}`, import.meta.url));
 
 // One config, three jobs:

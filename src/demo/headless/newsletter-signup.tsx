@@ -1,9 +1,10 @@
 'use client';
 import { useId } from 'react';
 import { ConsentStatement, ErrorSummary, HoneypotField, issueTarget, SignupStatusPanel, signupFormIds, useSignupForm, type FormDefinition } from 'dotdigital-signup';
-import { Checkbox } from '../kit/checkbox.js';
-import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from '../kit/form.js';
-import { Button, Input } from '../kit/input.js';
+import { Button } from '@/components/ui/button';
+import { Checkbox } from '@/components/ui/checkbox';
+import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from '@/components/ui/form';
+import { Input } from '@/components/ui/input';
 
 type Choice = FormDefinition['preferences'][number];
 
