@@ -10,7 +10,7 @@ export interface EmbedLanguageFile { language: (typeof LANGUAGES)[number]; fileN
 
 /**
  * Builds the script tag's language files: `dotdigital-signup.de.js`, … — each a tiny classic
- * script that puts its messages on `window.DotdigitalSignup.languages`, with the SHA-384 hash
+ * script that puts its messages on `window.DotdigitalSignup.languages`, with the SHA-256 hash
  * the main bundle pins it with. Built before the bundle, so their hashes can be compiled in.
  *
  * @example
@@ -39,7 +39,8 @@ export async function buildEmbedLanguages(): Promise<EmbedLanguageFile[]> {
     });
     const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
     const code = outputs.flatMap((output) => output.output).find((chunk): chunk is Rolldown.OutputChunk => chunk.type === 'chunk')!.code;
-    const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+    // SHA-256, as strong a pin as SRI needs, in 51 characters of the bundle rather than 71 for SHA-384.
+    const integrity = `sha256-${createHash('sha256').update(code).digest('base64')}`;
     return { language, fileName: `dotdigital-signup.${language}.js`, code, integrity };
   }));
 }
@@ -65,7 +66,7 @@ export function embedLanguages(): Plugin {
     },
     async transform(code, id) {
       if (id !== loaders) return undefined;
-      const table = Object.fromEntries((await files!).map(({ language, fileName, integrity }) => [language, { file: fileName, integrity }]));
+      const table = Object.fromEntries((await files!).map(({ language, integrity }) => [language, integrity]));
       // Runs before TypeScript is stripped: the declaration and type positions keep the name.
       return { code: code.replace(/(?<!declare const |typeof )__DOTDIGITAL_SIGNUP_LANGUAGES__/g, `(${JSON.stringify(table)})`), map: null };
     },

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { emailSchema } from './email-schema.js';
 import { FIELD_TYPES, fieldAnswer } from './field-types.js';
-import type { FormDefinition, FormField } from './form-definition.js';
+import { offeredPreferences, type FormDefinition, type FormField } from './form-definition.js';
 import type { SignupMessages } from './messages.js';
 import { signupIssue, type SignupIssue } from './signup-issue.js';
 
@@ -24,9 +24,9 @@ function fieldSchema(field: FormField) {
   const rule = FIELD_TYPES[field.type];
   // A control that is not in the form (yet) holds `undefined`: empty, like a blank input. The
   // message comes from the error map (`signupIssue`), which knows the form's language.
-  return z.union([z.string(), z.boolean(), z.undefined()]).check(
+  return z.unknown().check(
     z.refine((raw) => {
-      const answer = fieldAnswer(raw);
+      const answer = fieldAnswer(raw as string | boolean | undefined);
       return answer === undefined ? !field.required : rule.cast(answer) !== undefined;
     }),
   );
@@ -45,8 +45,8 @@ function fieldSchema(field: FormField) {
 export function signupFormSchema(definition: FormDefinition) {
   return z.object({
     email: emailSchema,
-    preferences: z.optional(z.record(z.string(), z.optional(z.boolean()))),
-    fields: z.prefault(z.object(Object.fromEntries(definition.fields.map((field) => [field.name, fieldSchema(field)]))), {}),
+    preferences: z.optional(z.object(Object.fromEntries(offeredPreferences(definition).map((p) => [`p${p.id}`, z.optional(z.boolean())])))),
+    fields: z.optional(z.object(Object.fromEntries(definition.fields.map((field) => [field.name, fieldSchema(field)])))),
     honeypot: z.optional(z.string()),
   });
 }
@@ -63,6 +63,25 @@ export function signupErrorMap(definition: FormDefinition, messages: SignupMessa
   return (issue: { path?: PropertyKey[] | undefined; input?: unknown }) => signupIssue(issue.path ?? [], issue.input, definition, messages).message;
 }
 
+// One schema per definition: a form checks its values on every submit, and the definition only
+// changes when it is reloaded.
+const schemas = new WeakMap<FormDefinition, ReturnType<typeof signupFormSchema>>();
+
+/**
+ * Runs {@link signupFormSchema} on a form's values, its issues worded by
+ * {@link signupErrorMap}: what react-hook-form's resolver and {@link checkSignupValues} both call.
+ *
+ * @example
+ * const result = parseSignupValues(values, definition, englishMessages);
+ * if (!result.success) console.log(result.error.issues);
+ */
+export function parseSignupValues(values: SignupFormValues, definition: FormDefinition, messages: SignupMessages) {
+  let schema = schemas.get(definition);
+  if (!schema) schemas.set(definition, (schema = signupFormSchema(definition)));
+  // No data-field controls yet means every data field is empty (and a required one missing).
+  return schema.safeParse({ ...values, fields: values.fields ?? {} }, { error: signupErrorMap(definition, messages) });
+}
+
 /**
  * Checks a form's values with {@link signupFormSchema}: the issues in the order of the form
  * (email, data fields, preferences), one per control, each with the protocol's code.
@@ -72,7 +91,7 @@ export function signupErrorMap(definition: FormDefinition, messages: SignupMessa
  * // [{ code: 'invalid_email', field: 'email', message: 'Enter an email address in the correct format, like name@example.com' }]
  */
 export function checkSignupValues(values: SignupFormValues, definition: FormDefinition, messages: SignupMessages): SignupIssue[] {
-  const result = signupFormSchema(definition).safeParse(values);
+  const result = parseSignupValues(values, definition, messages);
   if (result.success) return [];
   const order = ['email', ...definition.fields.map((field) => `fields.${field.name}`), 'preferences'];
   const issues = new Map<string, SignupIssue>();

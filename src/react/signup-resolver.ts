@@ -1,11 +1,7 @@
 import type { FieldErrors, Resolver } from 'react-hook-form';
 import type { FormDefinition } from '../core/form-definition.js';
 import type { SignupMessages } from '../core/messages.js';
-import { signupErrorMap, signupFormSchema, type SignupFormValues } from '../core/signup-form-schema.js';
-
-// One schema per definition: a form re-validates on every submit, and the definition only
-// changes when it is reloaded.
-const schemas = new WeakMap<FormDefinition, ReturnType<typeof signupFormSchema>>();
+import { parseSignupValues, type SignupFormValues } from '../core/signup-form-schema.js';
 
 /**
  * react-hook-form's resolver for the signup form: the form's zod/mini schema (the proxy's own
@@ -21,9 +17,7 @@ export function signupResolver(current: () => { definition: FormDefinition | und
   return (values) => {
     const { definition, messages } = current();
     if (!definition) return { values, errors: {} };
-    let schema = schemas.get(definition);
-    if (!schema) schemas.set(definition, (schema = signupFormSchema(definition)));
-    const result = schema.safeParse(values, { error: signupErrorMap(definition, messages) });
+    const result = parseSignupValues(values, definition, messages);
     if (result.success) return { values, errors: {} }; // the values as the controls hold them: the controller builds the request
     const errors: Record<string, unknown> = {};
     for (const { path, code, message } of result.error.issues) {

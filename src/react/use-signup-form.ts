@@ -5,15 +5,14 @@ import type { FormDefinition } from '../core/form-definition.js';
 import { englishMessages, type SignupMessageOverrides, type SignupMessages } from '../core/messages.js';
 import { createSignupClient, type SignupStatus } from '../core/signup-client.js';
 import { notify } from '../core/notify.js';
-import { createSignupController } from '../core/signup-controller.js';
+import { createSignupController, type SignupController } from '../core/signup-controller.js';
 import type { SignupFormState } from '../core/signup-snapshot.js';
 import type { SignupError } from '../core/signup-error.js';
 import type { SignupFormValues } from '../core/signup-form-schema.js';
 import type { SignupIssue } from '../core/signup-issue.js';
 import type { SignupRequest } from '../core/signup-request.js';
-import { guardPreferenceRegister } from './guard-preference-register.js';
 import { signupResolver } from './signup-resolver.js';
-import { useFormDefaults } from './use-form-defaults.js';
+import { useKitSupport, type KitSupport } from './use-kit-support.js';
 import { useSignupMessages } from './use-signup-messages.js';
 
 /** Options of {@link useSignupForm} (and props of `SignupForm`). */
@@ -82,6 +81,18 @@ export interface UseSignupFormResult {
  * return <form onSubmit={onSubmit} data-state={state} noValidate><input type="email" {...form.register('email')} /></form>;
  */
 export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResult {
+  return useSignupFormBase(options, useKitSupport);
+}
+
+/**
+ * {@link useSignupForm} for markup whose checkboxes are inputs given `register()` (the
+ * `<SignupForm>` component, and so the script tag): without the support a UI kit's controls
+ * need, which such a form would carry for nothing.
+ *
+ * @example
+ * const signup = useSignupFormBase(props); // inside SignupForm
+ */
+export function useSignupFormBase(options: UseSignupFormOptions, kitSupport?: (form: UseFormReturn<SignupFormValues>, controller: SignupController) => KitSupport): UseSignupFormResult {
   const latest = useRef(options);
   latest.current = options; // callbacks and fetch are read when used, so inline ones never reload anything
   const messages = useSignupMessages(options.locale, options.messages);
@@ -103,8 +114,7 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
     reValidateMode: 'onSubmit', // the summary and the inline errors say what the last submit found, as GOV.UK's do
     shouldFocusError: false, // the error summary takes focus instead
   });
-  const unreadable = useMemo(() => guardPreferenceRegister(form), [form]);
-  useFormDefaults(form, controller);
+  const kit = kitSupport?.(form, controller);
   useEffect(() => controller.load(), [controller]);
 
   // Once per load attempt, whichever way it ended (StrictMode runs effects twice).
@@ -122,18 +132,15 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
 
   const onSubmit = useCallback(async (event?: { preventDefault?: () => void }) => {
     event?.preventDefault?.();
-    for (const name of unreadable()) form.setValue(name, null as never); // refused by the schema, loudly
+    kit?.beforeSubmit();
     await form.handleSubmit(
       async (values) => {
         await controller.submit(values);
-        // The proxy's verdict on a field, where react-hook-form UIs (a kit's <FormMessage>) show errors too.
-        for (const issue of controller.getSnapshot().issues) {
-          if (issue.field === 'email' || issue.field?.startsWith('fields.')) form.setError(issue.field as 'email', { type: issue.code, message: issue.message });
-        }
+        kit?.afterSubmit();
       },
       () => void controller.reject(form.getValues()),
     )();
-  }, [controller, form, unreadable]);
+  }, [controller, form, kit]);
 
   const state = snapshot.state !== 'loading' && !messages ? 'loading' : snapshot.state;
   const { issues, error, submittedEmail, queued, consentUpdated } = snapshot;
