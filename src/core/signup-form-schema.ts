@@ -24,12 +24,10 @@ function fieldSchema(field: FormField) {
   const rule = FIELD_TYPES[field.type];
   // A control that is not in the form (yet) holds `undefined`: empty, like a blank input. The
   // message comes from the error map (`signupIssue`), which knows the form's language.
-  return z.unknown().check(
-    z.refine((raw) => {
-      const answer = fieldAnswer(raw as string | boolean | undefined);
-      return answer === undefined ? !field.required : rule.cast(answer) !== undefined;
-    }),
-  );
+  return z.custom<string | boolean | undefined>((raw) => {
+    const answer = fieldAnswer(raw as string | boolean | undefined);
+    return answer === undefined ? !field.required : rule.cast(answer) !== undefined;
+  });
 }
 
 /**
@@ -98,12 +96,6 @@ export function checkSignupValues(values: SignupFormValues, definition: FormDefi
   for (const { path } of result.error.issues) {
     const raw = path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], values);
     const issue = signupIssue(path, raw, definition, messages);
-    if (path[0] === 'preferences') {
-      console.error(
-        `useSignupForm: ${path.join('.')} holds ${JSON.stringify(raw) ?? 'undefined'}, not true or false, so the visitor's choice cannot be read. ` +
-          "A checkbox that is a <button> (Radix, shadcn/ui) must be wired through <Controller> or <FormField>, not register() (see README, 'Headless hook').",
-      );
-    }
     if (!issues.has(issue.field ?? '')) issues.set(issue.field ?? '', issue);
   }
   return [...issues.values()].sort((a, b) => order.indexOf(a.field ?? '') - order.indexOf(b.field ?? ''));

@@ -15,8 +15,8 @@ export interface KitSupport {
 /**
  * What a react-hook-form UI kit (shadcn/ui, …) needs from `useSignupForm()` beyond its own
  * markup's: every control given a value before it is drawn (a `<Controller>` checkbox gets
- * `false`, not `undefined`); a preference given `register()` on a control that is not a
- * checkbox input refused loudly; and the proxy's verdict on a field set as that field's
+ * `false`, not `undefined`); a preference whose value is not `true` or `false` (a `register()`
+ * on a control that is not a checkbox input) refused, with a console error saying how to wire it; and the proxy's verdict on a field set as that field's
  * react-hook-form error, where a kit's `<FormMessage>` shows it.
  *
  * @example
@@ -28,6 +28,13 @@ export function useKitSupport(form: UseFormReturn<SignupFormValues>, controller:
   return useMemo(() => ({
     beforeSubmit() {
       for (const name of unreadable()) form.setValue(name, null as never); // refused by the schema, loudly
+      for (const [key, value] of Object.entries(form.getValues('preferences') ?? {})) {
+        if (value === undefined || typeof value === 'boolean') continue;
+        console.error(
+          `useSignupForm: preferences.${key} holds ${JSON.stringify(value)}, not true or false, so the visitor's choice cannot be read. ` +
+            "A checkbox that is a <button> (Radix, shadcn/ui) must be wired through <Controller> or <FormField>, not register() (see README, 'Headless hook').",
+        );
+      }
     },
     afterSubmit() {
       for (const issue of controller.getSnapshot().issues) {
