@@ -42,8 +42,11 @@ export interface FormDefinition {
   doubleOptIn: boolean;
 }
 
-const preferenceSchema = z.object({ id: z.number(), label: z.string() });
-const itemSchema = z.object({ id: z.number(), label: z.string(), preferences: z.optional(z.array(preferenceSchema)) });
+// Preference ids are whole numbers (a signup sends them back, and the proxy takes positive
+// integers only); z.custom also keeps zod's number class out of the script tag.
+const preferenceId = z.custom<number>(Number.isSafeInteger);
+const preferenceSchema = z.object({ id: preferenceId, label: z.string() });
+const itemSchema = z.object({ id: preferenceId, label: z.string(), preferences: z.optional(z.array(preferenceSchema)) });
 
 /**
  * Schema of {@link FormDefinition}; the widget checks the proxy's answer with it so a

@@ -56,14 +56,14 @@ export function createSignupController(options: SignupControllerOptions): Signup
   let snapshot: SignupSnapshot = derive({
     state: 'loading', definition: options.definition, issues: [], error: undefined,
     submittedEmail: undefined, queued: false, consentUpdated: false, attempt: 0,
-  }, undefined);
+  });
 
-  function derive(next: SignupSnapshot, failed: SignupError | undefined): SignupSnapshot {
-    const state: SignupFormState = failed ? 'definition_failed' : !next.definition ? 'loading' : phase === 'idle' ? 'ready' : phase;
-    return { ...next, state };
+  // The state follows from the rest: a failed load, no definition yet, or the submit's phase.
+  function derive(next: SignupSnapshot): SignupSnapshot {
+    return { ...next, state: loadError ? 'definition_failed' : !next.definition ? 'loading' : phase === 'idle' ? 'ready' : phase };
   }
   function update(change: Partial<SignupSnapshot>): void {
-    snapshot = derive({ ...snapshot, ...change }, loadError);
+    snapshot = derive({ ...snapshot, ...change });
     for (const listener of [...listeners]) listener();
   }
   const callbacks = () => options.callbacks?.() ?? {};

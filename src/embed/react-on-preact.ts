@@ -17,25 +17,22 @@ options.vnode = (vnode: VNode) => {
 };
 
 /**
- * React's `useSyncExternalStore` on Preact hooks (as preact/compat has it): the value is read
- * on each render, and a change the store reports re-renders.
+ * React's `useSyncExternalStore` on Preact hooks: the value is read on each render, and a change
+ * the store reports (or one between this render and subscribing) renders again.
  *
  * @example
  * const snapshot = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
  */
 export function useSyncExternalStore<T>(subscribe: (listener: () => void) => () => void, getSnapshot: () => T): T {
   const value = getSnapshot();
-  const [{ store }, rerender] = useState({ store: { value, getSnapshot } });
-  const changed = () => !Object.is(store.value, store.getSnapshot());
-  useLayoutEffect(() => {
-    store.value = value;
-    store.getSnapshot = getSnapshot;
-    if (changed()) rerender({ store });
-  }, [subscribe, value, getSnapshot]);
+  const shown = useRef(value);
+  shown.current = value;
+  const [, rerender] = useState(0);
   useEffect(() => {
-    if (changed()) rerender({ store });
-    return subscribe(() => changed() && rerender({ store }));
-  }, [subscribe]);
+    const check = () => Object.is(shown.current, getSnapshot()) || rerender((n) => n + 1);
+    check();
+    return subscribe(check);
+  }, [subscribe, getSnapshot]);
   return value;
 }
 

@@ -3,9 +3,11 @@ import type { SignupMessages } from '../core/messages.js';
 /** Set by the script-tag build (scripts/embed-languages.ts): each language file's Subresource Integrity hash. */
 declare const __DOTDIGITAL_SIGNUP_LANGUAGES__: Record<'de' | 'fr' | 'es' | 'nl', string>;
 
+const integrity = __DOTDIGITAL_SIGNUP_LANGUAGES__;
+
 // Where this script came from, read while it runs (later, document.currentScript is another
 // script or null): its language files sit beside it, fetched the way it was (crossorigin).
-const script = typeof document === 'undefined' ? null : (document.currentScript as HTMLScriptElement | null);
+const script = document.currentScript as HTMLScriptElement | null;
 
 function loadLanguage(language: 'de' | 'fr' | 'es' | 'nl'): Promise<SignupMessages> {
   const shelf = () => (window as { DotdigitalSignup?: { languages?: Record<string, SignupMessages> } }).DotdigitalSignup?.languages?.[language];
@@ -13,11 +15,12 @@ function loadLanguage(language: 'de' | 'fr' | 'es' | 'nl'): Promise<SignupMessag
     const element = document.createElement('script');
     element.src = new URL(`dotdigital-signup.${language}.js`, script?.src).href;
     // Pinned like the script tag itself: a changed file on a CDN is refused, not run.
-    element.integrity = __DOTDIGITAL_SIGNUP_LANGUAGES__[language];
+    element.integrity = integrity[language];
     if (script?.crossOrigin != null) element.crossOrigin = script.crossOrigin;
-    element.onload = () => (shelf() ? resolve(shelf()!) : reject(new Error(`${element.src} has no messages`)));
     // loadSignupMessages says so in the console and shows English.
-    element.onerror = () => reject(new Error(`${element.src} could not be loaded: host it beside dotdigital-signup.js`));
+    const fail = () => reject(new Error(`${element.src} did not load: host the language files beside dotdigital-signup.js`));
+    element.onload = () => (shelf() ? resolve(shelf()!) : fail());
+    element.onerror = fail;
     document.head.append(element);
   });
 }
@@ -31,9 +34,6 @@ function loadLanguage(language: 'de' | 'fr' | 'es' | 'nl'): Promise<SignupMessag
  * @example
  * const german = await LANGUAGE_LOADERS.de();
  */
-export const LANGUAGE_LOADERS: Record<'de' | 'fr' | 'es' | 'nl', () => Promise<SignupMessages>> = {
-  de: () => loadLanguage('de'),
-  fr: () => loadLanguage('fr'),
-  es: () => loadLanguage('es'),
-  nl: () => loadLanguage('nl'),
-};
+export const LANGUAGE_LOADERS = Object.fromEntries(
+  Object.keys(integrity).map((language) => [language, () => loadLanguage(language as 'de')]),
+) as Record<'de' | 'fr' | 'es' | 'nl', () => Promise<SignupMessages>>;

@@ -96,20 +96,18 @@ export function useSignupFormBase(options: UseSignupFormOptions, kitSupport?: (f
   const latest = useRef(options);
   latest.current = options; // callbacks and fetch are read when used, so inline ones never reload anything
   const messages = useSignupMessages(options.locale, options.messages);
-  const wording = useRef(messages);
-  wording.current = messages;
+  const wording = useRef(messages ?? englishMessages); // what the controller and the resolver word issues with
+  wording.current = messages ?? englishMessages;
   const { endpoint } = options;
   const controller = useMemo(() => {
     const client = createSignupClient({ endpoint, fetch: (input, init) => (latest.current.fetch ?? fetch)(input, init) });
-    return createSignupController({ client, messages: () => wording.current ?? englishMessages, callbacks: () => latest.current });
+    return createSignupController({ client, messages: () => wording.current, callbacks: () => latest.current });
   }, [endpoint]);
   const snapshot = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
   const { definition } = snapshot;
-  const current = useRef({ definition, messages });
-  current.current = { definition, messages };
-  const resolver = useMemo(() => signupResolver(() => ({ definition: current.current.definition, messages: current.current.messages ?? englishMessages })), []);
+  const resolver = useMemo(() => signupResolver(() => ({ definition: controller.getSnapshot().definition, messages: wording.current })), [controller]);
   const form = useForm<SignupFormValues>({
-    defaultValues: { email: options.defaultValues?.email ?? '', preferences: {}, fields: { ...options.defaultValues?.fields }, honeypot: '' },
+    defaultValues: { email: '', ...options.defaultValues }, // the controls add the rest as they register (react-hook-form copies this)
     resolver,
     reValidateMode: 'onSubmit', // the summary and the inline errors say what the last submit found, as GOV.UK's do
     shouldFocusError: false, // the error summary takes focus instead
