@@ -12,7 +12,7 @@ export { englishMessages, mergeSignupMessages } from './messages.js';
 export type { SignupMessageOverrides, SignupMessages } from './messages.js';
 export { SIGNUP_LOCALES, loadSignupMessages, loadedSignupMessages, matchSignupLocale } from './locales/load-signup-messages.js';
 export type { SignupLocale } from './locales/load-signup-messages.js';
-export { FIELD_TYPES, FORM_FIELD_TYPES, isEmptyFieldValue } from './field-types.js';
+export { FIELD_TYPE_EXPECTED, FIELD_TYPES, FORM_FIELD_TYPES, isEmptyFieldValue } from './field-types.js';
 export type { FieldTypeRule } from './field-types.js';
 export { emailSchema } from './email-schema.js';
 export { checkSignupValues, signupErrorMap, signupFormSchema } from './signup-form-schema.js';

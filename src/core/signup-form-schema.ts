@@ -41,10 +41,11 @@ function fieldSchema(field: FormField) {
  * useForm({ resolver: zodResolver(signupFormSchema(definition), { error }, { raw: true }) });
  */
 export function signupFormSchema(definition: FormDefinition) {
+  // In the order of the form, which is the order zod reports issues in.
   return z.object({
     email: emailSchema,
-    preferences: z.optional(z.object(Object.fromEntries(offeredPreferences(definition).map((p) => [`p${p.id}`, z.optional(z.boolean())])))),
     fields: z.optional(z.object(Object.fromEntries(definition.fields.map((field) => [field.name, fieldSchema(field)])))),
+    preferences: z.optional(z.object(Object.fromEntries(offeredPreferences(definition).map((p) => [`p${p.id}`, z.optional(z.boolean())])))),
     honeypot: z.optional(z.string()),
   });
 }
@@ -91,12 +92,11 @@ export function parseSignupValues(values: SignupFormValues, definition: FormDefi
 export function checkSignupValues(values: SignupFormValues, definition: FormDefinition, messages: SignupMessages): SignupIssue[] {
   const result = parseSignupValues(values, definition, messages);
   if (result.success) return [];
-  const order = ['email', ...definition.fields.map((field) => `fields.${field.name}`), 'preferences'];
-  const issues = new Map<string, SignupIssue>();
+  const issues = new Map<string | undefined, SignupIssue>(); // one per control: every preference is the fieldset's
   for (const { path } of result.error.issues) {
     const raw = path.reduce<unknown>((value, key) => (value as Record<PropertyKey, unknown> | undefined)?.[key], values);
     const issue = signupIssue(path, raw, definition, messages);
-    if (!issues.has(issue.field ?? '')) issues.set(issue.field ?? '', issue);
+    if (!issues.has(issue.field)) issues.set(issue.field, issue);
   }
-  return [...issues.values()].sort((a, b) => order.indexOf(a.field ?? '') - order.indexOf(b.field ?? ''));
+  return [...issues.values()];
 }

@@ -1,4 +1,4 @@
-import { FIELD_TYPES, isEmptyFieldValue, type FieldValue, type FormField, type SignupRequestProblem } from '../core/index.js';
+import { FIELD_TYPE_EXPECTED, FIELD_TYPES, isEmptyFieldValue, type FieldValue, type FormField, type SignupRequestProblem } from '../core/index.js';
 
 /** A data field ready for Dotdigital, its value cast to the field's type. */
 export interface DataFieldValue {
@@ -36,7 +36,7 @@ export function checkFields(
     }
     const value = FIELD_TYPES[field.type].cast(raw);
     if (value === undefined) {
-      return { ok: false, problem: { code: 'invalid_field', message: `${field.label} must be ${FIELD_TYPES[field.type].expected}.`, field: `fields.${field.name}` } };
+      return { ok: false, problem: { code: 'invalid_field', message: `${field.label} must be ${FIELD_TYPE_EXPECTED[field.type]}.`, field: `fields.${field.name}` } };
     }
     values.push({ key: field.name, value });
   }

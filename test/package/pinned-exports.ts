@@ -24,6 +24,7 @@ export const PINNED_EXPORTS: Record<string, string[]> = {
   ],
   './core': [
     'FIELD_TYPES',
+    'FIELD_TYPE_EXPECTED',
     'FORM_FIELD_TYPES',
     'HONEYPOT_FIELD',
     'MAX_EMAIL_LENGTH',
