@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { optedInIds, readMock, uniqueEmail, type PreferenceReadBack } from './mock-api.js';
-import { axeViolations, focused } from './widget-helpers.js';
+import { axeViolations, signUpByKeyboard } from './widget-helpers.js';
 
 // /headless.html: useSignupForm() composed with a shadcn/ui-style kit — FormProvider, FormField
 // (a Controller) and checkboxes that are <button role="checkbox">, wired through Controller.
@@ -48,21 +48,8 @@ test.describe('headless hook with a shadcn/ui-style kit', () => {
   test('keyboard only: Tab to each button checkbox, Space ticks it, Enter submits', async ({ page }) => {
     await page.goto('/headless.html');
     await expect(form(page)).toHaveAttribute('data-state', 'ready');
-    await page.locator('h1').click();
-    await page.keyboard.press('Tab');
-    expect(await focused(page)).toContain('[Email address]');
     const email = uniqueEmail('kitkeys');
-    await page.keyboard.type(email);
-    await page.keyboard.press('Tab');
-    expect(await focused(page)).toContain('[Weekly newsletter]');
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    expect(await focused(page)).toContain('[Events near you]');
-    await page.keyboard.press('Space');
-    await page.keyboard.press('Tab');
-    expect(await focused(page)).toMatch(/^button.*"Subscribe"/); // the honeypot is out of the tab order
-    await page.keyboard.press('Enter');
+    await signUpByKeyboard(page, email); // the same keys as the widget's own keyboard test
     await expect(page.getByRole('status')).toContainText('Thank you for subscribing');
     expect(await preferencesOf(email)).toEqual([2, 5]);
   });
