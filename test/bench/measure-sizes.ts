@@ -51,7 +51,7 @@ export async function scriptTagComposition(): Promise<ReactEntryComposition> {
   const dependencies = ['preact', ...browserDependencies()];
   const full = (await embedSizes([])).gzip;
   const parts: Array<{ name: string; gzip: number }> = [];
-  for (const name of dependencies) parts.push({ name: name === 'preact' ? 'preact + preact/compat' : name, gzip: full - (await embedSizes([name])).gzip });
+  for (const name of dependencies) parts.push({ name: name === 'preact' ? 'preact (core and hooks, through src/embed/react-on-preact.ts)' : name, gzip: full - (await embedSizes([name])).gzip });
   parts.push({ name: 'dotdigital-signup (own code)', gzip: (await embedSizes(dependencies)).gzip });
   return { total: full, parts };
 }
