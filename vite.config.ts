@@ -3,9 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 import { embedAliases } from './scripts/embed-aliases.js';
+import { embedLanguages } from './scripts/embed-languages.js';
 import { writeReadmeSnippet } from './scripts/readme-snippet.js';
 import { thirdPartyLicenses } from './scripts/third-party-licenses.js';
 
+// The headless demo and README's examples import the package by name, as a user's app does,
+// and the demo's UI kit from where a shadcn/ui app keeps its components.
+const packageByName = [
+  { find: /^dotdigital-signup$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  { find: /^@\/components\/ui\/(.*)$/, replacement: fileURLToPath(new URL('./src/demo/kit/$1.tsx', import.meta.url)) },
+];
 const react18 = (name: string) => fileURLToPath(new URL(`./test/react-18/node_modules/${name}`, import.meta.url));
 
 // One config, three jobs:
@@ -22,6 +29,8 @@ export default defineConfig(({ mode }) => {
       plugins: [
         react(),
         thirdPartyLicenses(),
+        // English is in the bundle; the other languages are files beside it, loaded on demand.
+        embedLanguages(),
         {
           // `dotdigital-signup/embed` in package.json#exports points here, so `import.meta.resolve()`
           // finds the file to serve and TypeScript takes `import 'dotdigital-signup/embed'` as typed.
@@ -56,18 +65,20 @@ export default defineConfig(({ mode }) => {
     return {
       plugins: [react()],
       publicDir: false,
+      resolve: { alias: packageByName },
       define: { 'process.env.NODE_ENV': '"production"' },
       build: {
         outDir: 'dist/demo-site',
         emptyOutDir: true,
         sourcemap: true,
         minify: true,
-        lib: { entry: 'src/demo/react-demo.tsx', formats: ['es'], fileName: () => 'react-demo.js' },
+        lib: { entry: { 'react-demo': 'src/demo/react-demo.tsx', 'headless-demo': 'src/demo/headless-demo.tsx' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       },
     };
   }
   return {
     plugins: [react()],
+    resolve: { alias: packageByName },
     test: {
       environment: 'node',
       restoreMocks: true,
@@ -87,7 +98,7 @@ export default defineConfig(({ mode }) => {
               '@testing-library/react': fileURLToPath(new URL('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js', import.meta.url)),
             },
           },
-          test: { name: 'react-18', include: ['test/react/**/*.test.{ts,tsx}'], provide: { reactMajor: 18 }, server: { deps: { inline: ['@testing-library/react'] } } },
+          test: { name: 'react-18', include: ['test/react/**/*.test.{ts,tsx}'], provide: { reactMajor: 18 }, server: { deps: { inline: ['@testing-library/react', 'react-hook-form'] } } },
         },
       ],
     },

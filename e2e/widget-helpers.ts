@@ -57,3 +57,25 @@ export async function axeViolations(page: Page) {
   if (await page.getByRole('textbox').count()) expect(results.passes.find((rule) => rule.id === 'label')?.nodes.length, 'axe looked inside the form').toBeGreaterThan(0);
   return results.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
+
+/**
+ * Keyboard alone, from the page above the form: Tab to the email field and type `email`, Space
+ * on "Weekly newsletter" and "Events near you", then Enter on Subscribe — checking where focus
+ * is at each stop (none between the last choice and the button: the honeypot is out of the tab order).
+ */
+export async function signUpByKeyboard(page: Page, email: string): Promise<void> {
+  await page.locator('h1').click(); // start from the page, above the form
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toContain('[Email address]');
+  await page.keyboard.type(email);
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toContain('[Weekly newsletter]');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toContain('[Events near you]');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Tab');
+  expect(await focused(page)).toMatch(/^button.*"Subscribe"/);
+  await page.keyboard.press('Enter');
+}

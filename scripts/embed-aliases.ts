@@ -1,5 +1,10 @@
+import { fileURLToPath } from 'node:url';
+
+const shim = (name: string) => fileURLToPath(new URL(`../src/embed/${name}.ts`, import.meta.url));
+
 /**
- * React's module names mapped to preact/compat for the script-tag build, exact matches
+ * React's module names mapped to Preact for the script-tag build (a small shim over its core
+ * and hooks, src/embed/react-on-preact.ts, rather than all of preact/compat), exact matches
  * only (`react-dom/client` must not fall through to `react-dom` + `/client`). Shared by
  * vite.config.ts and the size bench, so both measure the same bundle.
  *
@@ -7,9 +12,8 @@
  * defineConfig({ resolve: { alias: embedAliases } });
  */
 export const embedAliases: Array<{ find: RegExp; replacement: string }> = [
-  { find: /^react$/, replacement: 'preact/compat' },
-  { find: /^react-dom$/, replacement: 'preact/compat' },
-  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react$/, replacement: shim('react-on-preact') },
+  { find: /^react-dom\/client$/, replacement: shim('react-dom-on-preact') },
   { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
 ];

@@ -4,9 +4,23 @@
 export { SignupForm } from './react/signup-form.js';
 export type { SignupFormProps } from './react/signup-form.js';
 export { useSignupForm } from './react/use-signup-form.js';
-export type { SignupErrorInfo, SignupFormState, UseSignupFormOptions, UseSignupFormResult } from './react/use-signup-form.js';
-export type { SignupFieldName, SignupFieldProps, SignupFormControl, SignupFormValues } from './react/use-signup-fields.js';
-export type { SignupIssue } from './react/signup-issue.js';
+export type { SignupErrorInfo, UseSignupFormOptions, UseSignupFormResult } from './react/use-signup-form.js';
+// The form's building blocks, for your own markup around useSignupForm() (README, "Headless hook").
+export { ConsentStatement } from './react/consent-statement.js';
+export type { ConsentStatementProps } from './react/consent-statement.js';
+export { DataField } from './react/data-field.js';
+export type { DataFieldProps } from './react/data-field.js';
+export { EmailField } from './react/email-field.js';
+export type { EmailFieldProps } from './react/email-field.js';
+export { ErrorSummary } from './react/error-summary.js';
+export type { ErrorSummaryProps } from './react/error-summary.js';
+export { HoneypotField } from './react/honeypot-field.js';
+export { PreferenceFieldset } from './react/preference-fieldset.js';
+export type { PreferenceFieldsetProps } from './react/preference-fieldset.js';
+export { SignupStatusPanel } from './react/signup-status-panel.js';
+export type { SignupStatusPanelProps } from './react/signup-status-panel.js';
+export { issueTarget, signupFormIds } from './react/signup-form-ids.js';
+export type { SignupFormIds } from './react/signup-form-ids.js';
 export { signupFormStyles } from './react/signup-form-styles.js';
 // Straight from each core module, not core/index.js: that one also builds the server's zod
 // schemas, which a bundler may not drop from a browser bundle.
@@ -19,5 +33,8 @@ export { englishMessages } from './core/messages.js';
 export type { SignupMessageOverrides, SignupMessages } from './core/messages.js';
 export { createSignupClient } from './core/signup-client.js';
 export type { SignupStatus } from './core/signup-client.js';
+export type { SignupFormState } from './core/signup-snapshot.js';
 export { SignupError } from './core/signup-error.js';
+export type { SignupFieldName, SignupFormValues } from './core/signup-form-schema.js';
+export type { SignupIssue } from './core/signup-issue.js';
 export type { SignupRequest } from './core/signup-request.js';

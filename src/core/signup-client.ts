@@ -1,6 +1,5 @@
 import { isSignupErrorCode } from './error-codes.js';
-import type { FormDefinition } from './form-definition.js';
-import { readFormDefinition } from './read-form-definition.js';
+import { readFormDefinition, type FormDefinition } from './form-definition.js';
 import { parseRetryAfter } from './retry-after.js';
 import { SignupError } from './signup-error.js';
 import type { SignupRequest } from './signup-request.js';

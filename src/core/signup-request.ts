@@ -1,15 +1,13 @@
 import * as z from 'zod/mini';
+import { emailSchema, MAX_EMAIL_LENGTH } from './email-schema.js';
 import type { SignupErrorCode } from './error-codes.js';
-
-import { MAX_EMAIL_LENGTH } from './max-email-length.js';
+import type { FieldValue } from './field-types.js';
 
 export { MAX_EMAIL_LENGTH };
+export type { FieldValue };
 
 /** Name of the honeypot property: people never fill it, bots often do. */
 export const HONEYPOT_FIELD = 'honeypot';
-
-/** A data-field value as the widget sends it. */
-export type FieldValue = string | number | boolean | null;
 
 /**
  * The body of `POST {endpoint}`.
@@ -42,7 +40,7 @@ const httpUrl = z.string().check(
  * signupRequestSchema.safeParse(JSON.parse(text)).success;
  */
 export const signupRequestSchema = z.object({
-  email: z.string().check(z.trim(), z.minLength(1), z.maxLength(MAX_EMAIL_LENGTH), z.email()),
+  email: emailSchema,
   preferences: z.optional(z.array(z.number().check(z.int(), z.positive())).check(z.maxLength(500))),
   fields: z.optional(z.record(z.string().check(z.maxLength(20)), z.nullable(z.union([z.string().check(z.maxLength(1000)), z.number(), z.boolean()])))),
   consent: z.object({

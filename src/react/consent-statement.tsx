@@ -1,7 +1,7 @@
 import type { SignupMessages } from '../core/messages.js';
 import { FieldError } from './field-error.js';
 import { cx, type SignupFormIds } from './signup-form-ids.js';
-import type { SignupIssue } from './signup-issue.js';
+import type { SignupIssue } from '../core/signup-issue.js';
 
 /** Props of {@link ConsentStatement}. */
 export interface ConsentStatementProps {

@@ -2,8 +2,9 @@ import type { FormField } from '../core/form-definition.js';
 import type { SignupMessages } from '../core/messages.js';
 import { FieldError } from './field-error.js';
 import { cx, type SignupFormIds } from './signup-form-ids.js';
-import type { SignupIssue } from './signup-issue.js';
-import type { SignupFormControl } from './use-signup-fields.js';
+import type { SignupIssue } from '../core/signup-issue.js';
+import type { UseFormRegister } from 'react-hook-form';
+import type { SignupFormValues } from '../core/signup-form-schema.js';
 
 /** Dotdigital's default data fields, mapped to what browsers autofill. */
 const AUTOCOMPLETE: Record<string, string> = { FIRSTNAME: 'given-name', LASTNAME: 'family-name', FULLNAME: 'name', POSTCODE: 'postal-code' };
@@ -13,7 +14,7 @@ export interface DataFieldProps {
   field: FormField;
   ids: SignupFormIds;
   messages: SignupMessages;
-  register: SignupFormControl['register'];
+  register: UseFormRegister<SignupFormValues>;
   issue: SignupIssue | undefined;
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import type { SignupMessages } from '../core/messages.js';
-import { RETRYABLE_CODES, type SignupIssue } from './signup-issue.js';
+import { RETRYABLE_CODES, type SignupIssue } from '../core/signup-issue.js';
 
 /** Props of {@link ErrorSummary}. */
 export interface ErrorSummaryProps {

@@ -1,9 +1,10 @@
 import type { CSSProperties } from 'react';
-import type { SignupFormControl } from './use-signup-fields.js';
+import type { UseFormRegister } from 'react-hook-form';
+import type { SignupFormValues } from '../core/signup-form-schema.js';
 
-// Inline as well as in the stylesheet, so it stays hidden with `unstyled` too. React sets
-// it through the CSSOM, which a strict style-src CSP allows.
-const offscreen: CSSProperties = { position: 'absolute', left: '-10000px', top: 'auto', width: '1px', height: '1px', overflow: 'hidden' };
+// Inline, not in the stylesheet, so it stays hidden with `unstyled` too. React sets it through
+// the CSSOM, which a strict style-src CSP allows.
+const offscreen: CSSProperties = { position: 'absolute', left: '-10000px', width: '1px', height: '1px', overflow: 'hidden' };
 
 /**
  * A field people never see and bots fill in: hidden off-screen and from screen readers,
@@ -13,7 +14,7 @@ const offscreen: CSSProperties = { position: 'absolute', left: '-10000px', top: 
  * @example
  * <HoneypotField id={ids.honeypot} register={form.register} />
  */
-export function HoneypotField({ id, register }: { id: string; register: SignupFormControl['register'] }) {
+export function HoneypotField({ id, register }: { id: string; register: UseFormRegister<SignupFormValues> }) {
   return (
     <div className="dd-signup__honeypot" aria-hidden="true" style={offscreen}>
       <label htmlFor={id}>Leave this field empty</label>

@@ -2,15 +2,16 @@ import type { FormPreference, FormPreferenceCategory } from '../core/form-defini
 import type { SignupMessages } from '../core/messages.js';
 import { HintAndError } from './field-error.js';
 import { cx, type SignupFormIds } from './signup-form-ids.js';
-import type { SignupIssue } from './signup-issue.js';
-import type { SignupFormControl } from './use-signup-fields.js';
+import type { SignupIssue } from '../core/signup-issue.js';
+import type { UseFormRegister } from 'react-hook-form';
+import type { SignupFormValues } from '../core/signup-form-schema.js';
 
 /** Props of {@link PreferenceFieldset}. */
 export interface PreferenceFieldsetProps {
   preferences: Array<FormPreference | FormPreferenceCategory>;
   ids: SignupFormIds;
   messages: SignupMessages;
-  register: SignupFormControl['register'];
+  register: UseFormRegister<SignupFormValues>;
   issue: SignupIssue | undefined;
 }
 

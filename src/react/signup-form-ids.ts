@@ -1,6 +1,5 @@
-import type { FormDefinition } from '../core/form-definition.js';
-import { offeredPreferences } from '../core/read-form-definition.js';
-import type { SignupIssue } from './signup-issue.js';
+import { offeredPreferences, type FormDefinition } from '../core/form-definition.js';
+import type { SignupIssue } from '../core/signup-issue.js';
 
 /** The element ids of one form, all derived from its `useId()` so several forms never clash. */
 export interface SignupFormIds {

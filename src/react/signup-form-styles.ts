@@ -22,9 +22,8 @@ const tokens = `
 export const signupFormStyles = `
 .dd-signup{${tokens};box-sizing:border-box;position:relative;max-width:var(--dd-max-width,34em);padding:var(--_padding);
 font-family:var(--_font);font-size:var(--_size);line-height:1.5;color:var(--_text);text-align:start;color-scheme:var(--dd-color-scheme,light);
-background:var(--_surface);border:1px solid var(--_surface-border);border-radius:calc(var(--_radius) * 1.5)}
+background:var(--_surface);border:1px solid var(--_surface-border);border-radius:calc(var(--_radius) * 1.5);overflow-wrap:break-word}
 .dd-signup *,.dd-signup *::before,.dd-signup *::after{box-sizing:border-box}
-.dd-signup{overflow-wrap:break-word}
 .dd-signup .dd-signup__panel-text,.dd-signup .dd-signup__error,.dd-signup .dd-signup__summary-list{overflow-wrap:anywhere}
 .dd-signup p{margin:0}
 .dd-signup__form{margin:0}
@@ -87,7 +86,6 @@ border:1px solid color-mix(in srgb,var(--_success) 40%,transparent);background:c
 .dd-signup .dd-signup__bone::before{content:attr(data-bone)}
 .dd-signup .dd-signup__bone{color:transparent;background:var(--_bone);border-radius:.3em;-webkit-box-decoration-break:clone;box-decoration-break:clone;animation:dd-signup-pulse 1.6s ease-in-out infinite}
 .dd-signup .dd-signup__bone-box{display:block;background:var(--_bone);border-color:transparent;border-radius:var(--_radius);animation:dd-signup-pulse 1.6s ease-in-out infinite}
-.dd-signup .dd-signup__honeypot{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 .dd-signup .dd-signup__visually-hidden{position:absolute!important;width:1px!important;height:1px!important;margin:0!important;padding:0!important;
 overflow:hidden!important;clip:rect(0 0 0 0)!important;clip-path:inset(50%)!important;white-space:nowrap!important;border:0!important}
 @keyframes dd-signup-spin{to{transform:rotate(1turn)}}

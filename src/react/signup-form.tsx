@@ -9,10 +9,10 @@ import { HoneypotField } from './honeypot-field.js';
 import { LoadingPlaceholder } from './loading-placeholder.js';
 import { PreferenceFieldset } from './preference-fieldset.js';
 import { cx, issueTarget, signupFormIds } from './signup-form-ids.js';
-import { definitionFailedMessage } from './signup-issue.js';
+import { definitionFailedMessage } from '../core/signup-issue.js';
 import { signupFormStyles } from './signup-form-styles.js';
 import { SignupStatusPanel } from './signup-status-panel.js';
-import { useSignupForm, type UseSignupFormOptions } from './use-signup-form.js';
+import { useSignupFormBase, type UseSignupFormOptions } from './use-signup-form.js';
 
 /** Props of {@link SignupForm}. */
 export interface SignupFormProps extends UseSignupFormOptions {
@@ -37,7 +37,7 @@ export function SignupForm(props: SignupFormProps) {
     throw new TypeError("SignupForm: `endpoint` is required — the URL of your signup proxy, e.g. '/api/signup' (see README, 'Run the proxy').");
   }
   const ids = signupFormIds(useId());
-  const { state, definition, messages, form, onSubmit, issues, error, submittedEmail, queued, retry, consentUpdated } = useSignupForm(props);
+  const { state, definition, messages, form, onSubmit, issues, error, submittedEmail, queued, retry, consentUpdated } = useSignupFormBase(props);
   // Issues outlive the failed submit (`issues` is the last submit's); they show only while it is the current state.
   const shownIssues = state === 'error' ? issues : [];
   const inline = (field: string) => shownIssues.find((issue) => issue.field === field);

@@ -1,19 +1,19 @@
 'use client';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useForm, type UseFormReturn } from 'react-hook-form';
 import type { FormDefinition } from '../core/form-definition.js';
-import type { SignupMessageOverrides, SignupMessages } from '../core/messages.js';
+import { englishMessages, type SignupMessageOverrides, type SignupMessages } from '../core/messages.js';
 import { createSignupClient, type SignupStatus } from '../core/signup-client.js';
+import { notify } from '../core/notify.js';
+import { createSignupController, type SignupController } from '../core/signup-controller.js';
+import type { SignupFormState } from '../core/signup-snapshot.js';
 import type { SignupError } from '../core/signup-error.js';
+import type { SignupFormValues } from '../core/signup-form-schema.js';
+import type { SignupIssue } from '../core/signup-issue.js';
 import type { SignupRequest } from '../core/signup-request.js';
-import { buildSignupRequest } from './build-signup-request.js';
-import { issuesFromError, toSignupError, type SignupIssue } from './signup-issue.js';
-import { useFormDefinition } from './use-form-definition.js';
-import { useSignupFields, type SignupFormControl } from './use-signup-fields.js';
+import { signupResolver } from './signup-resolver.js';
+import { useKitSupport, type KitSupport } from './use-kit-support.js';
 import { useSignupMessages } from './use-signup-messages.js';
-import { validateSignupValues } from './validate-signup-values.js';
-
-/** Where the form is; also shown on the root element as `data-state`. */
-export type SignupFormState = 'loading' | 'definition_failed' | 'ready' | 'submitting' | 'subscribed' | 'pending_confirmation' | 'error';
 
 /** Options of {@link useSignupForm} (and props of `SignupForm`). */
 export interface UseSignupFormOptions {
@@ -53,8 +53,8 @@ export interface UseSignupFormResult {
   definition: FormDefinition | undefined;
   /** The strings in the chosen language, with your overrides; `undefined` while they load. */
   messages: SignupMessages | undefined;
-  /** The values: spread `form.register('email')`, `register('preferences.p9')`, `register('fields.FIRSTNAME')`, `register('honeypot')` on inputs. */
-  form: SignupFormControl;
+  /** react-hook-form's own `useForm()` result: `<FormProvider {...form}>`, `form.control` for `<Controller>`, `form.register('email')`. */
+  form: UseFormReturn<SignupFormValues>;
   /** Pass to `<form onSubmit>`; call it again to retry with the same values. */
   onSubmit: (event?: { preventDefault?: () => void }) => Promise<void>;
   /** What went wrong on the last submit, in form order (empty when nothing did). */
@@ -71,98 +71,76 @@ export interface UseSignupFormResult {
   consentUpdated: boolean;
 }
 
-type Phase = 'idle' | 'submitting' | 'subscribed' | 'pending_confirmation' | 'error';
-
 /**
- * The headless signup form: loads the form definition and the messages, holds the values,
- * validates with the proxy's own rules and submits the consent record. Bring your own markup.
+ * The headless signup form: react-hook-form holds the values and validates them with the
+ * proxy's own zod schemas; the framework-free signup controller (core) loads the definition,
+ * submits the consent record and knows the states. Bring your own markup or UI kit.
  *
  * @example
  * const { state, definition, form, onSubmit, issues } = useSignupForm({ endpoint: '/api/signup' });
  * return <form onSubmit={onSubmit} data-state={state} noValidate><input type="email" {...form.register('email')} /></form>;
  */
 export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResult {
+  return useSignupFormBase(options, useKitSupport);
+}
+
+/**
+ * {@link useSignupForm} for markup whose checkboxes are inputs given `register()` (the
+ * `<SignupForm>` component, and so the script tag): without the support a UI kit's controls
+ * need, which such a form would carry for nothing.
+ *
+ * @example
+ * const signup = useSignupFormBase(props); // inside SignupForm
+ */
+export function useSignupFormBase(options: UseSignupFormOptions, kitSupport?: (form: UseFormReturn<SignupFormValues>, controller: SignupController) => KitSupport): UseSignupFormResult {
   const latest = useRef(options);
   latest.current = options; // callbacks and fetch are read when used, so inline ones never reload anything
-  const { endpoint } = options;
-  const client = useMemo(() => createSignupClient({ endpoint, fetch: (input, init) => (latest.current.fetch ?? fetch)(input, init) }), [endpoint]);
-  const loader = useFormDefinition(client);
   const messages = useSignupMessages(options.locale, options.messages);
-  const form = useSignupFields(options.defaultValues);
-  const [phase, setPhase] = useState<Phase>('idle');
-  const [issues, setIssues] = useState<SignupIssue[]>([]);
-  const [error, setError] = useState<SignupError>();
-  const [submittedEmail, setSubmittedEmail] = useState<string>();
-  const [queued, setQueued] = useState(false);
-  const [consentUpdated, setConsentUpdated] = useState(false);
-  const busy = useRef(false);
-  const { definition, refresh } = loader;
-
-  const state: SignupFormState = loader.error
-    ? messages ? 'definition_failed' : 'loading'
-    : !definition || !messages ? 'loading' : phase === 'idle' ? 'ready' : phase;
+  const wording = useRef(messages ?? englishMessages); // what the controller and the resolver word issues with
+  wording.current = messages ?? englishMessages;
+  const { endpoint } = options;
+  const controller = useMemo(() => {
+    const client = createSignupClient({ endpoint, fetch: (input, init) => (latest.current.fetch ?? fetch)(input, init) });
+    return createSignupController({ client, messages: () => wording.current, callbacks: () => latest.current });
+  }, [endpoint]);
+  const snapshot = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
+  const { definition } = snapshot;
+  const resolver = useMemo(() => signupResolver(() => ({ definition: controller.getSnapshot().definition, messages: wording.current })), [controller]);
+  const form = useForm<SignupFormValues>({
+    defaultValues: { email: '', ...options.defaultValues }, // the controls add the rest as they register (react-hook-form copies this)
+    resolver,
+    reValidateMode: 'onSubmit', // the summary and the inline errors say what the last submit found, as GOV.UK's do
+    shouldFocusError: false, // the error summary takes focus instead
+  });
+  const kit = kitSupport?.(form, controller);
+  useEffect(() => controller.load(), [controller]);
 
   // Once per load attempt, whichever way it ended (StrictMode runs effects twice).
   const notified = useRef(-1);
   useEffect(() => {
-    if (notified.current === loader.attempt) return;
-    if (loader.error) {
-      notified.current = loader.attempt;
-      notify(latest.current.onError, loader.error, { phase: 'load' });
+    if (notified.current === snapshot.attempt) return;
+    if (snapshot.state === 'definition_failed') {
+      notified.current = snapshot.attempt;
+      notify(latest.current.onError, snapshot.error!, { phase: 'load' });
     } else if (definition && messages) {
-      notified.current = loader.attempt;
+      notified.current = snapshot.attempt;
       notify(latest.current.onReady, definition);
     }
-  }, [definition, messages, loader.attempt, loader.error]);
+  }, [definition, messages, snapshot]);
 
   const onSubmit = useCallback(async (event?: { preventDefault?: () => void }) => {
     event?.preventDefault?.();
-    if (busy.current || !definition || !messages) return; // one signup in flight at a time
-    const values = form.getValues();
-    const invalid = validateSignupValues(values, definition, messages);
-    if (invalid.length > 0) {
-      setIssues(invalid);
-      return setPhase('error');
-    }
-    busy.current = true;
-    setPhase('submitting');
-    try {
-      const request = buildSignupRequest(values, definition, { pageUrl: window.location.href, now: new Date() });
-      notify(latest.current.onSubmit, request);
-      const status = await client.submit(request);
-      setIssues([]);
-      setError(undefined);
-      setSubmittedEmail(request.email);
-      setQueued(status === 'queued');
-      // A queued signup on a double opt-in list still ends in a confirmation email.
-      setPhase(status === 'pending_confirmation' || (status === 'queued' && definition.doubleOptIn) ? 'pending_confirmation' : 'subscribed');
-      notify(latest.current.onSuccess, { status, email: request.email });
-    } catch (cause) {
-      const failure = toSignupError(cause);
-      let current = definition;
-      // The text or the choices changed since the page loaded: show the visitor the new ones.
-      if (failure.code === 'consent_mismatch' || failure.code === 'unknown_preference') {
-        current = (await refresh()) ?? definition;
-        if (failure.code === 'consent_mismatch') setConsentUpdated(true);
-      }
-      setError(failure);
-      setIssues(issuesFromError(failure, current, messages));
-      setPhase('error');
-      notify(latest.current.onError, failure, { phase: 'submit' });
-    } finally {
-      busy.current = false;
-    }
-  }, [client, definition, messages, form, refresh]);
+    kit?.beforeSubmit();
+    await form.handleSubmit(
+      async (values) => {
+        await controller.submit(values);
+        kit?.afterSubmit();
+      },
+      () => void controller.reject(form.getValues()),
+    )();
+  }, [controller, form, kit]);
 
-  return { state, definition, messages, form, onSubmit, issues, error: error ?? loader.error, submittedEmail, queued, retry: loader.retry, consentUpdated };
-}
-
-/** Calls a site's callback; if it throws, the error is reported but the form carries on. */
-function notify<A extends unknown[]>(callback: ((...args: A) => void) | undefined, ...args: A): void {
-  try {
-    callback?.(...args);
-  } catch (cause) {
-    if (typeof reportError === 'function') reportError(cause);
-    else setTimeout(() => { throw cause; });
-  }
+  const state = snapshot.state !== 'loading' && !messages ? 'loading' : snapshot.state;
+  const { issues, error, submittedEmail, queued, consentUpdated } = snapshot;
+  return { state, definition, messages, form, onSubmit, issues, error, submittedEmail, queued, retry: controller.retry, consentUpdated };
 }

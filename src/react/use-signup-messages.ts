@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useMemo, useState } from 'react';
-import { loadedSignupMessages, loadSignupMessages, matchSignupLocale } from '../core/locales/load-signup-messages.js';
+import { loadedSignupMessages, loadSignupMessages, matchSignupLocale, SIGNUP_LOCALES } from '../core/locales/load-signup-messages.js';
 import { mergeSignupMessages, type SignupMessageOverrides, type SignupMessages } from '../core/messages.js';
 
 /**
@@ -19,7 +19,7 @@ export function useSignupMessages(locale: string | undefined, overrides: SignupM
     if (locale !== undefined && matchSignupLocale(locale) === undefined) {
       console.warn(
         `SignupForm: there are no built-in messages for locale "${locale}", so the form is in English. ` +
-          "Use one of en, de, fr, es, nl, or pass your translations as `messages` (see README, 'Messages and languages').",
+          `Use one of ${SIGNUP_LOCALES.join(', ')}, or pass your translations as \`messages\` (see README, 'Messages and languages').`,
       );
     }
   }, [locale]);

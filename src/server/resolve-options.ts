@@ -1,4 +1,4 @@
-import type { FormField } from '../core/index.js';
+import { FORM_FIELD_TYPES, type FormField } from '../core/index.js';
 import { checkOptionNames } from './check-option-names.js';
 import { resolveClientIp } from './http/client-ip-presets.js';
 import { consoleLogger } from './shared/console-logger.js';
@@ -116,7 +116,7 @@ function resolveFields(options: SignupHandlerOptions): FormField[] {
     if (seen.has(name)) fail(`field ${name} is listed twice in \`fields\``);
     seen.add(name);
     const type = field.type ?? 'String';
-    if (!['String', 'Numeric', 'Date', 'Boolean'].includes(type)) fail(`field ${name}: \`type\` must be String, Numeric, Date or Boolean`);
+    if (!(FORM_FIELD_TYPES as string[]).includes(type)) fail(`field ${name}: \`type\` must be ${FORM_FIELD_TYPES.join(', ').replace(/, (\w+)$/, ' or $1')}`);
     if (typeof field.label !== 'string' || field.label.trim() === '') fail(`field ${name} needs a \`label\` to show on the form`);
     return { name, label: field.label, type, required: field.required ?? false };
   });

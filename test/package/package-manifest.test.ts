@@ -33,7 +33,7 @@ afterAll(() => rmSync(packDir, { recursive: true, force: true }));
 
 describe('the published package', () => {
   it('ships the entries, the script tag with its source map, README and LICENSE — and no demo, test or source', () => {
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/embed/dotdigital-signup.js', 'dist/embed/dotdigital-signup.js.map', 'dist/embed/dotdigital-signup.js.LICENSE.txt']) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/embed/dotdigital-signup.js', 'dist/embed/dotdigital-signup.js.map', 'dist/embed/dotdigital-signup.js.LICENSE.txt', ...['de', 'fr', 'es', 'nl'].map((language) => `dist/embed/dotdigital-signup.${language}.js`)]) {
       expect(files, needed).toContain(needed);
     }
     const unwanted = files.filter((path) => /^(src|test|e2e|public|\.ci)\/|^dist\/demo|\.tsx?$(?<!\.d\.ts)|\.tgz$/.test(path));
@@ -43,7 +43,7 @@ describe('the published package', () => {
 
   it("carries the licenses of the code the script tag bundles", () => {
     const notices = readFileSync(join(repo, 'dist/embed/dotdigital-signup.js.LICENSE.txt'), 'utf8');
-    for (const name of ['preact', 'zod']) expect(notices).toMatch(new RegExp(`^${name}@\\d+\\.\\d+\\.\\d+ \\(MIT\\)$`, 'm'));
+    for (const name of ['preact', 'react-hook-form', 'zod']) expect(notices).toMatch(new RegExp(`^${name}@\\d+\\.\\d+\\.\\d+ \\(MIT\\)$`, 'm'));
     expect(notices).toContain('Permission is hereby granted');
   });
 

@@ -24,6 +24,12 @@ describe('README', () => {
     expect(readme).toContain(snippet);
   });
 
+  it('shows the headless examples exactly as the files the tests run (test/react/readme-examples, e2e/headless-kit)', () => {
+    const examples = [...readme.matchAll(/<!-- tested: (\S+) -->\n```tsx\n([\s\S]*?)\n```/g)];
+    expect(examples.map((match) => match[1])).toEqual(['test/react/readme/hook-example.tsx', 'src/demo/headless/newsletter-signup.tsx']);
+    for (const [, path, code] of examples) expect(code, `README's copy of ${path} is stale: paste the file in`).toBe(file(path!).toString().trimEnd());
+  });
+
   it('reserves the form’s height with the CSS the demo pages use (the browser tests measure CLS 0 with it)', () => {
     const site = file('public/site.css').toString();
     const rules = site.split('\n').filter((line) => line.includes('min-height') && line.includes('.signup-slot'));

@@ -1,19 +1,11 @@
 import { englishMessages, type SignupMessages } from '../messages.js';
+import { LANGUAGE_LOADERS } from './language-loaders.js';
 
 /** The languages with built-in messages. English is always bundled; the others load on demand. */
 export const SIGNUP_LOCALES = ['en', 'de', 'fr', 'es', 'nl'] as const;
 
 /** One of {@link SIGNUP_LOCALES}. */
 export type SignupLocale = (typeof SIGNUP_LOCALES)[number];
-
-// One dynamic import per language, so a bundler splits each into its own small chunk and
-// a site in English never downloads German.
-const loaders: Record<Exclude<SignupLocale, 'en'>, () => Promise<SignupMessages>> = {
-  de: () => import('./de.js').then((m) => m.germanMessages),
-  fr: () => import('./fr.js').then((m) => m.frenchMessages),
-  es: () => import('./es.js').then((m) => m.spanishMessages),
-  nl: () => import('./nl.js').then((m) => m.dutchMessages),
-};
 
 const loaded = new Map<SignupLocale, SignupMessages>([['en', englishMessages]]);
 
@@ -54,7 +46,7 @@ export async function loadSignupMessages(tag: string): Promise<SignupMessages> {
   const ready = loaded.get(locale);
   if (ready) return ready;
   try {
-    const messages = await loaders[locale as Exclude<SignupLocale, 'en'>]();
+    const messages = await LANGUAGE_LOADERS[locale as Exclude<SignupLocale, 'en'>]();
     loaded.set(locale, messages);
     return messages;
   } catch (cause) {

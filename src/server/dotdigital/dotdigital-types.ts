@@ -1,3 +1,5 @@
+import type { FormFieldType } from '../../core/field-types.js';
+
 /** A preference or category from `GET /v2/preferences` (and, with `isOptedIn`, a contact's tree). */
 export interface DotdigitalPreference {
   id: number;
@@ -15,7 +17,7 @@ export interface DotdigitalPreference {
 /** A data field from `GET /v2/data-fields`. */
 export interface DotdigitalDataField {
   name: string;
-  type: 'String' | 'Numeric' | 'Date' | 'Boolean';
+  type: FormFieldType;
   visibility?: 'Public' | 'Private';
   defaultValue?: string | number | boolean | null;
 }

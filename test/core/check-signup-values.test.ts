@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { englishMessages, signupRequestSchema } from '../../src/core/index.js';
-import { validateSignupValues } from '../../src/react/validate-signup-values.js';
-import { DEFINITION } from './widget-fixture.js';
+import { checkSignupValues, englishMessages, signupRequestSchema } from '../../src/core/index.js';
+import { DEFINITION } from '../react/widget-fixture.js';
 
 const addresses = [
   'ann@example.com', ' ann@example.com ', 'ann.lee+news@sub.example.co.uk', "o'neil@example.ie", 'a_b-c@ex-ample.org',
@@ -13,7 +12,7 @@ const addresses = [
 describe('the browser’s email rule', () => {
   it.each(addresses)('agrees with the proxy’s schema on %j', (address) => {
     const server = signupRequestSchema.shape.email.safeParse(address).success;
-    const browser = validateSignupValues({ email: address, preferences: {}, fields: {}, honeypot: '' }, DEFINITION, englishMessages).length === 0;
+    const browser = checkSignupValues({ email: address, preferences: {}, fields: {}, honeypot: '' }, DEFINITION, englishMessages).length === 0;
     expect(browser).toBe(server);
   });
 });

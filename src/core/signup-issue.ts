@@ -1,8 +1,9 @@
-import type { SignupErrorCode } from '../core/error-codes.js';
-import type { FormDefinition, FormField } from '../core/form-definition.js';
-import type { SignupMessages } from '../core/messages.js';
-import { SignupError } from '../core/signup-error.js';
-import { waitDuration } from '../core/wait-duration.js';
+import type { SignupErrorCode } from './error-codes.js';
+import { FIELD_TYPES, fieldAnswer } from './field-types.js';
+import type { FormDefinition, FormField } from './form-definition.js';
+import type { SignupMessages } from './messages.js';
+import { SignupError } from './signup-error.js';
+import { waitDuration } from './wait-duration.js';
 
 /**
  * One problem to show after a failed submit: in the error summary, and inline beside the
@@ -52,8 +53,32 @@ export function issuesFromError(error: SignupError, definition: FormDefinition, 
  * // 'Enter first name'
  */
 export function fieldIssueMessage(code: 'missing_field' | 'invalid_field', field: FormField, messages: SignupMessages): string {
-  if (code === 'missing_field') return field.type === 'Boolean' ? messages.fieldConfirm(field.label) : messages.fieldRequired(field.label);
-  return field.type === 'Numeric' ? messages.fieldNumber(field.label) : messages.errors.invalid_field;
+  if (code === 'missing_field') return FIELD_TYPES[field.type].input === 'checkbox' ? messages.fieldConfirm(field.label) : messages.fieldRequired(field.label);
+  return FIELD_TYPES[field.type].wrongValue(field.label, messages);
+}
+
+/**
+ * The issue for a value the form's schema refused, from where it is (`['email']`,
+ * `['fields', 'AGE']`, `['preferences', 'p9']`) and what it holds: the same code and words the
+ * proxy's answer would get. A preference whose value is not `true` or `false` is a wiring bug
+ * (a `<button>` checkbox given `register()`): the visitor is told something went wrong rather
+ * than the choice being sent as "not ticked".
+ *
+ * @example
+ * signupIssue(['email'], '', definition, englishMessages); // { code: 'missing_email', field: 'email', message: 'Enter your email address' }
+ */
+export function signupIssue(path: readonly PropertyKey[], raw: unknown, definition: FormDefinition, messages: SignupMessages): SignupIssue {
+  const [head, name] = path.map(String);
+  if (head === 'email') {
+    const code = typeof raw !== 'string' || raw.trim() === '' ? 'missing_email' : 'invalid_email';
+    return { code, field: 'email', message: messages.errors[code] };
+  }
+  const field = head === 'fields' ? definition.fields.find((candidate) => candidate.name === name) : undefined;
+  if (field) {
+    const code = fieldAnswer(raw as string | boolean | undefined) === undefined ? 'missing_field' : 'invalid_field';
+    return { code, field: `fields.${field.name}`, message: fieldIssueMessage(code, field, messages) };
+  }
+  return { code: 'invalid_request', field: head === 'preferences' ? 'preferences' : undefined, message: messages.errors.invalid_request };
 }
 
 /**

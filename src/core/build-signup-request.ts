@@ -1,0 +1,29 @@
+import { FIELD_TYPES, fieldAnswer, type FieldValue } from './field-types.js';
+import { offeredPreferences, type FormDefinition } from './form-definition.js';
+import type { SignupFormValues } from './signup-form-schema.js';
+import type { SignupRequest } from './signup-request.js';
+
+/**
+ * The `POST {endpoint}` body for valid values: only preferences the current definition
+ * offers (a refreshed definition may have dropped one), data fields cast by the field-type
+ * table (empty ones left out), and the consent record the visitor saw, stamped now on this page.
+ *
+ * @example
+ * buildSignupRequest(values, definition, { pageUrl: location.href, now: new Date() });
+ */
+export function buildSignupRequest(values: SignupFormValues, definition: FormDefinition, at: { pageUrl: string; now: Date }): SignupRequest {
+  const fields: Record<string, FieldValue> = {};
+  for (const field of definition.fields) {
+    const answer = fieldAnswer(values.fields?.[field.name]);
+    const value = answer === undefined ? undefined : FIELD_TYPES[field.type].cast(answer);
+    if (value !== undefined) fields[field.name] = value;
+  }
+  const request: SignupRequest = {
+    email: values.email.trim(),
+    preferences: offeredPreferences(definition).filter((p) => values.preferences?.[`p${p.id}`] === true).map((p) => p.id),
+    fields,
+    consent: { ...definition.consent, consentedAt: at.now.toISOString(), pageUrl: at.pageUrl },
+  };
+  if (values.honeypot) request.honeypot = values.honeypot;
+  return request;
+}

@@ -1,0 +1,134 @@
+import { buildSignupRequest } from './build-signup-request.js';
+import type { FormDefinition } from './form-definition.js';
+import type { SignupMessages } from './messages.js';
+import type { SignupClient } from './signup-client.js';
+import type { SignupError } from './signup-error.js';
+import { checkSignupValues, type SignupFormValues } from './signup-form-schema.js';
+import { issuesFromError, toSignupError, type SignupIssue } from './signup-issue.js';
+import { notify } from './notify.js';
+import type { SignupFormState, SignupSnapshot, SignupSubmitCallbacks } from './signup-snapshot.js';
+
+/** Options of {@link createSignupController}. */
+export interface SignupControllerOptions {
+  client: SignupClient;
+  /** The strings in the form's language, read when an issue is worded. */
+  messages: () => SignupMessages;
+  callbacks?: () => SignupSubmitCallbacks;
+  /** The page the consent is given on (default `location.href`). */
+  pageUrl?: () => string;
+  now?: () => Date;
+  /** A definition the page already has (server rendering): the form is ready without loading. */
+  definition?: FormDefinition;
+}
+
+/** The signup form without a UI: subscribe to it (`useSyncExternalStore` does) and call it. */
+export interface SignupController {
+  getSnapshot(): SignupSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Load the definition, once per attempt: calling again while it loads or after it loaded does nothing. */
+  load(): void;
+  /** Load the definition again after `definition_failed`, past the browser's cache. */
+  retry(): void;
+  /** Values the form refused (the resolver said so): show why, in the protocol's words. */
+  reject(values: SignupFormValues): SignupIssue[];
+  /** Send valid values; resolves when the answer is shown. One signup at a time. */
+  submit(values: SignupFormValues): Promise<void>;
+}
+
+/**
+ * The signup form's states and rules, framework-free: loading → ready → submitting →
+ * subscribed / pending_confirmation / error, a consent text or preference list that changed
+ * reloaded in the background, the proxy's `Retry-After` in its messages, its errors tied to
+ * fields. React glues it with `useSyncExternalStore`; any other UI can too.
+ *
+ * @example
+ * const controller = createSignupController({ client: createSignupClient({ endpoint: '/api/signup' }), messages: () => englishMessages });
+ * controller.subscribe(() => render(controller.getSnapshot()));
+ * controller.load();
+ */
+export function createSignupController(options: SignupControllerOptions): SignupController {
+  const { client } = options;
+  const listeners = new Set<() => void>();
+  let loads = options.definition ? 0 : -1; // the attempt whose load has started
+  let busy = false;
+  let loadError: SignupError | undefined;
+  let phase: 'idle' | 'submitting' | 'subscribed' | 'pending_confirmation' | 'error' = 'idle';
+  let snapshot: SignupSnapshot = derive({
+    state: 'loading', definition: options.definition, issues: [], error: undefined,
+    submittedEmail: undefined, queued: false, consentUpdated: false, attempt: 0,
+  });
+
+  // The state follows from the rest: a failed load, no definition yet, or the submit's phase.
+  function derive(next: SignupSnapshot): SignupSnapshot {
+    return { ...next, state: loadError ? 'definition_failed' : !next.definition ? 'loading' : phase === 'idle' ? 'ready' : phase };
+  }
+  function update(change: Partial<SignupSnapshot>): void {
+    snapshot = derive({ ...snapshot, ...change });
+    for (const listener of [...listeners]) listener();
+  }
+  const callbacks = () => options.callbacks?.() ?? {};
+
+  function load(): void {
+    if (loads === snapshot.attempt) return;
+    const attempt = (loads = snapshot.attempt);
+    client.loadDefinition({ fresh: attempt > 0 }).then(
+      (definition) => attempt === snapshot.attempt && ((loadError = undefined), update({ definition })),
+      (cause: unknown) => attempt === snapshot.attempt && ((loadError = toSignupError(cause)), update({ error: loadError })),
+    );
+  }
+
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    load,
+    retry() {
+      loadError = undefined;
+      update({ definition: undefined, error: undefined, attempt: snapshot.attempt + 1 });
+      load();
+    },
+    reject(values) {
+      const { definition } = snapshot;
+      if (!definition) return [];
+      const issues = checkSignupValues(values, definition, options.messages());
+      phase = 'error';
+      update({ issues });
+      return issues;
+    },
+    async submit(values) {
+      const { definition } = snapshot;
+      if (busy || !definition) return; // one signup in flight at a time
+      busy = true;
+      phase = 'submitting';
+      update({});
+      try {
+        const request = buildSignupRequest(values, definition, { pageUrl: options.pageUrl?.() ?? globalThis.location.href, now: options.now?.() ?? new Date() });
+        notify(callbacks().onSubmit, request);
+        const status = await client.submit(request);
+        // A queued signup on a double opt-in list still ends in a confirmation email.
+        phase = status === 'pending_confirmation' || (status === 'queued' && definition.doubleOptIn) ? 'pending_confirmation' : 'subscribed';
+        update({ issues: [], error: undefined, submittedEmail: request.email, queued: status === 'queued' });
+        notify(callbacks().onSuccess, { status, email: request.email });
+      } catch (cause) {
+        const failure = toSignupError(cause);
+        let current = definition;
+        // The text or the choices changed since the page loaded: show the visitor the new ones.
+        if (failure.code === 'consent_mismatch' || failure.code === 'unknown_preference') {
+          current = (await client.loadDefinition({ fresh: true }).catch(() => undefined)) ?? definition;
+        }
+        phase = 'error';
+        update({
+          definition: current,
+          error: failure,
+          issues: issuesFromError(failure, current, options.messages()),
+          consentUpdated: snapshot.consentUpdated || failure.code === 'consent_mismatch',
+        });
+        notify(callbacks().onError, failure, { phase: 'submit' });
+      } finally {
+        busy = false;
+      }
+    },
+  };
+}
