@@ -25,6 +25,11 @@ export interface UseSignupFormOptions {
   messages?: SignupMessageOverrides;
   /** Prefill the email address and data fields (never the preferences: nothing is pre-ticked). */
   defaultValues?: { email?: string; fields?: Record<string, string | boolean> };
+  /**
+   * The form definition the server already has (`await handler.formDefinition()`): the form
+   * renders whole on the server and hydrates ready, without loading it again.
+   */
+  definition?: FormDefinition | undefined;
   /** A `fetch` to use instead of the global one. */
   fetch?: typeof fetch;
   /** The form is on screen: definition and messages are loaded. */
@@ -101,7 +106,8 @@ export function useSignupFormBase(options: UseSignupFormOptions, kitSupport?: (f
   const { endpoint } = options;
   const controller = useMemo(() => {
     const client = createSignupClient({ endpoint, fetch: (input, init) => (latest.current.fetch ?? fetch)(input, init) });
-    return createSignupController({ client, messages: () => wording.current, callbacks: () => latest.current });
+    // A server's definition matters only at the first render (hydration): later ones need no new controller.
+    return createSignupController({ client, messages: () => wording.current, callbacks: () => latest.current, definition: options.definition });
   }, [endpoint]);
   const snapshot = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
   const { definition } = snapshot;

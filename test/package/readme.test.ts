@@ -30,6 +30,14 @@ describe('README', () => {
     for (const [, path, code] of examples) expect(code, `README's copy of ${path} is stale: paste the file in`).toBe(file(path!).toString().trimEnd());
   });
 
+  it("shows the Next.js page exactly as the file the tests run (test/react/readme/next-page.tsx), imports mapped", () => {
+    const examples = [...readme.matchAll(/<!-- tested, imports mapped: (\S+) -->\n```tsx\n([\s\S]*?)\n```/g)];
+    expect(examples.map((match) => match[1])).toEqual(['test/react/readme/next-page.tsx']);
+    const mapped = (code: string) => code.replace("from '../api/signup/route'", "from '../../server/adapters/next-route.js'");
+    for (const [, path, code] of examples) expect(mapped(code!), `README's copy of ${path} is stale: paste the file in`).toBe(file(path!).toString().trimEnd());
+    expect(section('Next.js (app router)')).toContain('<!-- tested, imports mapped: test/react/readme/next-page.tsx -->');
+  });
+
   it('reserves the form’s height with the CSS the demo pages use (the browser tests measure CLS 0 with it)', () => {
     const site = file('public/site.css').toString();
     const rules = site.split('\n').filter((line) => line.includes('min-height') && line.includes('.signup-slot'));

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, expect, it, vi } from 'vitest';
 import { SignupForm } from '../../src/index.js';
-import { scriptedFetch } from './widget-fixture.js';
+import { DEFINITION, scriptedFetch } from './widget-fixture.js';
 
 afterEach(cleanup);
 
@@ -23,5 +24,37 @@ it('hydrates server-rendered HTML without a mismatch, then loads the form', asyn
   await waitFor(() => expect(serverRoot!.getAttribute('data-state')).toBe('ready'));
   expect(recoverable).not.toHaveBeenCalled();
   expect(errors).not.toHaveBeenCalled();
+  container.remove();
+});
+
+it('hydrates a form rendered whole with its definition: ready at once, no definition request, no mismatch', async () => {
+  const proxy = scriptedFetch({});
+  const element = <SignupForm endpoint="/api/signup" definition={DEFINITION} fetch={proxy.fetch} />;
+  const container = document.createElement('div');
+  container.innerHTML = renderToString(element);
+  document.body.append(container);
+  const serverRoot = container.firstElementChild!;
+  const serverInputs = [...container.querySelectorAll('input, button')];
+  expect(serverRoot.getAttribute('data-state')).toBe('ready');
+  expect(serverInputs.length).toBeGreaterThan(4);
+  const errors = vi.spyOn(console, 'error');
+  const recoverable = vi.fn();
+  await act(async () => void hydrateRoot(container, element, { onRecoverableError: recoverable }));
+  expect(container.firstElementChild).toBe(serverRoot); // hydrated in place, not re-created
+  expect([...container.querySelectorAll('input, button')]).toEqual(serverInputs); // each control kept, not re-rendered
+  expect(serverRoot.getAttribute('data-state')).toBe('ready');
+  await new Promise((resolve) => setTimeout(resolve, 50)); // a load the effects would start has had its chance
+  expect(proxy.gets()).toEqual([]);
+  expect(recoverable).not.toHaveBeenCalled();
+  expect(errors).not.toHaveBeenCalled();
+
+  // Hydrated, it is the interactive form: a signup goes out with the definition it was rendered with.
+  const user = userEvent.setup();
+  await user.type(screen.getByLabelText('Email address'), 'ann@example.com');
+  await user.click(screen.getByLabelText('Product updates'));
+  await user.click(screen.getByRole('button', { name: 'Subscribe' }));
+  await waitFor(() => expect(serverRoot.getAttribute('data-state')).toBe('subscribed'));
+  expect(proxy.posts()).toEqual([expect.objectContaining({ body: expect.objectContaining({ email: 'ann@example.com', preferences: [3], consent: expect.objectContaining({ version: DEFINITION.consent.version }) }) })]);
+  expect(proxy.gets()).toEqual([]);
   container.remove();
 });

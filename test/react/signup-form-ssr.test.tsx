@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { StrictMode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
+import { englishMessages as serverEnglish, loadSignupMessages as serverLoad, SIGNUP_LOCALES as serverLocales } from '../../src/core/index.js';
 import { loadSignupMessages, SignupForm } from '../../src/index.js';
+import { DEFINITION } from './widget-fixture.js';
 
 // No DOM here: anything that touched `window` or `document` while importing or rendering
 // would throw a ReferenceError.
@@ -32,6 +34,47 @@ describe('<SignupForm> on the server', () => {
     const html = renderToString(<SignupForm endpoint="/api/signup" locale="de-AT" />);
     expect(html).toContain('lang="de"');
     expect(html).toContain('Anmeldeformular wird geladen …');
+  });
+
+  it('renders the whole form when given its definition: fields, every preference, the consent, the button', () => {
+    const fetch = vi.fn<typeof globalThis.fetch>();
+    const errors = vi.spyOn(console, 'error');
+    const definition = { ...DEFINITION, fields: [{ name: 'FIRSTNAME', label: 'First name', type: 'String' as const, required: true }] };
+    const html = renderToString(
+      <StrictMode>
+        <SignupForm endpoint="/api/signup" definition={definition} fetch={fetch} />
+      </StrictMode>,
+    );
+    expect(html).toMatch(/^<div class="dd-signup" data-state="ready" lang="en">/);
+    expect(html).not.toContain('aria-busy');
+    expect(html).not.toContain('Loading the signup form');
+    expect(html).toMatch(/<label[^>]*>Email address<\/label>/);
+    expect(html).toMatch(/<input[^>]*type="email"/);
+    expect(html).toMatch(/<label[^>]*>First name/);
+    expect(html).toMatch(/<legend[^>]*>Newsletters<\/legend>/);
+    for (const label of ['Weekly newsletter', 'Product updates', 'Events near you']) expect(html).toContain(`${label}</`);
+    expect(html.match(/type="checkbox"/g)).toHaveLength(3);
+    expect(html).not.toMatch(/type="checkbox"[^>]*checked/); // nothing pre-ticked
+    expect(html).toContain(DEFINITION.consent.text);
+    expect(html).toMatch(/<button type="submit"[^>]*>Subscribe<\/button>/);
+    expect(fetch).not.toHaveBeenCalled();
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('renders another language whole, its messages loaded from the server-safe core entry', async () => {
+    expect(serverLocales).toContain('fr');
+    await serverLoad('fr');
+    const html = renderToString(<SignupForm endpoint="/api/signup" locale="fr" definition={DEFINITION} />);
+    expect(html).toContain('lang="fr"');
+    expect(html).toContain('data-state="ready"');
+    expect(html).not.toContain(`>${serverEnglish.submit}<`);
+  });
+
+  it('keeps messages and locales in an entry a Server Component can import: core is not "use client"', () => {
+    const source = readFileSync(new URL('../../src/core/index.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/^\s*['"]use client['"]/m);
+    expect(serverEnglish.submit).toBe('Subscribe'); // a value, not a client reference
+    expect(typeof serverLoad).toBe('function');
   });
 
   it('is a client module: the React entry starts with "use client"', () => {
