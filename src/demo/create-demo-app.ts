@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { SignupHandler } from '../server/index.js';
+import { renderSsrPage } from './render-ssr-page.js';
 
 /** Where the demo's files are, relative to this module once built into dist/demo/. */
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -14,7 +15,7 @@ const STRICT_CSP = "script-src 'self'; style-src 'self'";
 
 /**
  * The demo site: the landing pages in `public/`, the built script tag at `/embed/`, the
- * React page's bundle at `/assets/`, and the signup proxy at `/api/signup`. `/csp.html` is served
+ * React page's bundle at `/assets/`, the server-rendered React page at `/ssr.html`, and the signup proxy at `/api/signup`. `/csp.html` is served
  * with {@link STRICT_CSP}.
  */
 export function createDemoApp(signup: SignupHandler): Hono<{ Bindings: { incoming: { socket: { remoteAddress?: string } } } }> {
@@ -23,6 +24,7 @@ export function createDemoApp(signup: SignupHandler): Hono<{ Bindings: { incomin
     const clientAddress = c.env?.incoming?.socket?.remoteAddress;
     return signup(c.req.raw, clientAddress === undefined ? {} : { clientAddress });
   });
+  app.get('/ssr.html', async (c) => c.html(await renderSsrPage(signup)));
   app.use('/csp.html', async (c, next) => {
     await next();
     c.header('content-security-policy', STRICT_CSP);
