@@ -56,7 +56,7 @@ export function SignupForm(props: SignupFormProps) {
     body = <LoadingPlaceholder messages={messages ?? englishMessages} />;
   } else if (definition && !done && state !== 'definition_failed') {
     body = (
-      <form className="dd-signup__form" noValidate onSubmit={onSubmit}>
+      <form className="dd-signup__form" method="post" noValidate onSubmit={onSubmit}>
         {shownIssues.length > 0 ? (
           <ErrorSummary issues={shownIssues} messages={messages} targetOf={(issue) => issueTarget(issue, ids, definition)} onRetry={() => void onSubmit()} />
         ) : null}

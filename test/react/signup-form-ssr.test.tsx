@@ -57,6 +57,8 @@ describe('<SignupForm> on the server', () => {
     expect(html).not.toMatch(/type="checkbox"[^>]*checked/); // nothing pre-ticked
     expect(html).toContain(DEFINITION.consent.text);
     expect(html).toMatch(/<button type="submit"[^>]*>Subscribe<\/button>/);
+    // Submitted before its script has run, the form must never put the address in a URL (a GET would).
+    expect(html).toMatch(/<form[^>]*method="post"/);
     expect(fetch).not.toHaveBeenCalled();
     expect(errors).not.toHaveBeenCalled();
   });
