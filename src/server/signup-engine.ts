@@ -4,6 +4,7 @@ import { createDotdigitalClient } from './dotdigital/dotdigital-client.js';
 import { createRetrying } from './dotdigital/with-retries.js';
 import { createOriginPolicy } from './http/cors.js';
 import { createIpRateLimiter } from './http/rate-limiter.js';
+import { failOpen } from './http/fail-open.js';
 import { createQueueDeliverer, type DeliverQueued } from './queue/deliver-queued.js';
 import { createSignupEnqueuer } from './queue/enqueue-signup.js';
 import type { ResolvedOptions } from './resolve-options.js';
@@ -32,6 +33,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
     timeoutMs: options.retry.attemptTimeoutMs,
     now: () => clock.now(),
+    budget: options.budget,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const retrying = createRetrying(options.retry, clock);
@@ -52,7 +54,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     options,
     logger,
     cors: createOriginPolicy(options.allowedOrigins),
-    limiter: options.rateLimit ? createIpRateLimiter(options.rateLimit, () => clock.now()) : undefined,
+    limiter: options.ipLimiter ? failOpen(options.ipLimiter, logger) : options.rateLimit ? createIpRateLimiter(options.rateLimit, () => clock.now()) : undefined,
     definition,
     consentVersion: version,
     emailRef,

@@ -16,11 +16,13 @@ import type { DotdigitalRateLimit } from './rate-limit.js';
  * - `unauthorized` (401: wrong API user or password), `wrong_region` (403 from another
  *   region's host, or a discovered endpoint outside the allow-list): configuration errors.
  * - `not_found` (404), `rejected` (any other refusal).
+ * - `held_back`: not sent at all, because the shared call budget says wait (after a 429 until
+ *   `X-RateLimit-Reset`, or while Dotdigital is known to be down); `retryAfterMs` says how long.
  */
 export type DotdigitalErrorKind =
   | 'suppressed' | 'invalid_email' | 'unknown_data_field' | 'invalid_data_field' | 'unknown_preference'
   | 'unknown_address_book' | 'rate_limited' | 'usage_capped' | 'unauthorized' | 'wrong_region'
-  | 'not_found' | 'unavailable' | 'timeout' | 'rejected';
+  | 'not_found' | 'unavailable' | 'timeout' | 'rejected' | 'held_back';
 
 const TOKEN_KINDS: Record<string, DotdigitalErrorKind> = {
   ERROR_CONTACT_SUPPRESSED: 'suppressed',

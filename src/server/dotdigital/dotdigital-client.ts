@@ -1,3 +1,4 @@
+import type { CallBudget } from './call-budget.js';
 import { apiEndpointFrom, DISCOVERY_URL, rawApiEndpoint } from './api-endpoint.js';
 import { DotdigitalApiError } from './dotdigital-api-error.js';
 import { asArray, checkedApiUrl, writeResult } from './dotdigital-answers.js';
@@ -25,6 +26,8 @@ export interface DotdigitalClientOptions {
   now?: () => number;
   /** Told the `X-RateLimit-*` headers of every answer that has them (where a shared call budget listens). */
   onRateLimit?: (rateLimit: DotdigitalRateLimit) => void;
+  /** Dotdigital's call budget shared by every instance (see `CallBudget`): each call asks it first and reports its outcome. Default: none. */
+  budget?: CallBudget;
 }
 
 /**
@@ -62,6 +65,7 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
     timeoutMs: options.timeoutMs ?? 10_000,
     now: options.now ?? Date.now,
     onRateLimit: options.onRateLimit ?? (() => undefined),
+    budget: options.budget,
   };
   let discovered: Promise<string> | undefined;
 

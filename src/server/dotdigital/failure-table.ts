@@ -19,6 +19,11 @@ export interface FailureRow {
   log: { level: 'info' | 'warn' | 'error'; text: string };
   /** The cached form definition is out of date: refresh it. */
   refreshDefinition?: true;
+  /**
+   * The call was never sent (the shared call budget held it back): when earlier attempts of the
+   * same request did reach Dotdigital and failed, the visitor's answer and the log are theirs.
+   */
+  notSent?: true;
 }
 
 const UNAVAILABLE = { status: 503, code: 'upstream_unavailable', message: 'The newsletter service is not answering; try again shortly.' } as const;
@@ -58,6 +63,12 @@ export const FAILURE_TABLE: Readonly<Record<FailureKind, FailureRow>> = {
   },
   unknown_address_book: refusal(error('Address book does not exist in Dotdigital: fix addressBookId (Contacts → Lists shows the ids)')),
   rate_limited: AWAY,
+  // Every instance knows Dotdigital will not take a call yet (429 until its reset, or an outage
+  // with one probe at a time): queue at once, nobody waits out a retry budget to learn it again.
+  held_back: {
+    ...AWAY, retryNow: false, notSent: true,
+    log: { level: 'info', text: 'Dotdigital not called: the shared call budget holds calls back (rate limit until its reset, or a known outage)' },
+  },
   // The hourly cap lifts in minutes, not within a visitor's wait: no retry now, but queue and keep.
   usage_capped: { ...AWAY, retryNow: false, log: { level: 'warn', text: 'Dotdigital capped this account\'s API usage (ERROR_APIUSAGE_EXCEEDED): signups fail until the cap lifts' } },
   unavailable: AWAY,

@@ -24,7 +24,7 @@ export interface DelivererDeps {
   clock: SignupClock;
   /** How long one entry's calls may take, retries included. */
   budgetMs: number;
-  definition: { get(): Promise<DefinitionSnapshot>; invalidate(): void };
+  definition: { fresh(): Promise<DefinitionSnapshot>; invalidate(): void };
   submit: Omit<SubmitDeps, 'addressBookId' | 'ref'>;
   emailRef: (email: string) => Promise<string>;
   logger: SignupLogger | undefined;
@@ -67,7 +67,7 @@ export function createQueueDeliverer(deps: DelivererDeps): DeliverQueued {
         continue;
       }
       try {
-        snapshot ??= await deps.definition.get();
+        snapshot ??= await deps.definition.fresh();
         const ready = queuedWrite(entry, snapshot);
         if (!ready.ok) {
           await drop(entry, 'it ticks a preference this form does not offer', { contact: ref, preferences: ready.notOffered });

@@ -11,7 +11,8 @@ const WRITE_FAILS_AS: Partial<Record<FailureKind, Fault['answer']>> = {
   unknown_data_field: status(400, { message: 'Data field X does not exist. ERROR_DATAFIELD_NOTFOUND' }),
   invalid_data_field: status(400, { message: 'Data field X is invalid. ERROR_DATAFIELD_INVALID' }),
   unknown_preference: status(400, { message: 'Preference 2 was not found. ERROR_PREFERENCE_NOT_FOUND' }),
-  rate_limited: status(429, { message: 'Too many requests' }),
+  // With its reset, as Dotdigital sends it: without one the call budget holds every call back for a minute.
+  rate_limited: status(429, { message: 'Too many requests' }, { 'x-ratelimit-limit': '35', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' }),
   usage_capped: status(400, { message: 'Temporarily capped. ERROR_APIUSAGE_EXCEEDED' }),
   unavailable: status(503),
   timeout: hang(),
@@ -20,8 +21,9 @@ const WRITE_FAILS_AS: Partial<Record<FailureKind, Fault['answer']>> = {
   not_found: status(404, { message: 'Not found' }),
   rejected: status(418, { message: "I'm a teapot" }),
 };
-// Kinds no contact write produces: the address-book call's (signup-handler.test.ts) and a bug's (below).
-const ELSEWHERE: FailureKind[] = ['unknown_address_book', 'internal'];
+// Kinds no contact write produces: the address-book call's (signup-handler.test.ts), a bug's (below)
+// and a call the budget held back (call-budget-handler.test.ts).
+const ELSEWHERE: FailureKind[] = ['unknown_address_book', 'internal', 'held_back'];
 const walked = Object.entries(WRITE_FAILS_AS) as Array<[FailureKind, Fault['answer']]>;
 
 /** A proxy whose contact writes fail as `answer`, every time; with a queue when asked. */
@@ -51,6 +53,7 @@ describe('the failure table', () => {
       unknown_preference: [false, false, false, '400 unknown_preference'],
       unknown_address_book: [false, false, false, '502 upstream_rejected'],
       rate_limited: [true, true, true, '503 upstream_unavailable'],
+      held_back: [false, true, true, '503 upstream_unavailable'],
       usage_capped: [false, true, true, '503 upstream_unavailable'],
       unavailable: [true, true, true, '503 upstream_unavailable'],
       timeout: [true, true, true, '503 upstream_unavailable'],
