@@ -14,7 +14,8 @@ Commands:
           SIGNUP_TRUSTED_PROXY_HOPS, SIGNUP_CLIENT_IP_HEADER, SIGNUP_RATE_LIMIT,
           SIGNUP_DEFINITION_CACHE_SECONDS, SIGNUP_REDIS_URL (several instances share
           one Redis) or SIGNUP_QUEUE_FILE (one process), SIGNUP_QUEUE_MAX_ENTRIES,
-          SIGNUP_QUEUE_MAX_AGE_HOURS, SIGNUP_QUEUE_INTERVAL_SECONDS, PORT (default 3000)
+          SIGNUP_QUEUE_MAX_AGE_HOURS, SIGNUP_QUEUE_INTERVAL_SECONDS,
+          SIGNUP_QUEUE_LEASE_SECONDS, PORT (default 3000)
           and HOST.
           See README, "Proxy options" and "Deploy".
   worker  Deliver queued signups only, no HTTP: for sites whose proxy runs serverless.
