@@ -30,7 +30,7 @@ const pinned: Record<string, string[]> = {
     'readFormDefinition',
     'signupRequestSchema',
   ],
-  './server': ['SignupQueueFullError', 'consentVersion', 'createMemorySignupQueue', 'createSignupHandler', 'normalizeIp', 'startQueueDelivery'],
+  './server': ['SignupQueueFullError', 'consentVersion', 'createMemoryCallBudget', 'createMemoryDrainLock', 'createMemorySignupQueue', 'createSignupHandler', 'normalizeIp', 'startQueueDelivery'],
   './server/node': ['DEFAULT_CONSENT_TEXT', 'createFileSignupQueue', 'createNodeFetch', 'listenSignup', 'optionsFromEnv', 'queueFromEnv', 'toNodeListener'],
   './server/redis': ['createRedisStores'],
   './mock': ['DEMO_API_PASSWORD', 'DEMO_API_USER', 'createMockDotdigital', 'demoAddressBooks', 'demoDataFields', 'demoPreferences', 'listenMock'],
