@@ -62,7 +62,13 @@ export function createQueueDeliverer(deps: DelivererDeps): DeliverQueued {
 
 // Claims the due backlog: a small one is sent one call each; a large one as imports while fewer than 25 are processing.
 async function importBacklog(round: DeliveryRound, queue: SignupQueue & ImportLedger, active: ActiveImport[], left: ImportLeftovers, keepLock: () => Promise<boolean>): Promise<void> {
-  const { clock, delivery } = round.deps;
+  const { clock, delivery, logger } = round.deps;
+  try {
+    await round.snapshot(); // every import needs the form definition: without it, claim nothing
+  } catch (error) {
+    logger?.warn('Queued signups wait: the form definition could not be loaded', { error: error instanceof Error ? error.message : String(error) });
+    return;
+  }
   const claim = () => queue.claim({ now: clock.now(), limit: delivery.importBatchSize, leaseMs: delivery.leaseMs });
   let claimed = active.length < MAX_ACTIVE_IMPORTS ? await claim() : [];
   if (claimed.length < delivery.bulkThreshold) {

@@ -15,8 +15,10 @@ export interface QueueEntries {
   remove(id: string): boolean;
   /** True when the lease was current and the entry changed (a parked entry is waiting again). */
   reschedule(id: string, lease: string, next: { dueAt: number; attempts: number }): boolean;
-  /** The bulk-import ledger (see ImportLedger); `batch` restores one read back from a journal. */
-  beginImport(request: { entries: ReadonlyArray<{ id: string; lease: string }>; now: number }, batchId?: string): ImportBatch | undefined;
+  /** The bulk-import ledger (see ImportLedger). */
+  beginImport(request: { entries: ReadonlyArray<{ id: string; lease: string }>; now: number }): ImportBatch | undefined;
+  /** Parks a batch read back from a journal again, its entries under the batch's leases (a restart held none). */
+  restoreImport(batch: ImportBatch): void;
   markImport(batchId: string, importId: string): boolean;
   unfinishedImports(): ImportBatch[];
   finishImport(batchId: string, now: number): boolean;
@@ -75,13 +77,19 @@ export function createQueueEntries(maxEntries: number): QueueEntries {
       slot.parkedIn = undefined;
       return true;
     },
-    beginImport({ entries: wanted, now }, batchId = crypto.randomUUID()) {
+    beginImport({ entries: wanted, now }) {
+      const batchId = crypto.randomUUID();
       const held = wanted.filter(({ id, lease }) => entries.get(id)?.lease === lease && entries.get(id)?.parkedIn === undefined);
       if (held.length === 0) return undefined;
       for (const { id } of held) entries.get(id)!.parkedIn = batchId;
       const batch: ImportBatch = { batchId, entries: held.map(({ id, lease }) => ({ id, lease })), startedAt: now };
       batches.set(batchId, batch);
       return structuredClone(batch);
+    },
+    restoreImport(batch) {
+      const kept = batch.entries.filter(({ id }) => entries.has(id));
+      for (const { id, lease } of kept) Object.assign(entries.get(id)!, { lease, leaseUntil: 0, parkedIn: batch.batchId });
+      batches.set(batch.batchId, { ...structuredClone(batch), entries: kept });
     },
     markImport(batchId, importId) {
       const batch = batches.get(batchId);

@@ -10,7 +10,11 @@ export const IMPORT = /^\/contacts\/v3\/import/;
  * the mock runs on the proxy's fake clock, so an import's processing time passes as the
  * deliverer waits. `calls()` counts upstream calls since the last `mark()`.
  */
-export async function backlogProxy(options: Partial<SignupHandlerOptions> = {}, mockOptions: MockDotdigitalOptions = {}, queue: SignupQueue = createMemorySignupQueue()) {
+export async function backlogProxy<Q extends SignupQueue = ReturnType<typeof createMemorySignupQueue>>(
+  options: Partial<SignupHandlerOptions> = {},
+  mockOptions: MockDotdigitalOptions = {},
+  queue: Q = createMemorySignupQueue() as SignupQueue as Q,
+) {
   const clock = fakeClock();
   const logger = captureLogger();
   const settings = { clock, logger, queue, retry: { budgetMs: 2_000 }, ...options, queueDelivery: { importPollMs: 1_000, ...options.queueDelivery } };

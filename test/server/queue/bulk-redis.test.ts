@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_API_PASSWORD, DEMO_API_USER } from '../../../src/mock/index.js';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
 import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
-import { CONTACT_WRITE } from '../proxy-fixture.js';
+import { createQueueDeliverer, type DelivererDeps } from '../../../src/server/queue/deliver-queued.js';
+import { resolveOptions } from '../../../src/server/resolve-options.js';
+import { createSignupEngine } from '../../../src/server/signup-engine.js';
+import { CONSENT_TEXT, CONTACT_WRITE } from '../proxy-fixture.js';
 import { backlogProxy, IMPORT } from './bulk-fixture.js';
 
 let server: TestRedisServer;
@@ -56,5 +60,25 @@ describe('bulk delivery with the Redis stores', () => {
     expect(p.calls(IMPORT)).toBeLessThanOrEqual(4);
     expect(emails(30).map((email) => p.mock.store.contacts.get(email)?.consentRecords.length)).toEqual(Array(30).fill(1));
     expect(await shared.queue.size()).toBe(0);
+  });
+
+  it('one drainer across instances: with the Redis drain lock, a round on another instance does nothing while one works', async () => {
+    const stores = await redisStores();
+    const p = await backlogProxy({}, {}, stores.queue);
+    for (const email of emails(20)) await p.signUp(email);
+    p.recover();
+    // What createSignupHandler builds, with the shared lock a multi-instance set-up passes in.
+    const deliverer = () => {
+      const engine = createSignupEngine(resolveOptions({ apiUser: DEMO_API_USER, apiPassword: DEMO_API_PASSWORD, apiUrl: 'https://mock.dotdigital.test', consentText: CONSENT_TEXT, fetch: p.upstreamFetch as typeof fetch, clock: p.clock, queue: stores.queue, queueDelivery: { importPollMs: 1_000 } }));
+      const { options } = engine;
+      return createQueueDeliverer({
+        queue: options.queue, delivery: options.queueDelivery, clock: options.clock, budgetMs: options.retry.budgetMs, definition: engine.definition,
+        submit: engine.submit as DelivererDeps['submit'], emailRef: engine.emailRef, logger: undefined, drainLock: stores.drainLock,
+      });
+    };
+    const reports = await Promise.all([deliverer()(), deliverer()()]);
+    expect(reports).toContainEqual({ delivered: 20, dropped: 0, postponed: 0, imported: 20 });
+    expect(reports).toContainEqual({ delivered: 0, dropped: 0, postponed: 0 });
+    expect(p.mock.store.imports).toHaveLength(1);
   });
 });
