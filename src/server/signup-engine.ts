@@ -1,5 +1,5 @@
 import { consentVersion } from './definition/consent-version.js';
-import { createFormDefinitionSource } from './definition/form-definition-source.js';
+import { createFormDefinitionSource, type FormDefinitionSource } from './definition/form-definition-source.js';
 import { createDotdigitalClient } from './dotdigital/dotdigital-client.js';
 import { createRetrying } from './dotdigital/with-retries.js';
 import { createOriginPolicy } from './http/cors.js';
@@ -14,6 +14,7 @@ import type { LiveSignupDeps } from './signup/live-signup-deps.js';
 /** Everything one handler keeps between requests: what a live signup needs, and the queue's delivery round. */
 export interface SignupEngine extends LiveSignupDeps {
   options: ResolvedOptions;
+  definition: FormDefinitionSource;
   deliverQueued: DeliverQueued;
 }
 
@@ -60,7 +61,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     emailRef,
     submit,
     enqueue: createSignupEnqueuer({ ...queue, addressBookId: options.addressBookId }),
-    deliverQueued: createQueueDeliverer({ ...queue, budgetMs: options.retry.budgetMs, definition, submit, emailRef }),
+    deliverQueued: createQueueDeliverer({ ...queue, budgetMs: options.retry.budgetMs, definition, submit, emailRef, drainLock: options.drainLock }),
     warnOnce,
   };
 }

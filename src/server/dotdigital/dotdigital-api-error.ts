@@ -18,11 +18,15 @@ import type { DotdigitalRateLimit } from './rate-limit.js';
  * - `not_found` (404), `rejected` (any other refusal).
  * - `held_back`: not sent at all, because the shared call budget says wait (after a 429 until
  *   `X-RateLimit-Reset`, or while Dotdigital is known to be down); `retryAfterMs` says how long.
+ * - Bulk import (v3): `too_many_imports` (429 `contacts:tooManyActiveImports`: 25 imports are
+ *   being processed), and per contact or per import in an import's report: `consent_not_applied`,
+ *   `rejected_by_watchdog`, `import_failed` (any other failure code or import status).
  */
 export type DotdigitalErrorKind =
   | 'suppressed' | 'invalid_email' | 'unknown_data_field' | 'invalid_data_field' | 'unknown_preference'
   | 'unknown_address_book' | 'rate_limited' | 'usage_capped' | 'unauthorized' | 'wrong_region'
-  | 'not_found' | 'unavailable' | 'timeout' | 'rejected' | 'held_back';
+  | 'not_found' | 'unavailable' | 'timeout' | 'rejected' | 'held_back'
+  | 'too_many_imports' | 'consent_not_applied' | 'rejected_by_watchdog' | 'import_failed';
 
 const TOKEN_KINDS: Record<string, DotdigitalErrorKind> = {
   ERROR_CONTACT_SUPPRESSED: 'suppressed',
@@ -38,6 +42,8 @@ const TOKEN_KINDS: Record<string, DotdigitalErrorKind> = {
   ERROR_APIUSAGE_EXCEEDED: 'usage_capped',
   ERROR_SYSTEM_SERVICETEMPORARILYUNAVAILABLE: 'unavailable',
   ERROR_CONTACT_NOT_FOUND: 'not_found',
+  // v3 answers with an `errorCode` in its envelope instead of a token in a message.
+  'contacts:tooManyActiveImports': 'too_many_imports',
 };
 
 /**
@@ -100,12 +106,16 @@ export class DotdigitalApiError extends Error {
 }
 
 /**
- * Reads the `ERROR_…` token from a Dotdigital error body (`"Error: X"` or `"A sentence. X"`).
+ * Reads the error code from a Dotdigital error body: the `ERROR_…` token of a v2 message
+ * (`"Error: X"` or `"A sentence. X"`), or the `errorCode` of the v3 envelope
+ * (`{"errorCode","description","details"}`).
  *
  * @example
  * readErrorToken({ message: 'Contact is suppressed. ERROR_CONTACT_SUPPRESSED' }); // 'ERROR_CONTACT_SUPPRESSED'
+ * readErrorToken({ errorCode: 'contacts:tooManyActiveImports', description: '…' }); // 'contacts:tooManyActiveImports'
  */
 export function readErrorToken(body: unknown): string | undefined {
-  const message = (body as { message?: unknown } | undefined)?.message;
+  const { message, errorCode } = (body ?? {}) as { message?: unknown; errorCode?: unknown };
+  if (typeof errorCode === 'string' && /^[A-Za-z]+:[A-Za-z]+$/.test(errorCode)) return errorCode;
   return typeof message === 'string' ? /ERROR_[A-Z_]+/.exec(message)?.[0] : undefined;
 }

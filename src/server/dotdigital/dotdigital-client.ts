@@ -3,8 +3,9 @@ import { apiEndpointFrom, DISCOVERY_URL, rawApiEndpoint } from './api-endpoint.j
 import { DotdigitalApiError } from './dotdigital-api-error.js';
 import { asArray, checkedApiUrl, writeResult } from './dotdigital-answers.js';
 import { callDotdigital, type CallConfig, type CallSpec } from './dotdigital-call.js';
-import type { ContactWithConsentBody, ContactWriteResult, DotdigitalDataField, DotdigitalPreference } from './dotdigital-types.js';
+import type { ContactWithConsentBody, ContactWriteResult, DotdigitalDataField, DotdigitalPreference, V3Contact } from './dotdigital-types.js';
 import type { DotdigitalRateLimit } from './rate-limit.js';
+import { readImportReport, type ImportReport } from './import-report.js';
 
 export type { ContactWithConsentBody, DotdigitalDataField, DotdigitalPreference } from './dotdigital-types.js';
 
@@ -42,6 +43,10 @@ export interface DotdigitalClient {
   getContactPreferences(email: string): Promise<DotdigitalPreference[] | undefined>;
   createContactWithConsentAndPreferences(body: ContactWithConsentBody): Promise<ContactWriteResult>;
   addContactToAddressBook(addressBookId: number, contact: { email: string; optInType: string; dataFields?: ContactWithConsentBody['contact']['dataFields'] }): Promise<void>;
+  /** `PUT /contacts/v3/import` (merge option `overwrite`): Dotdigital's import id. */
+  startImport(contacts: V3Contact[]): Promise<string>;
+  /** `GET /contacts/v3/import/{id}`, read. */
+  getImport(importId: string): Promise<ImportReport>;
 }
 
 /**
@@ -114,5 +119,13 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
       const answer = await call({ method: 'POST', path, label: 'POST /v2/address-books/{id}/contacts', body: { email: contact.email, optInType: contact.optInType, emailType: 'Html', dataFields: contact.dataFields ?? [] } });
       writeResult({ status: answer.status, body: { contact: answer.body } }, 'POST /v2/address-books/{id}/contacts');
     },
+    async startImport(contacts) {
+      const answer = await call({ method: 'PUT', path: '/contacts/v3/import', label: 'PUT /contacts/v3/import', body: { mergeOption: 'overwrite', contacts } });
+      const importId = (answer.body as { importId?: unknown } | undefined)?.importId;
+      if (typeof importId === 'string' && importId !== '') return importId;
+      throw new DotdigitalApiError(answer.status, undefined, `Dotdigital PUT /contacts/v3/import answered ${answer.status} without an importId; try again later.`, undefined, { kind: 'unavailable' });
+    },
+    getImport: async (importId) =>
+      readImportReport((await call({ method: 'GET', path: `/contacts/v3/import/${encodeURIComponent(importId)}`, label: 'GET /contacts/v3/import/{id}' })).body),
   };
 }

@@ -53,3 +53,21 @@ export interface ContactWriteResult {
   status: 'Subscribed' | 'PendingOptIn';
   optInType: string;
 }
+
+/** One contact of `PUT /contacts/v3/import` (and the body of `PATCH /contacts/v3/email/{email}`). */
+export interface V3Contact {
+  matchIdentifier: 'email';
+  identifiers: { email: string };
+  dataFields: Record<string, string | number | boolean | null>;
+  channelProperties: {
+    email: {
+      status: 'subscribed';
+      emailType: 'html';
+      optInType: 'single' | 'verifiedDouble';
+      resubscribeOptions: { resubscribeWithNoChallenge: false; redirectUrlAfterChallenge: string };
+    };
+  };
+  lists?: number[];
+  preferences: Array<{ id: number; isOptedIn: boolean }>;
+  consentRecords: Array<{ text: string; dateTimeConsented: string; url: string; ipAddress: string; userAgent: string }>;
+}

@@ -8,13 +8,34 @@ export interface QueueDeliveryOptions {
   maxDelayMs?: number;
   /** How long a deliverer holds the entries it claimed before another may take them. Default 10 min. */
   leaseMs?: number;
-  /** Entries one `deliverQueued()` call claims when it is given no `limit`. Default 100. */
+  /** Entries one `deliverQueued()` call sends one call each when it is given no `limit`. Default 100. */
   batchSize?: number;
+  /**
+   * A round that finds at least this many due signups delivers them through Dotdigital's bulk
+   * import (`PUT /contacts/v3/import`, thousands a call) instead of one call each. Default 20.
+   * Needs a queue with an import ledger (the built-in ones have it).
+   */
+  bulkThreshold?: number;
+  /** Most signups in one import. Default 2 000 (what Dotdigital's own Magento integration sends). */
+  importBatchSize?: number;
+  /** First wait before asking whether an import has finished; doubles per answer "not yet", up to 60 s. Default 5 000 ms. */
+  importPollMs?: number;
+  /** How long one round waits for its imports; unfinished ones are polled by the next round. Default 60 000 ms. */
+  importWaitMs?: number;
+  /**
+   * `true` only if your account's imports send the double opt-in confirmation email (an account
+   * that enforces double opt-in "for all signups, including bulk uploads"). Default `false`:
+   * double opt-in signups keep the single call, which always sends it (README, "Bulk delivery").
+   */
+  doubleOptInImports?: boolean;
 }
 
 export type ResolvedQueueDelivery = Required<QueueDeliveryOptions>;
 
-const DEFAULTS: ResolvedQueueDelivery = { maxAgeMs: 72 * 3_600_000, baseDelayMs: 30_000, maxDelayMs: 30 * 60_000, leaseMs: 10 * 60_000, batchSize: 100 };
+const DEFAULTS: ResolvedQueueDelivery = {
+  maxAgeMs: 72 * 3_600_000, baseDelayMs: 30_000, maxDelayMs: 30 * 60_000, leaseMs: 10 * 60_000, batchSize: 100,
+  bulkThreshold: 20, importBatchSize: 2_000, importPollMs: 5_000, importWaitMs: 60_000, doubleOptInImports: false,
+};
 
 /**
  * Fills in and checks {@link QueueDeliveryOptions}; `fail` reports a bad value the way
@@ -26,7 +47,9 @@ const DEFAULTS: ResolvedQueueDelivery = { maxAgeMs: 72 * 3_600_000, baseDelayMs:
 export function resolveQueueDelivery(options: QueueDeliveryOptions | undefined, fail: (problem: string) => never): ResolvedQueueDelivery {
   const resolved = { ...DEFAULTS, ...options };
   for (const [key, value] of Object.entries(resolved)) {
-    if (!(Number.isFinite(value) && value >= 1)) fail(`\`queueDelivery.${key}\` must be a number ≥ 1`);
+    if (key === 'doubleOptInImports') {
+      if (typeof value !== 'boolean') fail('`queueDelivery.doubleOptInImports` must be true or false');
+    } else if (!(Number.isFinite(value) && (value as number) >= 1)) fail(`\`queueDelivery.${key}\` must be a number ≥ 1`);
   }
   return resolved;
 }

@@ -21,9 +21,9 @@ const WRITE_FAILS_AS: Partial<Record<FailureKind, Fault['answer']>> = {
   not_found: status(404, { message: 'Not found' }),
   rejected: status(418, { message: "I'm a teapot" }),
 };
-// Kinds no contact write produces: the address-book call's (signup-handler.test.ts), a bug's (below)
-// and a call the budget held back (call-budget-handler.test.ts).
-const ELSEWHERE: FailureKind[] = ['unknown_address_book', 'internal', 'held_back'];
+// Kinds no contact write produces: the address-book call's (signup-handler.test.ts), a bug's (below),
+// a call the budget held back (call-budget-handler.test.ts) and the bulk import's (test/server/queue/bulk-delivery.test.ts).
+const ELSEWHERE: FailureKind[] = ['unknown_address_book', 'internal', 'held_back', 'too_many_imports', 'consent_not_applied', 'rejected_by_watchdog', 'import_failed'];
 const walked = Object.entries(WRITE_FAILS_AS) as Array<[FailureKind, Fault['answer']]>;
 
 /** A proxy whose contact writes fail as `answer`, every time; with a queue when asked. */
@@ -62,7 +62,13 @@ describe('the failure table', () => {
       not_found: [false, false, false, '502 upstream_rejected'],
       rejected: [false, false, false, '502 upstream_rejected'],
       internal: [false, false, true, '500 internal_error'],
+      // Only a bulk import reports these (retrySingly: its signups are sent again one call each).
+      too_many_imports: [false, true, true, '503 upstream_unavailable'],
+      consent_not_applied: [false, false, true, '502 upstream_rejected'],
+      rejected_by_watchdog: [false, false, true, '502 upstream_rejected'],
+      import_failed: [false, false, true, '502 upstream_rejected'],
     });
+    expect(Object.keys(FAILURE_TABLE).filter((kind) => FAILURE_TABLE[kind as FailureKind].retrySingly).sort()).toEqual(['consent_not_applied', 'import_failed', 'rejected_by_watchdog']);
   });
 
   it.each(walked)('%s: a live signup is retried, answered and logged as its row says', async (kind, answer) => {
