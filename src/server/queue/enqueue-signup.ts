@@ -40,8 +40,10 @@ export function createSignupEnqueuer(deps: EnqueueDeps): EnqueueSignup {
       await queue.add({
         id: crypto.randomUUID(),
         acceptedAt: now,
-        // Not before Dotdigital said it takes calls again, nor before the first backoff step.
-        dueAt: nextDelivery(now, 0, deps.delivery, clock.random, retryAfterMs),
+        // Not before Dotdigital said it takes calls again, nor before the first backoff step; a
+        // signup the budget held back was never sent, so it waits only for that (all such signups
+        // come due together, and the backlog goes out in one bulk import).
+        dueAt: FAILURE_TABLE[kind].notSent && retryAfterMs !== undefined ? now + retryAfterMs : nextDelivery(now, 0, deps.delivery, clock.random, retryAfterMs),
         attempts: 0,
         contact: toQueuedContact(write),
         ...(addressBookId !== undefined ? { addressBookId } : {}),
