@@ -42,9 +42,10 @@ export async function startCampaign(options: CampaignOptions) {
   const mock: MockDotdigital = createMockDotdigital({ rateLimit: { perMinute: options.perWindow, windowMs: options.windowMs }, importProcessingMs: options.importProcessingMs });
   const calls: MockCall[] = [];
   const mockServer: Server = createServer(getRequestListener(async (req) => {
+    const at = Date.now(); // when it arrived: the mock counts it against the window of that moment
     const response = await mock.fetch(req);
     const path = new URL(req.url).pathname;
-    if (path.startsWith('/v2/') || path.startsWith('/contacts/')) calls.push({ at: Date.now(), method: req.method, path, status: response.status });
+    if (path.startsWith('/v2/') || path.startsWith('/contacts/')) calls.push({ at, method: req.method, path, status: response.status });
     return response;
   }));
   await new Promise<void>((resolve) => mockServer.listen(0, '127.0.0.1', resolve));
