@@ -123,7 +123,7 @@ export async function startCampaign(options: CampaignOptions) {
  */
 export function busiestWindow(calls: MockCall[], windowMs: number): number {
   let [start, count, most] = [-Infinity, 0, 0];
-  for (const call of calls) {
+  for (const call of [...calls].sort((a, b) => a.at - b.at)) {
     if (call.at - start >= windowMs) [start, count] = [call.at, 0];
     most = Math.max(most, ++count);
   }
