@@ -40,9 +40,11 @@ export async function campaignBench(): Promise<BenchSection> {
     // A known outage: every call answers 503; the first visitors find it out, the rest should not wait.
     const mockPage = campaign.mock;
     await mockPage.fetch(new Request('http://mock/_mock/outage', { method: 'POST', body: new URLSearchParams({ state: 'on' }) }));
+    // The first visitors find the outage out (their calls fail, with retries); then it is known.
+    const finders = await campaign.burst(20, 20, undefined, 'f');
     const outage = await campaign.burst(OUTAGE_SIGNUPS, 20, undefined, 'o');
     await mockPage.fetch(new Request('http://mock/_mock/outage', { method: 'POST', body: new URLSearchParams({ state: 'off' }) }));
-    const outageAccepted = answered(outage);
+    const outageAccepted = [...answered(finders), ...answered(outage)];
     const outageLeft = await waitDelivered(() => campaign.undelivered(outageAccepted).length, Date.now() + 3 * 60_000);
     const outageTimes = times(outage);
     const lost = left + outageLeft;
@@ -55,7 +57,8 @@ export async function campaignBench(): Promise<BenchSection> {
         ['answer time during burst p50', ms(percentile(burstTimes, 0.5))],
         ['answer time during burst p95', ms(percentile(burstTimes, 0.95)), 'goal < 300 ms'],
         ['answer time in known outage p50', ms(percentile(outageTimes, 0.5)), `${OUTAGE_SIGNUPS} signups, 20 at a time, all 503 upstream`],
-        ['answer time in known outage p95', ms(percentile(outageTimes, 0.95)), `goal < 100 ms; ${outageAccepted.length} accepted`],
+        ['answer time in known outage p95', ms(percentile(outageTimes, 0.95)), `goal < 100 ms; ${outageAccepted.length} accepted in all`],
+        ['answer time finding it out, max', ms(Math.max(...finders.map((s) => s.ms))), 'the 20 visitors before it was known (retries within the budget)'],
         ['API calls during the outage', String(campaign.calls.length - callsForBurst), 'probes, then its backlog delivered once it is back'],
         ['accepted signups lost', String(lost), 'goal 0'],
       ],
