@@ -29,6 +29,10 @@ export async function backlogProxy<Q extends SignupQueue = ReturnType<typeof cre
   };
   return {
     ...p, clock, logger, queue, signUp,
+    /** Contact writes fail again: new signups are queued. */
+    down() {
+      outage.times = Infinity;
+    },
     /** Dotdigital is back, an hour later: every queued signup is due. */
     recover() {
       outage.times = 0;
