@@ -1,13 +1,21 @@
+import type { DotdigitalClient } from '../dotdigital/dotdigital-client.js';
 import type { ImportReport } from '../dotdigital/import-report.js';
-import type { DeliveryRound } from './delivery-round.js';
+import type { SignupLogger } from '../shared/signup-logger.js';
 import type { ClaimedSignup } from './signup-queue.js';
+
+/** What the probe needs of a delivery round to read a contact back and say what it found. */
+export interface ProbeTools {
+  client: Pick<DotdigitalClient, 'getContactStatus'>;
+  logger: SignupLogger | undefined;
+  ref(email: string): Promise<string>;
+}
 
 /** Decides which double opt-in signups may go into an import (see {@link createOptInProbe}). */
 export interface OptInProbe {
   /** May this double opt-in signup be imported? */
   admit(): boolean;
   /** After an import finished: reads the probe contact's status, when it carried one. */
-  settle(round: DeliveryRound, entries: ClaimedSignup[], report: ImportReport): Promise<void>;
+  settle(tools: ProbeTools, entries: ClaimedSignup[], report: ImportReport): Promise<void>;
 }
 
 /**
@@ -34,7 +42,7 @@ export function createOptInProbe(enabled: boolean): OptInProbe {
       probeOut = true;
       return true;
     },
-    async settle(round, entries, report) {
+    async settle({ client, logger, ref }, entries, report) {
       if (state !== 'untested') return;
       // Only a new contact tells: an existing one may have confirmed long ago.
       const probe = entries.find((entry) => entry.contact.optInType === 'VerifiedDouble' && report.created.has(entry.contact.email.trim().toLowerCase()));
@@ -42,9 +50,8 @@ export function createOptInProbe(enabled: boolean): OptInProbe {
         probeOut = false;
         return;
       }
-      const { logger, submit } = round.deps;
-      const status = (await submit.client.getContactStatus(probe.contact.email).catch(() => undefined))?.toLowerCase();
-      const contact = await round.ref(probe.contact.email);
+      const status = (await client.getContactStatus(probe.contact.email).catch(() => undefined))?.toLowerCase();
+      const contact = await ref(probe.contact.email);
       if (status === 'pendingoptin') {
         state = 'trusted';
         logger?.info('Imports send the double opt-in email on this account: double opt-in signups are imported from now on', { contact });
