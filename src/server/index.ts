@@ -18,3 +18,4 @@ export { SignupQueueFullError } from './queue/signup-queue.js';
 export type { ClaimedSignup, QueuedSignup, SignupQueue } from './queue/signup-queue.js';
 export type { QueueDeliveryOptions } from './queue/queue-delivery-options.js';
 export type { DeliverQueued, DeliveryReport } from './queue/deliver-queued.js';
+export type { ImportBatch, ImportLedger } from './queue/import-ledger.js';

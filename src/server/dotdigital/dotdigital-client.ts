@@ -47,6 +47,8 @@ export interface DotdigitalClient {
   startImport(contacts: V3Contact[]): Promise<string>;
   /** `GET /contacts/v3/import/{id}`, read. */
   getImport(importId: string): Promise<ImportReport>;
+  /** The contact's email status as v3 says it (`subscribed`, `pendingOptIn`, …); `undefined` when no such contact exists. */
+  getContactStatus(email: string): Promise<string | undefined>;
 }
 
 /**
@@ -124,6 +126,12 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
       const importId = (answer.body as { importId?: unknown } | undefined)?.importId;
       if (typeof importId === 'string' && importId !== '') return importId;
       throw new DotdigitalApiError(answer.status, undefined, `Dotdigital PUT /contacts/v3/import answered ${answer.status} without an importId; try again later.`, undefined, { kind: 'unavailable' });
+    },
+    async getContactStatus(email) {
+      const answer = await call({ method: 'GET', path: `/contacts/v3/email/${encodeURIComponent(email)}`, label: 'GET /contacts/v3/email/{email}', missingIsAnswer: true });
+      const body = answer.body as { status?: unknown; channelProperties?: { email?: { status?: unknown } } } | undefined;
+      const status = body?.channelProperties?.email?.status ?? body?.status;
+      return answer.missing || typeof status !== 'string' ? undefined : status;
     },
     getImport: async (importId) =>
       readImportReport((await call({ method: 'GET', path: `/contacts/v3/import/${encodeURIComponent(importId)}`, label: 'GET /contacts/v3/import/{id}' })).body),

@@ -8,6 +8,8 @@ export interface ImportReport {
   importFailure?: { kind: DotdigitalErrorKind; status: string };
   /** Created or updated, and listed under no failure: these alone count as delivered. */
   delivered: Set<string>;
+  /** Those of `delivered` that were new contacts. */
+  created: Set<string>;
   /** Contacts listed under `failures`, with the kind of their first failure and every code given. */
   failures: Map<string, { kind: DotdigitalErrorKind; codes: string[] }>;
 }
@@ -50,7 +52,7 @@ const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 export function readImportReport(body: unknown): ImportReport {
   const answer = (body ?? {}) as { status?: unknown; created?: unknown; updated?: unknown; failures?: unknown };
   const status = typeof answer.status === 'string' ? answer.status : '';
-  const report: ImportReport = { finished: status !== 'NotFinished', delivered: new Set(), failures: new Map() };
+  const report: ImportReport = { finished: status !== 'NotFinished', delivered: new Set(), created: new Set(), failures: new Map() };
   if (!report.finished) return report;
   if (status.toLowerCase() !== 'finished') {
     report.importFailure = { kind: status.toLowerCase() === 'rejectedbywatchdog' ? 'rejected_by_watchdog' : 'import_failed', status: status || '(none)' };
@@ -65,9 +67,13 @@ export function readImportReport(body: unknown): ImportReport {
     });
     report.failures.set(email, { kind: importFailureKind(codes[0] ?? ''), codes });
   }
-  for (const item of [...list(answer.created), ...list(answer.updated)]) {
-    const email = emailOf(item);
-    if (email !== undefined && !report.failures.has(email)) report.delivered.add(email);
+  for (const [items, isNew] of [[list(answer.created), true], [list(answer.updated), false]] as const) {
+    for (const item of items) {
+      const email = emailOf(item);
+      if (email === undefined || report.failures.has(email)) continue;
+      report.delivered.add(email);
+      if (isNew) report.created.add(email);
+    }
   }
   return report;
 }

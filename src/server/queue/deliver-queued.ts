@@ -2,6 +2,7 @@ import { deliverSingly } from './deliver-singly.js';
 import { startRound, type DelivererDeps, type DeliveryReport, type DeliveryRound } from './delivery-round.js';
 import { hasImportLedger, type ImportLedger } from './import-ledger.js';
 import { createMemoryDrainLock } from './memory-drain-lock.js';
+import { createOptInProbe } from './opt-in-probe.js';
 import { pollImports, resumeImports, type PollTimes } from './settle-imports.js';
 import type { SignupQueue } from './signup-queue.js';
 import { startImport, type ActiveImport, type ImportLeftovers } from './start-import.js';
@@ -31,6 +32,7 @@ export function createQueueDeliverer(deps: DelivererDeps): DeliverQueued {
   const { queue, clock, delivery, logger } = deps;
   const lock = deps.drainLock ?? createMemoryDrainLock(() => clock.now());
   const pollTimes: PollTimes = new Map();
+  const probe = createOptInProbe(delivery.doubleOptInImports);
   return async function deliverQueued(request = {}) {
     if (!queue) return { delivered: 0, dropped: 0, postponed: 0 };
     const limit = Math.max(1, Math.floor(request.limit ?? delivery.batchSize));
@@ -41,7 +43,7 @@ export function createQueueDeliverer(deps: DelivererDeps): DeliverQueued {
       return { delivered: 0, dropped: 0, postponed: 0 };
     }
     const keepLock = () => lock.extend(token, ttlMs);
-    const round = startRound(deps, queue);
+    const round = startRound(deps, queue, probe);
     try {
       if (!hasImportLedger(queue)) {
         await deliverSingly(round, await queue.claim({ now: clock.now(), limit, leaseMs: ttlMs }), limit, keepLock);

@@ -4,6 +4,7 @@ import type { SubmitDeps } from '../dotdigital/submit-signup.js';
 import type { SignupClock } from '../shared/signup-clock.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
 import type { DrainLock } from './drain-lock.js';
+import type { OptInProbe } from './opt-in-probe.js';
 import { nextDelivery, type ResolvedQueueDelivery } from './queue-delivery-options.js';
 import { queuedWrite } from './queued-write.js';
 import type { ClaimedSignup, SignupQueue } from './signup-queue.js';
@@ -32,7 +33,7 @@ export interface DelivererDeps {
   budgetMs: number;
   definition: { fresh(): Promise<DefinitionSnapshot>; invalidate(): void };
   /** The single call's parts; its client also makes the bulk-import calls. */
-  submit: Omit<SubmitDeps, 'addressBookId' | 'ref' | 'client'> & { client: SubmitDeps['client'] & Pick<DotdigitalClient, 'startImport' | 'getImport'> };
+  submit: Omit<SubmitDeps, 'addressBookId' | 'ref' | 'client'> & { client: SubmitDeps['client'] & Pick<DotdigitalClient, 'startImport' | 'getImport' | 'getContactStatus'> };
   emailRef: (email: string) => Promise<string>;
   logger: SignupLogger | undefined;
   /** One drainer at a time: a lock of this process when not given; pass the Redis one when instances share a queue. */
@@ -51,21 +52,24 @@ export interface DeliveryRound {
   /** The write an entry sends, or `undefined` once it was dropped (too old, or ticks what the form does not offer). */
   ready(entry: ClaimedSignup): Promise<ContactWrite | undefined>;
   snapshot(): Promise<DefinitionSnapshot>;
+  /** Which double opt-in signups may be imported; kept by the deliverer across rounds. */
+  probe: OptInProbe;
 }
 
 /**
  * Starts a round's shared steps over `queue`.
  *
  * @example
- * const round = startRound(deps, queue);
+ * const round = startRound(deps, queue, createOptInProbe(false));
  * const write = await round.ready(entry);
  */
-export function startRound(deps: DelivererDeps, queue: SignupQueue): DeliveryRound {
+export function startRound(deps: DelivererDeps, queue: SignupQueue, probe: OptInProbe): DeliveryRound {
   const { clock, delivery, logger } = deps;
   let snapshot: Promise<DefinitionSnapshot> | undefined;
   const round: DeliveryRound = {
     deps,
     queue,
+    probe,
     report: { delivered: 0, dropped: 0, postponed: 0 },
     ref: async (email) => (logger ? deps.emailRef(email) : ''),
     async drop(entry, why, details) {

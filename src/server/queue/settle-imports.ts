@@ -116,4 +116,5 @@ async function settleImport(round: DeliveryRound, a: ActiveImport, report: Impor
     } else if (row.keepQueued) await round.postpone(entry, undefined, true);
     else await round.drop(entry, `the import refused it (${failure.kind})`, { contact: ref, kind: failure.kind, codes: failure.codes, importId: a.batch.importId });
   }
+  await round.probe.settle({ client: round.deps.submit.client, logger: round.deps.logger, ref: round.ref }, a.entries, report);
 }

@@ -47,8 +47,8 @@ export async function startImport(round: DeliveryRound, queue: SignupQueue & Imp
   for (const entry of latest.values()) {
     const write = await round.ready(entry);
     if (!write) continue;
-    const contact = write.optInType === 'VerifiedDouble' && !deps.delivery.doubleOptInImports ? undefined : buildV3Contact(write, entry.addressBookId);
-    if (contact) contacts.set(entry.id, contact);
+    const contact = buildV3Contact(write, entry.addressBookId);
+    if (contact && (write.optInType !== 'VerifiedDouble' || round.probe.admit())) contacts.set(entry.id, contact);
     else left.singles.push(entry);
   }
   const entries = [...latest.values()].filter((entry) => contacts.has(entry.id));

@@ -19,14 +19,35 @@ describe('bulk delivery of double opt-in signups', () => {
     expect(new Set(p.mock.store.outbox.map((mail) => mail.to))).toEqual(new Set(emails(25)));
   });
 
-  it('imports them when the operator says the account\'s imports send the email (doubleOptInImports), and they do', async () => {
+  it('doubleOptInImports on an account whose imports send the email: one probe is read back pendingOptIn, then imports carry them all', async () => {
     const p = await backlogProxy({ optInType: 'VerifiedDouble', queueDelivery: { doubleOptInImports: true } }, { importsSendOptInEmail: true });
     for (const email of emails(25)) await p.signUp(email);
     p.recover();
-    expect(await p.handler.deliverQueued()).toMatchObject({ delivered: 25, imported: 25 });
+    expect(await p.handler.deliverQueued()).toEqual({ delivered: 25, dropped: 0, postponed: 0, imported: 1 });
+    expect(p.calls(/^\/contacts\/v3\/email\//)).toBe(1); // the probe's status read
+    p.down();
+    for (const email of emails(25).map((e) => `later-${e}`)) await p.signUp(email);
+    p.recover();
+    expect(await p.handler.deliverQueued()).toEqual({ delivered: 25, dropped: 0, postponed: 0, imported: 25 });
     expect(p.calls(CONTACT_WRITE)).toBe(0);
-    expect(emails(25).map((email) => p.mock.store.contacts.get(email)!.status)).toEqual(Array(25).fill('PendingOptIn'));
-    expect(new Set(p.mock.store.outbox.map((mail) => mail.to))).toEqual(new Set(emails(25)));
+    expect([...p.mock.store.contacts.values()].map((c) => c.status)).toEqual(Array(50).fill('PendingOptIn'));
+    expect(p.mock.store.outbox).toHaveLength(50);
+  });
+
+  it('doubleOptInImports on an account whose imports do not send it: the probe finds out, the error is logged, the rest keep the single call', async () => {
+    const p = await backlogProxy({ optInType: 'VerifiedDouble', queueDelivery: { doubleOptInImports: true } }, { importsSendOptInEmail: false });
+    for (const email of emails(25)) await p.signUp(email);
+    p.recover();
+    expect(await p.handler.deliverQueued()).toEqual({ delivered: 25, dropped: 0, postponed: 0, imported: 1 });
+    expect(p.logger.lines).toContainEqual(expect.objectContaining({ level: 'error', message: expect.stringContaining('doubleOptInImports is set, but') }));
+    // The one probe is the price of the wrong option; everyone else got the email.
+    expect(p.mock.store.outbox).toHaveLength(24);
+    p.down();
+    for (const email of emails(25).map((e) => `later-${e}`)) await p.signUp(email);
+    p.recover();
+    expect(await p.handler.deliverQueued()).toEqual({ delivered: 25, dropped: 0, postponed: 0 });
+    expect(p.mock.store.imports).toHaveLength(1);
+    expect(p.mock.store.outbox).toHaveLength(49);
   });
 
   it('a single opt-in backlog mixed with double opt-in entries: the single ones are imported, the double ones go one call each', async () => {

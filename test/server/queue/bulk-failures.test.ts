@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemorySignupQueue } from '../../../src/server/index.js';
 import { AUTH } from '../../mock/mock-fixture.js';
 import { CONTACT_WRITE, storedContact } from '../proxy-fixture.js';
-import { backlogProxy, IMPORT } from './bulk-fixture.js';
+import { backlogProxy, diesAfterMark, IMPORT } from './bulk-fixture.js';
 
 const emails = (n: number) => Array.from({ length: n }, (_, i) => `v${i}@example.com`);
 const withConsent = (p: Awaited<ReturnType<typeof backlogProxy>>, email: string) => p.mock.store.contacts.get(email)?.consentRecords.length;
@@ -79,10 +79,7 @@ describe('bulk delivery: what an import reports', () => {
     const p = await backlogProxy({}, {}, queue);
     for (const email of emails(30)) await p.signUp(email);
     p.recover();
-    const dying = p.another({ queue: { ...queue, markImport: async (batchId: string, importId: string) => {
-      await queue.markImport(batchId, importId);
-      throw new Error('killed right after markImport');
-    } } as typeof queue });
+    const dying = p.another({ queue: diesAfterMark(queue) });
     await expect(dying.deliverQueued()).rejects.toThrow('killed');
     expect(p.mock.store.imports).toHaveLength(1);
     expect(await queue.claim({ now: p.clock.now() + 24 * 3_600_000, limit: 100, leaseMs: 1 })).toEqual([]); // parked, even after the lease

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createFileSignupQueue } from '../../../src/server/node/index.js';
 import { CONTACT_WRITE } from '../proxy-fixture.js';
-import { backlogProxy, IMPORT } from './bulk-fixture.js';
+import { backlogProxy, diesAfterMark, IMPORT } from './bulk-fixture.js';
 
 let dir: string;
 let path: string;
@@ -21,10 +21,7 @@ it('the file queue journals its imports: a process killed after the PUT resumes 
   const p = await backlogProxy({}, {}, queue);
   for (const email of emails(40)) await p.signUp(email);
   p.recover();
-  const dying = p.another({ queue: { ...queue, markImport: async (batchId: string, importId: string) => {
-    await queue.markImport(batchId, importId);
-    throw new Error('killed right after markImport');
-  } } as typeof queue });
+  const dying = p.another({ queue: diesAfterMark(queue) });
   await expect(dying.deliverQueued()).rejects.toThrow('killed');
   await queue.close(); // the process is gone; its leases with it
   expect(await readFile(path, 'utf8')).toMatch(/"mark":\{"batchId":"[^"]+","importId":"[^"]+"\}/);

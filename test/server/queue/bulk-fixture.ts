@@ -1,6 +1,17 @@
 import { DEMO_API_PASSWORD, DEMO_API_USER, type MockDotdigitalOptions } from '../../../src/mock/index.js';
+import type { ImportLedger } from '../../../src/server/queue/import-ledger.js';
 import { createMemorySignupQueue, createSignupHandler, type SignupHandlerOptions, type SignupQueue } from '../../../src/server/index.js';
 import { captureLogger, CONSENT_TEXT, CONTACT_WRITE, consentFor, fakeClock, HOUR, post, proxyWithMock, status, type Fault } from '../proxy-fixture.js';
+
+/** The queue of a drainer that dies right after `markImport`: the PUT was answered, the import id stored, nothing polled. */
+export function diesAfterMark<Q extends SignupQueue & ImportLedger>(queue: Q): Q {
+  return Object.assign(Object.create(queue) as Q, {
+    async markImport(batchId: string, importId: string) {
+      await queue.markImport(batchId, importId);
+      throw new Error('killed right after markImport');
+    },
+  });
+}
 
 /** Calls to the import (`PUT`) and its status (`GET`). */
 export const IMPORT = /^\/contacts\/v3\/import/;
@@ -29,6 +40,10 @@ export async function backlogProxy<Q extends SignupQueue = ReturnType<typeof cre
   };
   return {
     ...p, clock, logger, queue, signUp,
+    /** Contact writes fail again: new signups are queued. */
+    down() {
+      outage.times = Infinity;
+    },
     /** Dotdigital is back, an hour later: every queued signup is due. */
     recover() {
       outage.times = 0;

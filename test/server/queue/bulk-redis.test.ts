@@ -6,7 +6,7 @@ import { createQueueDeliverer, type DelivererDeps } from '../../../src/server/qu
 import { resolveOptions } from '../../../src/server/resolve-options.js';
 import { createSignupEngine } from '../../../src/server/signup-engine.js';
 import { CONSENT_TEXT, CONTACT_WRITE } from '../proxy-fixture.js';
-import { backlogProxy, IMPORT } from './bulk-fixture.js';
+import { backlogProxy, diesAfterMark, IMPORT } from './bulk-fixture.js';
 
 let server: TestRedisServer;
 const open: RedisStores[] = [];
@@ -47,10 +47,7 @@ describe('bulk delivery with the Redis stores', () => {
     const p = await backlogProxy({}, {}, a.queue);
     for (const email of emails(30)) await p.signUp(email);
     p.recover();
-    const dying = p.another({ queue: Object.assign(Object.create(a.queue), { markImport: async (batchId: string, importId: string) => {
-      await a.queue.markImport(batchId, importId);
-      throw new Error('killed right after markImport');
-    } }) });
+    const dying = p.another({ queue: diesAfterMark(a.queue) });
     await expect(dying.deliverQueued()).rejects.toThrow('killed');
     expect(await shared.queue.unfinishedImports()).toEqual([expect.objectContaining({ importId: expect.any(String) })]);
     const survivor = p.another({ queue: shared.queue });
