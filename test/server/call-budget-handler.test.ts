@@ -81,6 +81,10 @@ describe('one call budget: after a 429 or during an outage nobody waits and noth
     expect(await p.handler.deliverQueued()).toMatchObject({ delivered: 0, dropped: 0 });
     expect(p.calls() - before).toBe(0); // the definition's refresh is held back too; the cached one serves
     expect(p.queue.size).toBe(2);
+    // Held back is no attempt: both wait, unpenalised, exactly until the reset (40 s after the 429).
+    const waiting = await p.queue.claim({ now: Number.MAX_SAFE_INTEGER, limit: 10, leaseMs: 1 });
+    expect(waiting.map((entry) => [entry.attempts, entry.dueAt - p.clock.now()])).toEqual([[0, 10_000], [0, 10_000]]);
+    for (const entry of waiting) await p.queue.reschedule(entry.id, entry.lease, { attempts: entry.attempts, dueAt: entry.dueAt });
     p.clock.time += 60 * 60_000;
     expect(await p.handler.deliverQueued()).toMatchObject({ delivered: 2 });
   });

@@ -5,7 +5,7 @@ import type { SignupClock } from '../shared/signup-clock.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
 import type { DrainLock } from './drain-lock.js';
 import type { OptInProbe } from './opt-in-probe.js';
-import { nextDelivery, type ResolvedQueueDelivery } from './queue-delivery-options.js';
+import { retryAfterFailure, type ResolvedQueueDelivery } from './queue-delivery-options.js';
 import { queuedWrite } from './queued-write.js';
 import type { ClaimedSignup, SignupQueue } from './signup-queue.js';
 import type { ContactWrite } from '../dotdigital/build-contact-body.js';
@@ -79,9 +79,9 @@ export function startRound(deps: DelivererDeps, queue: SignupQueue, probe: OptIn
     },
     async postpone(entry, error, tried) {
       const attempts = entry.attempts + (tried ? 1 : 0);
-      const retryAfterMs = (error as { retryAfterMs?: number } | undefined)?.retryAfterMs;
-      const dueAt = error === undefined ? clock.now() : nextDelivery(clock.now(), attempts, delivery, clock.random, retryAfterMs);
-      await queue.reschedule(entry.id, entry.lease, { attempts, dueAt });
+      // Held back by the call budget: not an attempt, and due when the budget says.
+      const next = error === undefined ? { dueAt: clock.now(), counts: true } : retryAfterFailure(error, clock.now(), attempts, delivery, clock.random);
+      await queue.reschedule(entry.id, entry.lease, { attempts: next.counts ? attempts : entry.attempts, dueAt: next.dueAt });
       round.report.postponed++;
     },
     snapshot: () => (snapshot ??= deps.definition.fresh().catch((error: unknown) => {

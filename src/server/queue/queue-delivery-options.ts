@@ -1,3 +1,5 @@
+import { FAILURE_TABLE, failureKind } from '../dotdigital/failure-table.js';
+
 /** How queued signups are retried (option `queueDelivery` of `createSignupHandler`). */
 export interface QueueDeliveryOptions {
   /** A signup not delivered this long after the visitor sent it is dropped (and logged). Default 72 h. */
@@ -65,4 +67,19 @@ export function resolveQueueDelivery(options: QueueDeliveryOptions | undefined, 
 export function nextDelivery(now: number, attempts: number, delivery: ResolvedQueueDelivery, random: () => number, retryAfterMs: number | undefined): number {
   const step = Math.min(delivery.maxDelayMs, delivery.baseDelayMs * 2 ** Math.min(attempts, 30));
   return now + Math.max(retryAfterMs ?? 0, step / 2 + random() * (step / 2));
+}
+
+/**
+ * When a queued signup that failed with `error` comes due again, and whether that counts as an
+ * attempt: one the call budget held back was never sent, so it waits exactly as long as the
+ * budget says (every such signup comes due together and a backlog goes out as one import), with
+ * no attempt counted; any other failure backs off as {@link nextDelivery} says.
+ *
+ * @example
+ * const { dueAt, counts } = retryAfterFailure(error, now, entry.attempts + 1, delivery, Math.random);
+ */
+export function retryAfterFailure(error: unknown, now: number, attempts: number, delivery: ResolvedQueueDelivery, random: () => number): { dueAt: number; counts: boolean } {
+  const retryAfterMs = (error as { retryAfterMs?: number } | undefined)?.retryAfterMs;
+  if (FAILURE_TABLE[failureKind(error)].notSent && retryAfterMs !== undefined) return { dueAt: now + retryAfterMs, counts: false };
+  return { dueAt: nextDelivery(now, attempts, delivery, random, retryAfterMs), counts: true };
 }
