@@ -3,7 +3,7 @@
 import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../mock/index.js';
-import { createMemorySignupQueue, createSignupHandler, startQueueDelivery } from '../server/index.js';
+import { createMemoryCallBudget, createMemorySignupQueue, createSignupHandler, startQueueDelivery } from '../server/index.js';
 import { createNodeFetch, optionsFromEnv, queueFromEnv } from '../server/node/index.js';
 import { listenFailure, type PortChoice } from '../server/node/listen-failure.js';
 import { createDemoApp } from './create-demo-app.js';
@@ -33,11 +33,14 @@ const fromEnv = optionsFromEnv({
 const queued = await queueFromEnv(env, console);
 const handler = createSignupHandler({
   ...fromEnv,
-  queue: queued?.options.queue ?? createMemorySignupQueue(),
+  // SIGNUP_REDIS_URL's stores, else a queue in memory; the budget probes an outage every 3 s (not
+  // 15 s), so a person who ends the mock's outage soon sees it noticed.
+  ...(queued?.options.stores ? {} : { queue: queued?.options.queue ?? createMemorySignupQueue() }),
+  stores: { budget: createMemoryCallBudget({ probeEveryMs: 3_000 }), ...queued?.options.stores },
   queueDelivery: { baseDelayMs: 2_000, maxDelayMs: 60_000, ...queued?.options.queueDelivery },
   allowedOrigins: [...demoOrigins, ...(fromEnv.allowedOrigins ?? [])],
   // Generous for people clicking around and for the browser tests, which all come from one address.
-  rateLimit: fromEnv.rateLimit ?? { max: 120, windowMs: 60_000 },
+  rateLimit: queued?.options.stores ? queued.options.rateLimit : (fromEnv.rateLimit ?? { max: 120, windowMs: 60_000 }),
   fetch: createNodeFetch(),
   logger: console,
 });

@@ -6,6 +6,8 @@ export interface MockRateLimit {
   scope?: string;
   /** How `X-RateLimit-Reset` is written: seconds until reset (default) or a Unix time in seconds. */
   reset?: 'seconds' | 'epoch';
+  /** The window `perMinute` counts in. Default 60 000 ms; shorter makes load tests of the limit quick. */
+  windowMs?: number;
 }
 
 /** What the limits say about one call: headers to add, and a refusal when over a limit. */
@@ -28,10 +30,11 @@ export function createCallLimits(rateLimit: MockRateLimit | undefined, hourlyCap
   return (nowMs) => {
     let headers: Record<string, string> | undefined;
     if (rateLimit) {
-      if (nowMs - minute.start >= 60_000) Object.assign(minute, { start: nowMs, count: 0 });
+      const windowMs = rateLimit.windowMs ?? 60_000;
+      if (nowMs - minute.start >= windowMs) Object.assign(minute, { start: nowMs, count: 0 });
       const over = minute.count >= rateLimit.perMinute;
       if (!over) minute.count++;
-      const resetAt = minute.start + 60_000;
+      const resetAt = minute.start + windowMs;
       headers = {
         'x-ratelimit-limit': String(rateLimit.perMinute),
         'x-ratelimit-remaining': String(rateLimit.perMinute - minute.count),

@@ -1,6 +1,12 @@
 export { createSignupHandler } from './create-signup-handler.js';
 export type { SignupHandler } from './create-signup-handler.js';
-export type { AllowedField, SignupHandlerOptions, UpstreamRetryOptions } from './signup-handler-options.js';
+export type { AllowedField, SignupHandlerOptions, SignupStores, UpstreamRetryOptions } from './signup-handler-options.js';
+export { createMemoryCallBudget } from './dotdigital/memory-call-budget.js';
+export type { CallBudget, CallBudgetOptions, CallOutcome, CallPermit } from './dotdigital/call-budget.js';
+export { createMemoryDrainLock } from './queue/memory-drain-lock.js';
+export type { DrainLock } from './queue/drain-lock.js';
+export type { SharedRateLimiter } from './http/shared-rate-limiter.js';
+export type { RateLimitVerdict } from './http/rate-limiter.js';
 export type { ClientIpSetting } from './http/client-ip-presets.js';
 export type { SignupClock } from './shared/signup-clock.js';
 export type { SignupLogger } from './shared/signup-logger.js';
@@ -13,3 +19,4 @@ export { SignupQueueFullError } from './queue/signup-queue.js';
 export type { ClaimedSignup, QueuedSignup, SignupQueue } from './queue/signup-queue.js';
 export type { QueueDeliveryOptions } from './queue/queue-delivery-options.js';
 export type { DeliverQueued, DeliveryReport } from './queue/deliver-queued.js';
+export type { ImportBatch, ImportLedger } from './queue/import-ledger.js';

@@ -7,6 +7,11 @@ import type { SignupClock } from './shared/signup-clock.js';
 import type { SignupLogger } from './shared/signup-logger.js';
 import type { SignupHandlerOptions } from './signup-handler-options.js';
 import type { SignupQueue } from './queue/signup-queue.js';
+import { createMemoryCallBudget } from './dotdigital/memory-call-budget.js';
+import type { CallBudget } from './dotdigital/call-budget.js';
+import type { SharedRateLimiter } from './http/shared-rate-limiter.js';
+import type { DrainLock } from './queue/drain-lock.js';
+import { createMemoryDrainLock } from './queue/memory-drain-lock.js';
 
 /** {@link SignupHandlerOptions} checked, with every default filled in. */
 export interface ResolvedOptions {
@@ -26,6 +31,10 @@ export interface ResolvedOptions {
   definitionCacheMs: number;
   retry: { budgetMs: number; baseDelayMs: number; maxDelayMs: number; attemptTimeoutMs: number };
   queue: SignupQueue | undefined;
+  /** The shared per-IP limiter, when `stores` has one (it then replaces the in-process limit). */
+  ipLimiter: SharedRateLimiter | undefined;
+  budget: CallBudget;
+  drainLock: DrainLock;
   queueDelivery: ResolvedQueueDelivery;
   fetch: typeof fetch | undefined;
   logger: SignupLogger | undefined;
@@ -71,6 +80,10 @@ export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
   if (rateLimit !== false && !(rateLimit.max >= 1 && rateLimit.windowMs >= 1)) fail('`rateLimit` must be `false` or `{ max ≥ 1, windowMs ≥ 1 }`');
   const definitionCacheMs = options.definitionCacheMs ?? 60_000;
   if (!(definitionCacheMs >= 0)) fail('`definitionCacheMs` must be ≥ 0');
+  const stores = options.stores ?? {};
+  if (options.queue && stores.queue) fail('pass the queue once: either `queue` or `stores.queue`, not both');
+  if (stores.ipLimiter && options.rateLimit) fail('`stores.ipLimiter` counts with its own limit: set it in createRedisStores({ rateLimit }) and leave out `rateLimit` (or set `rateLimit: false` to turn the limit off)');
+  const clock = { ...realClock, ...options.clock };
   return {
     apiUser: options.apiUser,
     apiPassword: options.apiPassword,
@@ -85,11 +98,14 @@ export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
     rateLimit,
     definitionCacheMs,
     retry: { budgetMs: 8_000, baseDelayMs: 200, maxDelayMs: 2_000, attemptTimeoutMs: 5_000, ...options.retry },
-    queue: checkQueue(options.queue),
+    queue: checkQueue(options.queue ?? stores.queue),
+    ipLimiter: rateLimit === false ? undefined : stores.ipLimiter,
+    budget: stores.budget ?? createMemoryCallBudget(),
+    drainLock: stores.drainLock ?? createMemoryDrainLock(() => clock.now()),
     queueDelivery: resolveQueueDelivery(options.queueDelivery, fail),
     fetch: options.fetch,
     logger: options.logger === false ? undefined : (options.logger ?? consoleLogger(console)),
-    clock: { ...realClock, ...options.clock },
+    clock,
   };
 }
 

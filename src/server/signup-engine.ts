@@ -1,9 +1,10 @@
 import { consentVersion } from './definition/consent-version.js';
-import { createFormDefinitionSource } from './definition/form-definition-source.js';
+import { createFormDefinitionSource, type FormDefinitionSource } from './definition/form-definition-source.js';
 import { createDotdigitalClient } from './dotdigital/dotdigital-client.js';
 import { createRetrying } from './dotdigital/with-retries.js';
 import { createOriginPolicy } from './http/cors.js';
 import { createIpRateLimiter } from './http/rate-limiter.js';
+import { failOpen } from './http/fail-open.js';
 import { createQueueDeliverer, type DeliverQueued } from './queue/deliver-queued.js';
 import { createSignupEnqueuer } from './queue/enqueue-signup.js';
 import type { ResolvedOptions } from './resolve-options.js';
@@ -16,6 +17,7 @@ const MAX_WARNINGS = 1_000;
 /** Everything one handler keeps between requests: what a live signup needs, and the queue's delivery round. */
 export interface SignupEngine extends LiveSignupDeps {
   options: ResolvedOptions;
+  definition: FormDefinitionSource;
   deliverQueued: DeliverQueued;
 }
 
@@ -35,6 +37,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     ...(options.apiUrl ? { apiUrl: options.apiUrl } : {}),
     timeoutMs: options.retry.attemptTimeoutMs,
     now: () => clock.now(),
+    budget: options.budget,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const retrying = createRetrying(options.retry, clock);
@@ -56,13 +59,13 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     options,
     logger,
     cors: createOriginPolicy(options.allowedOrigins),
-    limiter: options.rateLimit ? createIpRateLimiter(options.rateLimit, () => clock.now()) : undefined,
+    limiter: options.ipLimiter ? failOpen(options.ipLimiter, logger) : options.rateLimit ? createIpRateLimiter(options.rateLimit, () => clock.now()) : undefined,
     definition,
     consentVersion: version,
     emailRef,
     submit,
     enqueue: createSignupEnqueuer({ ...queue, addressBookId: options.addressBookId }),
-    deliverQueued: createQueueDeliverer({ ...queue, budgetMs: options.retry.budgetMs, definition, submit, emailRef }),
+    deliverQueued: createQueueDeliverer({ ...queue, budgetMs: options.retry.budgetMs, definition, submit, emailRef, drainLock: options.drainLock }),
     warnOnce,
   };
 }

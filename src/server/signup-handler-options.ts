@@ -1,5 +1,8 @@
 import type { FormFieldType } from '../core/index.js';
 import type { ClientIpSetting } from './http/client-ip-presets.js';
+import type { CallBudget } from './dotdigital/call-budget.js';
+import type { SharedRateLimiter } from './http/shared-rate-limiter.js';
+import type { DrainLock } from './queue/drain-lock.js';
 import type { QueueDeliveryOptions } from './queue/queue-delivery-options.js';
 import type { SignupQueue } from './queue/signup-queue.js';
 import type { SignupClock } from './shared/signup-clock.js';
@@ -27,6 +30,25 @@ export interface UpstreamRetryOptions {
   maxDelayMs?: number;
   /** Timeout of one call to Dotdigital. Default 5 000 ms. */
   attemptTimeoutMs?: number;
+}
+
+/**
+ * Where the state that several instances of the proxy must share lives. `createRedisStores`
+ * (`dotdigital-signup/server/redis`) returns one; any part left out stays in this process.
+ *
+ * @example
+ * import { createRedisStores } from 'dotdigital-signup/server/redis';
+ * const handler = createSignupHandler({ ...options, stores: await createRedisStores({ redis: process.env.SIGNUP_REDIS_URL! }) });
+ */
+export interface SignupStores {
+  /** The durable signup queue (instead of the `queue` option). */
+  queue?: SignupQueue;
+  /** The per-IP limit, counted across instances; its limit is the store's own (`createRedisStores({ rateLimit })`). */
+  ipLimiter?: SharedRateLimiter;
+  /** Dotdigital's call budget and outage state. Default: one per handler (`createMemoryCallBudget()`). */
+  budget?: CallBudget;
+  /** One queue drainer at a time. Default: one per handler (`createMemoryDrainLock()`). */
+  drainLock?: DrainLock;
 }
 
 /**
@@ -87,6 +109,11 @@ export interface SignupHandlerOptions {
    * then sent by `handler.deliverQueued()`. Without it such a signup is answered 503.
    */
   queue?: SignupQueue;
+  /**
+   * State shared by every instance (queue, per-IP limit, Dotdigital's call budget, drain lock),
+   * e.g. `await createRedisStores({ redis: url })`. Default: each handler keeps its own in memory.
+   */
+  stores?: SignupStores;
   /** Backoff, maximum age and lease of queued signups. */
   queueDelivery?: QueueDeliveryOptions;
   /** A `fetch` for calls to Dotdigital (tests pass the mock's). */

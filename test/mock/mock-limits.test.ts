@@ -36,6 +36,18 @@ describe('mock Dotdigital: per-minute rate limit', () => {
     expect((await api('GET', '/v2/preferences')).status).toBe(200);
   });
 
+  it('counts in a shorter window when given windowMs (quick load tests)', async () => {
+    const time = clock();
+    const { api } = mockWith({ rateLimit: { perMinute: 2, windowMs: 5_000 }, now: time.now });
+    expect((await api('GET', '/v2/preferences')).status).toBe(200);
+    expect((await api('GET', '/v2/preferences')).status).toBe(200);
+    time.advance(1_000);
+    const over = await api('GET', '/v2/preferences');
+    expect([over.status, over.headers.get('x-ratelimit-reset')]).toEqual([429, '4']);
+    time.advance(4_000);
+    expect((await api('GET', '/v2/preferences')).status).toBe(200);
+  });
+
   it('writes X-RateLimit-Reset as a Unix time when asked', async () => {
     const time = clock();
     const { api } = mockWith({ rateLimit: { perMinute: 1, reset: 'epoch' }, now: time.now });

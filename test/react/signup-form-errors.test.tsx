@@ -4,6 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { englishMessages, SIGNUP_ERROR_CODES, SignupForm, type SignupErrorCode } from '../../src/index.js';
+import { createMemoryCallBudget } from '../../src/server/index.js';
 import { proxyWithMock } from '../server/proxy-fixture.js';
 import { DEFINITION, errorAnswer, rootOf, scriptedFetch, widgetFetch } from './widget-fixture.js';
 
@@ -144,6 +145,8 @@ describe('<SignupForm> errors from the proxy', () => {
     let failures = Number.POSITIVE_INFINITY;
     const { mock, handler } = proxyWithMock({
       retry: { budgetMs: 200, baseDelayMs: 5 },
+      // The widget's retry is under test, not the proxy's outage detection (call-budget-handler.test.ts).
+      stores: { budget: createMemoryCallBudget({ failuresToOutage: 1_000 }) },
       fetch: async (input, init) => {
         const request = new Request(input, init);
         if (request.method === 'POST' && failures-- > 0) throw new TypeError('connect ECONNREFUSED');

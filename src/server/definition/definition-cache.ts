@@ -57,6 +57,20 @@ export function createDefinitionCache<T>(options: DefinitionCacheOptions<T>) {
       }
       return refresh();
     },
+    /**
+     * For work that can wait (queue delivery): a stale value is refreshed first, so the refresh
+     * is not racing the caller's own calls (after an outage it is the one probe of Dotdigital);
+     * the stale value still serves when the refresh fails.
+     */
+    async fresh(): Promise<T> {
+      if (!entry || options.now() - entry.fetchedAt <= options.ttlMs) return this.get();
+      const stale = entry;
+      return refresh().catch((error: unknown) => {
+        if (options.now() - stale.fetchedAt > options.ttlMs + options.maxStaleMs) throw error;
+        options.logger?.warn('Form definition refresh failed; serving the cached one', { error: String(error) });
+        return stale.value;
+      });
+    },
     /** Marks the cached value stale, e.g. when Dotdigital says a preference no longer exists. */
     invalidate(): void {
       if (entry) entry = { value: entry.value, fetchedAt: Math.min(entry.fetchedAt, options.now() - options.ttlMs - 1) };

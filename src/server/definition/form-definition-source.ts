@@ -12,6 +12,8 @@ const MAX_STALE_MS = 24 * 60 * 60 * 1000;
 /** The handler's form definition: cached, refreshed in the background, marked stale on demand. */
 export interface FormDefinitionSource {
   get(): Promise<DefinitionSnapshot>;
+  /** The definition, refreshed first when stale (queue delivery, which can wait). */
+  fresh(): Promise<DefinitionSnapshot>;
   invalidate(): void;
 }
 

@@ -28,7 +28,7 @@ export function buildV3ContactBody(write: ContactWrite, addressBookId: number | 
       },
     },
     ...(addressBookId === undefined ? {} : { lists: [addressBookId] }),
-    preferences: [...write.shown].map((id) => ({ id, isOptedIn: write.ticked.has(id) })),
+    preferences: [...write.shown].sort((a, b) => a - b).map((id) => ({ id, isOptedIn: write.ticked.has(id) })),
     ...(write.ipAddress && userAgent.trim()
       ? { consentRecords: [{ text: write.consentText, dateTimeConsented: write.consentedAt, url: write.pageUrl, ipAddress: write.ipAddress, userAgent }] }
       : {}),

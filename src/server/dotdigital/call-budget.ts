@@ -47,6 +47,13 @@ export interface CallBudgetOptions {
   blockWithoutResetMs?: number;
 }
 
+/**
+ * Two answers whose resets are this close belong to one rate-limit window: `X-RateLimit-Reset`
+ * counts whole seconds, read on a clock that differs from Dotdigital's by each call's latency.
+ * Within a window the lowest remaining count wins; a later reset starts a new window.
+ */
+export const SAME_WINDOW_MS = 3_000;
+
 /** The options with their defaults filled in: one place for them, whichever store reads them. */
 export function callBudgetSettings(options: CallBudgetOptions = {}): Required<CallBudgetOptions> {
   const settings = { failuresToOutage: 3, failureWindowMs: 60_000, probeEveryMs: 15_000, blockWithoutResetMs: 60_000, ...options };

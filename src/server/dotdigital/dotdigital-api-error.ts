@@ -18,11 +18,17 @@ import type { DotdigitalRateLimit } from './rate-limit.js';
  * - `unauthorized` (401: wrong API user or password), `wrong_region` (403 from another
  *   region's host, or a discovered endpoint outside the allow-list): configuration errors.
  * - `not_found` (404), `rejected` (any other refusal).
+ * - `held_back`: not sent at all, because the shared call budget says wait (after a 429 until
+ *   `X-RateLimit-Reset`, or while Dotdigital is known to be down); `retryAfterMs` says how long.
+ * - Bulk import (v3): `too_many_imports` (429 `contacts:tooManyActiveImports`: 25 imports are
+ *   being processed), and per contact or per import in an import's report: `consent_not_applied`,
+ *   `rejected_by_watchdog`, `import_failed` (any other failure code or import status).
  */
 export type DotdigitalErrorKind =
   | 'suppressed' | 'cannot_resubscribe' | 'invalid_email' | 'unknown_data_field' | 'invalid_data_field' | 'unknown_preference'
   | 'unknown_address_book' | 'rate_limited' | 'usage_capped' | 'unauthorized' | 'wrong_region'
-  | 'not_found' | 'unavailable' | 'timeout' | 'rejected';
+  | 'not_found' | 'unavailable' | 'timeout' | 'rejected' | 'held_back'
+  | 'too_many_imports' | 'consent_not_applied' | 'rejected_by_watchdog' | 'import_failed';
 
 const TOKEN_KINDS: Record<string, DotdigitalErrorKind> = {
   ERROR_CONTACT_SUPPRESSED: 'suppressed',
@@ -38,6 +44,8 @@ const TOKEN_KINDS: Record<string, DotdigitalErrorKind> = {
   ERROR_APIUSAGE_EXCEEDED: 'usage_capped',
   ERROR_SYSTEM_SERVICETEMPORARILYUNAVAILABLE: 'unavailable',
   ERROR_CONTACT_NOT_FOUND: 'not_found',
+  // v3 answers with an `errorCode` in its envelope instead of a token in a message.
+  'contacts:tooManyActiveImports': 'too_many_imports',
 };
 
 /**
@@ -100,16 +108,18 @@ export class DotdigitalApiError extends Error {
 }
 
 /**
- * Reads the code of a Dotdigital error body: v2's `ERROR_…` token (`"Error: X"` or
- * `"A sentence. X"`), or v3's `errorCode` (`contacts:validationError`).
+ * Reads the error code from a Dotdigital error body: the `ERROR_…` token of a v2 message
+ * (`"Error: X"` or `"A sentence. X"`), or the `errorCode` of the v3 envelope
+ * (`{"errorCode","description","details"}`).
  *
  * @example
  * readErrorToken({ message: 'Contact is suppressed. ERROR_CONTACT_SUPPRESSED' }); // 'ERROR_CONTACT_SUPPRESSED'
+ * readErrorToken({ errorCode: 'contacts:tooManyActiveImports', description: '…' }); // 'contacts:tooManyActiveImports'
  */
 export function readErrorToken(body: unknown): string | undefined {
   const { message, errorCode } = (body ?? {}) as { message?: unknown; errorCode?: unknown };
-  if (typeof message === 'string') return /ERROR_[A-Z_]+/.exec(message)?.[0];
-  return typeof errorCode === 'string' && /^[a-z]+:[A-Za-z]+$/.test(errorCode) ? errorCode : undefined;
+  if (typeof errorCode === 'string' && /^[A-Za-z]+:[A-Za-z]+$/.test(errorCode)) return errorCode;
+  return typeof message === 'string' ? /ERROR_[A-Z_]+/.exec(message)?.[0] : undefined;
 }
 
 // What a v3 refusal is about, from the `item` of its first detail (never its prose).

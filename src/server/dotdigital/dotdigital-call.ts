@@ -1,3 +1,4 @@
+import type { CallBudget, CallOutcome } from './call-budget.js';
 import { DotdigitalApiError, errorKindFor, readErrorToken, v3ErrorKind, type DotdigitalErrorKind } from './dotdigital-api-error.js';
 import { parseRateLimit, retryAfterMs, type DotdigitalRateLimit } from './rate-limit.js';
 
@@ -8,6 +9,8 @@ export interface CallConfig {
   timeoutMs: number;
   now: () => number;
   onRateLimit: (rateLimit: DotdigitalRateLimit) => void;
+  /** Dotdigital's call budget, shared by every instance: asked before each call, told its outcome. */
+  budget?: CallBudget | undefined;
 }
 
 /** One call: `label` names it in errors without the email address a path may hold. */
@@ -30,8 +33,12 @@ export interface CallSpec {
  * parsed JSON of a 2xx answer. Everything else becomes a {@link DotdigitalApiError}: no
  * answer (`unavailable`), too slow (`timeout`), or a refusal with its `ERROR_…` token,
  * kind, rate-limit headers and the wait they imply. Retrying is the caller's choice.
+ *
+ * With a `budget`, this is the one place every call asks it first and reports to it: a call the
+ * budget holds back is never sent and fails as `held_back` with the wait it names.
  */
 export async function callDotdigital(config: CallConfig, spec: CallSpec): Promise<{ status: number; body: unknown; missing?: true }> {
+  if (config.budget) await askBudget(config.budget, config.now(), spec.label);
   const controller = new AbortController();
   // A timer we clear ourselves: an AbortSignal.timeout would keep one alive per call for timeoutMs.
   const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${config.timeoutMs} ms`, 'TimeoutError')), config.timeoutMs);
@@ -52,6 +59,7 @@ export async function callDotdigital(config: CallConfig, spec: CallSpec): Promis
     ]);
     text = await Promise.race([response.text(), aborted]);
   } catch (cause) {
+    tellBudget(config, { kind: 'unreachable' });
     if (controller.signal.aborted) {
       throw new DotdigitalApiError(0, undefined, `Dotdigital ${spec.label}: no answer within ${config.timeoutMs} ms; try again later.`, undefined, { kind: 'timeout', cause });
     }
@@ -63,6 +71,7 @@ export async function callDotdigital(config: CallConfig, spec: CallSpec): Promis
   const nowMs = config.now();
   const rateLimit = parseRateLimit(response.headers, nowMs);
   if (rateLimit) config.onRateLimit(rateLimit);
+  tellBudget(config, { kind: 'answered', status: response.status, rateLimit });
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
@@ -75,6 +84,25 @@ export async function callDotdigital(config: CallConfig, spec: CallSpec): Promis
   if (kind === 'not_found' && spec.missingIsAnswer) return { status: response.status, body, missing: true };
   const wait = kind === 'rate_limited' || kind === 'usage_capped' || kind === 'unavailable' ? retryAfterMs(response.headers, rateLimit, nowMs) : undefined;
   throw new DotdigitalApiError(response.status, token, describe(kind, spec.label, response.status, token, wait), wait, { kind, ...(rateLimit ? { rateLimit } : {}) });
+}
+
+async function askBudget(budget: CallBudget, now: number, label: string): Promise<void> {
+  let permit: Awaited<ReturnType<CallBudget['mayCall']>>;
+  try {
+    permit = await budget.mayCall(now);
+  } catch {
+    // The budget's store is unreachable (Redis lost): call anyway, so a signup is tried live
+    // rather than failed for want of bookkeeping. The store reports its own connection.
+    return;
+  }
+  if (permit.allowed) return;
+  const why = permit.reason === 'rate-limited' ? 'its rate limit allows no call before the reset' : 'it is known to be unavailable (one probe at a time checks)';
+  throw new DotdigitalApiError(0, undefined, `Dotdigital ${label}: not called, ${why}; try again in ${Math.ceil(permit.retryAfterMs / 1000)} s.`, permit.retryAfterMs, { kind: 'held_back' });
+}
+
+// Not awaited: the caller's answer does not wait for bookkeeping, and a lost store only loses one note.
+function tellBudget(config: CallConfig, outcome: CallOutcome): void {
+  config.budget?.record(config.now(), outcome).catch(() => undefined);
 }
 
 function describe(kind: DotdigitalErrorKind, label: string, status: number, token: string | undefined, wait: number | undefined): string {

@@ -1,9 +1,11 @@
+import type { CallBudget } from './call-budget.js';
 import { apiEndpointFrom, DISCOVERY_URL, rawApiEndpoint } from './api-endpoint.js';
 import { DotdigitalApiError } from './dotdigital-api-error.js';
 import { asArray, checkedApiUrl, v3Status, writeResult } from './dotdigital-answers.js';
 import { callDotdigital, type CallConfig, type CallSpec } from './dotdigital-call.js';
-import type { ContactWithConsentBody, ContactWriteResult, DotdigitalDataField, DotdigitalPreference, V3ContactBody } from './dotdigital-types.js';
+import type { ContactWithConsentBody, ContactWriteResult, DotdigitalDataField, DotdigitalPreference, V3Contact, V3ContactBody } from './dotdigital-types.js';
 import type { DotdigitalRateLimit } from './rate-limit.js';
+import { readImportReport, type ImportReport } from './import-report.js';
 
 export type { ContactWithConsentBody, DotdigitalDataField, DotdigitalPreference } from './dotdigital-types.js';
 
@@ -25,6 +27,8 @@ export interface DotdigitalClientOptions {
   now?: () => number;
   /** Told the `X-RateLimit-*` headers of every answer that has them (where a shared call budget listens). */
   onRateLimit?: (rateLimit: DotdigitalRateLimit) => void;
+  /** Dotdigital's call budget shared by every instance (see `CallBudget`): each call asks it first and reports its outcome. Default: none. */
+  budget?: CallBudget;
 }
 
 /**
@@ -43,6 +47,10 @@ export interface DotdigitalClient {
   getContactStatus(email: string): Promise<string | undefined>;
   /** v3 upsert (`PATCH /contacts/v3/email/{email}`): the contact's email status after the write. */
   upsertContact(body: V3ContactBody): Promise<{ status: string }>;
+  /** `PUT /contacts/v3/import` (merge option `overwrite`): Dotdigital's import id. */
+  startImport(contacts: V3Contact[]): Promise<string>;
+  /** `GET /contacts/v3/import/{id}`, read. */
+  getImport(importId: string): Promise<ImportReport>;
 }
 
 /**
@@ -66,6 +74,7 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
     timeoutMs: options.timeoutMs ?? 10_000,
     now: options.now ?? Date.now,
     onRateLimit: options.onRateLimit ?? (() => undefined),
+    budget: options.budget,
   };
   let discovered: Promise<string> | undefined;
 
@@ -121,5 +130,13 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
       const label = 'PATCH /contacts/v3/email/{email}';
       return { status: v3Status(await call({ method: 'PATCH', path: `/contacts/v3/email/${encodeURIComponent(body.identifiers.email)}?merge-option=overwrite`, label, body }), label) };
     },
+    async startImport(contacts) {
+      const answer = await call({ method: 'PUT', path: '/contacts/v3/import', label: 'PUT /contacts/v3/import', body: { mergeOption: 'overwrite', contacts } });
+      const importId = (answer.body as { importId?: unknown } | undefined)?.importId;
+      if (typeof importId === 'string' && importId !== '') return importId;
+      throw new DotdigitalApiError(answer.status, undefined, `Dotdigital PUT /contacts/v3/import answered ${answer.status} without an importId; try again later.`, undefined, { kind: 'unavailable' });
+    },
+    getImport: async (importId) =>
+      readImportReport((await call({ method: 'GET', path: `/contacts/v3/import/${encodeURIComponent(importId)}`, label: 'GET /contacts/v3/import/{id}' })).body),
   };
 }

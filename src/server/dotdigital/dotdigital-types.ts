@@ -88,3 +88,6 @@ export interface V3ContactBody {
   preferences: Array<{ id: number; isOptedIn: boolean }>;
   consentRecords?: V3ConsentRecord[];
 }
+
+/** One contact of `PUT /contacts/v3/import`: the v3 body with its match identifier, and always a consent record. */
+export type V3Contact = V3ContactBody & { matchIdentifier: 'email'; consentRecords: V3ConsentRecord[] };

@@ -24,6 +24,13 @@ export interface FailureRow {
   refreshDefinition?: true;
   /** The contact unsubscribed or is suppressed: try Dotdigital's resubscribe flow (returning-contact.ts) instead. */
   resubscribe?: true;
+  /**
+   * The call was never sent (the shared call budget held it back): when earlier attempts of the
+   * same request did reach Dotdigital and failed, the visitor's answer and the log are theirs.
+   */
+  notSent?: true;
+  /** A signup a bulk import failed so is sent again through the single call (the contact write of a live signup). */
+  retrySingly?: true;
 }
 
 const UNAVAILABLE = { status: 503, code: 'upstream_unavailable', message: 'The newsletter service is not answering; try again shortly.' } as const;
@@ -37,6 +44,8 @@ const refusal = (log: FailureRow['log'], answer: FailureRow['answer'] = REJECTED
 // The account's set-up is wrong: the visitor cannot be helped now, but a queued signup waits for the operator's fix.
 const setup = (text: string): FailureRow => ({ retryNow: false, queueLive: false, keepQueued: true, answer: REJECTED, log: { level: 'error', text } });
 const error = (text: string) => ({ level: 'error', text }) as const;
+// Only a bulk import reports these; its signups are sent again, one call each, which gives each its own answer.
+const importFailure = (log: FailureRow['log']): FailureRow => ({ retryNow: false, queueLive: false, keepQueued: true, answer: REJECTED, log, retrySingly: true });
 
 /**
  * The one table of what a Dotdigital failure means. A new kind of failure is a row here (and
@@ -68,6 +77,12 @@ export const FAILURE_TABLE: Readonly<Record<FailureKind, FailureRow>> = {
   },
   unknown_address_book: refusal(error('Address book does not exist in Dotdigital: fix addressBookId (Contacts → Lists shows the ids)')),
   rate_limited: AWAY,
+  // Every instance knows Dotdigital will not take a call yet (429 until its reset, or an outage
+  // with one probe at a time): queue at once, nobody waits out a retry budget to learn it again.
+  held_back: {
+    ...AWAY, retryNow: false, notSent: true,
+    log: { level: 'info', text: 'Dotdigital not called: the shared call budget holds calls back (rate limit until its reset, or a known outage)' },
+  },
   // The hourly cap lifts in minutes, not within a visitor's wait: no retry now, but queue and keep.
   usage_capped: { ...AWAY, retryNow: false, log: { level: 'warn', text: 'Dotdigital capped this account\'s API usage (ERROR_APIUSAGE_EXCEEDED): signups fail until the cap lifts' } },
   unavailable: AWAY,
@@ -76,6 +91,11 @@ export const FAILURE_TABLE: Readonly<Record<FailureKind, FailureRow>> = {
   wrong_region: setup('Dotdigital answered 403, which it does for the wrong region: set region (r1, r2, r3) or apiUrl to your account\'s API endpoint'),
   not_found: refusal(error('Dotdigital refused the call')),
   rejected: refusal(error('Dotdigital refused the call')),
+  // 25 imports are being processed: the batch waits for one to finish (its signups stay queued).
+  too_many_imports: { ...AWAY, retryNow: false, log: { level: 'warn', text: 'Dotdigital is processing 25 imports for this account: the next batch waits for one to finish' } },
+  consent_not_applied: importFailure({ level: 'warn', text: 'The import stored the contact without its consent record: sent again through the single call' }),
+  rejected_by_watchdog: importFailure({ level: 'warn', text: 'Dotdigital\'s data-quality check rejected a whole import (RejectedByWatchdog): its signups are sent one by one' }),
+  import_failed: importFailure({ level: 'warn', text: 'The import did not apply the contact: sent again through the single call' }),
   // A bug, not Dotdigital: the visitor learns nothing of it; a queued signup is kept for when it is fixed.
   internal: { ...setup('Signup handler failed'), answer: INTERNAL_ERROR },
 };

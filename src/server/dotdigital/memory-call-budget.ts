@@ -1,4 +1,4 @@
-import { callBudgetSettings, readOutcome, type CallBudget, type CallBudgetOptions } from './call-budget.js';
+import { callBudgetSettings, readOutcome, SAME_WINDOW_MS, type CallBudget, type CallBudgetOptions } from './call-budget.js';
 
 /**
  * A {@link CallBudget} in this process's memory: right for one long-running process (the
@@ -31,7 +31,7 @@ export function createMemoryCallBudget(options: CallBudgetOptions = {}): CallBud
       if (read.blockUntil !== undefined) state.blockedUntil = Math.max(state.blockedUntil, read.blockUntil);
       if (read.remaining !== undefined && read.resetAt !== undefined) {
         // Answers of one window may arrive out of order: the lowest count is the latest news.
-        if (Math.abs(read.resetAt - state.resetAt) < 1_000) state.remaining = Math.min(state.remaining ?? read.remaining, read.remaining);
+        if (Math.abs(read.resetAt - state.resetAt) < SAME_WINDOW_MS) state.remaining = Math.min(state.remaining ?? read.remaining, read.remaining);
         else if (read.resetAt > state.resetAt) [state.remaining, state.resetAt] = [read.remaining, read.resetAt];
       }
       if (read.success) Object.assign(state, { failures: 0, outage: false, probeUntil: 0 });

@@ -1,4 +1,5 @@
 import type { SignupClock } from '../shared/signup-clock.js';
+import type { DotdigitalErrorKind } from './dotdigital-api-error.js';
 import { FAILURE_TABLE, failureKind } from './failure-table.js';
 import { UpstreamGaveUp } from './upstream-gave-up.js';
 
@@ -25,6 +26,7 @@ export type Retrying = <T>(call: () => Promise<T>, deadline: number) => Promise<
  */
 export function createRetrying(policy: RetryPolicy, clock: SignupClock): Retrying {
   return async function retrying<T>(call: () => Promise<T>, deadline: number): Promise<T> {
+    let sent: { kind: DotdigitalErrorKind; error: unknown } | undefined;
     for (let attempt = 0; ; attempt++) {
       const remaining = deadline - clock.now();
       if (remaining <= 0) throw new UpstreamGaveUp('timeout', attempt, undefined, undefined);
@@ -38,6 +40,9 @@ export function createRetrying(policy: RetryPolicy, clock: SignupClock): Retryin
       const row = FAILURE_TABLE[kind];
       const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
       if (kind === 'internal' || !(row.retryNow || row.queueLive)) throw error;
+      // Held back after attempts that did fail: those failures are what the visitor met.
+      if (row.notSent && sent) throw new UpstreamGaveUp(sent.kind, attempt, retryAfterMs, sent.error);
+      if (!row.notSent) sent = { kind, error };
       if (!row.retryNow) throw new UpstreamGaveUp(kind, attempt + 1, retryAfterMs, error);
       const backoff = clock.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
       // A 429 names when calls are allowed again: wait for that, plus jitter so queued signups do not stampede.

@@ -1,10 +1,11 @@
-import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import type { FileHandle } from 'node:fs/promises';
+import type { ImportLedger } from '../queue/import-ledger.js';
 import { DEFAULT_QUEUE_MAX_ENTRIES } from '../queue/memory-signup-queue.js';
 import { createQueueEntries } from '../queue/queue-entries.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
-import type { QueuedSignup, SignupQueue } from '../queue/signup-queue.js';
+import type { SignupQueue } from '../queue/signup-queue.js';
 import { claimQueueFile } from './claim-queue-file.js';
+import { compactJournal, readJournal, type JournalLine } from './file-queue-journal.js';
 
 /** Options of {@link createFileSignupQueue}. */
 export interface FileSignupQueueOptions {
@@ -16,20 +17,19 @@ export interface FileSignupQueueOptions {
   logger?: SignupLogger;
 }
 
-/** A file-backed {@link SignupQueue}; `close()` before another process may open the file. */
-export interface FileSignupQueue extends SignupQueue {
+/** A file-backed {@link SignupQueue} with its bulk-import ledger; `close()` before another process may open the file. */
+export interface FileSignupQueue extends SignupQueue, ImportLedger {
   readonly size: number;
   close(): Promise<void>;
 }
-
-type Line = { add: QueuedSignup } | { remove: string } | { reschedule: { id: string; dueAt: number; attempts: number } };
 
 /**
  * A durable signup queue for Node: a JSON-lines journal, each change appended and fsynced
  * before it is acknowledged, so a signup answered `202 queued` survives a crash or restart.
  * On open the file is read (a torn last line from a crash is skipped) and rewritten with
  * only the live entries (temp file, fsync, atomic rename); it is compacted the same way as
- * it grows. One process owns a file at a time (a `.lock` file beside it says which), as
+ * it grows. The bulk-import ledger is journalled the same way, so a process killed while
+ * Dotdigital processes an import resumes polling it after the restart. One process owns a file at a time (a `.lock` file beside it says which), as
  * claims are kept in that process's memory. The file holds personal data until delivered:
  * keep it on a private volume.
  *
@@ -43,8 +43,10 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
   const entries = createQueueEntries(options.maxEntries ?? DEFAULT_QUEUE_MAX_ENTRIES);
   let handle: FileHandle;
   try {
-    for (const entry of await readJournal(path, logger)) entries.add(entry);
-    handle = await compact(path, entries.all());
+    const journal = await readJournal(path, logger);
+    for (const entry of journal.entries) entries.add(entry);
+    for (const batch of journal.imports) entries.restoreImport(batch);
+    handle = await compactJournal(path, entries.all(), entries.unfinishedImports());
   } catch (error) {
     await release();
     throw error;
@@ -62,9 +64,9 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
   let damaged = false;
   const rewrite = async () => {
     await handle.close().catch(() => undefined);
-    [handle, lines, damaged] = [await compact(path, entries.all()), entries.size, false];
+    [handle, lines, damaged] = [await compactJournal(path, entries.all(), entries.unfinishedImports()), entries.size, false];
   };
-  const append = async (line: Line) => {
+  const append = async (line: JournalLine) => {
     if (damaged) await rewrite();
     damaged = true; // until the whole line is on disk
     await handle.appendFile(`${JSON.stringify(line)}\n`);
@@ -87,64 +89,25 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
     remove: (id) => serial(async () => void (entries.remove(id) && (await append({ remove: id })))),
     reschedule: (id, lease, next) =>
       serial(async () => void (entries.reschedule(id, lease, next) && (await append({ reschedule: { id, dueAt: next.dueAt, attempts: next.attempts } })))),
+    // A batch is on disk before the PUT that sends it, and its import id before it is polled.
+    beginImport: (request) =>
+      serial(async () => {
+        const batch = entries.beginImport(request);
+        if (batch) await append({ begin: batch });
+        return batch;
+      }),
+    markImport: (batchId, importId) =>
+      serial(async () => {
+        if (!entries.markImport(batchId, importId)) throw new Error(`No unfinished import batch ${batchId}: it was finished already, or never begun`);
+        await append({ mark: { batchId, importId } });
+      }),
+    unfinishedImports: async () => entries.unfinishedImports(),
+    finishImport: (batchId, now) => serial(async () => void (entries.finishImport(batchId, now) && (await append({ finish: batchId })))),
+    readEntries: async (ids) => entries.read(ids),
     close: () =>
       serial(async () => {
         await handle.close();
         await release();
       }),
   };
-}
-
-async function readJournal(path: string, logger: SignupLogger | undefined): Promise<QueuedSignup[]> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const live = new Map<string, QueuedSignup>();
-  const rows = text.split('\n');
-  rows.forEach((row, index) => {
-    if (row.trim() === '') return;
-    let line: Line;
-    try {
-      line = JSON.parse(row) as Line;
-    } catch {
-      // The last line without its newline is a write a crash cut short: it was never acknowledged.
-      if (index !== rows.length - 1) logger?.error('Skipped an unreadable line of the signup queue file', { path, line: index + 1 });
-      return;
-    }
-    if ('add' in line) live.set(line.add.id, line.add);
-    else if ('remove' in line) live.delete(line.remove);
-    else if ('reschedule' in line) {
-      const entry = live.get(line.reschedule.id);
-      if (entry) live.set(entry.id, { ...entry, dueAt: line.reschedule.dueAt, attempts: line.reschedule.attempts });
-    }
-  });
-  return [...live.values()];
-}
-
-// Writes the live entries to a temp file, fsyncs it, renames it over the journal, and opens it for appending.
-async function compact(path: string, live: QueuedSignup[]): Promise<FileHandle> {
-  const temp = `${path}.tmp`;
-  // A fresh file, never one found there: 'wx' follows no planted link and keeps no stale mode.
-  await unlink(temp).catch(() => undefined);
-  const out = await open(temp, 'wx', 0o600);
-  try {
-    await out.writeFile(live.map((entry) => `${JSON.stringify({ add: entry })}\n`).join(''));
-    await out.sync();
-  } finally {
-    await out.close();
-  }
-  await rename(temp, path);
-  await syncDirectory(dirname(path));
-  return open(path, 'a', 0o600);
-}
-
-// The rename is only durable once the directory is synced; some platforms cannot open a directory.
-async function syncDirectory(directory: string): Promise<void> {
-  const dir = await open(directory, 'r').catch(() => undefined);
-  await dir?.sync().catch(() => undefined);
-  await dir?.close();
 }

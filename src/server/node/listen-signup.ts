@@ -11,7 +11,7 @@ import { toNodeListener } from './to-node-listener.js';
  * held a little longer than common load balancers' idle timeouts so they never reuse a
  * connection this server has just closed. A request must arrive whole within `requestTimeoutMs`
  * (default 30 s, Node's own default is 300 s) or it is answered 408, so clients sending a body
- * byte by byte cannot hold connections open. With a `queue`, queued signups are delivered every
+ * byte by byte cannot hold connections open. With a `queue` (or `stores.queue`), queued signups are delivered every
  * `deliverEveryMs` (default 30 s) until `close()`.
  *
  * @example
@@ -28,7 +28,7 @@ export async function listenSignup(
     { keepAliveTimeout: 65_000, requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(30_000, Math.max(50, requestTimeout / 4)) },
     toNodeListener(handler),
   );
-  const stopDelivery = options.queue ? startQueueDelivery(handler, { intervalMs: listen.deliverEveryMs ?? 30_000, ...(options.logger ? { logger: options.logger } : {}) }) : undefined;
+  const stopDelivery = options.queue || options.stores?.queue ? startQueueDelivery(handler, { intervalMs: listen.deliverEveryMs ?? 30_000, ...(options.logger ? { logger: options.logger } : {}) }) : undefined;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port ?? 0, listen.host, () => resolve());

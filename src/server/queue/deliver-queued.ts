@@ -1,42 +1,28 @@
-import type { DefinitionSnapshot } from '../definition/definition-snapshot.js';
-import { FAILURE_TABLE, failureKind, keepsQueuedSignup } from '../dotdigital/failure-table.js';
-import { submitSignup, type SubmitDeps } from '../dotdigital/submit-signup.js';
-import type { SignupClock } from '../shared/signup-clock.js';
-import type { SignupLogger } from '../shared/signup-logger.js';
-import { nextDelivery, type ResolvedQueueDelivery } from './queue-delivery-options.js';
-import { queuedWrite } from './queued-write.js';
-import type { ClaimedSignup, SignupQueue } from './signup-queue.js';
+import { deliverSingly } from './deliver-singly.js';
+import { startRound, type DelivererDeps, type DeliveryReport, type DeliveryRound } from './delivery-round.js';
+import { hasImportLedger, type ImportLedger } from './import-ledger.js';
+import { createMemoryDrainLock } from './memory-drain-lock.js';
+import { createOptInProbe } from './opt-in-probe.js';
+import { pollImports, resumeImports, type PollTimes } from './settle-imports.js';
+import type { SignupQueue } from './signup-queue.js';
+import { startImport, type ActiveImport, type ImportLeftovers } from './start-import.js';
 
-/** What one delivery round did; `postponed` entries were claimed but not tried, or failed and wait. */
-export interface DeliveryReport {
-  delivered: number;
-  dropped: number;
-  postponed: number;
-}
+export type { DelivererDeps, DeliveryReport } from './delivery-round.js';
 
 /** Sends due queued signups; what `handler.deliverQueued` runs. */
 export type DeliverQueued = (options?: { limit?: number }) => Promise<DeliveryReport>;
 
-/** What {@link createQueueDeliverer} needs. */
-export interface DelivererDeps {
-  queue: SignupQueue | undefined;
-  delivery: ResolvedQueueDelivery;
-  clock: SignupClock;
-  /** How long one entry's calls may take, retries included. */
-  budgetMs: number;
-  definition: { get(): Promise<DefinitionSnapshot>; invalidate(): void };
-  submit: Omit<SubmitDeps, 'addressBookId' | 'ref'>;
-  emailRef: (email: string) => Promise<string>;
-  logger: SignupLogger | undefined;
-}
+/** Dotdigital processes at most this many contact imports of an account at once. */
+export const MAX_ACTIVE_IMPORTS = 25;
 
 /**
- * Makes the delivery round of a handler's queue. Each entry goes through the same submit step
- * as a live signup, with the consent record captured when the visitor signed up. An entry
- * queued before the proxy had the form definition is checked against it first (see
- * queuedWrite). What a failure does is the failure table's `keepQueued`: Dotdigital still
- * unavailable (or its set-up still wrong) ends the round and every claimed entry waits for its
- * turn, with growing backoff; a refusal of the contact drops the entry.
+ * Makes the delivery round of a handler's queue. A round runs under the drain lock (one
+ * drainer at a time, across instances when the lock is shared), extended while it works; a
+ * round that finds the lock taken does nothing. With a queue that keeps an import ledger it
+ * first resumes the imports a previous drainer left; then a backlog of at least
+ * `bulkThreshold` due signups goes out as bulk imports (`importBatchSize` each, at most 25
+ * processing), polled and settled (start-import.ts, settle-imports.ts); a small backlog, and
+ * what an import cannot carry, goes one call each (deliver-singly.ts), `limit` a round.
  *
  * @example
  * const deliver = createQueueDeliverer(deps);
@@ -44,60 +30,58 @@ export interface DelivererDeps {
  */
 export function createQueueDeliverer(deps: DelivererDeps): DeliverQueued {
   const { queue, clock, delivery, logger } = deps;
+  const lock = deps.drainLock ?? createMemoryDrainLock(() => clock.now());
+  const pollTimes: PollTimes = new Map();
+  const probe = createOptInProbe(delivery.doubleOptInImports);
   return async function deliverQueued(request = {}) {
-    const report: DeliveryReport = { delivered: 0, dropped: 0, postponed: 0 };
-    if (!queue) return report;
+    if (!queue) return { delivered: 0, dropped: 0, postponed: 0 };
     const limit = Math.max(1, Math.floor(request.limit ?? delivery.batchSize));
-    const claimed = await queue.claim({ now: clock.now(), limit, leaseMs: delivery.leaseMs });
-    let snapshot: DefinitionSnapshot | undefined;
-    let stop: { error: unknown } | undefined;
-    const drop = async (entry: ClaimedSignup, why: string, details: Record<string, unknown>) => {
-      await queue.remove(entry.id);
-      report.dropped++;
-      logger?.error(`Dropped a queued signup: ${why}`, details);
-    };
-    for (const entry of claimed) {
-      if (stop) {
-        await postpone(entry, stop.error, false);
-        continue;
-      }
-      const ref = logger ? await deps.emailRef(entry.contact.email) : '';
-      if (clock.now() - entry.acceptedAt > delivery.maxAgeMs) {
-        await drop(entry, 'Dotdigital did not take it within queueDelivery.maxAgeMs', { contact: ref, attempts: entry.attempts, acceptedAt: new Date(entry.acceptedAt).toISOString() });
-        continue;
-      }
-      try {
-        snapshot ??= await deps.definition.get();
-        const ready = queuedWrite(entry, snapshot);
-        if (!ready.ok) {
-          await drop(entry, 'it ticks a preference this form does not offer', { contact: ref, preferences: ready.notOffered });
-          continue;
-        }
-        const outcome = await submitSignup({ ...deps.submit, addressBookId: entry.addressBookId, ref }, ready.write, snapshot.accountTree, clock.now() + deps.budgetMs);
-        await queue.remove(entry.id);
-        report.delivered++;
-        logger?.info('Delivered a queued signup', { contact: ref, attempts: entry.attempts + 1, ...(outcome.kind === 'written' ? { pending: outcome.pending } : { status: outcome.status }) });
-      } catch (error) {
-        const kind = failureKind(error);
-        if (keepsQueuedSignup(error)) {
-          // Dotdigital is still not taking calls (or cannot, until set-up is fixed): stop the round, try all later.
-          stop = { error };
-          await postpone(entry, error, true);
-          logger?.warn('Queued signups wait: Dotdigital is still not taking them', { contact: ref, kind, attempts: entry.attempts + 1 });
-          continue;
-        }
-        if (FAILURE_TABLE[kind].refreshDefinition) deps.definition.invalidate();
-        const { status, token } = error as { status?: number; token?: string };
-        await drop(entry, 'Dotdigital refused it', { contact: ref, kind, status, token });
-      }
+    const ttlMs = delivery.leaseMs;
+    const token = await lock.acquire(ttlMs);
+    if (token === undefined) {
+      logger?.info('Another drainer is delivering the queue: this round leaves it to them', {});
+      return { delivered: 0, dropped: 0, postponed: 0 };
     }
-    return report;
-
-    async function postpone(entry: ClaimedSignup, error: unknown, tried: boolean): Promise<void> {
-      const attempts = entry.attempts + (tried ? 1 : 0);
-      const retryAfterMs = (error as { retryAfterMs?: number } | undefined)?.retryAfterMs;
-      await queue!.reschedule(entry.id, entry.lease, { attempts, dueAt: nextDelivery(clock.now(), attempts, delivery, clock.random, retryAfterMs) });
-      report.postponed++;
+    const keepLock = () => lock.extend(token, ttlMs);
+    const round = startRound(deps, queue, probe);
+    try {
+      if (!hasImportLedger(queue)) {
+        await deliverSingly(round, await queue.claim({ now: clock.now(), limit, leaseMs: ttlMs }), limit, keepLock);
+        return round.report;
+      }
+      const left: ImportLeftovers = { singles: [], toFinish: [] };
+      const active = await resumeImports(round, queue);
+      await importBacklog(round, queue, active, left, keepLock);
+      await pollImports(round, queue, active, left, pollTimes, keepLock);
+      await deliverSingly(round, left.singles, limit, keepLock);
+      for (const batchId of left.toFinish) await queue.finishImport(batchId, clock.now());
+      return round.report;
+    } finally {
+      await lock.release(token).catch(() => undefined);
     }
   };
+}
+
+// Claims the due backlog: a small one is sent one call each; a large one as imports while fewer than 25 are processing.
+async function importBacklog(round: DeliveryRound, queue: SignupQueue & ImportLedger, active: ActiveImport[], left: ImportLeftovers, keepLock: () => Promise<boolean>): Promise<void> {
+  const { clock, delivery, logger } = round.deps;
+  try {
+    await round.snapshot(); // every import needs the form definition: without it, claim nothing
+  } catch (error) {
+    logger?.warn('Queued signups wait: the form definition could not be loaded', { error: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  const claim = () => queue.claim({ now: clock.now(), limit: delivery.importBatchSize, leaseMs: delivery.leaseMs });
+  let claimed = active.length < MAX_ACTIVE_IMPORTS ? await claim() : [];
+  if (claimed.length < delivery.bulkThreshold) {
+    left.singles.push(...claimed);
+    return;
+  }
+  while (claimed.length > 0) {
+    const started = await startImport(round, queue, claimed, left);
+    if (started.active) active.push(started.active);
+    // Stop when Dotdigital said wait, at 25 imports, or when nothing claimed could be imported (all go one by one).
+    if (started.stop || !started.active || active.length >= MAX_ACTIVE_IMPORTS || !(await keepLock())) return;
+    claimed = await claim();
+  }
 }

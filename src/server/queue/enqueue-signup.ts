@@ -2,7 +2,7 @@ import type { ContactWrite } from '../dotdigital/build-contact-body.js';
 import { FAILURE_TABLE, failureKind } from '../dotdigital/failure-table.js';
 import type { SignupClock } from '../shared/signup-clock.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
-import { nextDelivery, type ResolvedQueueDelivery } from './queue-delivery-options.js';
+import { retryAfterFailure, type ResolvedQueueDelivery } from './queue-delivery-options.js';
 import { toQueuedContact, type QueuedSignup, type SignupQueue } from './signup-queue.js';
 
 /** Stores a live signup that failed; true once stored (see {@link createSignupEnqueuer}). */
@@ -40,8 +40,9 @@ export function createSignupEnqueuer(deps: EnqueueDeps): EnqueueSignup {
       await queue.add({
         id: crypto.randomUUID(),
         acceptedAt: now,
-        // Not before Dotdigital said it takes calls again, nor before the first backoff step.
-        dueAt: nextDelivery(now, 0, deps.delivery, clock.random, retryAfterMs),
+        // Not before Dotdigital said it takes calls again, nor before the first backoff step
+        // (a signup the budget held back: just when the budget says).
+        dueAt: retryAfterFailure(error, now, 0, deps.delivery, clock.random).dueAt,
         attempts: 0,
         contact: toQueuedContact(write),
         ...(addressBookId !== undefined ? { addressBookId } : {}),

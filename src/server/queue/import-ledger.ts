@@ -1,3 +1,5 @@
+import type { QueuedSignup, SignupQueue } from './signup-queue.js';
+
 /** A batch of queued signups sent (or being sent) to Dotdigital as one bulk import. */
 export interface ImportBatch {
   /** Chosen by the store when the batch begins. */
@@ -43,4 +45,21 @@ export interface ImportLedger {
   /** Batches begun and not finished, oldest first. */
   unfinishedImports(): Promise<ImportBatch[]>;
   finishImport(batchId: string, now: number): Promise<void>;
+  /**
+   * The stored signups of these ids (those still in the queue, in any order): what a drainer
+   * taking over needs to settle a batch it did not begin.
+   */
+  readEntries(ids: readonly string[]): Promise<QueuedSignup[]>;
+}
+
+/**
+ * Whether a queue also keeps the bulk-import ledger (the built-in memory, file and Redis
+ * queues do); a queue of your own without it is delivered one signup a call.
+ *
+ * @example
+ * if (hasImportLedger(queue)) await queue.unfinishedImports();
+ */
+export function hasImportLedger<Q extends SignupQueue>(queue: Q): queue is Q & ImportLedger {
+  const ledger = queue as Partial<ImportLedger>;
+  return (['beginImport', 'markImport', 'unfinishedImports', 'finishImport', 'readEntries'] as const).every((name) => typeof ledger[name] === 'function');
 }

@@ -1,4 +1,5 @@
 import { createQueueEntries } from './queue-entries.js';
+import type { ImportLedger } from './import-ledger.js';
 import type { SignupQueue } from './signup-queue.js';
 
 /** Default bound of the built-in queues. */
@@ -14,7 +15,7 @@ export const DEFAULT_QUEUE_MAX_ENTRIES = 10_000;
  * const handler = createSignupHandler({ ...options, queue });
  * setInterval(() => void handler.deliverQueued(), 30_000);
  */
-export function createMemorySignupQueue(options: { maxEntries?: number } = {}): SignupQueue & { readonly size: number } {
+export function createMemorySignupQueue(options: { maxEntries?: number } = {}): SignupQueue & ImportLedger & { readonly size: number } {
   const entries = createQueueEntries(options.maxEntries ?? DEFAULT_QUEUE_MAX_ENTRIES);
   return {
     get size() {
@@ -24,5 +25,12 @@ export function createMemorySignupQueue(options: { maxEntries?: number } = {}): 
     claim: async (request) => entries.claim(request),
     remove: async (id) => void entries.remove(id),
     reschedule: async (id, lease, next) => void entries.reschedule(id, lease, next),
+    beginImport: async (request) => entries.beginImport(request),
+    markImport: async (batchId, importId) => {
+      if (!entries.markImport(batchId, importId)) throw new Error(`No unfinished import batch ${batchId}: it was finished already, or never begun`);
+    },
+    unfinishedImports: async () => entries.unfinishedImports(),
+    finishImport: async (batchId, now) => void entries.finishImport(batchId, now),
+    readEntries: async (ids) => entries.read(ids),
   };
 }

@@ -1,3 +1,4 @@
+import type { ImportBatch } from './import-ledger.js';
 import type { ClaimedSignup, QueuedSignup } from './signup-queue.js';
 import { SignupQueueFullError } from './signup-queue.js';
 
@@ -12,8 +13,17 @@ export interface QueueEntries {
   claim(request: { now: number; limit: number; leaseMs: number }): ClaimedSignup[];
   /** True when there was such an entry. */
   remove(id: string): boolean;
-  /** True when the lease was current and the entry changed. */
+  /** True when the lease was current and the entry changed (a parked entry is waiting again). */
   reschedule(id: string, lease: string, next: { dueAt: number; attempts: number }): boolean;
+  /** The bulk-import ledger (see ImportLedger). */
+  beginImport(request: { entries: ReadonlyArray<{ id: string; lease: string }>; now: number }): ImportBatch | undefined;
+  /** Parks a batch read back from a journal again, its entries under the batch's leases (a restart held none). */
+  restoreImport(batch: ImportBatch): void;
+  markImport(batchId: string, importId: string): boolean;
+  unfinishedImports(): ImportBatch[];
+  finishImport(batchId: string, now: number): boolean;
+  /** The entries with these ids that are still held (parked ones included). */
+  read(ids: readonly string[]): QueuedSignup[];
 }
 
 /**
@@ -30,7 +40,8 @@ export interface QueueEntries {
 export function createQueueEntries(maxEntries: number): QueueEntries {
   if (!(Number.isSafeInteger(maxEntries) && maxEntries >= 1)) throw new TypeError(`maxEntries must be a whole number ≥ 1, not ${maxEntries}`);
   // Insertion order is acceptance order, so a claim takes the oldest due entries first.
-  const entries = new Map<string, { entry: QueuedSignup; lease?: string; leaseUntil: number }>();
+  const entries = new Map<string, { entry: QueuedSignup; lease?: string; leaseUntil: number; parkedIn?: string }>();
+  const batches = new Map<string, ImportBatch>();
   const checkRoom = () => {
     if (entries.size >= maxEntries) throw new SignupQueueFullError(`The signup queue is full (${maxEntries} entries): Dotdigital has been unreachable for long, or delivery is not running`);
   };
@@ -49,7 +60,7 @@ export function createQueueEntries(maxEntries: number): QueueEntries {
       const claimed: ClaimedSignup[] = [];
       for (const slot of entries.values()) {
         if (claimed.length >= limit) break;
-        if (slot.entry.dueAt > now || slot.leaseUntil > now) continue;
+        if (slot.entry.dueAt > now || slot.leaseUntil > now || slot.parkedIn !== undefined) continue;
         slot.lease = crypto.randomUUID();
         slot.leaseUntil = now + leaseMs;
         claimed.push({ ...structuredClone(slot.entry), lease: slot.lease });
@@ -63,7 +74,44 @@ export function createQueueEntries(maxEntries: number): QueueEntries {
       slot.entry = { ...slot.entry, dueAt: next.dueAt, attempts: next.attempts };
       slot.lease = undefined;
       slot.leaseUntil = 0;
+      slot.parkedIn = undefined;
       return true;
     },
+    beginImport({ entries: wanted, now }) {
+      const batchId = crypto.randomUUID();
+      const held = wanted.filter(({ id, lease }) => entries.get(id)?.lease === lease && entries.get(id)?.parkedIn === undefined);
+      if (held.length === 0) return undefined;
+      for (const { id } of held) entries.get(id)!.parkedIn = batchId;
+      const batch: ImportBatch = { batchId, entries: held.map(({ id, lease }) => ({ id, lease })), startedAt: now };
+      batches.set(batchId, batch);
+      return structuredClone(batch);
+    },
+    restoreImport(batch) {
+      const kept = batch.entries.filter(({ id }) => entries.has(id));
+      for (const { id, lease } of kept) Object.assign(entries.get(id)!, { lease, leaseUntil: 0, parkedIn: batch.batchId });
+      batches.set(batch.batchId, { ...structuredClone(batch), entries: kept });
+    },
+    markImport(batchId, importId) {
+      const batch = batches.get(batchId);
+      if (batch) batch.importId = importId;
+      return batch !== undefined;
+    },
+    unfinishedImports: () => [...batches.values()].sort((a, b) => a.startedAt - b.startedAt).map((batch) => structuredClone(batch)),
+    finishImport(batchId, now) {
+      const batch = batches.get(batchId);
+      if (!batch) return false;
+      for (const { id, lease } of batch.entries) {
+        const slot = entries.get(id);
+        if (!slot || slot.parkedIn !== batchId || slot.lease !== lease) continue;
+        [slot.parkedIn, slot.lease, slot.leaseUntil] = [undefined, undefined, 0];
+        slot.entry = { ...slot.entry, dueAt: Math.min(slot.entry.dueAt, now) };
+      }
+      batches.delete(batchId);
+      return true;
+    },
+    read: (ids) => ids.flatMap((id) => {
+      const slot = entries.get(id);
+      return slot ? [structuredClone(slot.entry)] : [];
+    }),
   };
 }

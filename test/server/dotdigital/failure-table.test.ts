@@ -11,7 +11,8 @@ const WRITE_FAILS_AS: Partial<Record<FailureKind, Fault['answer']>> = {
   unknown_data_field: status(400, { message: 'Data field X does not exist. ERROR_DATAFIELD_NOTFOUND' }),
   invalid_data_field: status(400, { message: 'Data field X is invalid. ERROR_DATAFIELD_INVALID' }),
   unknown_preference: status(400, { message: 'Preference 2 was not found. ERROR_PREFERENCE_NOT_FOUND' }),
-  rate_limited: status(429, { message: 'Too many requests' }),
+  // With its reset, as Dotdigital sends it: without one the call budget holds every call back for a minute.
+  rate_limited: status(429, { message: 'Too many requests' }, { 'x-ratelimit-limit': '35', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' }),
   usage_capped: status(400, { message: 'Temporarily capped. ERROR_APIUSAGE_EXCEEDED' }),
   unavailable: status(503),
   timeout: hang(),
@@ -21,8 +22,9 @@ const WRITE_FAILS_AS: Partial<Record<FailureKind, Fault['answer']>> = {
   rejected: status(418, { message: "I'm a teapot" }),
 };
 // Kinds no contact write produces: the address-book call's (signup-handler.test.ts), the resubscribe
-// flow's (returning-subscriber.test.ts) and a bug's (below).
-const ELSEWHERE: FailureKind[] = ['unknown_address_book', 'cannot_resubscribe', 'internal'];
+// flow's (returning-subscriber.test.ts), a bug's (below), a call the budget held back
+// (call-budget-handler.test.ts) and the bulk import's (test/server/queue/bulk-delivery.test.ts).
+const ELSEWHERE: FailureKind[] = ['unknown_address_book', 'cannot_resubscribe', 'internal', 'held_back', 'too_many_imports', 'consent_not_applied', 'rejected_by_watchdog', 'import_failed'];
 const walked = Object.entries(WRITE_FAILS_AS) as Array<[FailureKind, Fault['answer']]>;
 
 /** A proxy whose contact writes fail as `answer`, every time; with a queue when asked. */
@@ -54,6 +56,7 @@ describe('the failure table', () => {
       unknown_preference: [false, false, false, '400 unknown_preference'],
       unknown_address_book: [false, false, false, '502 upstream_rejected'],
       rate_limited: [true, true, true, '503 upstream_unavailable'],
+      held_back: [false, true, true, '503 upstream_unavailable'],
       usage_capped: [false, true, true, '503 upstream_unavailable'],
       unavailable: [true, true, true, '503 upstream_unavailable'],
       timeout: [true, true, true, '503 upstream_unavailable'],
@@ -62,7 +65,13 @@ describe('the failure table', () => {
       not_found: [false, false, false, '502 upstream_rejected'],
       rejected: [false, false, false, '502 upstream_rejected'],
       internal: [false, false, true, '500 internal_error'],
+      // Only a bulk import reports these (retrySingly: its signups are sent again one call each).
+      too_many_imports: [false, true, true, '503 upstream_unavailable'],
+      consent_not_applied: [false, false, true, '502 upstream_rejected'],
+      rejected_by_watchdog: [false, false, true, '502 upstream_rejected'],
+      import_failed: [false, false, true, '502 upstream_rejected'],
     });
+    expect(Object.keys(FAILURE_TABLE).filter((kind) => FAILURE_TABLE[kind as FailureKind].retrySingly).sort()).toEqual(['consent_not_applied', 'import_failed', 'rejected_by_watchdog']);
   });
 
   it.each(walked)('%s: a live signup is retried, answered and logged as its row says', async (kind, answer) => {

@@ -3,6 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemorySignupQueue } from '../../../src/server/index.js';
 import { createFileSignupQueue } from '../../../src/server/node/index.js';
+import { afterAll, beforeAll } from 'vitest';
+import { createRedisStores } from '../../../src/server/stores/redis/index.js';
+import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
 import { describeSignupQueueContract } from './signup-queue-contract.js';
 
 // Every store the package ships keeps the same promises.
@@ -18,4 +21,16 @@ describeSignupQueueContract('createFileSignupQueue', async ({ maxEntries }) => {
       await rm(dir, { recursive: true, force: true });
     },
   };
+});
+
+let redis: TestRedisServer;
+let prefixes = 0;
+beforeAll(async () => {
+  redis = await startRedisServer();
+});
+afterAll(() => redis.close());
+
+describeSignupQueueContract('createRedisStores().queue', async ({ maxEntries }) => {
+  const stores = await createRedisStores({ redis: redis.url, prefix: `contract${++prefixes}`, maxEntries, logger: { warn: () => undefined, error: () => undefined } });
+  return { queue: stores.queue, close: () => stores.close() };
 });

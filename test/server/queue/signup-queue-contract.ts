@@ -22,6 +22,18 @@ export const queuedEntry = (id: string, extra: Partial<QueuedSignup> = {}): Queu
   ...extra,
 });
 
+/** A queued signup due at once (`dueAt` 0): `id` and anything else as given. */
+export function queuedSignup(id: string, extra: Partial<QueuedSignup> = {}): QueuedSignup {
+  return {
+    id, acceptedAt: 1_000, dueAt: 0, attempts: 0,
+    contact: {
+      email: `${id}@example.com`, optInType: 'Single', dataFields: [{ key: 'FIRSTNAME', value: 'Ann' }], consentText: 'Yes please',
+      consentedAt: '2026-01-01T00:00:00.000Z', pageUrl: 'https://shop.example/signup', ipAddress: '203.0.113.7', userAgent: 'Vitest/1.0', shown: [], ticked: [],
+    },
+    ...extra,
+  };
+}
+
 /**
  * The `SignupQueue` contract, for every store the package ships and any written against the
  * interface (a Redis store runs it too). It talks to the store only through add, claim,
@@ -115,6 +127,42 @@ export function describeSignupQueueContract(name: string, open: OpenQueue): void
       await queue.remove('a');
       await queue.add(queuedEntry('c'));
       expect(ids(await queue.claim({ now: 5_000, limit: 10, leaseMs: LEASE })).sort()).toEqual(['b', 'c']);
+    }));
+
+    it('keeps an entry exactly as added: sets as arrays, empty arrays, long numbers', withQueue(10, async (queue) => {
+      const entry = queuedSignup('e1', { acceptedAt: 1_764_130_000_123, dueAt: 5_000, addressBookId: 123_456_789, contact: { ...queuedSignup('e1').contact, shown: [1, 2], ticked: [], dataFields: [{ key: 'SCORE', value: 3.141592653589793 }] } });
+      await queue.add(entry);
+      const [claimed, ...rest] = await queue.claim({ now: 5_000, limit: 10, leaseMs: 1_000 });
+      expect(rest).toEqual([]);
+      expect(claimed).toEqual({ ...entry, lease: expect.any(String) });
+    }));
+
+    it('adding the same id twice keeps one entry', withQueue(10, async (queue) => {
+      await queue.add(queuedSignup('e1'));
+      await queue.add(queuedSignup('e1', { attempts: 5 }));
+      expect(await queue.claim({ now: 1, limit: 10, leaseMs: 1 })).toMatchObject([{ id: 'e1', attempts: 0 }]);
+    }));
+
+    it('a retried entry keeps its place: claims go by acceptedAt among those due', withQueue(10, async (queue) => {
+      await queue.add(queuedSignup('old', { acceptedAt: 1, dueAt: 300 }));
+      await queue.add(queuedSignup('mid', { acceptedAt: 2, dueAt: 100 }));
+      await queue.add(queuedSignup('new', { acceptedAt: 3, dueAt: 200 }));
+      await queue.add(queuedSignup('future', { acceptedAt: 4, dueAt: 9_000 }));
+      const first = await queue.claim({ now: 1_000, limit: 2, leaseMs: 10_000 });
+      expect(ids(first)).toEqual(['old', 'mid']);
+      expect(ids(await queue.claim({ now: 1_000, limit: 5, leaseMs: 10_000 }))).toEqual(['new']);
+      for (const entry of first) await queue.reschedule(entry.id, entry.lease, { dueAt: 2_000, attempts: 1 });
+      expect(ids(await queue.claim({ now: 20_000, limit: 10, leaseMs: 10_000 }))).toEqual(['old', 'mid', 'new', 'future']);
+    }));
+
+    it('remove deletes an entry claimed or not; a reschedule after it does nothing', withQueue(10, async (queue) => {
+      await queue.add(queuedSignup('a'));
+      await queue.add(queuedSignup('b'));
+      const [claimed] = await queue.claim({ now: 1, limit: 1, leaseMs: 10 });
+      await queue.remove('a');
+      await queue.remove('b');
+      await queue.reschedule('a', claimed!.lease, { dueAt: 0, attempts: 1 });
+      expect(await queue.claim({ now: 1_000, limit: 10, leaseMs: 10 })).toEqual([]);
     }));
   });
 }

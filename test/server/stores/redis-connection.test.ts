@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
 import { freePort, startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
-import { queuedSignup } from './signup-queue-contract.js';
+import { queuedSignup } from '../queue/signup-queue-contract.js';
 
 let server: TestRedisServer;
 const open: RedisStores[] = [];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
 import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
-import { queuedSignup } from './signup-queue-contract.js';
+import { queuedSignup } from '../queue/signup-queue-contract.js';
 
 let server: TestRedisServer;
 const open: RedisStores[] = [];

@@ -1,9 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemorySignupQueue } from '../../../src/server/queue/memory-signup-queue.js';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
 import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
-import { describeSignupQueueContract, queuedSignup } from './signup-queue-contract.js';
+import { queuedSignup } from '../queue/signup-queue-contract.js';
 
 let server: TestRedisServer;
 const open: RedisStores[] = [];
@@ -26,8 +25,7 @@ afterAll(async () => {
   await server.close();
 });
 
-describeSignupQueueContract('memory queue', async ({ maxEntries }) => createMemorySignupQueue({ maxEntries }));
-describeSignupQueueContract('Redis queue', async ({ maxEntries }) => (await stores({ maxEntries })).queue);
+// The SignupQueue contract runs against this store in test/server/queue/signup-queue-contract.test.ts.
 
 describe('Redis queue: shared by instances', () => {
   it('two instances claiming at once never get the same entry (batches of hundreds)', async () => {

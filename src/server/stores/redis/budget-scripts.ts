@@ -23,7 +23,7 @@ return { 1, 'ok', 0 }`;
 
 /**
  * KEYS budget · ARGV now, failure 0|1, success 0|1, blockUntil|'', remaining|'', resetAt|'',
- * failuresToOutage, failureWindowMs, probeEveryMs. The outcome is read by \`readOutcome\` first.
+ * failuresToOutage, failureWindowMs, probeEveryMs, sameWindowMs. The outcome is read by \`readOutcome\` first.
  */
 export const RECORD_LUA = `
 local now = tonumber(ARGV[1])
@@ -36,7 +36,7 @@ if ARGV[5] ~= '' and ARGV[6] ~= '' then
   local s = redis.call('hmget', KEYS[1], 'remaining', 'resetAt')
   local storedReset = tonumber(s[2]) or 0
   -- Answers of one window may arrive out of order: the lowest count is the latest news.
-  if math.abs(resetAt - storedReset) < 1000 then
+  if math.abs(resetAt - storedReset) < tonumber(ARGV[10]) then
     local stored = tonumber(s[1])
     if stored == nil or remaining < stored then redis.call('hset', KEYS[1], 'remaining', ARGV[5]) end
   elseif resetAt > storedReset then

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { ImportBatch, ImportLedger } from '../../queue/import-ledger.js';
+import { readQueuedSignup } from '../../queue/read-queued-signup.js';
 import { defineScript } from './redis-client.js';
 import type { QueueKeys } from './queue-keys.js';
 import { BEGIN_IMPORT_LUA, FINISH_IMPORT_LUA, MARK_IMPORT_LUA } from './queue-scripts.js';
@@ -38,6 +39,16 @@ export function redisImportLedger(redis: Redis, keys: QueueKeys, entryKeys: stri
       return found.sort((a, b) => a.startedAt - b.startedAt);
     },
     finishImport: async (batchId, now) => void (await finish([...entryKeys, keys.imports, keys.importIds], [batchId, now])),
+    async readEntries(ids) {
+      if (ids.length === 0) return [];
+      const [jsons, states] = await Promise.all([redis.hmget(keys.entries, ...ids), redis.hmget(keys.state, ...ids)]);
+      return jsons.flatMap((json, i) => {
+        const read = json === null ? undefined : readQueuedSignup(json);
+        if (!read || !('entry' in read)) return []; // gone, or malformed: claim moves those aside
+        const [dueAt, attempts] = (states[i] ?? '').split(':').map(Number);
+        return [{ ...read.entry, ...(Number.isFinite(dueAt) && Number.isFinite(attempts) ? { dueAt: dueAt!, attempts: attempts! } : {}) }];
+      });
+    },
   };
 }
 

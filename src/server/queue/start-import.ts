@@ -1,0 +1,79 @@
+import { buildV3Contact, type V3Contact } from '../dotdigital/build-v3-contact.js';
+import { failureKind, keepsQueuedSignup } from '../dotdigital/failure-table.js';
+import type { DeliveryRound } from './delivery-round.js';
+import type { ImportBatch, ImportLedger } from './import-ledger.js';
+import type { ClaimedSignup, SignupQueue } from './signup-queue.js';
+
+/** An import Dotdigital accepted, with the entries it carries (each under the batch's lease). */
+export interface ActiveImport {
+  batch: ImportBatch & { importId: string };
+  entries: ClaimedSignup[];
+}
+
+/** Where {@link startImport} puts what it did not import. */
+export interface ImportLeftovers {
+  /** To be sent one call each this round. */
+  singles: ClaimedSignup[];
+  /** Batches to finish once the round has settled their entries. */
+  toFinish: string[];
+}
+
+/**
+ * Sends one claim's entries as one bulk import, by the ImportLedger protocol: dedupe by email
+ * (the latest accepted wins; older ones are removed as superseded), park the rest with
+ * `beginImport`, `PUT /contacts/v3/import`, `markImport`. A double opt-in signup (unless
+ * `doubleOptInImports`) or one v3 cannot carry goes to `singles`. Dotdigital busy, away or
+ * at 25 active imports: the entries wait (`stop`); the import refused as a whole (a 4xx):
+ * they go one call each.
+ *
+ * @example
+ * const { active, stop } = await startImport(round, queue, claimed, leftovers);
+ */
+export async function startImport(round: DeliveryRound, queue: SignupQueue & ImportLedger, claimed: ClaimedSignup[], left: ImportLeftovers): Promise<{ active?: ActiveImport; stop: boolean }> {
+  const { deps } = round;
+  const latest = new Map<string, ClaimedSignup>();
+  for (const entry of claimed) {
+    const key = entry.contact.email.trim().toLowerCase();
+    const held = latest.get(key);
+    const [keep, older] = held === undefined || entry.acceptedAt >= held.acceptedAt ? [entry, held] : [held, entry];
+    latest.set(key, keep);
+    if (older) {
+      await queue.remove(older.id);
+      round.report.superseded = (round.report.superseded ?? 0) + 1;
+      deps.logger?.info('Removed a queued signup superseded by a later one from the same address', { contact: await round.ref(key) });
+    }
+  }
+  const contacts = new Map<string, V3Contact>();
+  for (const entry of latest.values()) {
+    const write = await round.ready(entry);
+    if (!write) continue;
+    const contact = buildV3Contact(write, entry.addressBookId);
+    if (contact && (write.optInType !== 'VerifiedDouble' || round.probe.admit())) contacts.set(entry.id, contact);
+    else left.singles.push(entry);
+  }
+  const entries = [...latest.values()].filter((entry) => contacts.has(entry.id));
+  const batch = entries.length === 0 ? undefined : await queue.beginImport({ entries, now: deps.clock.now() });
+  if (!batch) return { stop: false };
+  const parked = new Set(batch.entries.map((e) => e.id));
+  const sent = entries.filter((entry) => parked.has(entry.id));
+  let importId: string;
+  try {
+    importId = await deps.submit.client.startImport(sent.map((entry) => contacts.get(entry.id)!));
+  } catch (error) {
+    const kind = failureKind(error);
+    const { status, token } = error as { status?: number; token?: string };
+    if (keepsQueuedSignup(error)) {
+      for (const entry of sent) await round.postpone(entry, error, kind !== 'too_many_imports');
+      await queue.finishImport(batch.batchId, deps.clock.now());
+      deps.logger?.warn('Queued signups wait: Dotdigital did not take the import', { kind, status, token, contacts: sent.length });
+      return { stop: true };
+    }
+    deps.logger?.warn('Dotdigital refused the import as a whole: its signups are sent one call each', { kind, status, token, contacts: sent.length });
+    left.singles.push(...sent);
+    left.toFinish.push(batch.batchId);
+    return { stop: false };
+  }
+  await queue.markImport(batch.batchId, importId);
+  deps.logger?.info('Started a bulk import of queued signups', { importId, contacts: sent.length });
+  return { active: { batch: { ...batch, importId }, entries: sent }, stop: false };
+}
