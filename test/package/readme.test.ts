@@ -12,6 +12,17 @@ const readme = file('README.md').toString();
 const { version } = JSON.parse(file('package.json').toString()) as { version: string };
 
 describe('README', () => {
+  it('lists every section in its table of contents, in order, each link reaching its heading', () => {
+    // GitHub's anchors: lower case, punctuation dropped, spaces to hyphens.
+    const slug = (title: string) => title.trim().toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-');
+    const headings = [...readme.matchAll(/^(##|###) (.+)$/gm)].filter((match) => match[2] !== 'Contents');
+    const contents = /## Contents\n\n([\s\S]*?)\n\n/.exec(readme)?.[1] ?? '';
+    const links = [...contents.matchAll(/^( *)- \[(.+)\]\(#(.+)\)$/gm)];
+    expect(links.map((link) => [link[1]!.length === 0 ? '##' : '###', link[3]]), 'README\'s Contents is stale: list each ## and ### heading').toEqual(
+      headings.map((heading) => [heading[1], slug(heading[2]!)]),
+    );
+  });
+
   it("carries the built script tag's version and Subresource Integrity hash", () => {
     const expected = readmeSnippet(version, subresourceIntegrity(file('dist/embed/dotdigital-signup.js')));
     expect(readme.includes(expected), 'README.md is stale: run `npm run build` (it rewrites the snippet) and commit README.md').toBe(true);
