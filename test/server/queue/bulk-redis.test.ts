@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER } from '../../../src/mock/index.js';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
-import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
 import { createQueueDeliverer, type DelivererDeps } from '../../../src/server/queue/deliver-queued.js';
 import { resolveOptions } from '../../../src/server/resolve-options.js';
 import { createSignupEngine } from '../../../src/server/signup-engine.js';
 import { CONSENT_TEXT, CONTACT_WRITE } from '../proxy-fixture.js';
 import { backlogProxy, diesAfterMark, IMPORT } from './bulk-fixture.js';
+import { redisServerForFile } from '../../support/redis-for-file.js';
 
-let server: TestRedisServer;
 const open: RedisStores[] = [];
+const redis = redisServerForFile(open);
 let prefixes = 0;
 const emails = (n: number) => Array.from({ length: n }, (_, i) => `r${i}@example.com`);
 
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await server.close();
-});
-
 async function redisStores() {
-  const stores = await createRedisStores({ redis: server.url, prefix: `bulk${++prefixes}`, logger: { warn: () => undefined, error: () => undefined } });
+  const stores = await createRedisStores({ redis: redis.server.url, prefix: `bulk${++prefixes}`, logger: { warn: () => undefined, error: () => undefined } });
   open.push(stores);
   return stores;
 }
@@ -42,7 +34,7 @@ describe('bulk delivery with the Redis stores', () => {
   it('an instance that dies after the PUT: another instance resumes from Redis, nothing lost or sent twice', async () => {
     const a = await redisStores();
     // A second connection to the same queue: the other instance's view of it.
-    const shared = await createRedisStores({ redis: server.url, prefix: `bulk${prefixes}`, logger: { warn: () => undefined, error: () => undefined } });
+    const shared = await createRedisStores({ redis: redis.server.url, prefix: `bulk${prefixes}`, logger: { warn: () => undefined, error: () => undefined } });
     open.push(shared);
     const p = await backlogProxy({}, {}, a.queue);
     for (const email of emails(30)) await p.signUp(email);

@@ -1,16 +1,17 @@
 import { Redis } from 'ioredis';
 import { createServer, type Server } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
-import { freePort, startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
+import { freePort } from '../../support/redis-server.js';
 import { queuedSignup } from '../queue/signup-queue-contract.js';
+import { redisServerForFile } from '../../support/redis-for-file.js';
 
-let server: TestRedisServer;
 const open: RedisStores[] = [];
+const redis = redisServerForFile(open);
 const lines: string[] = [];
 const logger = { warn: (message: string) => lines.push(`warn: ${message}`), error: (message: string) => lines.push(`error: ${message}`) };
 const stores = async (timeoutMs = 500) => {
-  const made = await createRedisStores({ redis: server.url, prefix: `c${open.length}`, timeoutMs, logger });
+  const made = await createRedisStores({ redis: redis.server.url, prefix: `c${open.length}`, timeoutMs, logger });
   open.push(made);
   return made;
 };
@@ -20,14 +21,6 @@ const timed = async (work: () => Promise<unknown>) => {
   const outcome = await work().then(() => 'resolved', (error: Error) => error.message);
   return { ms: performance.now() - start, outcome };
 };
-
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await server.close();
-});
 
 describe('Redis stores: unreachable at start', () => {
   it('nothing listening: a prompt error naming SIGNUP_REDIS_URL, without the password', async () => {
@@ -54,13 +47,13 @@ describe('Redis stores: Redis lost while running', () => {
     const { queue, budget, drainLock } = await stores();
     await queue.add(queuedSignup('before'));
     lines.length = 0;
-    await server.stop();
+    await redis.server.stop();
     for (const work of [() => queue.add(queuedSignup('during')), () => queue.claim({ now: 1, limit: 1, leaseMs: 1 }), () => budget.mayCall(1), () => drainLock.acquire(1_000)]) {
       const { ms, outcome } = await timed(work);
       expect(outcome).not.toBe('resolved');
       expect(ms).toBeLessThan(600);
     }
-    await server.restart();
+    await redis.server.restart();
     await expect.poll(() => queue.size().catch(() => -1), { timeout: 5_000 }).toBe(1);
     await queue.add(queuedSignup('after'));
     expect(await queue.size()).toBe(2);
@@ -72,7 +65,7 @@ describe('Redis stores: Redis lost while running', () => {
   it('a Redis that stops answering (frozen) makes calls reject after timeoutMs', async () => {
     const { queue, budget } = await stores(400);
     await queue.size();
-    server.pause();
+    redis.server.pause();
     try {
       for (const work of [() => queue.add(queuedSignup('frozen')), () => budget.record(1, { kind: 'unreachable' })]) {
         const { ms, outcome } = await timed(work);
@@ -81,7 +74,7 @@ describe('Redis stores: Redis lost while running', () => {
         expect(ms).toBeLessThan(1_000);
       }
     } finally {
-      server.resume();
+      redis.server.resume();
     }
     await expect.poll(() => queue.size().catch(() => -1), { timeout: 5_000 }).toBeGreaterThanOrEqual(0);
   });
@@ -89,7 +82,7 @@ describe('Redis stores: Redis lost while running', () => {
 
 describe('Redis stores: a client you bring', () => {
   it('is used as it is and left open by close()', async () => {
-    const client = new Redis(server.url);
+    const client = new Redis(redis.server.url);
     const made = await createRedisStores({ redis: client, prefix: 'own' });
     await made.queue.add(queuedSignup('mine'));
     await made.close();

@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
-import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
 import { queuedSignup } from '../queue/signup-queue-contract.js';
+import { redisServerForFile } from '../../support/redis-for-file.js';
 
-let server: TestRedisServer;
 const open: RedisStores[] = [];
+const redis = redisServerForFile(open);
 let prefixes = 0;
 
 /** Two instances of one proxy (a fresh queue for each test). */
 async function twoInstances() {
   const prefix = `imports${++prefixes}`;
-  const [a, b] = await Promise.all([0, 1].map(() => createRedisStores({ redis: server.url, prefix, logger: { warn: () => undefined, error: () => undefined } })));
+  const [a, b] = await Promise.all([0, 1].map(() => createRedisStores({ redis: redis.server.url, prefix, logger: { warn: () => undefined, error: () => undefined } })));
   open.push(a!, b!);
   for (let n = 0; n < 6; n++) await a!.queue.add(queuedSignup(`i${n}`, { acceptedAt: n }));
   return { a: a!.queue, b: b!.queue };
 }
 const ids = (entries: Array<{ id: string }>) => entries.map((e) => e.id);
-
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await server.close();
-});
 
 describe('Redis queue: the bulk-import ledger', () => {
   it('parks a batch: no claim hands its entries out, even after their lease ended', async () => {

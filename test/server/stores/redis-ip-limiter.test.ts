@@ -1,15 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
-import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
+import { redisServerForFile } from '../../support/redis-for-file.js';
 
-let server: TestRedisServer;
 const open: RedisStores[] = [];
+const redis = redisServerForFile(open);
 let prefixes = 0;
 
 /** `count` instances of one proxy sharing a per-IP limit of `max` per `windowMs`. */
 async function instances(count: number, max: number, windowMs = 60_000) {
   const prefix = `ip${++prefixes}`;
-  const made = await Promise.all(Array.from({ length: count }, () => createRedisStores({ redis: server.url, prefix, rateLimit: { max, windowMs }, logger: { warn: () => undefined, error: () => undefined } })));
+  const made = await Promise.all(Array.from({ length: count }, () => createRedisStores({ redis: redis.server.url, prefix, rateLimit: { max, windowMs }, logger: { warn: () => undefined, error: () => undefined } })));
   open.push(...made);
   return made.map((stores) => stores.ipLimiter);
 }
@@ -19,14 +19,6 @@ async function flood(limiters: Awaited<ReturnType<typeof instances>>, count: num
   for (let n = 0; n < count; n++) allowed.push((await limiters[n % limiters.length]!.take(address(n))).allowed);
   return allowed;
 }
-
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await server.close();
-});
 
 describe('Redis per-IP limiter (rate-limiter-flexible), shared by instances', () => {
   it('three instances allow an address its limit once, not three times, and say when to retry', async () => {
@@ -56,13 +48,13 @@ describe('Redis per-IP limiter (rate-limiter-flexible), shared by instances', ()
 
   it('while Redis is down each instance limits from its own memory, at once', async () => {
     const [limiter] = await instances(1, 2);
-    await server.stop();
+    await redis.server.stop();
     try {
       const start = performance.now();
       expect(await flood([limiter!], 3, () => '192.0.2.1')).toEqual([true, true, false]);
       expect(performance.now() - start).toBeLessThan(300);
     } finally {
-      await server.restart();
+      await redis.server.restart();
     }
   });
 

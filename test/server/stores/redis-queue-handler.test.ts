@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
-import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
 import { CONSENT_TEXT, CONTACT_WRITE, consentFor, errorOf, HOUR, post, proxyInOutage, proxyWithMock, SITE } from '../proxy-fixture.js';
+import { redisServerForFile } from '../../support/redis-for-file.js';
 
 // The Redis queue behind today's handler (its `queue` option): three instances of the proxy
 // queue into one Redis while Dotdigital is down, then deliver it together, each signup once.
-let server: TestRedisServer;
 const open: RedisStores[] = [];
+const redis = redisServerForFile(open);
 const quiet = { warn: () => undefined, error: () => undefined };
 
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await server.close();
-});
-
 async function threeInstances() {
-  const stores = await Promise.all([0, 1, 2].map(() => createRedisStores({ redis: server.url, prefix: 'handler', logger: quiet, timeoutMs: 500 })));
+  const stores = await Promise.all([0, 1, 2].map(() => createRedisStores({ redis: redis.server.url, prefix: 'handler', logger: quiet, timeoutMs: 500 })));
   open.push(...stores);
   // One call per signup here: a backlog this small stays under the bulk threshold (bulk-delivery.test.ts covers imports).
   const queueDelivery = { bulkThreshold: 1_000 };
@@ -53,7 +45,7 @@ describe('the Redis queue behind the signup handler', () => {
 
   it('with Redis gone too, a signup that cannot be queued is answered 503, promptly, never 500', async () => {
     const p = await threeInstances();
-    await server.stop();
+    await redis.server.stop();
     try {
       const start = performance.now();
       const answer = await p.signUp(1);
@@ -61,7 +53,7 @@ describe('the Redis queue behind the signup handler', () => {
       expect((await errorOf(answer)).code).toBe('upstream_unavailable');
       expect(performance.now() - start).toBeLessThan(3_000); // the retry budget (fake clock) plus one failed store call
     } finally {
-      await server.restart();
+      await redis.server.restart();
     }
   });
 });

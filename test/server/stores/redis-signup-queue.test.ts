@@ -1,29 +1,21 @@
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
-import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
 import { queuedSignup } from '../queue/signup-queue-contract.js';
+import { redisServerForFile } from '../../support/redis-for-file.js';
 
-let server: TestRedisServer;
 const open: RedisStores[] = [];
+const redis = redisServerForFile(open);
 let prefixes = 0;
 const logged: Array<{ message: string; details?: Record<string, unknown> }> = [];
 const logger = { warn: (message: string, details?: Record<string, unknown>) => logged.push({ message, details }), error: () => undefined };
 
 /** Stores on a fresh prefix (a fresh queue), or on `prefix` to be another instance of the same proxy. */
 async function stores(options: { maxEntries?: number; prefix?: string } = {}) {
-  const made = await createRedisStores({ redis: server.url, prefix: options.prefix ?? `q${++prefixes}`, maxEntries: options.maxEntries ?? 10_000, logger });
+  const made = await createRedisStores({ redis: redis.server.url, prefix: options.prefix ?? `q${++prefixes}`, maxEntries: options.maxEntries ?? 10_000, logger });
   open.push(made);
   return made;
 }
-
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await server.close();
-});
 
 // The SignupQueue contract runs against this store in test/server/queue/signup-queue-contract.test.ts.
 
@@ -67,7 +59,7 @@ describe('Redis queue: durability and bad data', () => {
     const batch = await queue.beginImport({ entries: claimed.slice(0, 5), now: 1 });
     await queue.markImport(batch!.batchId, 'import-1');
     await new Promise((resolve) => setTimeout(resolve, 1_100)); // appendfsync everysec
-    await server.restart('SIGKILL');
+    await redis.server.restart('SIGKILL');
     await expect.poll(() => queue.size().catch(() => -1), { timeout: 5_000 }).toBe(50);
     expect(await queue.unfinishedImports()).toEqual([{ ...batch, importId: 'import-1' }]);
     expect(await queue.claim({ now: 2, limit: 100, leaseMs: 60_000 })).toHaveLength(40); // 10 still leased (5 of them parked)

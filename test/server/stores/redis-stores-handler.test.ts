@@ -1,28 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSignupHandler } from '../../../src/server/index.js';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
-import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
 import { captureLogger, CONSENT_TEXT, CONTACT_WRITE, consentFor, errorOf, post, proxyWithMock, SITE, status } from '../proxy-fixture.js';
 import { queuedSignup } from '../queue/signup-queue-contract.js';
+import { redisServerForFile } from '../../support/redis-for-file.js';
 
 // The `stores` option with real Redis: what several instances share, and what a lost Redis costs.
-let server: TestRedisServer;
 const open: RedisStores[] = [];
+const redis = redisServerForFile(open);
 let prefixes = 0;
 const quiet = { warn: () => undefined, error: () => undefined };
-
-beforeAll(async () => {
-  server = await startRedisServer();
-});
-afterAll(async () => {
-  await Promise.all(open.map((s) => s.close()));
-  await server.close();
-});
 
 /** `count` instances of the proxy sharing one prefix of one Redis, and one mock. */
 async function instances(count: number, rateLimit?: { max: number; windowMs: number }) {
   const prefix = `h${++prefixes}`;
-  const stores = await Promise.all(Array.from({ length: count }, () => createRedisStores({ redis: server.url, prefix, logger: quiet, timeoutMs: 300, ...(rateLimit ? { rateLimit } : {}) })));
+  const stores = await Promise.all(Array.from({ length: count }, () => createRedisStores({ redis: redis.server.url, prefix, logger: quiet, timeoutMs: 300, ...(rateLimit ? { rateLimit } : {}) })));
   open.push(...stores);
   const logger = captureLogger();
   const first = proxyWithMock({ stores: stores[0]!, logger, retry: { budgetMs: 1_000 }, ...(rateLimit ? { rateLimit: undefined } : {}) });
@@ -41,7 +33,7 @@ describe('createSignupHandler({ stores: await createRedisStores(…) })', () => 
   });
 
   it('refuses a queue given twice, and a handler limit beside the shared one, saying what to do', async () => {
-    const [stores] = await Promise.all([createRedisStores({ redis: server.url, prefix: `h${++prefixes}`, logger: quiet })]);
+    const [stores] = await Promise.all([createRedisStores({ redis: redis.server.url, prefix: `h${++prefixes}`, logger: quiet })]);
     open.push(stores!);
     const base = { apiUser: 'u', apiPassword: 'p', consentText: CONSENT_TEXT };
     expect(() => createSignupHandler({ ...base, stores: stores!, queue: stores!.queue })).toThrow(/either `queue` or `stores.queue`/);
@@ -52,13 +44,13 @@ describe('createSignupHandler({ stores: await createRedisStores(…) })', () => 
   it('with Redis lost, a signup is tried live and signed up (the budget fails open, the limit counts in memory)', async () => {
     const p = await instances(2, { max: 4, windowMs: 60_000 });
     await consentFor(p.handler);
-    await server.stop();
+    await redis.server.stop();
     try {
       const answers = await Promise.all([p.signUp(0), p.signUp(1)]);
       expect(answers.map((r) => r.status)).toEqual([201, 201]);
       expect(p.mock.store.contacts.get('v1@example.com')!.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: CONSENT_TEXT, URL: `${SITE}/signup` });
     } finally {
-      await server.restart();
+      await redis.server.restart();
     }
   });
 
@@ -75,7 +67,7 @@ describe('createSignupHandler({ stores: await createRedisStores(…) })', () => 
     const p = await instances(1);
     await consentFor(p.handler);
     p.faults.push({ path: CONTACT_WRITE, times: Infinity, answer: status(503) });
-    await server.stop();
+    await redis.server.stop();
     try {
       const response = await p.signUp(0);
       expect(response.status).toBe(503);
@@ -83,7 +75,7 @@ describe('createSignupHandler({ stores: await createRedisStores(…) })', () => 
       expect((await errorOf(response)).code).toBe('upstream_unavailable');
       expect(p.logger.lines).toContainEqual(expect.objectContaining({ level: 'error', message: expect.stringContaining('Could not queue a signup') }));
     } finally {
-      await server.restart();
+      await redis.server.restart();
     }
   });
 
@@ -97,7 +89,7 @@ describe('createSignupHandler({ stores: await createRedisStores(…) })', () => 
     await stores!.redis.hset(`{h${prefixes}}:queue:entries`, 'broken', '{"id":"broken","contact":');
     const warned: string[] = [];
     const logged = { warn: (message: string) => void warned.push(message), error: () => undefined };
-    const watched = await createRedisStores({ redis: server.url, prefix: `h${prefixes}`, logger: logged });
+    const watched = await createRedisStores({ redis: redis.server.url, prefix: `h${prefixes}`, logger: logged });
     open.push(watched);
     const drainer = proxyWithMock({ stores: { queue: watched.queue }, fetch: p.upstreamFetch as typeof fetch });
     expect(await drainer.handler.deliverQueued()).toMatchObject({ delivered: 2, dropped: 0 });
