@@ -121,3 +121,14 @@ export function keepsQueuedSignup(error: unknown): boolean {
   if (FAILURE_TABLE[failureKind(error)].keepQueued) return true;
   return !(error instanceof DotdigitalApiError && error.status >= 400 && error.status < 500);
 }
+
+/**
+ * The `unknown_address_book` log line naming the configured id: said when a contact is kept
+ * although its list membership failed (a new contact's, or a returning one's), so both say it alike.
+ *
+ * @example
+ * unknownAddressBookText(42); // 'Address book 42 does not exist in Dotdigital: fix addressBookId (…)'
+ */
+export function unknownAddressBookText(addressBookId: number | undefined): string {
+  return FAILURE_TABLE.unknown_address_book.log.text.replace('Address book', `Address book ${addressBookId}`);
+}

@@ -35,9 +35,20 @@ export function importFailureKind(code: string): DotdigitalErrorKind {
   return CONTACT_FAILURE_KINDS[code.toLowerCase()] ?? 'import_failed';
 }
 
+/**
+ * How an import report names a contact: its address trimmed and lower-cased. Every lookup of a
+ * queued signup in a report (or among one batch's entries) goes through this, so both sides agree.
+ *
+ * @example
+ * report.delivered.has(importContactKey(entry.contact.email));
+ */
+export function importContactKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 const emailOf = (item: unknown): string | undefined => {
   const email = (item as { identifiers?: { email?: unknown } } | undefined)?.identifiers?.email;
-  return typeof email === 'string' ? email.trim().toLowerCase() : undefined;
+  return typeof email === 'string' ? importContactKey(email) : undefined;
 };
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 

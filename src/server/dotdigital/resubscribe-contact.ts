@@ -3,7 +3,7 @@ import type { ContactWrite } from './build-contact-body.js';
 import { buildV3ContactBody } from './build-v3-contact-body.js';
 import { DotdigitalApiError } from './dotdigital-api-error.js';
 import type { DotdigitalClient } from './dotdigital-client.js';
-import { FAILURE_TABLE, failureKind } from './failure-table.js';
+import { FAILURE_TABLE, failureKind, unknownAddressBookText } from './failure-table.js';
 import { resubscribeResult, resubscribeStep, type ResubscribeResult } from './returning-contact.js';
 import type { Retrying } from './with-retries.js';
 
@@ -48,7 +48,7 @@ export async function resubscribeContact(deps: ResubscribeDeps, write: ContactWr
   } catch (error) {
     // As for a new contact (submitSignup): a wrong addressBookId must not keep someone from coming back.
     if (!body.lists || failureKind(error) !== 'unknown_address_book') throw error;
-    logger?.error(FAILURE_TABLE.unknown_address_book.log.text.replace('Address book', `Address book ${addressBookId}`), { contact: ref, addressBookId, kind: 'unknown_address_book' });
+    logger?.error(unknownAddressBookText(addressBookId), { contact: ref, addressBookId, kind: 'unknown_address_book' });
     const { lists: _, ...withoutList } = body;
     after = await retrying(() => client.upsertContact(withoutList), deadline);
   }

@@ -3,7 +3,7 @@ import { buildContactBody, type ContactWrite } from './build-contact-body.js';
 import { DotdigitalApiError } from './dotdigital-api-error.js';
 import type { DotdigitalClient, DotdigitalPreference } from './dotdigital-client.js';
 import type { ContactWriteResult } from './dotdigital-types.js';
-import { FAILURE_TABLE, failureKind } from './failure-table.js';
+import { FAILURE_TABLE, failureKind, unknownAddressBookText } from './failure-table.js';
 import { resubscribeContact, type ReturningOutcome } from './resubscribe-contact.js';
 import type { Retrying } from './with-retries.js';
 
@@ -70,7 +70,7 @@ export async function submitSignup(deps: SubmitDeps, write: ContactWrite, accoun
       const kind = failureKind(error);
       logger?.error(
         kind === 'unknown_address_book'
-          ? FAILURE_TABLE.unknown_address_book.log.text.replace('Address book', `Address book ${addressBookId}`)
+          ? unknownAddressBookText(addressBookId)
           : 'Could not add the contact to the address book; it is signed up with its consent but not in the list',
         { contact: ref, addressBookId, kind },
       );

@@ -1,5 +1,5 @@
 import type { DotdigitalClient } from '../dotdigital/dotdigital-client.js';
-import type { ImportReport } from '../dotdigital/import-report.js';
+import { importContactKey, type ImportReport } from '../dotdigital/import-report.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
 import type { ClaimedSignup } from './signup-queue.js';
 
@@ -45,7 +45,7 @@ export function createOptInProbe(enabled: boolean): OptInProbe {
     async settle({ client, logger, ref }, entries, report) {
       if (state !== 'untested') return;
       // Only a new contact tells: an existing one may have confirmed long ago.
-      const probe = entries.find((entry) => entry.contact.optInType === 'VerifiedDouble' && report.created.has(entry.contact.email.trim().toLowerCase()));
+      const probe = entries.find((entry) => entry.contact.optInType === 'VerifiedDouble' && report.created.has(importContactKey(entry.contact.email)));
       if (!probe) {
         probeOut = false;
         return;

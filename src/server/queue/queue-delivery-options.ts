@@ -64,7 +64,7 @@ export function resolveQueueDelivery(options: QueueDeliveryOptions | undefined, 
  * @example
  * nextDelivery(now, 3, delivery, Math.random, undefined); // now + 120–240 s with the defaults
  */
-export function nextDelivery(now: number, attempts: number, delivery: ResolvedQueueDelivery, random: () => number, retryAfterMs: number | undefined): number {
+function nextDelivery(now: number, attempts: number, delivery: ResolvedQueueDelivery, random: () => number, retryAfterMs: number | undefined): number {
   const step = Math.min(delivery.maxDelayMs, delivery.baseDelayMs * 2 ** Math.min(attempts, 30));
   return now + Math.max(retryAfterMs ?? 0, step / 2 + random() * (step / 2));
 }

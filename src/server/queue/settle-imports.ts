@@ -1,5 +1,5 @@
 import { FAILURE_TABLE, keepsQueuedSignup } from '../dotdigital/failure-table.js';
-import type { ImportReport } from '../dotdigital/import-report.js';
+import { importContactKey, type ImportReport } from '../dotdigital/import-report.js';
 import type { DeliveryRound } from './delivery-round.js';
 import type { ImportLedger } from './import-ledger.js';
 import type { SignupQueue } from './signup-queue.js';
@@ -99,7 +99,7 @@ async function settleImport(round: DeliveryRound, a: ActiveImport, report: Impor
     return;
   }
   for (const entry of a.entries) {
-    const email = entry.contact.email.trim().toLowerCase();
+    const email = importContactKey(entry.contact.email);
     if (report.delivered.has(email)) {
       await round.queue.remove(entry.id);
       round.report.delivered++;

@@ -1,5 +1,6 @@
 import { buildV3Contact, type V3Contact } from '../dotdigital/build-v3-contact.js';
 import { failureKind, keepsQueuedSignup } from '../dotdigital/failure-table.js';
+import { importContactKey } from '../dotdigital/import-report.js';
 import type { DeliveryRound } from './delivery-round.js';
 import type { ImportBatch, ImportLedger } from './import-ledger.js';
 import type { ClaimedSignup, SignupQueue } from './signup-queue.js';
@@ -33,7 +34,7 @@ export async function startImport(round: DeliveryRound, queue: SignupQueue & Imp
   const { deps } = round;
   const latest = new Map<string, ClaimedSignup>();
   for (const entry of claimed) {
-    const key = entry.contact.email.trim().toLowerCase();
+    const key = importContactKey(entry.contact.email);
     const held = latest.get(key);
     const [keep, older] = held === undefined || entry.acceptedAt >= held.acceptedAt ? [entry, held] : [held, entry];
     latest.set(key, keep);

@@ -5,7 +5,7 @@ import type { SignupRequestContext } from '../shared/signup-request-context.js';
 import { consentPageUrl } from './consent-page-url.js';
 import { handleSignup } from './handle-signup.js';
 import type { LiveSignupDeps } from './live-signup-deps.js';
-import { readBodyText, tooLarge } from './read-signup-body.js';
+import { mediaType, readBodyText, tooLarge } from './read-signup-body.js';
 
 /**
  * True for the browser's own submit of a `<form method="post">`: form-encoded, and a page
@@ -17,8 +17,7 @@ import { readBodyText, tooLarge } from './read-signup-body.js';
  * if (isBrowserFormPost(request)) return answerFormPost(engine, request, context);
  */
 export function isBrowserFormPost(request: Request): boolean {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/x-www-form-urlencoded') return false;
+  if (mediaType(request) !== 'application/x-www-form-urlencoded') return false;
   const mode = request.headers.get('sec-fetch-mode');
   if (mode !== null) return mode === 'navigate';
   return (request.headers.get('accept') ?? '').includes('text/html');

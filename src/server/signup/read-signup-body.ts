@@ -17,7 +17,7 @@ export type ReadBody =
  * const read = await readSignupBody(request, clock.now());
  */
 export async function readSignupBody(request: Request, now: number): Promise<ReadBody> {
-  const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  const type = mediaType(request);
   const form = type === 'application/x-www-form-urlencoded';
   if (type !== 'application/json' && !form) {
     return { ok: false, status: 415, code: 'unsupported_media_type', message: 'Send the signup as application/json (or application/x-www-form-urlencoded from a plain HTML form).' };
@@ -33,6 +33,16 @@ export async function readSignupBody(request: Request, now: number): Promise<Rea
   } catch {
     return { ok: false, status: 400, code: 'invalid_json', message: 'The request body is not valid JSON.' };
   }
+}
+
+/**
+ * The request's media type, without parameters, lower-cased (`''` when none is sent).
+ *
+ * @example
+ * mediaType(request); // 'application/x-www-form-urlencoded'
+ */
+export function mediaType(request: Request): string {
+  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 }
 
 /**
