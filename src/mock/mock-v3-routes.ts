@@ -1,4 +1,5 @@
 import type { Context, Hono } from 'hono';
+import { isObject } from './loose-json.js';
 import { MockV3Error, type MockV3ErrorDetail } from './mock-api-error.js';
 import type { createFaultQueue } from './mock-faults.js';
 import { importJson, MAX_ACTIVE_IMPORTS, settleImports, type ImportSettings } from './mock-imports.js';
@@ -23,7 +24,6 @@ export interface V3RouteContext extends ImportSettings {
 const MERGE_OPTIONS: V3MergeOption[] = ['overwrite', 'overwriteIfNotEmpty', 'overwriteIfEmpty'];
 const TOO_MANY =
   'Your import request cannot be accepted as too many imports are being processed for you account. Please wait for an import to complete and then resubmit.';
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const invalid = (details: MockV3ErrorDetail[]) => new MockV3Error(400, 'contacts:validationError', 'The request is invalid: see details.', details);
 
 /**
