@@ -23,7 +23,7 @@ export const SIGNUP_FORM_FIELDS = {
   consentVersion: 'consent.version',
   consentedAt: 'consent.consentedAt',
   pageUrl: 'consent.pageUrl',
-  /** The same name as HONEYPOT_FIELD in the JSON body (a test keeps them equal). */
+  /** Also the JSON body's name for it: signup-request.ts's HONEYPOT_FIELD is this entry. */
   honeypot: 'honeypot',
   formId: 'formId',
 } as const;

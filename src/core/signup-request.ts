@@ -2,12 +2,16 @@ import * as z from 'zod/mini';
 import { emailSchema, MAX_EMAIL_LENGTH } from './email-schema.js';
 import type { SignupErrorCode } from './error-codes.js';
 import type { FieldValue } from './field-types.js';
+import { SIGNUP_FORM_FIELDS } from './signup-form-post.js';
 
 export { MAX_EMAIL_LENGTH };
 export type { FieldValue };
 
-/** Name of the honeypot property: people never fill it, bots often do. */
-export const HONEYPOT_FIELD = 'honeypot';
+/**
+ * Name of the honeypot property: people never fill it, bots often do. The posted form's input
+ * has the same name, so it is that table's entry rather than a second literal.
+ */
+export const HONEYPOT_FIELD = SIGNUP_FORM_FIELDS.honeypot;
 
 /**
  * The body of `POST {endpoint}`.

@@ -22,3 +22,14 @@ export function pickString(source: unknown, name: string): string | undefined {
   const value = pick(source, name);
   return typeof value === 'string' ? value : undefined;
 }
+
+/**
+ * A JSON object (not `null`, not an array): what v3 bodies must be, one check for the routes
+ * and the contact reader.
+ *
+ * @example
+ * isObject(body) && Array.isArray(body.contacts);
+ */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

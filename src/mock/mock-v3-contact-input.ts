@@ -1,3 +1,4 @@
+import { isObject } from './loose-json.js';
 import type { MockV3ErrorDetail } from './mock-api-error.js';
 import { dataFieldValue, isValidEmail, type DataValue } from './mock-contact-input.js';
 import { allPreferences, type ConsentKey, type MockContact, type MockStore } from './mock-store.js';
@@ -23,8 +24,6 @@ export interface V3ContactInput {
 const CONSENT_PROPERTIES: Record<string, ConsentKey> = { text: 'TEXT', dateTimeConsented: 'DATETIMECONSENTED', url: 'URL', ipAddress: 'IPADDRESS', userAgent: 'USERAGENT' };
 const OPT_IN: Record<string, MockContact['optInType']> = { unknown: 'Unknown', single: 'Single', double: 'Double', verifiedDouble: 'VerifiedDouble' };
 const EMAIL_TYPE: Record<string, MockContact['emailType']> = { html: 'Html', plainText: 'PlainText' };
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Reads one v3 contact. Problems that make the request malformed (an unknown data field,

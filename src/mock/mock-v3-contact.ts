@@ -6,8 +6,17 @@ import { allPreferences, CONSENT_KEYS, findContact, newContact, type MockContact
 import { applyOptIn } from './mock-subscription.js';
 import type { V3ContactInput } from './mock-v3-contact-input.js';
 
-/** How v3 merges data fields into a contact that has them. */
-export type V3MergeOption = 'overwrite' | 'overwriteIfNotEmpty' | 'overwriteIfEmpty';
+/**
+ * How v3 merges data fields into a contact that has them: the names the routes accept
+ * (`mergeOption` of an import, `?merge-option=` of a PATCH), and the type of one.
+ *
+ * @example
+ * V3_MERGE_OPTIONS.find((option) => option === c.req.query('merge-option'));
+ */
+export const V3_MERGE_OPTIONS = ['overwrite', 'overwriteIfNotEmpty', 'overwriteIfEmpty'] as const;
+
+/** One of {@link V3_MERGE_OPTIONS}. */
+export type V3MergeOption = (typeof V3_MERGE_OPTIONS)[number];
 
 /** The account settings a v3 write obeys. */
 export type V3WriteContext = WriteContext & ResubscribeContext;

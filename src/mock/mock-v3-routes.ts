@@ -1,10 +1,11 @@
 import type { Context, Hono } from 'hono';
+import { isObject } from './loose-json.js';
 import { MockV3Error, type MockV3ErrorDetail } from './mock-api-error.js';
 import type { createFaultQueue } from './mock-faults.js';
 import { importJson, MAX_ACTIVE_IMPORTS, settleImports, type ImportSettings } from './mock-imports.js';
 import { apiTime } from './mock-json.js';
 import { findContact, type MockStore } from './mock-store.js';
-import { v3ContactJson, writeV3Contact, type V3MergeOption } from './mock-v3-contact.js';
+import { v3ContactJson, V3_MERGE_OPTIONS as MERGE_OPTIONS, writeV3Contact } from './mock-v3-contact.js';
 import { readV3Contact } from './mock-v3-contact-input.js';
 
 /** What the v3 routes need from the mock around them. */
@@ -20,10 +21,8 @@ export interface V3RouteContext extends ImportSettings {
   bodyLimitBytes: number;
 }
 
-const MERGE_OPTIONS: V3MergeOption[] = ['overwrite', 'overwriteIfNotEmpty', 'overwriteIfEmpty'];
 const TOO_MANY =
   'Your import request cannot be accepted as too many imports are being processed for you account. Please wait for an import to complete and then resubmit.';
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const invalid = (details: MockV3ErrorDetail[]) => new MockV3Error(400, 'contacts:validationError', 'The request is invalid: see details.', details);
 
 /**
