@@ -1,5 +1,6 @@
 import { isSignupErrorCode, type SignupErrorCode } from './error-codes.js';
 import type { SignupStatus } from './signup-client.js';
+import { SignupError } from './signup-error.js';
 
 /**
  * How the proxy tells a page the outcome of a form posted without JavaScript: it answers `303`
@@ -86,4 +87,14 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/**
+ * An outcome as the signup controller shows it (`controller.show`): the status, or the error.
+ *
+ * @example
+ * controller.show(signupOutcomeResult({ status: 'error', code: 'invalid_email', field: 'email' }));
+ */
+export function signupOutcomeResult(outcome: SignupOutcome): SignupStatus | SignupError {
+  return outcome.status === 'error' ? new SignupError(outcome.code, '', { field: outcome.field, retryAfter: outcome.retryAfterSeconds }) : outcome.status;
 }
