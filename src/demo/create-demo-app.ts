@@ -24,7 +24,7 @@ export function createDemoApp(signup: SignupHandler): Hono<{ Bindings: { incomin
     const clientAddress = c.env?.incoming?.socket?.remoteAddress;
     return signup(c.req.raw, clientAddress === undefined ? {} : { clientAddress });
   });
-  app.get('/ssr.html', async (c) => c.html(await renderSsrPage(signup)));
+  app.get('/ssr.html', async (c) => c.html(await renderSsrPage(signup, c.req.url)));
   app.use('/csp.html', async (c, next) => {
     await next();
     c.header('content-security-policy', STRICT_CSP);
