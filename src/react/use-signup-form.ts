@@ -97,17 +97,13 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
 /**
  * {@link useSignupForm} for markup whose checkboxes are inputs given `register()` (the
  * `<SignupForm>` component, and so the script tag): without the support a UI kit's controls
- * need, which such a form would carry for nothing.
+ * need, which such a form would carry for nothing. `shown`: a result shown from the first render
+ * (`<ServerSignupForm outcome>`'s).
  *
  * @example
  * const signup = useSignupFormBase(props); // inside SignupForm
  */
-export function useSignupFormBase(
-  options: UseSignupFormOptions,
-  kitSupport?: (form: UseFormReturn<SignupFormValues>, controller: SignupController) => KitSupport,
-  /** Shown from the first render (a server-rendered outcome): see `ServerSignupForm`. */
-  shown?: SignupStatus | SignupError,
-): UseSignupFormResult {
+export function useSignupFormBase(options: UseSignupFormOptions, kitSupport?: (form: UseFormReturn<SignupFormValues>, controller: SignupController) => KitSupport, shown?: SignupStatus | SignupError): UseSignupFormResult {
   const latest = useRef(options);
   latest.current = options; // callbacks and fetch are read when used, so inline ones never reload anything
   const messages = useSignupMessages(options.locale, options.messages);
