@@ -28,7 +28,7 @@ export function createDemoApp(signup: SignupHandler): Hono<{ Bindings: { incomin
   // Pages and bundles gzipped, as any production host or CDN serves them: the page-load bench's
   // slow-4G figures then measure the bytes DESIGN.md budgets (gzip), not the uncompressed files.
   app.use('*', compress({ encoding: 'gzip' }));
-  app.get('/ssr.html', async (c) => c.html(await renderSsrPage(signup)));
+  app.get('/ssr.html', async (c) => c.html(await renderSsrPage(signup, c.req.url)));
   app.use('/csp.html', async (c, next) => {
     await next();
     c.header('content-security-policy', STRICT_CSP);
