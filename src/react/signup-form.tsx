@@ -10,7 +10,7 @@ import { LoadingPlaceholder } from './loading-placeholder.js';
 import { PreferenceFieldset } from './preference-fieldset.js';
 import { cx, issueTarget, signupFormIds } from './signup-form-ids.js';
 import { definitionFailedMessage } from '../core/signup-issue.js';
-import { signupFormStyles } from './signup-form-styles.js';
+import { SignupFormStyle } from './signup-form-style.js';
 import { SignupStatusPanel } from './signup-status-panel.js';
 import { useSignupFormBase, type UseSignupFormOptions } from './use-signup-form.js';
 
@@ -22,6 +22,8 @@ export interface SignupFormProps extends UseSignupFormOptions {
   style?: CSSProperties;
   /** Leave out the default stylesheet; style the stable `dd-signup__*` classes yourself. */
   unstyled?: boolean;
+  /** Your Content-Security-Policy nonce, put on the `<style>` a server render writes (see README, "Strict CSP"). */
+  nonce?: string;
 }
 
 /**
@@ -79,8 +81,7 @@ export function SignupForm(props: SignupFormProps) {
 
   return (
     <div className={cx('dd-signup', props.className)} style={props.style} data-state={state} lang={messages?.locale}>
-      {/* As HTML, not a text child: React 18's server renderer would escape the quotes in it. */}
-      {props.unstyled ? null : <style dangerouslySetInnerHTML={{ __html: signupFormStyles }} />}
+      {props.unstyled ? null : <SignupFormStyle nonce={props.nonce} />}
       {/* Present from the first render, so screen readers announce what appears in it. */}
       <div className="dd-signup__status" role="status">
         {state === 'definition_failed' && messages ? (
