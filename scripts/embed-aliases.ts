@@ -6,8 +6,7 @@ const shim = (name: string) => fileURLToPath(new URL(`../src/embed/${name}.ts`, 
  * React's module names mapped to Preact for the script-tag build (a small shim over its core
  * and hooks, src/embed/react-on-preact.ts, rather than all of preact/compat), exact matches
  * only (`react-dom/client` must not fall through to `react-dom` + `/client`). Shared by
- * vite.config.ts and the size bench, so both measure the same bundle. Also the form's
- * document-level stylesheet, to nothing: each shadow root adopts its own.
+ * vite.config.ts and the size bench, so both measure the same bundle.
  *
  * @example
  * defineConfig({ resolve: { alias: embedAliases } });
@@ -17,6 +16,4 @@ export const embedAliases: Array<{ find: RegExp; replacement: string }> = [
   { find: /^react-dom\/client$/, replacement: shim('react-dom-on-preact') },
   { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
   { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-runtime' },
-  // The embed renders every form `unstyled` into a shadow root that adopts the sheet itself.
-  { find: /^\.\/signup-form-style\.js$/, replacement: shim('shadow-root-style') },
 ];

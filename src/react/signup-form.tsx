@@ -10,7 +10,7 @@ import { LoadingPlaceholder } from './loading-placeholder.js';
 import { PreferenceFieldset } from './preference-fieldset.js';
 import { cx, issueTarget, signupFormIds } from './signup-form-ids.js';
 import { definitionFailedMessage } from '../core/signup-issue.js';
-import { SignupFormStyle } from './signup-form-style.js';
+import { signupFormStyles } from './signup-form-styles.js';
 import { SignupStatusPanel } from './signup-status-panel.js';
 import { useSignupFormBase, type UseSignupFormOptions } from './use-signup-form.js';
 
@@ -81,7 +81,9 @@ export function SignupForm(props: SignupFormProps) {
 
   return (
     <div className={cx('dd-signup', props.className)} style={props.style} data-state={state} lang={messages?.locale}>
-      {props.unstyled ? null : <SignupFormStyle nonce={props.nonce} />}
+      {/* Once per document on React 19, once per form on React 18 (signup-form-styles.ts says why). As HTML,
+          not a text child: React 18's server renderer would escape the quotes in it. */}
+      {props.unstyled ? null : <style href="dd-signup" precedence="dd-signup" nonce={props.nonce} dangerouslySetInnerHTML={{ __html: signupFormStyles }} />}
       {/* Present from the first render, so screen readers announce what appears in it. */}
       <div className="dd-signup__status" role="status">
         {state === 'definition_failed' && messages ? (
