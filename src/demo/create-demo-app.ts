@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import type { SignupHandler } from '../server/index.js';
+import { renderCspSsrPage } from './render-csp-ssr-page.js';
 import { renderSsrPage } from './render-ssr-page.js';
 
 /** Where the demo's files are, relative to this module once built into dist/demo/. */
@@ -25,6 +26,11 @@ export function createDemoApp(signup: SignupHandler): Hono<{ Bindings: { incomin
     return signup(c.req.raw, clientAddress === undefined ? {} : { clientAddress });
   });
   app.get('/ssr.html', async (c) => c.html(await renderSsrPage(signup)));
+  app.get('/ssr-csp.html', async (c) => {
+    const { html, policy } = await renderCspSsrPage(signup);
+    c.header('content-security-policy', policy);
+    return c.html(html);
+  });
   app.use('/csp.html', async (c, next) => {
     await next();
     c.header('content-security-policy', STRICT_CSP);
