@@ -54,7 +54,7 @@ font:inherit;font-size:max(16px,1em);height:3em;line-height:1.5;margin:0;padding
 .dd-signup .dd-signup__fieldset{border:0;display:block;margin:0 0 var(--_space);min-width:0;padding:0}\
 .dd-signup .dd-signup__choices{display:grid;gap:.25em}\
 .dd-signup .dd-signup__fieldset--category{margin:0 0 .5em}\
-.dd-signup .dd-signup__legend--category{color:var(--_muted);font-size:.8125em;letter-spacing:.04em;margin:.25em 0 .25em;text-transform:uppercase}\
+.dd-signup .dd-signup__legend--category{color:var(--_muted);font-size:.8125em;letter-spacing:.04em;margin:.25em 0;text-transform:uppercase}\
 .dd-signup .dd-signup__checkbox{align-items:flex-start;display:flex;gap:.75em;padding:.25em 0}\
 .dd-signup .dd-signup__checkbox-input{appearance:none;background:var(--_input-bg);border:2px solid var(--_border);border-radius:calc(var(--_radius)*.6);cursor:pointer;\
 display:grid;flex:none;height:max(24px,1.5em);margin:0;place-content:center;transition:background-color .12s,border-color .12s;\
