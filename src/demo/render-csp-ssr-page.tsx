@@ -16,7 +16,7 @@ import { CSP_SSR_ROOT_ID, TwoSignupForms } from './two-signup-forms.js';
 export async function renderCspSsrPage(signup: SignupHandler): Promise<{ html: string; policy: string }> {
   const nonce = randomBytes(16).toString('base64');
   const definition = await signup.formDefinition().catch(() => undefined);
-  const stream = await renderToReadableStream(<TwoSignupForms definition={definition} nonce={nonce} />, { nonce: { style: nonce } } as never);
+  const stream = await renderToReadableStream(<TwoSignupForms definition={definition} nonce={nonce} />, { nonce: { style: nonce } });
   const forms = await new Response(stream).text();
   // The browser needs no nonce: React finds the <style> the server wrote and adds none.
   const json = JSON.stringify(definition ?? null).replace(/</g, '\\u003c');

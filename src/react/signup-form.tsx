@@ -22,7 +22,7 @@ export interface SignupFormProps extends UseSignupFormOptions {
   style?: CSSProperties;
   /** Leave out the default stylesheet; style the stable `dd-signup__*` classes yourself. */
   unstyled?: boolean;
-  /** Your Content-Security-Policy nonce, put on the `<style>` a server render writes (see README, "Strict CSP"). */
+  /** Your Content-Security-Policy nonce, put on the form's `<style>` (README, "Strict CSP and several forms"). */
   nonce?: string;
 }
 

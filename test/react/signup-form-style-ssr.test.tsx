@@ -25,7 +25,7 @@ describe.runIf(reactMajor() >= 19)('React 19 on the server: one <style> however 
   it('a stream given the nonce writes the CSS once, in <head>, with the nonce', async () => {
     const { renderToReadableStream } = await import('react-dom/server');
     const errors = vi.spyOn(console, 'error');
-    const html = await new Response(await renderToReadableStream(page, { nonce: { style: NONCE } } as never)).text();
+    const html = await new Response(await renderToReadableStream(page, { nonce: { style: NONCE } })).text();
     expect(copiesOfTheCss(html)).toBe(1);
     expect(styleTags(html)).toEqual([`<style nonce="${NONCE}" data-precedence="dd-signup" data-href="dd-signup">`]);
     expect(html.indexOf('<style')).toBeLessThan(html.indexOf('</head>'));
