@@ -73,7 +73,7 @@ export default defineConfig(({ mode }) => {
         emptyOutDir: true,
         sourcemap: true,
         minify: true,
-        lib: { entry: { 'react-demo': 'src/demo/react-demo.tsx', 'headless-demo': 'src/demo/headless-demo.tsx', 'ssr-demo': 'src/demo/ssr-demo.tsx' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+        lib: { entry: { 'react-demo': 'src/demo/react-demo.tsx', 'headless-demo': 'src/demo/headless-demo.tsx', 'ssr-demo': 'src/demo/ssr-demo.tsx', 'ssr-csp-demo': 'src/demo/ssr-csp-demo.tsx' }, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       },
     };
   }

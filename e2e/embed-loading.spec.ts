@@ -57,7 +57,8 @@ test('an element added later renders; changing `endpoint` re-renders; removing i
   await expect(element.getByRole('checkbox')).toHaveCount(3);
 
   await element.evaluate((host) => host.setAttribute('endpoint', '/api/no-such-proxy'));
-  await expect(element.getByRole('status')).toContainText('could not be loaded');
+  // A 404 is told apart from a lost connection (issue 14): the address is wrong, not the visitor's network.
+  await expect(element.getByRole('status')).toContainText('The signup service could not be found');
 
   const shadow = await element.evaluateHandle((host) => host.shadowRoot!);
   await element.evaluate((host) => host.remove());

@@ -16,7 +16,8 @@ export function subresourceIntegrity(bytes: Uint8Array): string {
 }
 
 /**
- * The README block: the script tag from a versioned CDN URL with its SRI hash, and the element.
+ * The README block: a preload of the form definition, the script tag from a versioned CDN URL
+ * with its SRI hash, and the element.
  *
  * @example
  * readmeSnippet('1.2.3', 'sha384-…');
@@ -25,6 +26,8 @@ export function readmeSnippet(version: string, integrity: string): string {
   return [
     SNIPPET_START,
     '```html',
+    // The form's definition, fetched while the script loads; the widget's own GET then uses it.
+    '<link rel="preload" href="https://www.example.com/api/signup" as="fetch" crossorigin>',
     `<script src="https://cdn.jsdelivr.net/npm/dotdigital-signup@${version}/dist/embed/dotdigital-signup.js"`,
     `        integrity="${integrity}"`,
     '        crossorigin="anonymous" async></script>',

@@ -19,7 +19,10 @@ export interface SignupMessages {
   submit: string;
   submitting: string;
   loading: string;
+  /** The form could not be loaded because no answer came (the visitor's connection, or the proxy is down). */
   definitionFailed: string;
+  /** The form could not be loaded because the proxy answered with an error (a 404 shows `errors.not_found`). */
+  definitionUnavailable: string;
   /**
    * `definitionFailed` when the proxy said how long to wait (a 429 or 503 with `Retry-After`):
    * `wait` is the time in the form's language ("30 seconds", "2 Minuten"), `seconds` the number.
@@ -73,6 +76,7 @@ export const englishMessages: SignupMessages = {
   submitting: 'Subscribing…',
   loading: 'Loading the signup form…',
   definitionFailed: 'The signup form could not be loaded. Check your connection and try again.',
+  definitionUnavailable: 'The signup form could not be loaded. Try again later.',
   definitionFailedRetryAfter: (wait) => `The signup form could not be loaded. Try again in about ${wait}.`,
   retry: 'Try again',
   subscribedTitle: 'Thank you for subscribing',

@@ -62,11 +62,15 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
     try {
       let response: Response;
       try {
-        response = await doFetch(endpoint, { ...init, credentials: 'omit', signal: controller.signal });
+        // Credentials left at fetch's default, 'same-origin': that is what README's
+        // <link rel="preload" as="fetch" crossorigin> asks with, so the browser hands this call
+        // the response it fetched while the script loaded ('omit' never matched it). A proxy on
+        // another origin gets no cookies either way, and ours reads none.
+        response = await doFetch(endpoint, { ...init, signal: controller.signal });
       } catch (cause) {
-        if (timedOut) throw new SignupError('network_error', `The signup service at ${endpoint} did not answer within ${timeoutMs} ms.`);
+        if (timedOut) throw new SignupError('network_error', `${endpoint} did not answer within ${timeoutMs} ms.`);
         if ((cause as Error)?.name === 'AbortError') throw cause;
-        throw new SignupError('network_error', `Could not reach the signup service at ${endpoint}.`);
+        throw new SignupError('network_error', `Could not reach ${endpoint}.`);
       }
       const body: unknown = await response.json().catch(() => undefined);
       if (!response.ok) throw toSignupError(response.status, body, parseRetryAfter(response.headers.get('retry-after'), Date.now()));
@@ -79,11 +83,18 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
 
   return {
     async loadDefinition({ signal, fresh } = {}) {
-      const init: RequestInit = { method: 'GET', headers: { accept: 'application/json' }, ...(fresh ? { cache: 'no-cache' } : {}) };
-      const { body } = await call(init, signal);
-      const definition = readFormDefinition(body);
-      if (!definition) throw new SignupError('internal_error', `The signup service at ${endpoint} did not answer with a form definition.`);
-      return definition;
+      // No headers, like the preload README's snippet makes: nothing to tell the two requests apart.
+      const init: RequestInit = fresh ? { cache: 'no-cache' } : {};
+      try {
+        const { status, body } = await call(init, signal);
+        const definition = readFormDefinition(body);
+        if (!definition) throw new SignupError('internal_error', `${endpoint} did not answer with a form definition.`, { status });
+        return definition;
+      } catch (error) {
+        // The visitor reads one sentence (definitionFailedMessage); the developer needs the URL, the answer and the fix.
+        if (error instanceof SignupError) console.error(loadFailure(endpoint, error));
+        throw error;
+      }
     },
     async submit(request, signal) {
       const { body } = await call({
@@ -97,6 +108,17 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
   };
 }
 
+/**
+ * The console line for a form definition that did not load: what `GET {endpoint}` got, and what to check.
+ *
+ * @example
+ * loadFailure('/api/signup', new SignupError('not_found', 'The signup service answered 404.', { status: 404 }));
+ * // "dotdigital-signup: GET /api/signup answered 404 (not_found: The signup service answered 404.) — is `endpoint` the URL of your signup proxy? (README, 'Troubleshooting')"
+ */
+function loadFailure(endpoint: string, { status, message }: SignupError): string {
+  return `dotdigital-signup: GET ${endpoint} ${status ? `answered ${status}` : 'failed'}: ${message} (README, 'Troubleshooting')`;
+}
+
 function toSignupError(status: number, body: unknown, retryAfterMs: number | undefined): SignupError {
   const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } } | undefined)?.error;
   // A proxy in front of ours (a CDN, a platform's rate limiter) may answer without our body.
@@ -106,5 +128,5 @@ function toSignupError(status: number, body: unknown, retryAfterMs: number | und
   const field = typeof error?.field === 'string' ? error.field : undefined;
   // A cross-origin answer shows Retry-After only if the proxy exposes it (ours does); 0 says nothing useful.
   const retryAfter = retryAfterMs ? Math.ceil(retryAfterMs / 1000) : undefined;
-  return new SignupError(code, message, { status, ...(field === undefined ? {} : { field }), ...(retryAfter === undefined ? {} : { retryAfter }) });
+  return new SignupError(code, message, { status, field, retryAfter });
 }

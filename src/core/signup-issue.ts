@@ -98,14 +98,18 @@ export function errorMessage(error: SignupError, messages: SignupMessages): stri
 }
 
 /**
- * The "could not be loaded" notice, saying when to try again if the proxy said so.
+ * The "could not be loaded" notice: when to try again if the proxy said so; else whether the
+ * visitor's connection failed (no answer), the address answered 404 (the site's mistake), or
+ * the service answered with an error. The console has the details (signup-client's loadFailure).
  *
  * @example
  * definitionFailedMessage(loadError, messages); // 'The signup form could not be loaded. Try again in about 10 seconds.'
  */
 export function definitionFailedMessage(error: SignupError | undefined, messages: SignupMessages): string {
   const seconds = error && waitAsked(error);
-  return seconds === undefined ? messages.definitionFailed : messages.definitionFailedRetryAfter(waitDuration(seconds, messages.locale), seconds);
+  if (seconds !== undefined) return messages.definitionFailedRetryAfter(waitDuration(seconds, messages.locale), seconds);
+  const status = error?.status;
+  return !status ? messages.definitionFailed : status === 404 ? messages.errors.not_found : messages.definitionUnavailable;
 }
 
 /** Seconds the proxy asked to wait, for the codes where waiting is the remedy. */

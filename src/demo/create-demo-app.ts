@@ -3,6 +3,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { SignupHandler } from '../server/index.js';
+import { renderCspSsrPage } from './render-csp-ssr-page.js';
 import { renderSsrPage } from './render-ssr-page.js';
 
 /** Where the demo's files are, relative to this module once built into dist/demo/. */
@@ -29,6 +30,11 @@ export function createDemoApp(signup: SignupHandler): Hono<{ Bindings: { incomin
   // slow-4G figures then measure the bytes DESIGN.md budgets (gzip), not the uncompressed files.
   app.use('*', compress({ encoding: 'gzip' }));
   app.get('/ssr.html', async (c) => c.html(await renderSsrPage(signup, c.req.url)));
+  app.get('/ssr-csp.html', async (c) => {
+    const { html, policy } = await renderCspSsrPage(signup);
+    c.header('content-security-policy', policy);
+    return c.html(html);
+  });
   app.use('/csp.html', async (c, next) => {
     await next();
     c.header('content-security-policy', STRICT_CSP);

@@ -6,7 +6,7 @@ import { embedStyleSheet } from './shadow-styles.js';
 import { dispatchSignupEvent } from './signup-events.js';
 
 /** Options of `DotdigitalSignup.mount()`: the `<SignupForm>` props that make sense on any page. */
-export type MountOptions = Omit<SignupFormProps, 'unstyled' | 'className' | 'style'>;
+export type MountOptions = Omit<SignupFormProps, 'unstyled' | 'className' | 'style' | 'nonce'>;
 
 /** What `mount` returns. */
 export interface MountedSignupForm {

@@ -25,6 +25,8 @@ export interface SignupFormProps extends UseSignupFormOptions {
   style?: CSSProperties;
   /** Leave out the default stylesheet; style the stable `dd-signup__*` classes yourself. */
   unstyled?: boolean;
+  /** Your Content-Security-Policy nonce, put on the form's `<style>` (README, "Strict CSP and several forms"). */
+  nonce?: string;
 }
 
 /**
@@ -112,8 +114,9 @@ export function useSignupFormMarkup(props: SignupFormProps, posted?: PostedFormP
 
   return (
     <div className={cx('dd-signup', props.className)} style={props.style} data-state={state} lang={messages?.locale}>
-      {/* As HTML, not a text child: React 18's server renderer would escape the quotes in it. */}
-      {props.unstyled ? null : <style dangerouslySetInnerHTML={{ __html: signupFormStyles }} />}
+      {/* Once per document on React 19, once per form on React 18 (signup-form-styles.ts says why). As HTML,
+          not a text child: React 18's server renderer would escape the quotes in it. */}
+      {props.unstyled ? null : <style href="dd-signup" precedence="dd-signup" nonce={props.nonce} dangerouslySetInnerHTML={{ __html: signupFormStyles }} />}
       {/* Present from the first render, so screen readers announce what appears in it. */}
       <div className="dd-signup__status" role="status" id={posted && id}>
         {state === 'definition_failed' && messages ? (

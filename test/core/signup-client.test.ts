@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createSignupClient, SignupError } from '../../src/core/index.js';
 import { proxyWithMock } from '../server/proxy-fixture.js';
 
@@ -21,13 +21,17 @@ async function failure(pending: Promise<unknown>): Promise<SignupError> {
 }
 
 describe('createSignupClient', () => {
-  it('loads and checks the definition from a real proxy, without cookies', async () => {
+  it('loads and checks the definition from a real proxy, asking as README\'s preload does (no cookies cross-origin)', async () => {
     const { handler } = proxyWithMock();
     const seen: RequestInit[] = [];
     const client = createSignupClient({ endpoint: 'https://www.example.com/api/signup', fetch: async (input, init) => (seen.push(init!), handler(new Request(input, init))) });
     const definition = await client.loadDefinition();
     expect(definition.preferences).toHaveLength(2);
-    expect(seen[0]).toMatchObject({ method: 'GET', credentials: 'omit' });
+    // A <link rel="preload" as="fetch" crossorigin> is a GET in credentials mode 'same-origin' (fetch's default):
+    // the load must be the same request, or the browser fetches it again (and a cross-origin proxy still gets no cookies).
+    expect(seen[0]!.method ?? 'GET').toBe('GET');
+    expect(seen[0]!.credentials ?? 'same-origin').toBe('same-origin');
+    expect(seen[0]!.headers).toBeUndefined();
     expect(seen[0]!.cache).toBeUndefined();
     await client.loadDefinition({ fresh: true });
     expect(seen[1]!.cache).toBe('no-cache');
@@ -89,5 +93,30 @@ describe('createSignupClient', () => {
 
   it('says how to fix a missing endpoint', () => {
     expect(() => createSignupClient({ endpoint: ' ' })).toThrow(/`endpoint` is required/);
+  });
+
+  it('says in the console what a failed load got — URL, status or no answer — and where to read on', async () => {
+    const logs = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const answers: Array<[() => Promise<Response>, RegExp]> = [
+      [async () => new Response('Not Found', { status: 404 }), /^dotdigital-signup: GET \/api\/signup answered 404: The signup service answered 404\./],
+      [async () => Response.json({ error: { code: 'upstream_unavailable', message: 'Dotdigital is not answering.' } }, { status: 503 }), /^dotdigital-signup: GET \/api\/signup answered 503: Dotdigital is not answering\./],
+      [async () => Promise.reject(new TypeError('Failed to fetch')), /^dotdigital-signup: GET \/api\/signup failed: Could not reach \/api\/signup\./],
+    ];
+    for (const [answer, line] of answers) {
+      logs.mockClear();
+      await createSignupClient({ endpoint: '/api/signup', fetch: answer }).loadDefinition().catch(() => undefined);
+      expect(logs).toHaveBeenCalledTimes(1);
+      expect(logs.mock.calls[0]![0]).toMatch(line);
+      expect(logs.mock.calls[0]![0]).toMatch(/\(README, 'Troubleshooting'\)$/);
+    }
+    // A load the caller aborted is no failure to report, and a refused signup is the form's to show.
+    logs.mockClear();
+    const controller = new AbortController();
+    const hung = recording((init) => new Promise((_, reject) => init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
+    const pending = createSignupClient({ endpoint: '/x', fetch: hung.fetch }).loadDefinition({ signal: controller.signal }).catch(() => undefined);
+    controller.abort();
+    await pending;
+    await createSignupClient({ endpoint: '/x', fetch: async () => new Response('', { status: 503 }) }).submit({ email: 'a@b.co', consent }).catch(() => undefined);
+    expect(logs).not.toHaveBeenCalled();
   });
 });

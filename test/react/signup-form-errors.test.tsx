@@ -229,16 +229,24 @@ describe('<SignupForm> errors from the proxy', () => {
 });
 
 describe('<SignupForm> when the definition cannot be loaded', () => {
+  // The visitor is told whether their connection failed (no answer), the address is wrong (404) or
+  // the service failed; the console says what GET {endpoint} got, for the developer.
   it.each([
-    ['the proxy fails', errorAnswer(502, 'upstream_rejected')],
-    ['the answer is not a form definition', { status: 200, body: { hello: 'world' } }],
-    ['the network is down', 'network-error' as const],
-  ])('says so when %s, and retries on request', async (_case, failure) => {
+    ['the proxy fails', errorAnswer(502, 'upstream_rejected'), englishMessages.definitionUnavailable, /GET \/api\/signup answered 502: /],
+    ['the answer is not a form definition', { status: 200, body: { hello: 'world' } }, englishMessages.definitionUnavailable, /GET \/api\/signup answered 200: \/api\/signup did not answer with a form definition/],
+    ['the endpoint is not found', { status: 404, body: 'Not Found' }, englishMessages.errors.not_found, /GET \/api\/signup answered 404: /],
+    ['the network is down', 'network-error' as const, englishMessages.definitionFailed, /GET \/api\/signup failed: Could not reach \/api\/signup/],
+  ])('says so when %s, and retries on request', async (_case, failure, shown, logged) => {
+    const logs = vi.spyOn(console, 'error').mockImplementation(() => {});
     const proxy = scriptedFetch({ get: [failure, { status: 200, body: DEFINITION }] });
     const user = userEvent.setup();
     const { container } = render(<SignupForm endpoint="/api/signup" fetch={proxy.fetch} />);
     await waitFor(() => expect(rootOf(container).dataset.state).toBe('definition_failed'));
-    expect(screen.getByRole('status')).toHaveTextContent(englishMessages.definitionFailed);
+    expect(screen.getByRole('status')).toHaveTextContent(shown);
+    expect(logs).toHaveBeenCalledTimes(1);
+    expect(logs.mock.calls[0]![0]).toMatch(/^dotdigital-signup: /);
+    expect(logs.mock.calls[0]![0]).toMatch(logged);
+    expect(logs.mock.calls[0]![0]).toContain("(README, 'Troubleshooting')");
     await user.click(screen.getByRole('button', { name: 'Try again' }));
     const email = await screen.findByLabelText('Email address');
     expect(rootOf(container).dataset.state).toBe('ready');

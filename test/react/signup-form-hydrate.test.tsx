@@ -7,6 +7,7 @@ import { afterEach, expect, it, vi } from 'vitest';
 import { SignupForm } from '../../src/index.js';
 import { DEFINITION, scriptedFetch } from './widget-fixture.js';
 
+// The root is found by class: React 19's renderToString starts with the hoisted <style> (src/react/signup-form-style.tsx).
 afterEach(cleanup);
 
 it('hydrates server-rendered HTML without a mismatch, then loads the form', async () => {
@@ -15,12 +16,12 @@ it('hydrates server-rendered HTML without a mismatch, then loads the form', asyn
   const container = document.createElement('div');
   container.innerHTML = renderToString(element);
   document.body.append(container);
-  const serverRoot = container.firstElementChild;
+  const serverRoot = container.querySelector('.dd-signup');
   const errors = vi.spyOn(console, 'error');
   const recoverable = vi.fn();
   await act(async () => void hydrateRoot(container, element, { onRecoverableError: recoverable }));
   await screen.findByLabelText('Email address');
-  expect(container.firstElementChild).toBe(serverRoot); // hydrated in place, not re-created
+  expect(container.querySelector('.dd-signup')).toBe(serverRoot); // hydrated in place, not re-created
   await waitFor(() => expect(serverRoot!.getAttribute('data-state')).toBe('ready'));
   expect(recoverable).not.toHaveBeenCalled();
   expect(errors).not.toHaveBeenCalled();
@@ -33,14 +34,14 @@ it('hydrates a form rendered whole with its definition: ready at once, no defini
   const container = document.createElement('div');
   container.innerHTML = renderToString(element);
   document.body.append(container);
-  const serverRoot = container.firstElementChild!;
+  const serverRoot = container.querySelector('.dd-signup')!;
   const serverInputs = [...container.querySelectorAll('input, button')];
   expect(serverRoot.getAttribute('data-state')).toBe('ready');
   expect(serverInputs.length).toBeGreaterThan(4);
   const errors = vi.spyOn(console, 'error');
   const recoverable = vi.fn();
   await act(async () => void hydrateRoot(container, element, { onRecoverableError: recoverable }));
-  expect(container.firstElementChild).toBe(serverRoot); // hydrated in place, not re-created
+  expect(container.querySelector('.dd-signup')).toBe(serverRoot); // hydrated in place, not re-created
   expect([...container.querySelectorAll('input, button')]).toEqual(serverInputs); // each control kept, not re-rendered
   expect(serverRoot.getAttribute('data-state')).toBe('ready');
   await new Promise((resolve) => setTimeout(resolve, 50)); // a load the effects would start has had its chance

@@ -178,7 +178,8 @@ describe('<SignupForm> ready', () => {
     const root = rootOf(styled.container);
     expect(root).toHaveClass('dd-signup', 'brand');
     expect(root.style.getPropertyValue('--dd-accent')).toBe('#7b2d8b');
-    expect(root.querySelector('style')!.textContent).toBe(signupFormStyles);
+    // In the form (React 18) or hoisted into <head> (React 19): jsdom has no document.adoptedStyleSheets.
+    expect(document.querySelector('style')!.textContent).toBe(signupFormStyles);
     const bare = render(<SignupForm endpoint="/api/signup" fetch={widgetFetch(handler)} unstyled />);
     expect(rootOf(bare.container).querySelector('style')).toBeNull();
     await waitFor(() => expect(rootOf(bare.container).dataset.state).toBe('ready'));

@@ -19,6 +19,7 @@ export const germanMessages: SignupMessages = {
   submitting: 'Wird abonniert …',
   loading: 'Anmeldeformular wird geladen …',
   definitionFailed: 'Das Anmeldeformular konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  definitionUnavailable: 'Das Anmeldeformular konnte nicht geladen werden. Versuchen Sie es später erneut.',
   definitionFailedRetryAfter: (wait) => `Das Anmeldeformular konnte nicht geladen werden. Versuchen Sie es in etwa ${wait} erneut.`,
   retry: 'Erneut versuchen',
   subscribedTitle: 'Vielen Dank für Ihre Anmeldung',

@@ -19,6 +19,7 @@ export const spanishMessages: SignupMessages = {
   submitting: 'Suscribiendo…',
   loading: 'Cargando el formulario de suscripción…',
   definitionFailed: 'No se ha podido cargar el formulario de suscripción. Compruebe su conexión e inténtelo de nuevo.',
+  definitionUnavailable: 'No se ha podido cargar el formulario de suscripción. Inténtelo más tarde.',
   definitionFailedRetryAfter: (wait) => `No se ha podido cargar el formulario de suscripción. Inténtelo de nuevo en aproximadamente ${wait}.`,
   retry: 'Intentar de nuevo',
   subscribedTitle: 'Gracias por suscribirse',

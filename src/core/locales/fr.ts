@@ -20,6 +20,7 @@ export const frenchMessages: SignupMessages = {
   submitting: 'Abonnement en cours…',
   loading: 'Chargement du formulaire d’inscription…',
   definitionFailed: 'Le formulaire d’inscription n’a pas pu être chargé. Vérifiez votre connexion, puis réessayez.',
+  definitionUnavailable: 'Le formulaire d’inscription n’a pas pu être chargé. Réessayez plus tard.',
   definitionFailedRetryAfter: (wait) => `Le formulaire d’inscription n’a pas pu être chargé. Réessayez dans environ ${wait}.`,
   retry: 'Réessayer',
   subscribedTitle: 'Merci pour votre inscription',

@@ -20,6 +20,7 @@ export const dutchMessages: SignupMessages = {
   submitting: 'Bezig met inschrijven…',
   loading: 'Inschrijfformulier laden…',
   definitionFailed: 'Het inschrijfformulier kon niet worden geladen. Controleer je verbinding en probeer het opnieuw.',
+  definitionUnavailable: 'Het inschrijfformulier kon niet worden geladen. Probeer het later opnieuw.',
   definitionFailedRetryAfter: (wait) => `Het inschrijfformulier kon niet worden geladen. Probeer het over ongeveer ${wait} opnieuw.`,
   retry: 'Opnieuw proberen',
   subscribedTitle: 'Bedankt voor je inschrijving',

