@@ -8,3 +8,5 @@ export default async function NewsletterPage() {
   const definition = await signupHandler.formDefinition().catch(() => undefined);
   return <SignupForm endpoint="/api/signup" definition={definition} />;
 }
+
+export const dynamic = 'force-dynamic'; // rendered per request: a page built once would keep the build's definition (or none)
