@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { installApp, launchChromium, packTarball, repo, run, SITE, siteContext, startServer, stopServers } from './packed-app.js';
-import { signUpInBrowser, wholeFormWithoutScript } from './sign-up-in-browser.js';
+import { signUpInBrowser, signUpWithoutScript, wholeFormWithoutScript } from './sign-up-in-browser.js';
 
 // A fresh Next.js App Router app with README's route and page, installed from the tarball, built
 // with `next build` (Turbopack) and `next build --webpack` (each type-checks README's exports in
@@ -13,6 +13,7 @@ import { signUpInBrowser, wholeFormWithoutScript } from './sign-up-in-browser.js
 const work = mkdtempSync(join(tmpdir(), 'dds-next-'));
 const app = join(work, 'app');
 const tested = (path: string) => readFileSync(join(repo, path), 'utf8');
+const CONSENT = 'Yes, send me the monthly newsletter. I can unsubscribe at any time.'; // README's
 let mock: Awaited<ReturnType<typeof import('../../src/mock/index.js').listenMock>>;
 let env: Record<string, string>;
 
@@ -24,17 +25,17 @@ beforeAll(async () => {
   env = { NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: mock.url };
 }, 240_000);
 afterAll(async () => {
-  stopServers();
+  await stopServers();
   await mock?.close();
   rmSync(work, { recursive: true, force: true });
-});
+}, 60_000);
 
 /** The app as a user writes it from README: its route and page are the files README is tested against. */
 function writeApp(dir: string): void {
   cpSync(new URL('./next-app/', import.meta.url), dir, { recursive: true });
   mkdirSync(join(dir, 'app/api/signup'), { recursive: true });
   mkdirSync(join(dir, 'app/newsletter'), { recursive: true });
-  writeFileSync(join(dir, 'app/api/signup/route.ts'), tested('test/server/adapters/next-route.ts').replace("from '../../../src/server/index.js'", "from 'dotdigital-signup/server'"));
+  writeFileSync(join(dir, 'app/api/signup/route.ts'), tested('test/server/adapters/next-route.ts').replaceAll("from '../../../src/server/index.js'", "from 'dotdigital-signup/server'"));
   writeFileSync(join(dir, 'app/newsletter/page.tsx'), tested('test/react/readme/next-page.tsx').replace("from '../../server/adapters/next-route.js'", "from '../api/signup/route'"));
 }
 
@@ -52,7 +53,7 @@ describe('the packed tarball in a fresh Next.js app (App Router)', () => {
       const prerendered = JSON.parse(readFileSync(join(dir, '.next/prerender-manifest.json'), 'utf8')) as { routes: Record<string, unknown> };
       expect(Object.keys(prerendered.routes)).not.toContain('/newsletter');
 
-      const base = await startServer(next, ['start', '--hostname', '127.0.0.1', '--port', String(bundler === 'webpack' ? 3435 : 3434)], { cwd: dir, env });
+      const base = await startServer(next, ['start', '--hostname', '127.0.0.1', '--port', '0'], { cwd: dir, env });
       const browser = await launchChromium();
       try {
         await wholeFormWithoutScript(browser, base, expect);
@@ -61,7 +62,12 @@ describe('the packed tarball in a fresh Next.js app (App Router)', () => {
         const contact = mock.mock.store.contacts.get(email);
         expect(contact?.status).toBe('Subscribed');
         expect([...contact!.optedIn]).toEqual([2]);
-        expect(contact!.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: 'Yes, send me the monthly newsletter. I can unsubscribe at any time.', URL: `${SITE}/newsletter` });
+        expect(contact!.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: CONSENT, URL: `${SITE}/newsletter`, IPADDRESS: '127.0.0.1', USERAGENT: expect.stringContaining('Chrome/') });
+
+        const withoutScript = `next-${bundler}-no-js@example.com`;
+        await signUpWithoutScript(browser, base, withoutScript, expect);
+        expect(mock.mock.store.contacts.get(withoutScript)?.status).toBe('Subscribed');
+        expect(mock.mock.store.contacts.get(withoutScript)!.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: CONSENT, URL: `${SITE}/newsletter` });
       } finally {
         await browser.close();
       }

@@ -8,7 +8,16 @@ import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 // What the real-client tests (Next.js, Express) share: the `npm pack` tarball installed into a
 // fresh app the way a user installs it, the app's server as a child process, and Chromium
 // visiting the site at the origin README's recipes allow.
-export const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+/** Runs a command; when it fails, the error carries what it printed (tsc and next say why there). */
+export async function run(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number }): Promise<{ stdout: string; stderr: string }> {
+  try {
+    return await execFileAsync(command, args, { ...options, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(' ')} failed:\n${stdout}\n${stderr}`, { cause: error });
+  }
+}
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 /** README's recipes allow this origin; Chromium's requests to it are answered by the local app. */
 export const SITE = 'https://www.example.com';
@@ -33,9 +42,9 @@ export async function installApp(dir: string, tarball: string, packages: string[
 }
 
 const children: ChildProcess[] = [];
-/** Stops every server `startServer` started. */
-export function stopServers(): void {
-  for (const child of children.splice(0)) child.kill();
+/** Stops every server `startServer` started, and waits until they have exited. */
+export async function stopServers(): Promise<void> {
+  await Promise.all(children.splice(0).filter((child) => child.exitCode === null).map((child) => new Promise((resolve) => child.once('exit', resolve).kill())));
 }
 
 /** Runs an app's server and resolves its URL once it prints one (`http://…`). */

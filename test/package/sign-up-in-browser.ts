@@ -42,3 +42,25 @@ export async function signUpInBrowser(browser: Browser, base: string, email: str
     await context.close();
   }
 }
+
+/**
+ * Signs `email` up with scripts off: the browser's own form post goes to the proxy, which answers
+ * `303` back to the page, and the page the server renders then shows the outcome.
+ */
+export async function signUpWithoutScript(browser: Browser, base: string, email: string, expect: ExpectStatic): Promise<void> {
+  const { context, problems, requests } = await siteContext(browser, base, { javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${SITE}/newsletter`);
+    await page.getByLabel('Email address').fill(email);
+    await page.getByLabel('Weekly newsletter').check();
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.waitForURL(/dotdigital-signup=/, { timeout: 15_000 });
+    expect(new URL(page.url()).searchParams.get('dotdigital-signup')).toBe('subscribed');
+    expect(requests).toEqual(['GET /newsletter', 'POST /api/signup', `GET ${new URL(page.url()).pathname}${new URL(page.url()).search}`]);
+    expect(await page.getByRole('status').textContent()).toContain('Thank you for subscribing');
+    expect(problems).toEqual([]);
+  } finally {
+    await context.close();
+  }
+}
