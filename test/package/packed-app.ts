@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
+import { appLockfile } from './app-lockfile.js';
 
 // What the real-client tests (Next.js, Express) share: the `npm pack` tarball installed into a
 // fresh app the way a user installs it, the app's server as a child process, and Chromium
@@ -30,15 +31,21 @@ export async function packTarball(work: string): Promise<string> {
 }
 
 /**
- * A fresh app in `dir` depending on the tarball and on `packages` at the root's own ranges, so npm
- * finds them in the cache the root's `npm ci` filled (--prefer-offline): nothing new downloads.
+ * A fresh app in `dir` depending on the tarball and on `packages` at the versions the root's
+ * lockfile holds (`from`: '' for the root's own, or a workspace such as `test/react-18`), installed
+ * with `npm ci --offline`: from the npm cache the root's `npm ci` filled, so nothing downloads.
  */
-export async function installApp(dir: string, tarball: string, packages: string[]): Promise<void> {
+export async function installApp(dir: string, tarball: string, packages: string[], from = ''): Promise<void> {
   mkdirSync(dir, { recursive: true });
-  const ranges = { ...root.dependencies, ...root.devDependencies };
+  const ranges: Record<string, string> = from === '' ? { ...root.dependencies, ...root.devDependencies } : (JSON.parse(readFileSync(join(repo, from, 'package.json'), 'utf8')) as { dependencies: Record<string, string> }).dependencies;
   const dependencies = Object.fromEntries(packages.map((name) => [name, ranges[name] ?? '*']));
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { ...dependencies, 'dotdigital-signup': `file:${tarball}` } }));
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: dir, timeout: 180_000 });
+  writeFileSync(join(dir, 'package-lock.json'), JSON.stringify(appLockfile(dir, tarball, dependencies, from), null, 2));
+  try {
+    await run('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: dir, timeout: 180_000 });
+  } catch (error) {
+    throw new Error(`Installing the test app from the npm cache failed: run \`npm ci\` in the repository first (it fills the cache).\n${String(error)}`);
+  }
 }
 
 const children: ChildProcess[] = [];

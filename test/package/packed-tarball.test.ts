@@ -1,17 +1,17 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { launchChromium, packTarball, run, startServer, stopServers } from './packed-app.js';
+import { installApp, launchChromium, packTarball, run, startServer, stopServers } from './packed-app.js';
 
 // `npm pack`'s tarball installed into a fresh Vite + React app, once with React 18 and once
 // with React 19: the app builds with Vite, server-renders with react-dom/server, serves the
 // proxy from dotdigital-signup/server + /server/node against dotdigital-signup/mock, and the
-// form renders and signs up in Chromium. Packages come from the npm cache when it has them
-// (--prefer-offline), so after one online install this runs with no network.
+// form renders and signs up in Chromium. Packages come from the npm cache the root's `npm ci`
+// filled (npm ci --offline with a lockfile cut from the root's), so this runs with no network.
 // (Next.js and Express apps: next-app.test.ts and express-app.test.ts.)
 // Vitest sets NODE_ENV=test, which would make Vite and @vitejs/plugin-react build the app in
 // development mode (jsxDEV calls that React's production build does not have). This file
@@ -32,9 +32,8 @@ afterAll(async () => {
 async function createApp(reactMajor: 18 | 19): Promise<string> {
   const app = join(work, `react-${reactMajor}`);
   cpSync(fixture, app, { recursive: true });
-  const range = `^${reactMajor}`;
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: `consumer-react-${reactMajor}`, private: true, type: 'module', dependencies: { react: range, 'react-dom': range, 'dotdigital-signup': `file:${tarball}` } }));
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error'], { cwd: app, timeout: 90_000 });
+  // React 18 is the test/react-18 workspace's (so the root's npm ci cached it too).
+  await installApp(app, tarball, ['react', 'react-dom'], reactMajor === 18 ? 'test/react-18' : '');
   return app;
 }
 
