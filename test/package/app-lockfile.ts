@@ -16,6 +16,7 @@ interface LockEntry {
   [key: string]: unknown;
 }
 const root = JSON.parse(readFileSync(new URL('../../package-lock.json', import.meta.url), 'utf8')) as { packages: Record<string, LockEntry> };
+const REGISTRY = (process.env.npm_config_registry ?? 'https://registry.npmjs.org/').replace(/\/?$/, '/');
 const workspaces = Object.keys(root.packages).filter((location) => location !== '' && !location.includes('node_modules/'));
 
 /** Where Node would find `name` from a package at `from` in the root's tree (its walk up the node_modules folders). */
@@ -60,7 +61,9 @@ export function appLockfile(dir: string, tarball: string, dependencies: Record<s
       continue;
     }
     const { dev: _dev, devOptional, ...entry } = root.packages[location]!;
-    packages[at] = devOptional ? { ...entry, optional: true } : entry;
+    // The tarball's URL: without it npm asks the registry for the package's metadata to find it.
+    const resolved = entry.resolved ?? `${REGISTRY}${name}/-/${name.split('/').pop()}-${entry.version}.tgz`;
+    packages[at] = { ...entry, resolved, ...(devOptional ? { optional: true } : {}) };
     const required = Object.keys(entry.peerDependencies ?? {}).filter((peer) => !entry.peerDependenciesMeta?.[peer]?.optional);
     for (const next of [...Object.keys(entry.dependencies ?? {}), ...required]) queue.push([next, location, false]);
     for (const next of Object.keys(entry.optionalDependencies ?? {})) queue.push([next, location, true]);
