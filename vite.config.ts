@@ -11,6 +11,7 @@ import { thirdPartyLicenses } from './scripts/third-party-licenses.js';
 // and the demo's UI kit from where a shadcn/ui app keeps its components.
 const packageByName = [
   { find: /^dotdigital-signup$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+  { find: /^dotdigital-signup\/core$/, replacement: fileURLToPath(new URL('./src/core/index.ts', import.meta.url)) },
   { find: /^@\/components\/ui\/(.*)$/, replacement: fileURLToPath(new URL('./src/demo/kit/$1.tsx', import.meta.url)) },
 ];
 const react18 = (name: string) => fileURLToPath(new URL(`./test/react-18/node_modules/${name}`, import.meta.url));

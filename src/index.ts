@@ -3,6 +3,8 @@
 // frameworks render it on the client, and it imports nothing that touches `window` at load.
 export { SignupForm } from './react/signup-form.js';
 export type { SignupFormProps } from './react/signup-form.js';
+export { ServerSignupForm } from './react/server-signup-form.js';
+export type { ServerSignupFormProps } from './react/server-signup-form.js';
 export { useSignupForm } from './react/use-signup-form.js';
 export type { SignupErrorInfo, UseSignupFormOptions, UseSignupFormResult } from './react/use-signup-form.js';
 // The form's building blocks, for your own markup around useSignupForm() (README, "Headless hook").

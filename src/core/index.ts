@@ -14,8 +14,8 @@ export { SIGNUP_LOCALES, loadSignupMessages, loadedSignupMessages, matchSignupLo
 export type { SignupLocale } from './locales/load-signup-messages.js';
 export { SIGNUP_FORM_FIELDS, signupRequestFromForm } from './signup-form-post.js';
 export type { SignupFormDefaults } from './signup-form-post.js';
-export { SIGNUP_OUTCOME_PARAMS, readSignupOutcome, signupOutcomeUrl, withoutSignupOutcome } from './signup-outcome.js';
-export type { SignupOutcome } from './signup-outcome.js';
+export { SIGNUP_OUTCOME_PARAMS, readSignupOutcome, signupOutcomeResult, signupOutcomeUrl, withoutSignupOutcome } from './signup-outcome.js';
+export type { SignupOutcome, SignupOutcomeQuery } from './signup-outcome.js';
 export { FIELD_TYPE_EXPECTED, FIELD_TYPES, FORM_FIELD_TYPES, isEmptyFieldValue } from './field-types.js';
 export type { FieldTypeRule } from './field-types.js';
 export { emailSchema } from './email-schema.js';

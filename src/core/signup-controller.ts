@@ -1,7 +1,7 @@
 import { buildSignupRequest } from './build-signup-request.js';
 import type { FormDefinition } from './form-definition.js';
 import type { SignupMessages } from './messages.js';
-import type { SignupClient } from './signup-client.js';
+import type { SignupClient, SignupStatus } from './signup-client.js';
 import type { SignupError } from './signup-error.js';
 import { checkSignupValues, type SignupFormValues } from './signup-form-schema.js';
 import { issuesFromError, toSignupError, type SignupIssue } from './signup-issue.js';
@@ -33,6 +33,12 @@ export interface SignupController {
   reject(values: SignupFormValues): SignupIssue[];
   /** Send valid values; resolves when the answer is shown. One signup at a time. */
   submit(values: SignupFormValues): Promise<void>;
+  /**
+   * Show a result that came another way: the outcome of the form posted without JavaScript
+   * (`signupOutcomeResult(readSignupOutcome(url))`), a status or the error to tie to its field.
+   * The address is not in it, so the success names none.
+   */
+  show(result: SignupStatus | SignupError): void;
 }
 
 /**
@@ -67,6 +73,15 @@ export function createSignupController(options: SignupControllerOptions): Signup
     for (const listener of [...listeners]) listener();
   }
   const callbacks = () => options.callbacks?.() ?? {};
+  // A queued signup on a double opt-in list still ends in a confirmation email.
+  function succeed(status: SignupStatus, submittedEmail?: string): void {
+    phase = status === 'pending_confirmation' || (status === 'queued' && snapshot.definition?.doubleOptIn) ? 'pending_confirmation' : 'subscribed';
+    update({ issues: [], error: undefined, submittedEmail, queued: status === 'queued' });
+  }
+  function fail(error: SignupError, definition = snapshot.definition): void {
+    phase = 'error';
+    update({ definition, error, issues: issuesFromError(error, definition, options.messages()), consentUpdated: snapshot.consentUpdated || error.code === 'consent_mismatch' });
+  }
 
   function load(): void {
     if (loads === snapshot.attempt) return;
@@ -107,9 +122,7 @@ export function createSignupController(options: SignupControllerOptions): Signup
         const request = buildSignupRequest(values, definition, { pageUrl: options.pageUrl?.() ?? globalThis.location.href, now: options.now?.() ?? new Date() });
         notify(callbacks().onSubmit, request);
         const status = await client.submit(request);
-        // A queued signup on a double opt-in list still ends in a confirmation email.
-        phase = status === 'pending_confirmation' || (status === 'queued' && definition.doubleOptIn) ? 'pending_confirmation' : 'subscribed';
-        update({ issues: [], error: undefined, submittedEmail: request.email, queued: status === 'queued' });
+        succeed(status, request.email);
         notify(callbacks().onSuccess, { status, email: request.email });
       } catch (cause) {
         const failure = toSignupError(cause);
@@ -118,17 +131,12 @@ export function createSignupController(options: SignupControllerOptions): Signup
         if (failure.code === 'consent_mismatch' || failure.code === 'unknown_preference') {
           current = (await client.loadDefinition({ fresh: true }).catch(() => undefined)) ?? definition;
         }
-        phase = 'error';
-        update({
-          definition: current,
-          error: failure,
-          issues: issuesFromError(failure, current, options.messages()),
-          consentUpdated: snapshot.consentUpdated || failure.code === 'consent_mismatch',
-        });
+        fail(failure, current);
         notify(callbacks().onError, failure, { phase: 'submit' });
       } finally {
         busy = false;
       }
     },
+    show: (result) => (typeof result === 'string' ? succeed(result) : fail(result)),
   };
 }

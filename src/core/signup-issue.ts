@@ -22,25 +22,25 @@ export const RETRYABLE_CODES: ReadonlySet<SignupErrorCode> = new Set(['upstream_
 
 /**
  * Turns an error from the proxy into what the form shows, tied to a field when the proxy
- * named one the form has.
+ * named one the form has (without a definition yet, only the email and the consent are known).
  *
  * @example
  * issuesFromError(new SignupError('invalid_email', '…', { field: 'email' }), definition, messages);
  * // [{ code: 'invalid_email', field: 'email', message: 'Enter an email address in the correct format, like name@example.com' }]
  */
-export function issuesFromError(error: SignupError, definition: FormDefinition, messages: SignupMessages): SignupIssue[] {
+export function issuesFromError(error: SignupError, definition: FormDefinition | undefined, messages: SignupMessages): SignupIssue[] {
   const { code } = error;
   const message = errorMessage(error, messages);
   if (error.field === 'email') return [{ code, field: 'email', message }];
   if (error.field?.startsWith('fields.')) {
-    const shown = definition.fields.find((f) => `fields.${f.name}` === error.field);
+    const shown = definition?.fields.find((f) => `fields.${f.name}` === error.field);
     if (shown && code !== 'unknown_field') {
       const specific = code === 'missing_field' || code === 'invalid_field' ? fieldIssueMessage(code, shown, messages) : message;
       return [{ code, field: error.field, message: specific }];
     }
   }
   if (code === 'consent_mismatch') return [{ code, field: 'consent', message }];
-  if (code === 'unknown_preference' && definition.preferences.length > 0) return [{ code, field: 'preferences', message }];
+  if (code === 'unknown_preference' && definition?.preferences.length) return [{ code, field: 'preferences', message }];
   return [{ code, field: undefined, message }];
 }
 

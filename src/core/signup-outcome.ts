@@ -1,5 +1,6 @@
 import { isSignupErrorCode, type SignupErrorCode } from './error-codes.js';
 import type { SignupStatus } from './signup-client.js';
+import { SignupError } from './signup-error.js';
 
 /**
  * How the proxy tells a page the outcome of a form posted without JavaScript: it answers `303`
@@ -41,23 +42,32 @@ export function signupOutcomeUrl(page: string | URL, outcome: SignupOutcome, for
   return url.href;
 }
 
+/** A page's query without its URL: `URLSearchParams`, or Next.js's `searchParams` record (awaited). */
+export type SignupOutcomeQuery = URLSearchParams | Record<string, string | string[] | undefined>;
+
 /**
  * The outcome a page's URL carries, or `undefined` when it carries none; `formId` is the
  * fragment. Anything unexpected in it (it is the visitor's URL, anyone can write one) is
- * dropped, and an unknown code reads as `internal_error`.
+ * dropped, and an unknown code reads as `internal_error`. A server reads the request's URL
+ * (or, in a Next.js page, `await searchParams`): browsers never send the fragment, so its
+ * outcome has no `formId`.
  *
  * @example
  * readSignupOutcome(location.href); // { status: 'error', code: 'invalid_email', field: 'email', formId: 'signup' }
+ * readSignupOutcome(await searchParams); // in a Next.js page: { status: 'subscribed' }
  */
-export function readSignupOutcome(url: string | URL): (SignupOutcome & { formId?: string }) | undefined {
-  const parsed = new URL(url);
-  const status = parsed.searchParams.get(SIGNUP_OUTCOME_PARAMS.status);
+export function readSignupOutcome(url: string | URL | SignupOutcomeQuery): (SignupOutcome & { formId?: string }) | undefined {
+  let query: URLSearchParams;
+  let hash = '';
+  if (typeof url === 'string' || url instanceof URL) ({ searchParams: query, hash } = new URL(url));
+  else query = url instanceof URLSearchParams ? url : new URLSearchParams(Object.entries(url).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  const status = query.get(SIGNUP_OUTCOME_PARAMS.status);
   if (status === null || !STATUSES.has(status)) return undefined;
-  const formId = parsed.hash.length > 1 ? { formId: safeDecode(parsed.hash.slice(1)) } : {};
+  const formId = hash.length > 1 ? { formId: safeDecode(hash.slice(1)) } : {};
   if (status !== 'error') return { status: status as SignupStatus, ...formId };
-  const code = parsed.searchParams.get(SIGNUP_OUTCOME_PARAMS.code);
-  const field = parsed.searchParams.get(SIGNUP_OUTCOME_PARAMS.field);
-  const retryAfter = parsed.searchParams.get(SIGNUP_OUTCOME_PARAMS.retryAfter);
+  const code = query.get(SIGNUP_OUTCOME_PARAMS.code);
+  const field = query.get(SIGNUP_OUTCOME_PARAMS.field);
+  const retryAfter = query.get(SIGNUP_OUTCOME_PARAMS.retryAfter);
   return {
     status: 'error',
     code: isSignupErrorCode(code) ? code : 'internal_error',
@@ -86,4 +96,14 @@ function safeDecode(text: string): string {
   } catch {
     return text;
   }
+}
+
+/**
+ * An outcome as the signup controller shows it (`controller.show`): the status, or the error.
+ *
+ * @example
+ * controller.show(signupOutcomeResult({ status: 'error', code: 'invalid_email', field: 'email' }));
+ */
+export function signupOutcomeResult(outcome: SignupOutcome): SignupStatus | SignupError {
+  return outcome.status === 'error' ? new SignupError(outcome.code, '', { field: outcome.field, retryAfter: outcome.retryAfterSeconds }) : outcome.status;
 }

@@ -1,14 +1,13 @@
 import type { SignupMessages } from '../core/messages.js';
 
-// Stand-ins for what only the definition tells: a category of two choices and one more, and
-// the default consent statement of `dotdigital-signup serve` (150 characters, as most are).
+// Stand-ins for what only the definition tells: a category of two choices and one more (one
+// line each, so one word does), and a consent statement of 150 characters, as most are (the
+// default of `dotdigital-signup serve` is; its first sentence, repeated, wraps as it does).
 // Each bar is that text, transparent on a grey background, so it wraps exactly as the real
 // text would at whatever width the form has. The text is CSS generated content, so it is not
 // in the page's text: not found by search, copy or a test's getByText.
-const CATEGORY = 'Newsletters';
-const CHOICES = ['Weekly newsletter', 'Product updates', 'Events near you'];
-const CONSENT =
-  'Yes, please email me news and offers. I can unsubscribe at any time using the link in every email. See our privacy notice for how we use your data.';
+const CHOICE = 'Newsletters';
+const CONSENT = 'Yes, please email me news and offers. '.repeat(4);
 
 /**
  * Shown while the form definition loads: the form's own elements and classes with grey bars
@@ -21,10 +20,10 @@ const CONSENT =
  */
 export function LoadingPlaceholder({ messages }: { messages: SignupMessages }) {
   const bar = (text: string) => <span className="dd-signup__bone" data-bone={text} />;
-  const choice = (text: string) => (
-    <div className="dd-signup__checkbox" key={text}>
+  const choice = (
+    <div className="dd-signup__checkbox">
       <span className="dd-signup__checkbox-input dd-signup__bone-box" />
-      <span className="dd-signup__checkbox-label">{bar(text)}</span>
+      <span className="dd-signup__checkbox-label">{bar(CHOICE)}</span>
     </div>
   );
   return (
@@ -40,11 +39,11 @@ export function LoadingPlaceholder({ messages }: { messages: SignupMessages }) {
           {messages.preferencesHint ? <p className="dd-signup__hint">{bar(messages.preferencesHint)}</p> : null}
           <div className="dd-signup__choices">
             <fieldset className="dd-signup__fieldset dd-signup__fieldset--category">
-              <legend className="dd-signup__legend dd-signup__legend--category">{bar(CATEGORY)}</legend>
-              {choice(CHOICES[0]!)}
-              {choice(CHOICES[1]!)}
+              <legend className="dd-signup__legend dd-signup__legend--category">{bar(CHOICE)}</legend>
+              {choice}
+              {choice}
             </fieldset>
-            {choice(CHOICES[2]!)}
+            {choice}
           </div>
         </fieldset>
         <div className="dd-signup__consent">

@@ -6,6 +6,7 @@ export interface SignupStatusPanelProps {
   pending: boolean;
   /** The proxy queued the signup: for double opt-in, the confirmation email is not sent yet. */
   queued?: boolean;
+  /** The address signed up; empty when unknown, then the panel says only its title. */
   email: string;
   messages: SignupMessages;
 }
@@ -30,7 +31,8 @@ export function SignupStatusPanel({ pending, queued = false, email, messages }: 
     <div className={`dd-signup__panel dd-signup__panel--${pending ? 'pending' : 'subscribed'}`} ref={ref} tabIndex={-1}>
       <span className="dd-signup__panel-icon" aria-hidden="true" />
       <p className="dd-signup__panel-title">{pending ? messages.pendingTitle : messages.subscribedTitle}</p>
-      <p className="dd-signup__panel-text">{pending ? (queued ? messages.queuedConfirmation : messages.pendingConfirmation)(email) : messages.subscribed(email)}</p>
+      {/* No address after a post without JavaScript (it never goes into a URL): the title alone. */}
+      {email ? <p className="dd-signup__panel-text">{pending ? (queued ? messages.queuedConfirmation : messages.pendingConfirmation)(email) : messages.subscribed(email)}</p> : null}
     </div>
   );
 }

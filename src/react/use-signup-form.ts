@@ -74,6 +74,11 @@ export interface UseSignupFormResult {
   retry: () => void;
   /** True once the consent text changed under the visitor and was reloaded. */
   consentUpdated: boolean;
+  /**
+   * Show a result that came another way, e.g. the outcome of a form posted without JavaScript:
+   * `showResult(signupOutcomeResult(readSignupOutcome(location.href)))` (core).
+   */
+  showResult: (result: SignupStatus | SignupError) => void;
 }
 
 /**
@@ -92,12 +97,13 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
 /**
  * {@link useSignupForm} for markup whose checkboxes are inputs given `register()` (the
  * `<SignupForm>` component, and so the script tag): without the support a UI kit's controls
- * need, which such a form would carry for nothing.
+ * need, which such a form would carry for nothing. `shown`: a result shown from the first render
+ * (`<ServerSignupForm outcome>`'s).
  *
  * @example
  * const signup = useSignupFormBase(props); // inside SignupForm
  */
-export function useSignupFormBase(options: UseSignupFormOptions, kitSupport?: (form: UseFormReturn<SignupFormValues>, controller: SignupController) => KitSupport): UseSignupFormResult {
+export function useSignupFormBase(options: UseSignupFormOptions, kitSupport?: (form: UseFormReturn<SignupFormValues>, controller: SignupController) => KitSupport, shown?: SignupStatus | SignupError): UseSignupFormResult {
   const latest = useRef(options);
   latest.current = options; // callbacks and fetch are read when used, so inline ones never reload anything
   const messages = useSignupMessages(options.locale, options.messages);
@@ -106,8 +112,10 @@ export function useSignupFormBase(options: UseSignupFormOptions, kitSupport?: (f
   const { endpoint } = options;
   const controller = useMemo(() => {
     const client = createSignupClient({ endpoint, fetch: (input, init) => (latest.current.fetch ?? fetch)(input, init) });
-    // A server's definition matters only at the first render (hydration): later ones need no new controller.
-    return createSignupController({ client, messages: () => wording.current, callbacks: () => latest.current, definition: options.definition });
+    // A server's definition and outcome matter only at the first render (hydration): later ones need no new controller.
+    const created = createSignupController({ client, messages: () => wording.current, callbacks: () => latest.current, definition: options.definition });
+    if (shown) created.show(shown);
+    return created;
   }, [endpoint]);
   const snapshot = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
   const { definition } = snapshot;
@@ -147,6 +155,6 @@ export function useSignupFormBase(options: UseSignupFormOptions, kitSupport?: (f
   }, [controller, form, kit]);
 
   const state = snapshot.state !== 'loading' && !messages ? 'loading' : snapshot.state;
-  const { issues, error, submittedEmail, queued, consentUpdated } = snapshot;
-  return { state, definition, messages, form, onSubmit, issues, error, submittedEmail, queued, retry: controller.retry, consentUpdated };
+  // The snapshot's issues, error, submittedEmail, queued and consentUpdated as they are.
+  return { ...snapshot, state, messages, form, onSubmit, retry: controller.retry, showResult: controller.show };
 }

@@ -7,6 +7,7 @@ import { handleSignup } from './signup/handle-signup.js';
 import { resolveOptions } from './resolve-options.js';
 import { createSignupEngine, type SignupEngine } from './signup-engine.js';
 import type { SignupRequestContext } from './shared/signup-request-context.js';
+import { rememberHandlerLogger } from './shared/handler-logger.js';
 import type { SignupHandlerOptions } from './signup-handler-options.js';
 import { INTERNAL_ERROR } from './dotdigital/failure-table.js';
 import { upstreamFailure } from './dotdigital/upstream-failure.js';
@@ -70,7 +71,7 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
     }
   };
 
-  return Object.assign(async function signupHandler(request: Request, context?: unknown) {
+  const handler: SignupHandler = Object.assign(async function signupHandler(request: Request, context?: unknown) {
     try {
       const method = request.method;
       if (method === 'POST') {
@@ -100,6 +101,8 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
       return errorResponse(INTERNAL_ERROR.status, INTERNAL_ERROR.code, INTERNAL_ERROR.message);
     }
   }, { deliverQueued: engine.deliverQueued, formDefinition });
+  rememberHandlerLogger(handler, logger);
+  return handler;
 }
 
 function warnForeignPage(engine: SignupEngine, origin: string): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createSignupClient, createSignupController, englishMessages, type SignupController, type SignupFormState } from '../../src/core/index.js';
+import { createSignupClient, createSignupController, englishMessages, SignupError, type SignupController, type SignupFormState } from '../../src/core/index.js';
 import { proxyWithMock } from '../server/proxy-fixture.js';
 import { DEFINITION, errorAnswer, scriptedFetch, widgetFetch } from '../react/widget-fixture.js';
 
@@ -117,5 +117,29 @@ describe('createSignupController', () => {
     controller.load();
     expect(controller.getSnapshot().state).toBe('ready');
     expect(proxy.gets()).toEqual([]);
+  });
+
+  it('shows a result that came another way (a form posted without JavaScript): success, or the error on its field', async () => {
+    const proxy = scriptedFetch({});
+    const { controller, states } = controllerOn(proxy.fetch);
+    controller.show(new SignupError('invalid_email', '', { field: 'email' }));
+    expect(controller.getSnapshot()).toMatchObject({ state: 'loading', issues: [{ code: 'invalid_email', field: 'email', message: englishMessages.errors.invalid_email }] });
+    controller.load();
+    await settle(controller, 'error'); // the issue waits for the definition, then shows
+    controller.show('queued');
+    expect(controller.getSnapshot()).toMatchObject({ state: 'subscribed', queued: true, issues: [], error: undefined, submittedEmail: undefined });
+    expect(states.at(-1)).toBe('subscribed');
+    // The form is ready again for another signup as usual.
+    await controller.submit(values);
+    expect(controller.getSnapshot()).toMatchObject({ state: 'subscribed', submittedEmail: 'ann@example.com' });
+  });
+
+  it('shows a queued result on a double opt-in list as pending confirmation, and a field error without a definition as the form\'s', () => {
+    const controller = createSignupController({ client: createSignupClient({ endpoint: '/api/signup', fetch: scriptedFetch({}).fetch }), messages: () => englishMessages, definition: { ...DEFINITION, doubleOptIn: true } });
+    controller.show('queued');
+    expect(controller.getSnapshot()).toMatchObject({ state: 'pending_confirmation', queued: true });
+    const bare = createSignupController({ client: createSignupClient({ endpoint: '/api/signup', fetch: scriptedFetch({}).fetch }), messages: () => englishMessages });
+    bare.show(new SignupError('invalid_field', '', { field: 'fields.AGE' }));
+    expect(bare.getSnapshot().issues).toEqual([{ code: 'invalid_field', field: undefined, message: englishMessages.errors.invalid_field }]);
   });
 });

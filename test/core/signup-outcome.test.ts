@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HONEYPOT_FIELD, readSignupOutcome, SIGNUP_ERROR_CODES, SIGNUP_FORM_FIELDS, signupOutcomeUrl, signupRequestFromForm, withoutSignupOutcome, type SignupOutcome } from '../../src/core/index.js';
+import { HONEYPOT_FIELD, readSignupOutcome, SIGNUP_ERROR_CODES, SIGNUP_FORM_FIELDS, SignupError, signupOutcomeResult, signupOutcomeUrl, signupRequestFromForm, withoutSignupOutcome, type SignupOutcome } from '../../src/core/index.js';
 
 describe('the outcome of a posted form, in the page URL', () => {
   it.each<SignupOutcome>([
@@ -43,5 +43,32 @@ describe('the names of a posted form', () => {
     });
     const sent = new URLSearchParams([['consent.consentedAt', '2026-02-02T00:00:00.000Z'], ['consent.pageUrl', 'https://www.example.com/q'], ['preferences', '1e3']]);
     expect(signupRequestFromForm(sent, { consentedAt: 'server', pageUrl: 'referer' })).toMatchObject({ preferences: [Number.NaN], consent: { consentedAt: '2026-02-02T00:00:00.000Z', pageUrl: 'https://www.example.com/q' } });
+  });
+
+  it('reads react-hook-form\'s checkbox names too (`preferences.p21=on`, <ServerSignupForm>\'s), in form order', () => {
+    const form = new URLSearchParams([['preferences.p21', 'on'], ['preferences', '9'], ['preferences.p3', 'on'], ['preferences.pX', 'on'], ['preferences.p', 'on'], ['preferences.', 'on']]);
+    expect(signupRequestFromForm(form, { consentedAt: 'server' }).preferences).toEqual([21, 9, 3, Number.NaN, Number.NaN]);
+    expect(SIGNUP_FORM_FIELDS.preferencePrefix.startsWith(`${SIGNUP_FORM_FIELDS.preferences}.`)).toBe(true);
+  });
+});
+
+describe('the outcome as a server and the controller read it', () => {
+  it('reads a query without its URL: URLSearchParams, or Next.js\'s searchParams record (no fragment, so no formId)', () => {
+    const url = signupOutcomeUrl('https://x.example/p', { status: 'error', code: 'invalid_email', field: 'email', retryAfterSeconds: 5 }, 'signup');
+    const { searchParams } = new URL(url);
+    expect(readSignupOutcome(searchParams)).toEqual({ status: 'error', code: 'invalid_email', field: 'email', retryAfterSeconds: 5 });
+    expect(readSignupOutcome(Object.fromEntries(searchParams))).toEqual({ status: 'error', code: 'invalid_email', field: 'email', retryAfterSeconds: 5 });
+    expect(readSignupOutcome({ 'dotdigital-signup': 'queued', ref: ['a', 'b'] })).toEqual({ status: 'queued' });
+    // A repeated parameter is not one outcome: ignored, as anything unexpected is.
+    expect(readSignupOutcome({ 'dotdigital-signup': ['subscribed', 'error'] })).toBeUndefined();
+    expect(readSignupOutcome({ 'dotdigital-signup': 'hacked', page: undefined })).toBeUndefined();
+  });
+
+  it('turns an outcome into what the controller shows: the status, or a SignupError with its field and wait', () => {
+    expect(signupOutcomeResult({ status: 'pending_confirmation' })).toBe('pending_confirmation');
+    const error = signupOutcomeResult({ status: 'error', code: 'rate_limited', retryAfterSeconds: 30 });
+    expect(error).toBeInstanceOf(SignupError);
+    expect(error).toMatchObject({ code: 'rate_limited', field: undefined, retryAfter: 30 });
+    expect(signupOutcomeResult({ status: 'error', code: 'invalid_email', field: 'email' })).toMatchObject({ code: 'invalid_email', field: 'email' });
   });
 });

@@ -18,7 +18,7 @@ afterAll(async () => {
 it("README's Next.js page renders the account's whole form on the server, without a request of its own", async () => {
   const fetch = vi.spyOn(globalThis, 'fetch');
   const { default: NewsletterPage } = await import('./readme/next-page.js');
-  const html = renderToString(await NewsletterPage());
+  const html = renderToString(await NewsletterPage({ searchParams: Promise.resolve({}) }));
   expect(html).toContain('data-state="ready"');
   expect(html).toContain('Yes, send me the monthly newsletter. I can unsubscribe at any time.'); // the route's consent text
   expect(html).toMatch(/<button type="submit"[^>]*>Subscribe<\/button>/);
@@ -26,4 +26,17 @@ it("README's Next.js page renders the account's whole form on the server, withou
   // The handler asked Dotdigital; nothing called the app's own /api/signup.
   expect(fetch.mock.calls.map(([input]) => String(input)).filter((url) => !url.startsWith(mock.url))).toEqual([]);
   expect(fetch.mock.calls.length).toBeGreaterThan(0);
+});
+
+it("README's Next.js page is a form the browser can post itself, and renders the outcome it is sent back with", async () => {
+  const { default: NewsletterPage } = await import('./readme/next-page.js');
+  const form = renderToString(await NewsletterPage({ searchParams: Promise.resolve({ ref: 'footer' }) }));
+  expect(form).toMatch(/<form[^>]*method="post"/);
+  expect(form).toMatch(/<form[^>]*action="\/api\/signup"/);
+  expect(form).toContain('name="consent.text" value="Yes, send me the monthly newsletter. I can unsubscribe at any time."');
+  expect(form).toMatch(/name="consent.version" value="\w+"/);
+  const after = renderToString(await NewsletterPage({ searchParams: Promise.resolve({ 'dotdigital-signup': 'error', 'dotdigital-signup-code': 'invalid_email', 'dotdigital-signup-field': 'email' }) }));
+  expect(after).toContain('data-state="error"');
+  expect(after).toContain('aria-invalid="true"');
+  expect(after).toContain('Enter an email address in the correct format');
 });

@@ -109,6 +109,20 @@ describe('adapters', () => {
     spy.mockRestore();
   });
 
+  it('Express: the drained-body refusal goes through the handler\'s logger, and `logger: false` silences it', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const lines: string[] = [];
+    const logger = { info: () => undefined, warn: () => undefined, error: (message: string) => void lines.push(message) };
+    const post = (base: string) => fetch(`${base}/api/signup`, { method: 'POST', headers: { 'content-type': 'application/json', origin: SITE }, body: '{"email":"a@example.com"}' });
+    const silent = await serve(createAppWithBodyDrained({ ...options(), logger: false }));
+    expect((await post(silent)).status).toBe(500);
+    const logged = await serve(createAppWithBodyDrained({ ...options(), logger }));
+    expect((await post(logged)).status).toBe(500);
+    expect(spy).not.toHaveBeenCalled();
+    expect(lines).toEqual([expect.stringMatching(/^The signup's request body was already read/)]);
+    spy.mockRestore();
+  });
+
   it('Next.js route handlers: the route module, called as the app router calls it', async () => {
     Object.assign(process.env, { DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: mock.url });
     const route = (await import('./adapters/next-route.js')) as unknown as Record<string, (request: Request, context: { params: Promise<object> }) => Promise<Response>>;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemorySignupQueue, SignupQueueFullError, startQueueDelivery, type SignupHandlerOptions, type SignupQueue } from '../../src/server/index.js';
 import { ADDRESS_BOOK_ID, captureLogger, CONSENT_TEXT, consentFor, CONTACT_WRITE, errorOf, type Fault, HOUR, optedIn, post, proxyInOutage, proxyWithMock, reject, SITE, status, storedContact } from './proxy-fixture.js';
 
@@ -226,6 +226,32 @@ describe('queued signups: delivery', () => {
     const proxy = proxyWithMock();
     expect(await proxy.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 0, postponed: 0 });
     expect(new SignupQueueFullError('x').name).toBe('SignupQueueFullError');
+  });
+
+  it('startQueueDelivery logs through the handler\'s logger when given none, and stays silent for `logger: false`', async () => {
+    const failing: SignupQueue = { ...createMemorySignupQueue(), claim: async () => Promise.reject(new Error('store unreachable')) };
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const logger = captureLogger();
+      const stop = startQueueDelivery(proxyWithMock({ queue: failing, logger }).handler, { intervalMs: 10 });
+      await expect.poll(() => logger.lines.length, { timeout: 2_000 }).toBeGreaterThan(0);
+      await stop();
+      expect(logger.lines[0]).toMatchObject({ level: 'error', details: { error: 'store unreachable' } });
+      // A handler silenced with `logger: false`, and a silenced delivery over a handler that logs.
+      const quiet = [startQueueDelivery(proxyWithMock({ queue: failing, logger: false }).handler, { intervalMs: 10 }), startQueueDelivery(proxyWithMock({ queue: failing, logger }).handler, { intervalMs: 10, logger: false })];
+      const before = logger.lines.length;
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      await Promise.all(quiet.map((stop) => stop()));
+      expect(spy).not.toHaveBeenCalled();
+      expect(logger.lines.length).toBe(before);
+      // With no logger anywhere, the default: errors reach the console, prefixed.
+      const loud = startQueueDelivery({ deliverQueued: () => Promise.reject(new Error('store unreachable')) }, { intervalMs: 10 });
+      await expect.poll(() => spy.mock.calls.length, { timeout: 2_000 }).toBeGreaterThan(0);
+      await loud();
+      expect(String(spy.mock.calls[0]![0])).toMatch(/^\[dotdigital-signup\] Queued signups delivery round failed/);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('startQueueDelivery runs rounds on an interval, never two at once, logs failures, and stop waits for the round', async () => {

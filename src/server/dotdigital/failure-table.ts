@@ -111,6 +111,17 @@ export function failureKind(error: unknown): FailureKind {
 }
 
 /**
+ * How long Dotdigital (or the call budget) said to wait before trying again, in ms: the typed
+ * errors' `retryAfterMs`, `undefined` when unknown or for any other thrown value (null included).
+ *
+ * @example
+ * failureRetryAfterMs(new DotdigitalApiError(429, undefined, 'busy', 42_000)); // 42000
+ */
+export function failureRetryAfterMs(error: unknown): number | undefined {
+  return error instanceof DotdigitalApiError || error instanceof UpstreamGaveUp ? error.retryAfterMs : undefined;
+}
+
+/**
  * Whether a queued signup that failed so stays queued: its row says so, or the answer was no
  * refusal of this contact at all (Dotdigital refuses a contact with a 4xx; nothing else is its word on one).
  *

@@ -1,7 +1,7 @@
 import { errorResponse } from '../http/json-response.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
 import { DotdigitalApiError } from './dotdigital-api-error.js';
-import { FAILURE_TABLE, failureKind, INTERNAL_ERROR } from './failure-table.js';
+import { FAILURE_TABLE, failureKind, failureRetryAfterMs, INTERNAL_ERROR } from './failure-table.js';
 import { UpstreamGaveUp } from './upstream-gave-up.js';
 
 /**
@@ -20,7 +20,7 @@ export function upstreamFailure(error: unknown, logger: SignupLogger | undefined
   // 'pending_confirmation' is answered where the write happens (submitSignup); reaching here with it is a bug.
   const { status, code, message, field }: Exclude<typeof answer, 'pending_confirmation'> = answer === 'pending_confirmation' ? INTERNAL_ERROR : answer;
   if (status !== 503) return errorResponse(status, code, message, field, headers);
-  const retryAfterMs = (error as { retryAfterMs?: number } | undefined)?.retryAfterMs;
+  const retryAfterMs = failureRetryAfterMs(error);
   const retryAfter = Math.min(3600, Math.max(1, Math.ceil((retryAfterMs ?? 10_000) / 1000)));
   return errorResponse(status, code, message, field, { ...headers, 'retry-after': String(retryAfter) });
 }

@@ -1,6 +1,6 @@
 import type { SignupClock } from '../shared/signup-clock.js';
 import type { DotdigitalErrorKind } from './dotdigital-api-error.js';
-import { FAILURE_TABLE, failureKind } from './failure-table.js';
+import { FAILURE_TABLE, failureKind, failureRetryAfterMs } from './failure-table.js';
 import { UpstreamGaveUp } from './upstream-gave-up.js';
 
 /** How hard to try one visitor's calls: the `retry` option with its defaults. */
@@ -38,7 +38,7 @@ export function createRetrying(policy: RetryPolicy, clock: SignupClock): Retryin
       }
       const kind = error instanceof AttemptTimeout ? 'timeout' : failureKind(error);
       const row = FAILURE_TABLE[kind];
-      const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
+      const retryAfterMs = failureRetryAfterMs(error);
       if (kind === 'internal' || !(row.retryNow || row.queueLive)) throw error;
       // Held back after attempts that did fail: those failures are what the visitor met.
       if (row.notSent && sent) throw new UpstreamGaveUp(sent.kind, attempt, retryAfterMs, sent.error);

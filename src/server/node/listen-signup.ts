@@ -28,7 +28,7 @@ export async function listenSignup(
     { keepAliveTimeout: 65_000, requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(30_000, Math.max(50, requestTimeout / 4)) },
     toNodeListener(handler),
   );
-  const stopDelivery = options.queue || options.stores?.queue ? startQueueDelivery(handler, { intervalMs: listen.deliverEveryMs ?? 30_000, ...(options.logger ? { logger: options.logger } : {}) }) : undefined;
+  const stopDelivery = options.queue || options.stores?.queue ? startQueueDelivery(handler, { intervalMs: listen.deliverEveryMs ?? 30_000 }) : undefined;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(listen.port ?? 0, listen.host, () => resolve());

@@ -3,6 +3,8 @@ import { getRequestListener } from '@hono/node-server';
 import type { SignupHandler } from '../create-signup-handler.js';
 import { INTERNAL_ERROR } from '../dotdigital/failure-table.js';
 import { errorResponse } from '../http/json-response.js';
+import { handlerLogger } from '../shared/handler-logger.js';
+import { consoleLogger } from '../shared/console-logger.js';
 import { parsedBody } from './parsed-body.js';
 
 /**
@@ -17,12 +19,14 @@ import { parsedBody } from './parsed-body.js';
  */
 export function toNodeListener(handler: SignupHandler): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   let told = false;
+  const logger = handlerLogger(handler, consoleLogger(console));
   return getRequestListener((request, env) => {
     const incoming = env.incoming as IncomingMessage & { rawBody?: Buffer };
     const parsed = parsedBody(incoming);
     if (parsed && 'refused' in parsed) {
       // Once per listener: the operator needs to see it, a busy route must not flood the log with it.
-      if (!told) console.error(`[dotdigital-signup] ${parsed.refused}`);
+      // Through the handler's logger, so `logger: false` silences it like everything else.
+      if (!told) logger?.error(parsed.refused);
       told = true;
       return errorResponse(INTERNAL_ERROR.status, INTERNAL_ERROR.code, parsed.refused, undefined, { 'cache-control': 'no-store' });
     }

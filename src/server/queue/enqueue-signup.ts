@@ -1,5 +1,6 @@
 import type { ContactWrite } from '../dotdigital/build-contact-body.js';
 import { FAILURE_TABLE, failureKind } from '../dotdigital/failure-table.js';
+import { UpstreamGaveUp } from '../dotdigital/upstream-gave-up.js';
 import type { SignupClock } from '../shared/signup-clock.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
 import { retryAfterFailure, type ResolvedQueueDelivery } from './queue-delivery-options.js';
@@ -35,7 +36,7 @@ export function createSignupEnqueuer(deps: EnqueueDeps): EnqueueSignup {
     const kind = failureKind(error);
     if (!queue || !FAILURE_TABLE[kind].queueLive) return false;
     const now = clock.now();
-    const { retryAfterMs, attempts } = error as { retryAfterMs?: number; attempts?: number };
+    const attempts = error instanceof UpstreamGaveUp ? error.attempts : undefined;
     try {
       await queue.add({
         id: crypto.randomUUID(),

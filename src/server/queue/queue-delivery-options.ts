@@ -1,4 +1,4 @@
-import { FAILURE_TABLE, failureKind } from '../dotdigital/failure-table.js';
+import { FAILURE_TABLE, failureKind, failureRetryAfterMs } from '../dotdigital/failure-table.js';
 
 /** How queued signups are retried (option `queueDelivery` of `createSignupHandler`). */
 export interface QueueDeliveryOptions {
@@ -79,7 +79,7 @@ function nextDelivery(now: number, attempts: number, delivery: ResolvedQueueDeli
  * const { dueAt, counts } = retryAfterFailure(error, now, entry.attempts + 1, delivery, Math.random);
  */
 export function retryAfterFailure(error: unknown, now: number, attempts: number, delivery: ResolvedQueueDelivery, random: () => number): { dueAt: number; counts: boolean } {
-  const retryAfterMs = (error as { retryAfterMs?: number } | undefined)?.retryAfterMs;
+  const retryAfterMs = failureRetryAfterMs(error);
   if (FAILURE_TABLE[failureKind(error)].notSent && retryAfterMs !== undefined) return { dueAt: now + retryAfterMs, counts: false };
   return { dueAt: nextDelivery(now, attempts, delivery, random, retryAfterMs), counts: true };
 }

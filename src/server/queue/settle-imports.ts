@@ -1,4 +1,4 @@
-import { FAILURE_TABLE, keepsQueuedSignup } from '../dotdigital/failure-table.js';
+import { FAILURE_TABLE, failureRetryAfterMs, keepsQueuedSignup } from '../dotdigital/failure-table.js';
 import { importContactKey, type ImportReport } from '../dotdigital/import-report.js';
 import type { DeliveryRound } from './delivery-round.js';
 import type { ImportLedger } from './import-ledger.js';
@@ -61,7 +61,7 @@ export async function pollImports(round: DeliveryRound, queue: SignupQueue & Imp
         report = await submit.client.getImport(importId);
       } catch (error) {
         if (keepsQueuedSignup(error)) {
-          times.set(importId, { ...time, nextAt: clock.now() + Math.max(time.intervalMs, (error as { retryAfterMs?: number }).retryAfterMs ?? 0) });
+          times.set(importId, { ...time, nextAt: clock.now() + Math.max(time.intervalMs, failureRetryAfterMs(error) ?? 0) });
           continue;
         }
         // Dotdigital does not know the import (or refuses to say): send its entries again.

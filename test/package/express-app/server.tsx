@@ -1,10 +1,12 @@
 // A user's Express app: README's Express layout with body parsers first (./express-app.ts is
 // test/server/adapters/express-app.ts, imports mapped to the package), and a page that renders
 // the whole form on the server from the handler's definition (README, "The form definition
-// without HTTP"), hydrated by ./client.tsx. Built with tsc, run with node.
+// without HTTP") and the outcome of a post without JavaScript, hydrated by ./client.tsx.
+// Built with tsc, run with node.
 import express from 'express';
 import { renderToString } from 'react-dom/server';
-import { SignupForm } from 'dotdigital-signup';
+import { ServerSignupForm } from 'dotdigital-signup';
+import { readSignupOutcome } from 'dotdigital-signup/core';
 import { createSignupHandler } from 'dotdigital-signup/server';
 import { createAppWithParsersFirst } from './express-app.js';
 
@@ -18,9 +20,11 @@ const handler = createSignupHandler({
 
 const app = createAppWithParsersFirst(handler);
 app.use('/assets', express.static('dist/client/assets'));
-app.get('/newsletter', async (_request, response) => {
+app.get('/newsletter', async (request, response) => {
   const definition = await handler.formDefinition().catch(() => undefined);
-  const form = renderToString(<SignupForm endpoint="/api/signup" definition={definition} />);
+  // Posted without JavaScript, the form comes back here with the outcome in the URL.
+  const outcome = readSignupOutcome(new URL(request.originalUrl, 'http://localhost'));
+  const form = renderToString(<ServerSignupForm endpoint="/api/signup" definition={definition} outcome={outcome} />);
   // The browser hydrates with the same definition: `<` escaped so the JSON cannot close the script.
   const data = JSON.stringify(definition ?? null).replace(/</g, '\\u003c');
   response.type('html').send(`<!doctype html>

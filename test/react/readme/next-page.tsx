@@ -1,12 +1,15 @@
 // app/newsletter/page.tsx: a Server Component, so the whole form is in the page's first HTML.
-import { SignupForm } from 'dotdigital-signup';
+import { ServerSignupForm } from 'dotdigital-signup';
+import { readSignupOutcome } from 'dotdigital-signup/core';
 import { GET as signupHandler } from '../../server/adapters/next-route.js';
 
-export default async function NewsletterPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function NewsletterPage({ searchParams }: Props) {
   // The route's export is the handler: its definition without an HTTP round trip (cached).
   // If Dotdigital cannot be reached, render without it: the browser loads it then.
   const definition = await signupHandler.formDefinition().catch(() => undefined);
-  return <SignupForm endpoint="/api/signup" definition={definition} />;
+  // Posted before its script ran (or without JavaScript), the form comes back here with the outcome in the URL.
+  const outcome = readSignupOutcome(await searchParams);
+  return <ServerSignupForm endpoint="/api/signup" definition={definition} outcome={outcome} />;
 }
-
-export const dynamic = 'force-dynamic'; // rendered per request: a page built once would keep the build's definition (or none)

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FAILURE_TABLE, keepsQueuedSignup, type FailureKind } from '../../../src/server/dotdigital/failure-table.js';
+import { DotdigitalApiError } from '../../../src/server/dotdigital/dotdigital-api-error.js';
+import { FAILURE_TABLE, failureRetryAfterMs, keepsQueuedSignup, type FailureKind } from '../../../src/server/dotdigital/failure-table.js';
+import { UpstreamGaveUp } from '../../../src/server/dotdigital/upstream-gave-up.js';
 import { upstreamFailure } from '../../../src/server/dotdigital/upstream-failure.js';
 import { createMemorySignupQueue } from '../../../src/server/index.js';
 import { captureLogger, consentFor, CONTACT_WRITE, errorOf, hang, HOUR, post, proxyInOutage, status, type Fault } from '../proxy-fixture.js';
@@ -37,6 +39,14 @@ async function failingWrites(answer: Fault['answer'], queue?: ReturnType<typeof 
 }
 
 describe('the failure table', () => {
+  it('reads how long to wait from the typed errors only, and never throws on whatever else was thrown', () => {
+    const limited = new DotdigitalApiError(429, undefined, 'busy', 42_000);
+    expect(failureRetryAfterMs(limited)).toBe(42_000);
+    expect(failureRetryAfterMs(new UpstreamGaveUp('rate_limited', 3, 7_000, limited))).toBe(7_000);
+    expect(failureRetryAfterMs(new DotdigitalApiError(500, undefined, 'down'))).toBeUndefined();
+    for (const thrown of [null, undefined, 'text', 42, { retryAfterMs: 5 }, new Error('x')]) expect(failureRetryAfterMs(thrown)).toBeUndefined();
+  });
+
   it('has a row for every kind, and the walk below covers every row', () => {
     expect([...walked.map(([kind]) => kind), ...ELSEWHERE].sort()).toEqual(Object.keys(FAILURE_TABLE).sort());
   });

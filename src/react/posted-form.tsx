@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import type { FormDefinition } from '../core/form-definition.js';
+import { SIGNUP_FORM_FIELDS as names } from '../core/signup-form-post.js';
+import type { SignupStatus } from '../core/signup-client.js';
+import type { SignupError } from '../core/signup-error.js';
+import { readSignupOutcome, signupOutcomeResult, withoutSignupOutcome } from '../core/signup-outcome.js';
+
+// What makes <ServerSignupForm> work before (or without) its script: the browser posts the form
+// to the proxy itself, which answers 303 back to the page with the outcome in the URL.
+
+/** Props of {@link PostedFormInputs}. */
+export interface PostedFormInputsProps {
+  definition: FormDefinition;
+  /** Echoed back by the proxy as the URL's fragment: whose outcome it is. */
+  formId: string;
+  /** The page's URL, when the server knows it (see `ServerSignupFormProps.pageUrl`). */
+  pageUrl: string | undefined;
+}
+
+/**
+ * The hidden inputs a form posted without JavaScript needs besides the visible ones: the
+ * consent text and version it showed, its id, and the page's URL (any earlier outcome taken out).
+ *
+ * @example
+ * <PostedFormInputs definition={definition} formId={id} pageUrl={props.pageUrl} />
+ */
+export function PostedFormInputs({ definition, formId, pageUrl }: PostedFormInputsProps) {
+  const values = [
+    [names.consentText, definition.consent.text],
+    [names.consentVersion, definition.consent.version],
+    [names.formId, formId],
+    [names.pageUrl, pageUrl && withoutSignupOutcome(pageUrl)],
+  ];
+  return values.map(([name, value]) => (value ? <input type="hidden" key={name} name={name} value={value} /> : null));
+}
+
+/**
+ * Shows the outcome the page's URL carries when it is this form's (a post without JavaScript
+ * came back to it: the fragment is the form's id), then takes it out of the URL so a reload or a
+ * shared link does not show it again. StrictMode's second run finds the URL clean. A server that
+ * rendered the outcome already (`outcome` prop) rendered the same state, so nothing changes on screen.
+ *
+ * @example
+ * usePostedOutcome(id, showResult);
+ */
+export function usePostedOutcome(formId: string, show: (result: SignupStatus | SignupError) => void): void {
+  useEffect(() => {
+    const outcome = readSignupOutcome(location.href);
+    if (outcome?.formId !== formId) return; // none, or another form's
+    show(signupOutcomeResult(outcome));
+    history.replaceState(history.state, '', withoutSignupOutcome(location.href));
+  }, [formId, show]);
+}
