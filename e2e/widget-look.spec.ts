@@ -104,9 +104,9 @@ for (const { name, path, dark } of WIDGET_PAGES) {
     await openWidget(page, path);
     await page.getByLabel('Weekly newsletter').check();
     await page.keyboard.press('Tab'); // to "Product updates", by keyboard so the ring shows
-    const ticked = await page.getByLabel('Weekly newsletter').evaluate((el) => getComputedStyle(el).backgroundColor);
     const unticked = await page.getByLabel('Product updates').evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(ticked).not.toBe(unticked);
+    // Polled: the box's background has a 0.12 s transition, and a read at its first frame still sees the unticked colour.
+    await expect.poll(() => page.getByLabel('Weekly newsletter').evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(unticked);
     await expect(page.getByLabel('Product updates')).not.toHaveCSS('outline-style', 'none');
     await expect(page.getByRole('button', { name: 'Subscribe' })).not.toHaveCSS('border-top-style', 'none');
     await page.screenshot({ path: `${SHOTS}/${tag}-forced-colors-1280-ready.png`, fullPage: true });
