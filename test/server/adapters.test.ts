@@ -74,7 +74,7 @@ describe('adapters', () => {
   });
 
   it('Express: express.json() and express.urlencoded() before the route, the usual layout, still sign up', async () => {
-    const base = await serve(createAppWithParsersFirst({ ...options(), rateLimit: false }));
+    const base = await serve(createAppWithParsersFirst(createSignupHandler({ ...options(), rateLimit: false })));
     const fields = await signUp(`${base}/api/signup`, 'express-parsed@example.com');
     expect(fields.IPADDRESS).toBe('127.0.0.1');
     // A browser's own form post (no JavaScript), read by express.urlencoded() first: 303 back to the page.

@@ -17,10 +17,11 @@ describe('SignupHandler as a framework route handler', () => {
   });
 });
 
-// The two checks `next build` runs on app/api/signup/route.ts, reproduced here rather than installing
-// `next` (hundreds of MB) for its types. Both are copied from Next.js 16's generators with only the
-// names they import stubbed: `npm run typecheck` fails if README's route module (test/server/adapters/
-// next-route.ts, the exact export README shows) would fail either one.
+// The two checks `next build` runs on app/api/signup/route.ts, reproduced here so `npm run typecheck`
+// fails in seconds (test/package/next-app.test.ts runs the real `next build`, with both bundlers, in
+// about a minute). Both are copied from Next.js 16's generators with only the names they import
+// stubbed: typecheck fails if README's route module (test/server/adapters/next-route.ts, the exact
+// export README shows) would fail either one.
 //
 // 1. webpack (`next build --webpack`): next-types-plugin writes .next/types/app/api/signup/route.ts,
 //    which checks the *declared* second parameter is assignable to Next's context. An optional

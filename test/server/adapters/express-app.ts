@@ -1,6 +1,6 @@
 // What README shows for Express: the proxy as one route, mounted before any body parser.
 import express from 'express';
-import type { SignupHandlerOptions } from '../../../src/server/index.js';
+import type { SignupHandler, SignupHandlerOptions } from '../../../src/server/index.js';
 import { createSignupHandler } from '../../../src/server/index.js';
 import { toNodeListener } from '../../../src/server/node/index.js';
 
@@ -15,11 +15,12 @@ export function createApp(options: SignupHandlerOptions) {
 }
 
 // The usual layout of an existing app: body parsers for every route, the proxy's route after them.
-export function createAppWithParsersFirst(options: SignupHandlerOptions) {
+// (It takes the handler, so the app's pages can render the form with handler.formDefinition().)
+export function createAppWithParsersFirst(handler: SignupHandler) {
   const app = express();
   app.use(express.json());
   app.use(express.urlencoded({ extended: false }));
-  app.all('/api/signup', toNodeListener(createSignupHandler(options)));
+  app.all('/api/signup', toNodeListener(handler));
   return app;
 }
 
