@@ -1,22 +1,19 @@
-import type { CSSProperties } from 'react';
 import type { UseFormRegister } from 'react-hook-form';
 import type { SignupFormValues } from '../core/signup-form-schema.js';
 
-// Inline, not in the stylesheet, so it stays hidden with `unstyled` too. React sets it through
-// the CSSOM, which a strict style-src CSP allows.
-const offscreen: CSSProperties = { position: 'absolute', left: '-10000px', width: '1px', height: '1px', overflow: 'hidden' };
-
 /**
- * A field people never see and bots fill in: hidden off-screen and from screen readers,
- * out of the tab order, named so no autofill heuristic matches, and flagged for the
- * password managers that ignore `autocomplete=off`. The proxy drops any signup that fills it.
+ * A field people never see and bots fill in: hidden (the `hidden` attribute, not a style: it
+ * holds with `unstyled`, and a server-rendered `style` attribute is an inline style a strict CSP
+ * refuses, which would show the field), from screen readers and the tab order, named so no
+ * autofill heuristic matches, and flagged for the password managers that ignore
+ * `autocomplete=off`. The proxy drops any signup that fills it.
  *
  * @example
  * <HoneypotField id={ids.honeypot} register={form.register} />
  */
 export function HoneypotField({ id, register }: { id: string; register: UseFormRegister<SignupFormValues> }) {
   return (
-    <div className="dd-signup__honeypot" aria-hidden="true" style={offscreen}>
+    <div className="dd-signup__honeypot" aria-hidden="true" hidden>
       <label htmlFor={id}>Leave this field empty</label>
       <input
         id={id}
