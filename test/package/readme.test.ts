@@ -35,9 +35,9 @@ describe('README', () => {
     expect(readme).toContain(snippet);
   });
 
-  it('shows the headless examples exactly as the files the tests run (test/react/readme-examples, e2e/headless-kit)', () => {
+  it('shows the headless and server-language examples exactly as the files the tests run (test/react/readme-examples, e2e/headless-kit, test/react/readme-languages)', () => {
     const examples = [...readme.matchAll(/<!-- tested: (\S+) -->\n```tsx\n([\s\S]*?)\n```/g)];
-    expect(examples.map((match) => match[1])).toEqual(['test/react/readme/hook-example.tsx', 'src/demo/headless/newsletter-signup.tsx']);
+    expect(examples.map((match) => match[1])).toEqual(['test/react/readme/hook-example.tsx', 'src/demo/headless/newsletter-signup.tsx', 'test/react/readme/french-signup-form.tsx']);
     for (const [, path, code] of examples) expect(code, `README's copy of ${path} is stale: paste the file in`).toBe(file(path!).toString().trimEnd());
   });
 

@@ -4,6 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, expect, it, vi } from 'vitest';
+import { frenchMessages, loadedSignupMessages } from '../../src/core/index.js';
 import { SignupForm } from '../../src/index.js';
 import { DEFINITION, scriptedFetch } from './widget-fixture.js';
 
@@ -57,5 +58,30 @@ it('hydrates a form rendered whole with its definition: ready at once, no defini
   await waitFor(() => expect(serverRoot.getAttribute('data-state')).toBe('subscribed'));
   expect(proxy.posts()).toEqual([expect.objectContaining({ body: expect.objectContaining({ email: 'ann@example.com', preferences: [3], consent: expect.objectContaining({ version: DEFINITION.consent.version }) }) })]);
   expect(proxy.gets()).toEqual([]);
+  container.remove();
+});
+
+it('renders another language on the server and hydrates it without a mismatch when its messages are passed, not loaded', async () => {
+  // The way that works in Next.js (the Server Component and the client component are separate module
+  // graphs, so a language loaded in one is not in the other) and with renderToString (the browser
+  // hydrates before an on-demand chunk could arrive): the language's messages imported statically.
+  expect(loadedSignupMessages('fr')).toBeUndefined();
+  const proxy = scriptedFetch({});
+  const element = <SignupForm endpoint="/api/signup" definition={DEFINITION} messages={frenchMessages} fetch={proxy.fetch} />;
+  const container = document.createElement('div');
+  container.innerHTML = renderToString(element);
+  document.body.append(container);
+  const serverRoot = container.querySelector('.dd-signup')!;
+  expect(serverRoot.getAttribute('data-state')).toBe('ready');
+  expect(serverRoot.getAttribute('lang')).toBe('fr');
+  expect(serverRoot.querySelector('button[type="submit"]')!.textContent).toBe(frenchMessages.submit);
+  const errors = vi.spyOn(console, 'error');
+  const recoverable = vi.fn();
+  await act(async () => void hydrateRoot(container, element, { onRecoverableError: recoverable }));
+  expect(container.querySelector('.dd-signup')).toBe(serverRoot);
+  expect(screen.getByRole('button', { name: frenchMessages.submit })).toBeInTheDocument();
+  expect(recoverable).not.toHaveBeenCalled();
+  expect(errors).not.toHaveBeenCalled();
+  expect(loadedSignupMessages('fr')).toBeUndefined(); // nothing was loaded on demand
   container.remove();
 });
