@@ -100,7 +100,7 @@ describe('<ServerSignupForm outcome>: the outcome the proxy sent the page back w
     const outcome: SignupOutcome = { status: 'error', code: 'invalid_email', field: 'email' };
     const { container } = render(<ServerSignupForm endpoint="/api/signup" definition={DEFINITION} outcome={outcome} />);
     const message = 'Enter an email address in the correct format, like name@example.com';
-    expect(container.firstElementChild!.getAttribute('data-state')).toBe('error');
+    expect(container.querySelector('.dd-signup')!.getAttribute('data-state')).toBe('error');
     expect(screen.getByRole('alert').textContent).toContain(message);
     expect(screen.getByRole('link', { name: message })).toBeTruthy();
     const input = screen.getByLabelText('Email address');
@@ -128,7 +128,7 @@ describe('in the browser: the outcome in location', () => {
       </StrictMode>,
     );
     await waitFor(() => expect(location.href).toBe(`${location.origin}/news?x=1#${formId}`));
-    expect(container.firstElementChild!.getAttribute('data-state')).toBe('error');
+    expect(container.querySelector('.dd-signup')!.getAttribute('data-state')).toBe('error');
     expect(screen.getByLabelText('Email address').getAttribute('aria-invalid')).toBe('true');
     expect(recoverable).not.toHaveBeenCalled();
     expect(errors).not.toHaveBeenCalled();
@@ -141,7 +141,7 @@ describe('in the browser: the outcome in location', () => {
     const formId = /name="formId" value="([^"]+)"/.exec(renderToString(element))![1]!;
     history.replaceState(null, '', `/news?dotdigital-signup=pending_confirmation#${formId}`);
     const { container, errors } = await hydrated(element);
-    await waitFor(() => expect(container.firstElementChild!.getAttribute('data-state')).toBe('pending_confirmation'));
+    await waitFor(() => expect(container.querySelector('.dd-signup')!.getAttribute('data-state')).toBe('pending_confirmation'));
     expect(location.search).toBe('');
     expect(errors).not.toHaveBeenCalled();
     container.remove();
@@ -151,7 +151,7 @@ describe('in the browser: the outcome in location', () => {
     history.replaceState(null, '', '/news?dotdigital-signup=subscribed#another-form');
     const { container } = await hydrated(<ServerSignupForm endpoint="/api/signup" definition={DEFINITION} />);
     await act(async () => undefined);
-    expect(container.firstElementChild!.getAttribute('data-state')).toBe('ready');
+    expect(container.querySelector('.dd-signup')!.getAttribute('data-state')).toBe('ready');
     expect(location.search).toBe('?dotdigital-signup=subscribed');
     container.remove();
   });
