@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from '@playwright/test';
 import { percentile, type BenchSection } from './bench-section.js';
 import { pageLoadProbe } from './page-load-probe.js';
+import { stylesheetBench } from './stylesheet-bench.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const LOADS = Math.max(20, Number(process.env.BENCH_LOADS ?? 20));
@@ -25,12 +26,13 @@ interface Load { dom: number; ready: number; fcp: number | null; cls: number }
  * Time from navigation start to form ready (preferences rendered, email focusable, painted) and
  * cumulative layout shift, in Chromium, over at least 20 cold loads of each page — each load
  * in a fresh browser context, pages interleaved — with the proxy's form definition warm in
- * its cache. Starts the demo exactly as `npm start` does, on PORT / DOTDIGITAL_MOCK_PORT.
+ * its cache. Starts the demo exactly as `npm start` does, on PORT / DOTDIGITAL_MOCK_PORT. Then
+ * counts the widget's stylesheets on the demo's pages with several forms ({@link stylesheetBench}).
  *
  * @example
- * printSection(await pageLoadBench());
+ * for (const section of await pageLoadBench()) printSection(section);
  */
-export async function pageLoadBench(): Promise<BenchSection> {
+export async function pageLoadBench(): Promise<BenchSection[]> {
   const port = Number(process.env.PORT ?? 3290);
   const demo = spawn(process.execPath, ['dist/demo/start-demo.js'], {
     cwd: repo,
@@ -62,7 +64,7 @@ export async function pageLoadBench(): Promise<BenchSection> {
         rows.push([`${profile.name} · ${page.name}`, `${ms(percentile(ready, 0.5))} / ${ms(percentile(ready, 0.95))}, ${ratio}`, notes]);
       }
     }
-    return { title: `Time to form ready and on screen in Chromium, median / p95 over ${LOADS} cold loads (from navigation start)`, rows };
+    return [{ title: `Time to form ready and on screen in Chromium, median / p95 over ${LOADS} cold loads (from navigation start)`, rows }, await stylesheetBench(base)];
   } finally {
     await browser?.close();
     demo.kill();
