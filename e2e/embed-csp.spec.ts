@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readMock, uniqueEmail, type ConsentReadBack } from './mock-api.js';
-import { axeViolations } from './widget-helpers.js';
+import { axeViolations, watchCspRefusals } from './widget-helpers.js';
 
 // /csp.html is served with exactly `script-src 'self'; style-src 'self'`. The form must load,
 // be styled (constructable stylesheets, never a <style> element), take the page's theme
@@ -8,16 +8,7 @@ import { axeViolations } from './widget-helpers.js';
 // violation — and, themed so, still pass axe.
 
 test('works under script-src/style-src self: styled, themed, no CSP violation, signs up', async ({ page }) => {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { __violations: string[] }).__violations ??= [];
-      (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
+  const refusals = await watchCspRefusals(page);
   const response = await page.goto('/csp.html');
   expect(response!.headers()['content-security-policy']).toBe("script-src 'self'; style-src 'self'");
 
@@ -43,6 +34,5 @@ test('works under script-src/style-src self: styled, themed, no CSP violation, s
   const stored = await readMock<ConsentReadBack>(`/v2/contacts/${encodeURIComponent(email)}/with-consent`);
   expect(stored.body.contact.email).toBe(email);
 
-  expect(violations).toEqual([]);
-  expect(await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? [])).toEqual([]);
+  expect(await refusals()).toEqual({ console: [], events: [] });
 });

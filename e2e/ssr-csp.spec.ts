@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { uniqueEmail } from './mock-api.js';
+import { watchCspRefusals } from './widget-helpers.js';
 
 // /ssr-csp.html: two <SignupForm nonce> rendered by the server in one React 19 stream, served
 // with `style-src 'self' 'nonce-…'` (no 'unsafe-inline'), then hydrated. The stylesheet must be
@@ -7,16 +8,7 @@ import { uniqueEmail } from './mock-api.js';
 // stay alone after hydration.
 
 test('two server-rendered forms under a nonce CSP: one stylesheet, styled, no <style> refused, signs up', async ({ page }, testInfo) => {
-  const violations: string[] = [];
-  page.on('console', (message) => {
-    if (/Content Security Policy|Refused to/i.test(message.text())) violations.push(message.text());
-  });
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      (window as unknown as { __violations: string[] }).__violations ??= [];
-      (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
+  const refusals = await watchCspRefusals(page);
   const gets: string[] = [];
   page.on('request', (request) => request.url().includes('/api/signup') && request.method() === 'GET' && gets.push(request.url()));
 
@@ -54,9 +46,7 @@ test('two server-rendered forms under a nonce CSP: one stylesheet, styled, no <s
   expect(gets, 'definition requests').toEqual([]);
   // Nothing refused: no <style> element (style-src-elem), no style attribute (style-src-attr; the
   // honeypot is hidden by the `hidden` attribute), and the honeypot stays out of sight.
-  const refused = await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []);
-  expect(refused).toEqual([]);
-  expect(violations).toEqual([]);
+  expect(await refusals()).toEqual({ console: [], events: [] });
   await expect(page.locator('.dd-signup__honeypot')).toHaveCount(1); // the first form's; the second shows its thanks
   await expect(page.getByText('Leave this field empty')).toBeHidden();
 });

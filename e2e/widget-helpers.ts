@@ -79,3 +79,27 @@ export async function signUpByKeyboard(page: Page, email: string): Promise<void>
   expect(await focused(page)).toMatch(/^button.*"Subscribe"/);
   await page.keyboard.press('Enter');
 }
+
+/**
+ * Starts collecting what a Content-Security-Policy refuses on `page`, before it loads: the console's
+ * "Refused to…" lines and each `securitypolicyviolation` event (directive and blocked URI). Call the
+ * returned function at the end for both lists.
+ *
+ * @example
+ * const refusals = await watchCspRefusals(page);
+ * await page.goto('/csp.html');
+ * expect(await refusals()).toEqual({ console: [], events: [] });
+ */
+export async function watchCspRefusals(page: Page): Promise<() => Promise<{ console: string[]; events: string[] }>> {
+  const lines: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) lines.push(message.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      (window as unknown as { __violations: string[] }).__violations ??= [];
+      (window as unknown as { __violations: string[] }).__violations.push(`${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  return async () => ({ console: lines, events: await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? []) });
+}
