@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { renderToReadableStream } from 'react-dom/server';
 import type { SignupHandler } from '../server/index.js';
+import { scriptJson } from './render-ssr-page.js';
 import { CSP_SSR_ROOT_ID, TwoSignupForms } from './two-signup-forms.js';
 
 /**
@@ -19,7 +20,6 @@ export async function renderCspSsrPage(signup: SignupHandler): Promise<{ html: s
   const stream = await renderToReadableStream(<TwoSignupForms definition={definition} nonce={nonce} />, { nonce: { style: nonce } });
   const forms = await new Response(stream).text();
   // The browser needs no nonce: React finds the <style> the server wrote and adds none.
-  const json = JSON.stringify(definition ?? null).replace(/</g, '\\u003c');
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -35,7 +35,7 @@ export async function renderCspSsrPage(signup: SignupHandler): Promise<{ html: s
     <h1>Two newsletters</h1>
     <p>Served with <code>Content-Security-Policy: ${escapeHtml(policyFor('…'))}</code>: two <code>&lt;SignupForm nonce={nonce}&gt;</code>, one stylesheet.</p>
     <div id="${CSP_SSR_ROOT_ID}" class="signup-slot">${forms}</div>
-    <script type="application/json" id="${CSP_SSR_ROOT_ID}-props">${json}</script>
+    <script type="application/json" id="${CSP_SSR_ROOT_ID}-props">${scriptJson(definition ?? null)}</script>
   </main>
 </body>
 </html>

@@ -10,8 +10,13 @@ import type { SignupHandler } from '../server/index.js';
 /** The id of the JSON script the hydrating bundle reads the definition from. */
 export const SSR_DEFINITION_ID = 'signup-definition';
 
-// JSON inside <script>: "<" escaped, so no text in the definition can close the element.
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+/**
+ * JSON for a `<script type="application/json">`: "<" escaped, so no text in it can close the element.
+ *
+ * @example
+ * `<script type="application/json" id="props">${scriptJson(definition ?? null)}</script>`
+ */
+export const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
 /**
  * The `/ssr.html` page: the handler's definition (no HTTP round trip), the form rendered with it

@@ -1,11 +1,10 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { installApp, launchChromium, packTarball, repo, run, SITE, startServer, stopServers } from './packed-app.js';
+import { installApp, launchChromium, listenPackedMock, packTarball, README_CONSENT, repo, run, SITE, startServer, stopServers } from './packed-app.js';
 import { signUpInBrowser, signUpWithoutScript, wholeFormWithoutScript } from './sign-up-in-browser.js';
 
 // A fresh Express app from the tarball: README's Express layout with express.json() and
@@ -16,15 +15,12 @@ import { signUpInBrowser, signUpWithoutScript, wholeFormWithoutScript } from './
 process.env.NODE_ENV = 'production';
 const work = mkdtempSync(join(tmpdir(), 'dds-express-'));
 const app = join(work, 'app');
-const CONSENT = 'Yes, send me the monthly newsletter. I can unsubscribe at any time.';
-let mock: Awaited<ReturnType<typeof import('../../src/mock/index.js').listenMock>>;
+let mock: Awaited<ReturnType<typeof listenPackedMock>>['mock'];
 let env: Record<string, string>;
 
 beforeAll(async () => {
   await installApp(app, await packTarball(work), ['express', 'react', 'react-dom', 'typescript', '@types/express', '@types/react', '@types/react-dom', '@types/node']);
-  const { listenMock, DEMO_API_USER, DEMO_API_PASSWORD } = (await import(pathToFileURL(join(app, 'node_modules/dotdigital-signup/dist/mock/index.js')).href)) as typeof import('../../src/mock/index.js');
-  mock = await listenMock();
-  env = { DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: mock.url };
+  ({ mock, env } = await listenPackedMock(app));
 }, 240_000);
 afterAll(async () => {
   await stopServers();
@@ -57,12 +53,12 @@ describe('the packed tarball in a fresh Express app', () => {
       const contact = mock.mock.store.contacts.get('express@example.com');
       expect(contact?.status).toBe('Subscribed');
       expect([...contact!.optedIn]).toEqual([2]);
-      expect(contact!.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: CONSENT, URL: `${SITE}/newsletter`, IPADDRESS: '127.0.0.1', USERAGENT: expect.stringContaining('Chrome/') });
+      expect(contact!.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: README_CONSENT, URL: `${SITE}/newsletter`, IPADDRESS: '127.0.0.1', USERAGENT: expect.stringContaining('Chrome/') });
 
       // The browser's own urlencoded post, read by express.urlencoded() before the route.
       await signUpWithoutScript(browser, base, 'express-no-js@example.com', expect);
       expect(mock.mock.store.contacts.get('express-no-js@example.com')?.status).toBe('Subscribed');
-      expect(mock.mock.store.contacts.get('express-no-js@example.com')!.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: CONSENT, URL: `${SITE}/newsletter` });
+      expect(mock.mock.store.contacts.get('express-no-js@example.com')!.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: README_CONSENT, URL: `${SITE}/newsletter` });
     } finally {
       await browser.close();
     }

@@ -1,9 +1,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { installApp, launchChromium, packTarball, repo, run, SITE, siteContext, startServer, stopServers } from './packed-app.js';
+import { installApp, launchChromium, listenPackedMock, packTarball, README_CONSENT, repo, run, SITE, siteContext, startServer, stopServers } from './packed-app.js';
 import { signUpInBrowser, signUpWithoutScript, wholeFormWithoutScript } from './sign-up-in-browser.js';
 
 // A fresh Next.js App Router app with README's route and page, installed from the tarball, built
@@ -13,16 +12,15 @@ import { signUpInBrowser, signUpWithoutScript, wholeFormWithoutScript } from './
 const work = mkdtempSync(join(tmpdir(), 'dds-next-'));
 const app = join(work, 'app');
 const tested = (path: string) => readFileSync(join(repo, path), 'utf8');
-const CONSENT = 'Yes, send me the monthly newsletter. I can unsubscribe at any time.'; // README's
-let mock: Awaited<ReturnType<typeof import('../../src/mock/index.js').listenMock>>;
+let mock: Awaited<ReturnType<typeof listenPackedMock>>['mock'];
 let env: Record<string, string>;
 
 beforeAll(async () => {
   await installApp(app, await packTarball(work), ['next', 'react', 'react-dom', 'typescript', '@types/react', '@types/node']);
-  const { listenMock, DEMO_API_USER, DEMO_API_PASSWORD } = (await import(pathToFileURL(join(app, 'node_modules/dotdigital-signup/dist/mock/index.js')).href)) as typeof import('../../src/mock/index.js');
-  mock = await listenMock();
+  let credentials: Record<string, string>;
+  ({ mock, env: credentials } = await listenPackedMock(app));
   // NODE_ENV: Vitest's `test` would make `next` warn and build React's development code.
-  env = { NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: mock.url };
+  env = { NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...credentials };
 }, 240_000);
 afterAll(async () => {
   await stopServers();
@@ -62,12 +60,12 @@ describe('the packed tarball in a fresh Next.js app (App Router)', () => {
         const contact = mock.mock.store.contacts.get(email);
         expect(contact?.status).toBe('Subscribed');
         expect([...contact!.optedIn]).toEqual([2]);
-        expect(contact!.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: CONSENT, URL: `${SITE}/newsletter`, IPADDRESS: '127.0.0.1', USERAGENT: expect.stringContaining('Chrome/') });
+        expect(contact!.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: README_CONSENT, URL: `${SITE}/newsletter`, IPADDRESS: '127.0.0.1', USERAGENT: expect.stringContaining('Chrome/') });
 
         const withoutScript = `next-${bundler}-no-js@example.com`;
         await signUpWithoutScript(browser, base, withoutScript, expect);
         expect(mock.mock.store.contacts.get(withoutScript)?.status).toBe('Subscribed');
-        expect(mock.mock.store.contacts.get(withoutScript)!.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: CONSENT, URL: `${SITE}/newsletter` });
+        expect(mock.mock.store.contacts.get(withoutScript)!.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: README_CONSENT, URL: `${SITE}/newsletter` });
       } finally {
         await browser.close();
       }

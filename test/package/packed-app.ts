@@ -1,7 +1,7 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext } from '@playwright/test';
 import { appLockfile } from './app-lockfile.js';
@@ -22,6 +22,8 @@ export async function run(command: string, args: string[], options: { cwd: strin
 export const repo = fileURLToPath(new URL('../../', import.meta.url));
 /** README's recipes allow this origin; Chromium's requests to it are answered by the local app. */
 export const SITE = 'https://www.example.com';
+/** The consent text of README's recipes (the route, the Express adapter): what the consent record must carry. */
+export const README_CONSENT = 'Yes, send me the monthly newsletter. I can unsubscribe at any time.';
 const root = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
 /** Packs the package into `work` (the same files `npm publish` sends) and returns the tarball's path. */
@@ -97,4 +99,19 @@ export async function siteContext(browser: Browser, base: string, options: { jav
     });
   });
   return { context, problems, requests };
+}
+
+type Mock = Awaited<ReturnType<typeof import('../../src/mock/index.js').listenMock>>;
+
+/**
+ * Starts the mock Dotdigital from the package installed in `app` (the tarball's, not the source),
+ * and the environment README's recipes read its demo credentials and URL from.
+ *
+ * @example
+ * ({ mock, env } = await listenPackedMock(app));
+ */
+export async function listenPackedMock(app: string): Promise<{ mock: Mock; env: Record<string, string> }> {
+  const { listenMock, DEMO_API_USER, DEMO_API_PASSWORD } = (await import(pathToFileURL(join(app, 'node_modules/dotdigital-signup/dist/mock/index.js')).href)) as typeof import('../../src/mock/index.js');
+  const mock = await listenMock();
+  return { mock, env: { DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: mock.url } };
 }
