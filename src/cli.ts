@@ -13,10 +13,11 @@ Commands:
           DOTDIGITAL_REGION or DOTDIGITAL_API_URL, SIGNUP_CONSENT_TEXT, SIGNUP_OPT_IN_TYPE,
           SIGNUP_ALLOWED_ORIGINS, SIGNUP_ADDRESS_BOOK_ID, SIGNUP_PREFERENCES, SIGNUP_FIELDS,
           SIGNUP_TRUSTED_PROXY_HOPS, SIGNUP_CLIENT_IP_HEADER, SIGNUP_RATE_LIMIT,
+          SIGNUP_ADDRESS_WRITES_PER_DAY, SIGNUP_ADDRESS_EMAILS_PER_DAY,
           SIGNUP_DEFINITION_CACHE_SECONDS, SIGNUP_REDIS_URL (several instances share
           one Redis) or SIGNUP_QUEUE_FILE (one process), SIGNUP_QUEUE_MAX_ENTRIES,
           SIGNUP_QUEUE_MAX_AGE_HOURS, SIGNUP_QUEUE_INTERVAL_SECONDS,
-          SIGNUP_QUEUE_LEASE_SECONDS, PORT (default 3000)
+          SIGNUP_QUEUE_LEASE_SECONDS, SIGNUP_REDIS_MALFORMED_DAYS, PORT (default 3000)
           and HOST.
           See README, "Proxy options" and "Deploy".
   worker  Deliver queued signups only, no HTTP: for sites whose proxy runs serverless.
@@ -67,9 +68,11 @@ async function serve(values: { port?: string | undefined; host?: string | undefi
   process.stdout.write(`Signup proxy listening on ${url}${queued ? ` (queueing signups in ${queued.where} while Dotdigital is unavailable)` : ''}\n`);
   // Containers stop with SIGTERM: finish the signups in flight, release the queue, then exit.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void close().then(() => queued?.close()).then(() => process.exit(0)));
-  if ((options.allowedOrigins ?? []).length === 0) {
-    process.stderr.write('Warning: SIGNUP_ALLOWED_ORIGINS is not set, so only pages on this same origin can use the form and POSTs are taken from anywhere. Set it to your site\'s origins (README, "Security notes").\n');
-  }
+  const origins = options.allowedOrigins ?? [];
+  // Which pages may sign people up, said where the operator looks first.
+  process.stdout.write(origins.length > 0
+    ? `Accepting signups from pages on ${origins.join(', ')} (SIGNUP_ALLOWED_ORIGINS)\n`
+    : 'Accepting signups only from pages on this proxy\'s own origin: set SIGNUP_ALLOWED_ORIGINS to the site(s) whose pages carry the form if it is on another (README, "Security notes")\n');
   // The consent record is a legal record: a statement nobody chose should not go unnoticed.
   if (!process.env.SIGNUP_CONSENT_TEXT) {
     process.stderr.write('Warning: SIGNUP_CONSENT_TEXT is not set, so the form shows and records a generic consent statement. Set it to the wording your privacy notice uses (README, "Proxy options").\n');

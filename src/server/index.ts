@@ -6,6 +6,9 @@ export type { CallBudget, CallBudgetOptions, CallOutcome, CallPermit } from './d
 export { createMemoryDrainLock } from './queue/memory-drain-lock.js';
 export type { DrainLock } from './queue/drain-lock.js';
 export type { SharedRateLimiter } from './http/shared-rate-limiter.js';
+export { createMemoryCounters } from './http/use-counter.js';
+export type { CounterStore, UseCounter, UseLimit, WindowCount } from './http/use-counter.js';
+export type { AddressLimitOptions } from './http/address-limits.js';
 export type { RateLimitVerdict } from './http/rate-limiter.js';
 export type { ClientIpSetting } from './http/client-ip-presets.js';
 export type { SignupClock } from './shared/signup-clock.js';

@@ -41,8 +41,8 @@ describe('queued signups: accepted while Dotdigital is down', () => {
     expect(contact.consentRecords.at(-1)!.fields).toEqual({
       TEXT: CONSENT_TEXT, DATETIMECONSENTED: consentedAt, URL: `${SITE}/signup`, IPADDRESS: '203.0.113.7', USERAGENT: 'Mozilla/5.0 (Queued)',
     });
-    // 2 ticked → in; 3 shown, not ticked → out; 5 not shown → kept as set while queued.
-    expect(optedIn(contact)).toEqual([2, 5]);
+    // 2 ticked → in; 3 (shown, not ticked) and 5 (not shown, set while queued) kept: nothing is opted out.
+    expect(optedIn(contact)).toEqual([2, 3, 5]);
     expect(contact.addressBooks.has(ADDRESS_BOOK_ID)).toBe(true);
     expect(p.queue.size).toBe(0);
     expect(await p.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 0, postponed: 0 });

@@ -17,19 +17,24 @@ const LOG_EVERY_MS = 60_000;
  */
 export function failOpen(limiter: SharedRateLimiter, logger: SignupLogger | undefined, now: () => number = Date.now): RateLimiter {
   let loggedAt = -Infinity;
+  const unreachable = (error: unknown) => {
+    if (now() - loggedAt < LOG_EVERY_MS) return;
+    loggedAt = now();
+    logger?.warn('The shared per-IP limit could not be checked (its store is unreachable); signups are let through unlimited until it answers', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  };
   return {
     async take(key): Promise<RateLimitVerdict> {
       try {
         return await limiter.take(key);
       } catch (error) {
-        if (now() - loggedAt >= LOG_EVERY_MS) {
-          loggedAt = now();
-          logger?.warn('The shared per-IP limit could not be checked (its store is unreachable); signups are let through unlimited until it answers', {
-            error: error instanceof Error ? error.message : String(error),
-          });
-        }
+        unreachable(error);
         return { allowed: true };
       }
+    },
+    async charge(key, points) {
+      await limiter.charge?.(key, points).catch(unreachable);
     },
   };
 }

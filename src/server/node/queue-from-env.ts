@@ -1,6 +1,7 @@
 import type { SignupLogger } from '../shared/signup-logger.js';
 import type { SignupHandlerOptions } from '../signup-handler-options.js';
 import { bad, positive, type Env } from './env-values.js';
+import { createFileCounters } from './file-counters.js';
 import { createFileSignupQueue } from './file-signup-queue.js';
 
 /** What {@link queueFromEnv} opened: options to spread into the handler's, and when to deliver. */
@@ -17,11 +18,12 @@ export interface QueueFromEnv {
 /**
  * Opens the durable queue the environment asks for: `SIGNUP_REDIS_URL` (shared by every
  * instance: queue, per-IP limit, Dotdigital's call budget, drain lock) or `SIGNUP_QUEUE_FILE`
- * (one process; the journal's path) — not both; neither: no queue, Dotdigital outages answer
- * 503. Also `SIGNUP_QUEUE_MAX_ENTRIES`, `SIGNUP_QUEUE_MAX_AGE_HOURS` (default 72) and
+ * (one process; the journal's path, with the per-address counts in `<path>.limits.json` beside
+ * it) — not both; neither: no queue, Dotdigital outages answer 503. Also `SIGNUP_QUEUE_MAX_ENTRIES`, `SIGNUP_QUEUE_MAX_AGE_HOURS` (default 72) and
  * `SIGNUP_QUEUE_INTERVAL_SECONDS` (default 30) and `SIGNUP_QUEUE_LEASE_SECONDS` (default 600: how soon
  * another instance takes over the work, and the drain lock, of one that died). With Redis the per-IP limit (`rateLimit`, from
- * SIGNUP_RATE_LIMIT) is counted in Redis. Redis unreachable at start: an error naming SIGNUP_REDIS_URL.
+ * SIGNUP_RATE_LIMIT) and the per-address limits are counted in Redis, and malformed entries are
+ * kept `SIGNUP_REDIS_MALFORMED_DAYS` (default 7). Redis unreachable at start: an error naming SIGNUP_REDIS_URL.
  *
  * @example
  * const env = optionsFromEnv(process.env);
@@ -35,6 +37,7 @@ export async function queueFromEnv(env: Env, logger?: SignupLogger, rateLimit?: 
   const maxAgeHours = positive(env, 'SIGNUP_QUEUE_MAX_AGE_HOURS');
   const intervalSeconds = positive(env, 'SIGNUP_QUEUE_INTERVAL_SECONDS');
   const leaseSeconds = positive(env, 'SIGNUP_QUEUE_LEASE_SECONDS');
+  const malformedDays = positive(env, 'SIGNUP_REDIS_MALFORMED_DAYS');
   if (path && redisUrl) {
     throw new Error('Set SIGNUP_REDIS_URL or SIGNUP_QUEUE_FILE, not both: Redis holds the queue for every instance, a file for one process (see README, "Deploy").');
   }
@@ -50,6 +53,7 @@ export async function queueFromEnv(env: Env, logger?: SignupLogger, rateLimit?: 
       redis: redisUrl,
       ...(maxEntries ? { maxEntries } : {}),
       ...(rateLimit ? { rateLimit } : {}),
+      ...(malformedDays ? { malformedRetentionMs: malformedDays * 86_400_000 } : {}),
       ...(logger ? { logger } : {}),
     });
     const { host, port } = stores.redis.options;
@@ -61,5 +65,14 @@ export async function queueFromEnv(env: Env, logger?: SignupLogger, rateLimit?: 
     };
   }
   const queue = await createFileSignupQueue({ path: path!, ...(maxEntries ? { maxEntries } : {}), ...(logger ? { logger } : {}) });
-  return { options: { queue, ...common.delivery }, intervalMs: common.intervalMs, where: path!, close: () => queue.close() };
+  const counters = await createFileCounters(`${path!}.limits.json`).catch(async (error: unknown) => {
+    await queue.close();
+    throw error;
+  });
+  return {
+    options: { queue, stores: { counters }, ...common.delivery },
+    intervalMs: common.intervalMs,
+    where: path!,
+    close: () => Promise.all([queue.close(), counters.close()]).then(() => undefined),
+  };
 }

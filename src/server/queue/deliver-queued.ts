@@ -49,11 +49,11 @@ export function createQueueDeliverer(deps: DelivererDeps): DeliverQueued {
         await deliverSingly(round, await queue.claim({ now: clock.now(), limit, leaseMs: ttlMs }), limit, keepLock);
         return round.report;
       }
-      const left: ImportLeftovers = { singles: [], toFinish: [] };
+      const left: ImportLeftovers = { singles: [], toFinish: [], repairs: new Set() };
       const active = await resumeImports(round, queue);
       await importBacklog(round, queue, active, left, keepLock);
       await pollImports(round, queue, active, left, pollTimes, keepLock);
-      await deliverSingly(round, left.singles, limit, keepLock);
+      await deliverSingly(round, left.singles, limit, keepLock, left.repairs);
       for (const batchId of left.toFinish) await queue.finishImport(batchId, clock.now());
       return round.report;
     } finally {

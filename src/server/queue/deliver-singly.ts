@@ -8,12 +8,13 @@ import type { ClaimedSignup } from './signup-queue.js';
  * consent record captured when the visitor signed up. What a failure does is the failure
  * table's `keepQueued`: Dotdigital still unavailable (or its set-up still wrong) ends the round
  * and every entry left waits for its turn, with growing backoff; a refusal of the contact
- * drops the entry. Entries past `limit` wait for the next round, untried.
+ * drops the entry. Entries past `limit` wait for the next round, untried. An entry in `repairs`
+ * (an import applied it without its consent record) is written even when it adds nothing else.
  *
  * @example
  * await deliverSingly(round, claimed, 100, () => lock.extend(token, ttlMs));
  */
-export async function deliverSingly(round: DeliveryRound, entries: ClaimedSignup[], limit: number, keepLock: () => Promise<boolean>): Promise<void> {
+export async function deliverSingly(round: DeliveryRound, entries: ClaimedSignup[], limit: number, keepLock: () => Promise<boolean>, repairs: ReadonlySet<string> = new Set()): Promise<void> {
   const { deps, queue, report } = round;
   const { logger, clock } = deps;
   let stop: { error: unknown } | undefined;
@@ -28,10 +29,10 @@ export async function deliverSingly(round: DeliveryRound, entries: ClaimedSignup
       const write = await round.ready(entry);
       if (!write) continue;
       const snapshot = await round.snapshot();
-      const outcome = await submitSignup({ ...deps.submit, addressBookId: entry.addressBookId, ref }, write, snapshot.accountTree, clock.now() + deps.budgetMs);
+      const outcome = await submitSignup({ ...deps.submit, addressBookId: entry.addressBookId, ref }, write, snapshot.accountTree, clock.now() + deps.budgetMs, { storeConsent: repairs.has(entry.id) });
       await queue.remove(entry.id);
       report.delivered++;
-      logger?.info('Delivered a queued signup', { contact: ref, attempts: entry.attempts + 1, ...(outcome.kind === 'written' ? { pending: outcome.pending } : { status: outcome.status }) });
+      logger?.info('Delivered a queued signup', { contact: ref, attempts: entry.attempts + 1, outcome: outcome.kind, ...('status' in outcome ? { status: outcome.status } : { pending: outcome.pending }) });
     } catch (error) {
       const kind = failureKind(error);
       if (keepsQueuedSignup(error)) {

@@ -33,7 +33,7 @@ export interface DelivererDeps {
   budgetMs: number;
   definition: { fresh(): Promise<DefinitionSnapshot>; invalidate(): void };
   /** The single call's parts; its client also makes the bulk-import calls. */
-  submit: Omit<SubmitDeps, 'addressBookId' | 'ref' | 'client'> & { client: SubmitDeps['client'] & Pick<DotdigitalClient, 'startImport' | 'getImport' | 'getContactStatus'> };
+  submit: Omit<SubmitDeps, 'addressBookId' | 'ref' | 'client'> & { client: SubmitDeps['client'] & Pick<DotdigitalClient, 'startImport' | 'getImport' | 'getContactStatus' | 'getContact'> };
   emailRef: (email: string) => Promise<string>;
   logger: SignupLogger | undefined;
   /** One drainer at a time: a lock of this process when not given; pass the Redis one when instances share a queue. */

@@ -113,6 +113,7 @@ async function settleImport(round: DeliveryRound, a: ActiveImport, report: Impor
     if (row.retrySingly) {
       logger?.[row.log.level](row.log.text, { contact: ref, codes: failure.codes });
       left.singles.push(entry);
+      if (failure.kind === 'consent_not_applied') left.repairs.add(entry.id);
     } else if (row.keepQueued) await round.postpone(entry, undefined, true);
     else await round.drop(entry, `the import refused it (${failure.kind})`, { contact: ref, kind: failure.kind, codes: failure.codes, importId: a.batch.importId });
   }

@@ -36,7 +36,7 @@ export function isBrowserFormPost(request: Request): boolean {
 export async function answerFormPost(engine: LiveSignupDeps, request: Request, context: SignupRequestContext): Promise<Response> {
   const text = await readBodyText(request);
   const form = new URLSearchParams(text ?? '');
-  const back = backTo([form.get(SIGNUP_FORM_FIELDS.pageUrl), request.headers.get('referer')], request.headers.get('origin'), engine.cors);
+  const back = backTo([form.get(SIGNUP_FORM_FIELDS.pageUrl), request.headers.get('referer')], request, engine.cors);
   let answer: Response;
   if (text === undefined) {
     const { status, code, message } = tooLarge();
@@ -51,10 +51,11 @@ export async function answerFormPost(engine: LiveSignupDeps, request: Request, c
 }
 
 // The first candidate that is an http(s) page on an allowed origin, and on the posting page's origin.
-function backTo(candidates: Array<string | null>, origin: string | null, cors: OriginPolicy): URL | undefined {
+function backTo(candidates: Array<string | null>, request: Request, cors: OriginPolicy): URL | undefined {
+  const origin = request.headers.get('origin');
   for (const candidate of candidates) {
     const url = candidate ? consentPageUrl(candidate) : undefined;
-    if (url && cors.allowsPage(url) && (origin === null || origin === url.origin)) return url;
+    if (url && cors.allowsPage(url, request) && (origin === null || origin === url.origin)) return url;
   }
   return undefined;
 }

@@ -4,7 +4,9 @@ import type { CallBudget, CallBudgetOptions } from '../../dotdigital/call-budget
 import type { DrainLock } from '../../queue/drain-lock.js';
 import type { SharedRateLimiter } from '../../http/shared-rate-limiter.js';
 import { connectRedis } from './connect-redis.js';
+import type { CounterStore } from '../../http/use-counter.js';
 import { createRedisCallBudget } from './redis-call-budget.js';
+import { createRedisCounters } from './redis-counters.js';
 import { createRedisClient, DEFAULT_REDIS_TIMEOUT_MS } from './redis-client.js';
 import { createRedisDrainLock } from './redis-drain-lock.js';
 import { createRedisIpLimiter } from './redis-ip-limiter.js';
@@ -21,6 +23,8 @@ export interface RedisStoresOptions {
   maxEntries?: number;
   /** The per-IP limit. Default 10 a minute, as the handler's own. */
   rateLimit?: { max: number; windowMs: number };
+  /** How long malformed queue entries (`…:queue:malformed`, which may hold addresses) are kept. Default 7 days. */
+  malformedRetentionMs?: number;
   /** Outage detection and probing of Dotdigital's call budget. */
   budget?: CallBudgetOptions;
   /** Told about malformed queue entries and a lost connection. Default `console`. */
@@ -33,6 +37,8 @@ export interface RedisStoresOptions {
 export interface RedisStores {
   queue: RedisSignupQueue;
   ipLimiter: SharedRateLimiter;
+  /** Per-key counts for the handler's `addressLimit` (and other checks that count in windows). */
+  counters: CounterStore;
   budget: CallBudget;
   drainLock: DrainLock;
   /** The client in use. */
@@ -43,7 +49,7 @@ export interface RedisStores {
 
 /**
  * Connects to Redis and returns the stores every instance of the proxy shares: the signup
- * queue, the per-IP limiter, Dotdigital's call budget and the drain lock. Rejects with an
+ * queue, the per-IP limiter, the per-address counters, Dotdigital's call budget and the drain lock. Rejects with an
  * error naming `SIGNUP_REDIS_URL` when Redis cannot be reached within `timeoutMs`. Once
  * running, a lost Redis makes each call reject within `timeoutMs` (never hang), so the caller
  * can try Dotdigital live or answer 503; the client reconnects by itself.
@@ -70,8 +76,9 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
   let stores: Omit<RedisStores, 'redis' | 'close'>;
   try {
     stores = {
-      queue: createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger }),
+      queue: createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger, ...(options.malformedRetentionMs === undefined ? {} : { malformedRetentionMs: options.malformedRetentionMs }) }),
       ipLimiter: createRedisIpLimiter(redis, { prefix, ...(options.rateLimit ?? { max: 10, windowMs: 60_000 }) }),
+      counters: createRedisCounters(redis, { prefix }),
       budget: createRedisCallBudget(redis, { prefix, ...options.budget }),
       drainLock: createRedisDrainLock(redis, { prefix }),
     };

@@ -13,7 +13,8 @@
  * - `leases`   hash   id → the lease token of its latest claim
  * - `imports`  hash   batchId → `{ startedAt, entries: [id, lease, …] }`
  * - `importIds` hash  batchId → Dotdigital's import id
- * - `malformed` hash  id → what was stored, for an operator to look at
+ * - `malformed` hash  id → what was stored, for an operator to look at (it holds addresses, so it expires)
+ * - `malformed-at` zset id → when it was moved aside; entries older than the retention are deleted
  *
  * @example
  * const keys = queueKeys('signup');
@@ -31,6 +32,7 @@ export function queueKeys(prefix: string) {
     imports: at('imports'),
     importIds: at('import-ids'),
     malformed: at('malformed'),
+    malformedAt: at('malformed-at'),
   };
 }
 
