@@ -43,12 +43,16 @@ describe('dotdigital-signup serve', () => {
     expect(code).toBe(0);
   });
 
-  it('warns when no allowed origins or no consent text are set', async () => {
+  it('says at start which origins it accepts, and warns when no consent text is set', async () => {
     const proxy = serve({});
     await proxy.url;
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(proxy.stderr()).toContain('SIGNUP_ALLOWED_ORIGINS is not set');
+    expect(proxy.output()).toContain('Accepting signups only from pages on this proxy\'s own origin: set SIGNUP_ALLOWED_ORIGINS');
     expect(proxy.stderr()).toContain('SIGNUP_CONSENT_TEXT is not set, so the form shows and records a generic consent statement');
+    const listed = serve({ SIGNUP_ALLOWED_ORIGINS: `${SITE},https://shop.example.com`, SIGNUP_CONSENT_TEXT: 'Yes.' });
+    await listed.url;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(listed.output()).toContain(`Accepting signups from pages on ${SITE}, https://shop.example.com (SIGNUP_ALLOWED_ORIGINS)`);
   });
 
   it('exits 1 naming a variable that cannot be right', async () => {
