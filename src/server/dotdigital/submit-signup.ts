@@ -4,7 +4,8 @@ import { buildContactBody, type ContactWrite } from './build-contact-body.js';
 import { DotdigitalApiError } from './dotdigital-api-error.js';
 import type { DotdigitalClient, DotdigitalPreference } from './dotdigital-client.js';
 import type { ContactWriteResult, HeldContact } from './dotdigital-types.js';
-import { FAILURE_TABLE, failureKind, unknownAddressBookText } from './failure-table.js';
+import { FAILURE_TABLE, failureKind } from './failure-table.js';
+import { joinAddressBook } from './join-address-book.js';
 import { resubscribeContact, type ReturningOutcome } from './resubscribe-contact.js';
 import { planSignup } from './signup-plan.js';
 import type { Retrying } from './with-retries.js';
@@ -127,23 +128,6 @@ async function writeContact(deps: SubmitDeps, write: ContactWrite, accountTree: 
   }
   await joinAddressBook(deps, write, deadline);
   return { kind: 'written', pending: written.status === 'PendingOptIn' };
-}
-
-async function joinAddressBook(deps: SubmitDeps, write: ContactWrite, deadline: number): Promise<void> {
-  const { client, retrying, logger, ref, addressBookId } = deps;
-  if (addressBookId === undefined) return;
-  // The same opt-in type as the write: for a contact already pending, Dotdigital sends no second confirmation
-  // (assumed, as the mock plays it); a weaker type here could subscribe someone who has not confirmed.
-  try {
-    await retrying(() => client.addContactToAddressBook(addressBookId, { email: write.email, optInType: write.optInType }), deadline);
-  } catch (error) {
-    // The contact and its consent are stored; a failed list membership must not turn that into a failure.
-    const kind = failureKind(error);
-    logger?.error(
-      kind === 'unknown_address_book' ? unknownAddressBookText(addressBookId) : 'Could not add the contact to the address book; it is signed up with its consent but not in the list',
-      { contact: ref, addressBookId, kind },
-    );
-  }
 }
 
 // Why Dotdigital would not take the contact, for the operator: the status it gave, or its error token.
