@@ -5,7 +5,8 @@ import { readConsentRecords, readContactInput } from './mock-contact-input.js';
 import { writeContact, type WriteContext } from './mock-contact-write.js';
 import { apiTime, consentEcho, contactJson, preferenceTreeFor, storedConsent } from './mock-json.js';
 import { readPreferenceChoices } from './mock-preferences.js';
-import { findContact, type MockContact, type MockStore } from './mock-store.js';
+import type { MockContact } from './mock-contact.js';
+import { findContact, type MockStore } from './mock-store.js';
 import { unsubscribeContact } from './mock-subscription.js';
 
 /** What the API routes need from the mock around them. */

@@ -3,7 +3,8 @@ import type { ContactInput } from './mock-contact-input.js';
 import { apiTime } from './mock-json.js';
 import { optedInOnly } from './mock-preferences.js';
 import { isSuppressed } from './mock-contact-status.js';
-import { newContact, type ConsentKey, type MockConsentRecord, type MockContact } from './mock-store.js';
+import type { ConsentKey, MockConsentRecord, MockContact } from './mock-contact.js';
+import { newContact } from './mock-store.js';
 import { applyOptIn, type OptInContext } from './mock-subscription.js';
 
 /** The account settings a contact write obeys. */

@@ -1,7 +1,8 @@
 import type { Hono } from 'hono';
 import type { createFaultQueue } from './mock-faults.js';
 import type { MockDotdigitalOptions } from './mock-options.js';
-import { findContact, newContact, type MockContactStatus, type MockStore } from './mock-store.js';
+import type { MockContactStatus } from './mock-contact.js';
+import { findContact, newContact, type MockStore } from './mock-store.js';
 import { confirmSubscription, unsubscribeContact } from './mock-subscription.js';
 import { escapeHtml, htmlPage, renderMockHome } from './render-mock-home.js';
 

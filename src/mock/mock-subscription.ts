@@ -1,6 +1,7 @@
 import { apiTime } from './mock-json.js';
 import { cannotComeBack } from './mock-contact-status.js';
-import { findContact, newContact, type MockContact, type MockEmail, type MockStore } from './mock-store.js';
+import type { MockContact } from './mock-contact.js';
+import { findContact, newContact, type MockEmail, type MockStore } from './mock-store.js';
 
 /** What the opt-in rules need to know about the account and the moment. */
 export interface OptInContext {

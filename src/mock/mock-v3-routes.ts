@@ -5,7 +5,8 @@ import type { createFaultQueue } from './mock-faults.js';
 import { importJson, MAX_ACTIVE_IMPORTS, settleImports, type ImportSettings } from './mock-imports.js';
 import { apiTime } from './mock-json.js';
 import { findContact, type MockStore } from './mock-store.js';
-import { v3ContactJson, V3_MERGE_OPTIONS as MERGE_OPTIONS, writeV3Contact } from './mock-v3-contact.js';
+import { V3_MERGE_OPTIONS as MERGE_OPTIONS } from './mock-import.js';
+import { v3ContactJson, writeV3Contact } from './mock-v3-contact.js';
 import { readV3Contact } from './mock-v3-contact-input.js';
 
 /** What the v3 routes need from the mock around them. */

@@ -1,4 +1,4 @@
-import type { MockFault } from './mock-faults.js';
+import type { MockFault } from './mock-options.js';
 import type { MockStore } from './mock-store.js';
 
 // The page lists at most this many imports, newest first.
