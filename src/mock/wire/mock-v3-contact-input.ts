@@ -1,9 +1,9 @@
+import type { ConsentKey, DataValue, MockContact } from '../account/mock-contact.js';
+import type { V3ContactInput } from '../account/mock-import.js';
+import { allPreferences, type MockStore } from '../account/mock-store.js';
 import { isObject } from './loose-json.js';
 import type { MockV3ErrorDetail } from './mock-api-error.js';
 import { dataFieldValue, isValidEmail } from './mock-contact-input.js';
-import type { V3ContactInput } from './mock-import.js';
-import type { ConsentKey, DataValue, MockContact } from './mock-contact.js';
-import { allPreferences, type MockStore } from './mock-store.js';
 
 // v3 consent record properties, and the v2 keys they are stored (and shown) under.
 const CONSENT_PROPERTIES: Record<string, ConsentKey> = { text: 'TEXT', dateTimeConsented: 'DATETIMECONSENTED', url: 'URL', ipAddress: 'IPADDRESS', userAgent: 'USERAGENT' };

@@ -1,11 +1,11 @@
+import { cannotComeBack } from '../account/mock-contact-status.js';
+import { CONSENT_KEYS, type MockContact } from '../account/mock-contact.js';
+import type { V3ContactInput, V3MergeOption } from '../account/mock-import.js';
+import { allPreferences, findContact, newContact, type MockStore } from '../account/mock-store.js';
+import { apiTime } from '../wire/mock-json.js';
 import type { WriteContext } from './mock-contact-write.js';
-import { apiTime } from './mock-json.js';
 import { resubscribe, type ResubscribeContext } from './mock-resubscribe.js';
-import { cannotComeBack } from './mock-contact-status.js';
-import { CONSENT_KEYS, type MockContact } from './mock-contact.js';
-import { allPreferences, findContact, newContact, type MockStore } from './mock-store.js';
 import { applyOptIn } from './mock-subscription.js';
-import type { V3ContactInput, V3MergeOption } from './mock-import.js';
 
 /** The account settings a v3 write obeys. */
 export type V3WriteContext = WriteContext & ResubscribeContext;

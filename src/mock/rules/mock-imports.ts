@@ -1,6 +1,6 @@
-import { cannotComeBack } from './mock-contact-status.js';
-import { findContact, type MockStore } from './mock-store.js';
-import type { MockImport } from './mock-import.js';
+import { cannotComeBack } from '../account/mock-contact-status.js';
+import type { MockImport } from '../account/mock-import.js';
+import { findContact, type MockStore } from '../account/mock-store.js';
 import { writeV3Contact, type V3WriteContext } from './mock-v3-contact.js';
 
 /** Dotdigital accepts at most this many contact imports in progress per account. */

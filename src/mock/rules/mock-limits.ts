@@ -1,4 +1,4 @@
-import type { MockRateLimit } from './mock-options.js';
+import type { MockRateLimit } from '../account/mock-options.js';
 
 /** What the limits say about one call: headers to add, and a refusal when over a limit. */
 export interface LimitVerdict {

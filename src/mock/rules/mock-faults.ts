@@ -1,5 +1,5 @@
-import { MockDroppedConnection } from './mock-api-error.js';
-import type { MockFault } from './mock-options.js';
+import type { MockFault } from '../account/mock-options.js';
+import { MockDroppedConnection } from '../wire/mock-api-error.js';
 
 type FaultKind = 'call' | 'importStatus' | 'contactFailure';
 const kindOf = (fault: MockFault): FaultKind => (fault.importStatus ? 'importStatus' : fault.contactFailure ? 'contactFailure' : 'call');

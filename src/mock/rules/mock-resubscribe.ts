@@ -1,7 +1,7 @@
-import { apiTime } from './mock-json.js';
-import { cannotComeBack } from './mock-contact-status.js';
-import type { MockContact } from './mock-contact.js';
-import type { MockChallengeLimit } from './mock-options.js';
+import { cannotComeBack } from '../account/mock-contact-status.js';
+import type { MockContact } from '../account/mock-contact.js';
+import type { MockChallengeLimit } from '../account/mock-options.js';
+import { apiTime } from '../wire/mock-json.js';
 import { sendConfirmation, type OptInContext } from './mock-subscription.js';
 
 /** The default challenge limit: 3 emails per contact per 24 hours. */
