@@ -1,4 +1,5 @@
 import type { SignupLogger } from '../shared/signup-logger.js';
+import { throttledWarning } from '../shared/throttled-warning.js';
 import type { CounterStore, UseCounter } from './use-counter.js';
 
 /** How much one email address may cause in a window (option `addressLimit`). */
@@ -34,9 +35,6 @@ export interface AddressLimits {
   give(use: AddressUse, email: string): Promise<void>;
 }
 
-// One line a minute at most: a lost store would otherwise log once per signup.
-const LOG_EVERY_MS = 60_000;
-
 /**
  * Makes the {@link AddressLimits} of a handler (`false`: no limit). A store that cannot answer
  * (Redis lost) lets the signup through, logged at most once a minute: a lost counter must not
@@ -57,14 +55,7 @@ export function createAddressLimits(
     writes: store.counter('address-writes', { max: options.writes, windowMs: options.windowMs }),
     emails: store.counter('address-emails', { max: options.emails, windowMs: options.windowMs }),
   };
-  let loggedAt = -Infinity;
-  const unreachable = (error: unknown) => {
-    if (now() - loggedAt < LOG_EVERY_MS) return;
-    loggedAt = now();
-    logger?.warn('The per-address limits could not be checked (their store is unreachable); signups are let through until it answers', {
-      error: error instanceof Error ? error.message : String(error),
-    });
-  };
+  const unreachable = throttledWarning(logger, 'The per-address limits could not be checked (their store is unreachable); signups are let through until it answers', now);
   return {
     async take(use, email) {
       try {
