@@ -36,7 +36,8 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
       ? 'Refused a signup from an origin not in `allowedOrigins`: add it there if the form is on that site'
       : 'Refused a signup from a page on another site: without `allowedOrigins` only pages on the proxy\'s own origin may post; list your site there if the form is on it', { origin: named, ...(site ? { secFetchSite: site } : {}) });
     const why = options.allowedOrigins.size > 0 ? 'it is not in allowedOrigins' : 'only pages on this proxy\'s own origin may (no allowedOrigins are set)';
-    return errorResponse(403, 'origin_not_allowed', `${origin === null ? 'A page on another site' : named} may not sign people up here: ${why}.`, undefined, headers);
+    const who = origin === null && options.allowedOrigins.size === 0 ? 'A page on another site' : named;
+    return errorResponse(403, 'origin_not_allowed', `${who} may not sign people up here: ${why}.`, undefined, headers);
   }
   const ip = clientIp(request.headers, context.clientAddress, options);
   if (ip === undefined) engine.warnOnce('ip', 'The visitor\'s IP address is unknown, so IPADDRESS is not recorded and every such visitor shares one rate limit (`unknown`): set \`clientIp\` for where the proxy runs, or pass clientAddress (README, "Client IP by platform")');
