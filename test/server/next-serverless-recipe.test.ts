@@ -47,7 +47,7 @@ describe('README recipe: Next.js on a serverless host (Redis + cron)', () => {
     expect((await cron()).status).toBe(401);
     expect((await cron('Bearer wrong')).status).toBe(401);
     // Skip the first backoff step (15–30 s) and the outage's probe slot rather than wait them out.
-    const stores = await createRedisStores({ redis: redis.url });
+    const stores = createRedisStores({ redis: redis.url });
     for (const entry of await stores.queue.claim({ now: Date.now() + 3_600_000, limit: 10, leaseMs: 1 })) await stores.queue.reschedule(entry.id, entry.lease, { dueAt: 0, attempts: 0 });
     await stores.redis.del('{dotdigital-signup}:budget');
     await stores.close();

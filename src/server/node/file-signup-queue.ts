@@ -19,6 +19,7 @@ export interface FileSignupQueueOptions {
 
 /** A file-backed {@link SignupQueue} with its bulk-import ledger; `close()` before another process may open the file. */
 export interface FileSignupQueue extends SignupQueue, ImportLedger {
+  renewLeases: NonNullable<SignupQueue['renewLeases']>;
   readonly size: number;
   close(): Promise<void>;
 }
@@ -86,6 +87,8 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
         entries.add(entry);
       }),
     claim: async (request) => entries.claim(request),
+    // Leases live in memory only (a restarted process holds none): nothing to write.
+    renewLeases: async ({ entries: held, until }) => entries.renew(held, until),
     remove: (id) => serial(async () => void (entries.remove(id) && (await append({ remove: id })))),
     reschedule: (id, lease, next) =>
       serial(async () => void (entries.reschedule(id, lease, next) && (await append({ reschedule: { id, dueAt: next.dueAt, attempts: next.attempts } })))),

@@ -9,5 +9,5 @@ export const handler = createSignupHandler({
   consentText: 'Yes, send me the monthly newsletter. I can unsubscribe at any time.',
   allowedOrigins: ['https://www.example.com'],
   trustedProxyHops: 1,
-  stores: await createRedisStores({ redis: process.env.SIGNUP_REDIS_URL! }),
+  stores: createRedisStores({ redis: process.env.SIGNUP_REDIS_URL! }),
 });
