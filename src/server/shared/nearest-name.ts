@@ -8,10 +8,11 @@
  */
 export function nearestName(name: string, known: readonly string[], aliases: Readonly<Record<string, string>> = {}): string | undefined {
   if (Object.hasOwn(aliases, name)) return aliases[name];
-  // Near: a few letters off, or the same name with a part added or dropped (`SIGNUP_REDIS`).
-  const near = (candidate: string) =>
-    distance(name, candidate) <= Math.max(2, Math.floor(candidate.length / 3)) || (name.length >= 6 && (candidate.startsWith(name) || name.startsWith(candidate)));
-  return known.filter(near).sort((a, b) => distance(name, a) - distance(name, b))[0];
+  // Near: the same name with a part added or dropped (`SIGNUP_REDIS`), first; else a few letters off.
+  const extends_ = (candidate: string) => name.length >= 6 && (candidate.startsWith(name) || name.startsWith(candidate));
+  const score = (candidate: string) => (extends_(candidate) ? 0 : distance(name, candidate));
+  const near = known.filter((candidate) => extends_(candidate) || distance(name, candidate) <= Math.max(2, Math.floor(candidate.length / 3)));
+  return near.sort((a, b) => score(a) - score(b))[0];
 }
 
 /**
