@@ -2,9 +2,9 @@ import { nearestName } from '../shared/nearest-name.js';
 import type { Env } from './env-values.js';
 
 /**
- * Every environment variable `serve`, `worker`, `mock` and the demo read (README, "Proxy
- * options"). A test holds every such name written anywhere in the source to this list, so a
- * message can only ever name a variable that is read.
+ * Every environment variable `serve`, `worker`, `mock` and the demo read, as README's
+ * "Proxy options" lists them. A test holds every such name written anywhere in the source to
+ * this list, so a message can only ever name a variable that is read.
  */
 export const ENV_VARIABLES = [
   'DOTDIGITAL_API_USER', 'DOTDIGITAL_API_PASSWORD', 'DOTDIGITAL_REGION', 'DOTDIGITAL_API_URL', 'DOTDIGITAL_MOCK_PORT',
