@@ -37,11 +37,12 @@ afterAll(async () => {
 
 const outage = (state: 'on' | 'off') => fetch(`${mock.url}/_mock/outage`, { method: 'POST', body: new URLSearchParams({ state }), redirect: 'manual' });
 const cron = (authorization?: string, deliver = routes.deliver) => deliver.GET(new Request(`${SITE}/api/signup/deliver`, authorization ? { headers: { authorization } } : {}));
-async function signUp(email: string) {
+let visitors = 0;
+async function signUp(email: string, ip = `198.51.100.${++visitors % 250}`) {
   const definition = await routes.signup.GET(new Request(`${SITE}/api/signup`, { headers: { origin: SITE } }));
   const { consent } = (await definition.json()) as { consent: { text: string; version: string } };
   const body = JSON.stringify({ email, consent: { ...consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` } });
-  const headers = { 'content-type': 'application/json', origin: SITE, 'x-forwarded-for': '198.51.100.4' };
+  const headers = { 'content-type': 'application/json', origin: SITE, 'x-forwarded-for': ip };
   return routes.signup.POST(new Request(`${SITE}/api/signup`, { method: 'POST', headers, body }));
 }
 
@@ -67,7 +68,7 @@ describe('README recipe: Next.js on a serverless host (Redis + cron)', () => {
     const upAt = performance.now();
     let queuedAfterMs = 0;
     await vi.waitFor(async () => {
-      const answer = await signUp('cron@example.com');
+      const answer = await signUp('cron@example.com', '198.51.100.4');
       expect([answer.status, await answer.json()]).toEqual([202, { status: 'queued' }]);
       queuedAfterMs = performance.now() - upAt;
     }, { timeout: 15_000, interval: 200 });

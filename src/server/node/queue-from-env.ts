@@ -20,7 +20,7 @@ export interface QueueFromEnv {
  * instance: queue, per-IP limit, Dotdigital's call budget, drain lock) or `SIGNUP_QUEUE_FILE`
  * (one process; the journal's path) — not both; neither: no queue, Dotdigital outages answer
  * 503. Also `SIGNUP_QUEUE_MAX_ENTRIES`, `SIGNUP_QUEUE_MAX_AGE_HOURS` (default 72) and
- * `SIGNUP_QUEUE_INTERVAL_SECONDS` (default 30) and `SIGNUP_QUEUE_LEASE_SECONDS` (default 600: how soon
+ * `SIGNUP_QUEUE_INTERVAL_SECONDS` (default 30) and `SIGNUP_QUEUE_LEASE_SECONDS` (default 20: how soon
  * another instance takes over the work, and the drain lock, of one that died). With Redis the per-IP limit (`rateLimit`, from
  * SIGNUP_RATE_LIMIT) is counted in Redis. Set but empty, either is refused. Redis refusing the password or
  * its TLS certificate at start: an error naming SIGNUP_REDIS_URL; Redis merely unreachable: the

@@ -44,7 +44,7 @@ export function createQueueDeliverer(deps: DelivererDeps): DeliverQueued {
       return { delivered: 0, dropped: 0, postponed: 0 };
     }
     // The lock and every claim live while this round beats, and run out soon after it stops.
-    const beat = startLeaseHeartbeat({ lock, token, queue, leaseMs: delivery.leaseMs, clock });
+    const beat = startLeaseHeartbeat({ lock, token, queue, leaseMs: delivery.leaseMs, clock, logger });
     const round = startRound(deps, queue, probe);
     try {
       if (!hasImportLedger(queue)) {

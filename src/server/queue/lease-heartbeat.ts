@@ -1,4 +1,5 @@
 import type { SignupClock } from '../shared/signup-clock.js';
+import type { SignupLogger } from '../shared/signup-logger.js';
 import type { DrainLock } from './drain-lock.js';
 import { LONG_CLAIM_MS, type SignupQueue } from './signup-queue.js';
 
@@ -25,15 +26,20 @@ export interface LeaseHeartbeat {
  * const beat = startLeaseHeartbeat({ lock, token, queue, leaseMs: 20_000, clock });
  * try { beat.hold(await queue.claim({ now, limit, leaseMs: beat.claimMs })); … } finally { await beat.stop(); }
  */
-export function startLeaseHeartbeat(options: { lock: DrainLock; token: string; queue: SignupQueue; leaseMs: number; clock: Pick<SignupClock, 'now'> }): LeaseHeartbeat {
-  const { lock, token, queue, leaseMs, clock } = options;
+export function startLeaseHeartbeat(options: { lock: DrainLock; token: string; queue: SignupQueue; leaseMs: number; clock: Pick<SignupClock, 'now'>; logger?: SignupLogger | undefined }): LeaseHeartbeat {
+  const { lock, token, queue, leaseMs, clock, logger } = options;
   const held: Array<{ id: string; lease: string }> = [];
   let beating: Promise<unknown> = Promise.resolve();
+  let told = false;
   const beat = () => {
     beating = Promise.all([
       lock.extend(token, leaseMs),
       held.length > 0 ? queue.renewLeases?.({ entries: held, until: clock.now() + leaseMs }) : undefined,
-    ]).catch(() => undefined); // a missed beat is not fatal: the lease lasts three more
+    ]).catch((error: unknown) => {
+      // One missed beat is not fatal (the lease outlasts three more); said once a round, so a store that keeps failing is seen.
+      if (!told) logger?.warn('The delivery round could not renew its lock and claims; if it keeps failing, another drainer takes them over', { error: error instanceof Error ? error.message : String(error) });
+      told = true;
+    });
   };
   const timer = setInterval(beat, Math.max(10, Math.floor(leaseMs / 4)));
   (timer as { unref?: () => void }).unref?.();

@@ -65,12 +65,12 @@ return 1`;
  * not parked in an import) stays leased until \`until\` (never shortened).
  */
 export const RENEW_LUA = `
-local until = tonumber(ARGV[1])
+local deadline = tonumber(ARGV[1])
 for i = 2, #ARGV, 2 do
   local id = ARGV[i]
   if redis.call('hget', KEYS[6], id) == ARGV[i + 1] then
     local score = redis.call('zscore', KEYS[4], id)
-    if score and tonumber(score) < until then redis.call('zadd', KEYS[4], ARGV[1], id) end
+    if score and tonumber(score) < deadline then redis.call('zadd', KEYS[4], ARGV[1], id) end
   end
 end
 return 1`;
