@@ -48,7 +48,7 @@ function writeApp(dir: string): void {
 
 describe('the packed tarball in a fresh Next.js app (App Router)', () => {
   for (const bundler of ['turbopack', 'webpack'] as const) {
-    it(`${bundler}: next build type-checks and builds README's route and page; they render and sign up in Chromium, with JavaScript and without`, async ({ expect }) => {
+    it(`${bundler}: next build type-checks and builds README's route and page, and its serverless recipe with Redis down; they render and sign up in Chromium, with JavaScript and without`, async ({ expect }) => {
       const dir = join(app, bundler);
       writeApp(dir);
       const next = join(app, 'node_modules/.bin/next');
