@@ -50,7 +50,7 @@ export function createRedisConnection(client: Redis, options: { where: string; t
   let closed = false;
   const unavailable = (cause?: unknown, why = problem) =>
     new RedisUnavailableError(`Redis at ${where} is unreachable: ${closed ? 'its stores were closed' : (why?.text ?? 'not connected (reconnecting)')}. ${ASK}`, why, { cause });
-  watch(client, { where, timeoutMs, logger }, (next) => (problem = next));
+  const unwatch = watch(client, { where, timeoutMs, logger }, (next) => (problem = next));
 
   // The first use: connect (unless the caller's own client is on its way already) and wait for it, bounded.
   const firstConnection = () =>
@@ -95,6 +95,7 @@ export function createRedisConnection(client: Redis, options: { where: string; t
     },
     async close(owned) {
       closed = true;
+      unwatch(); // a connection we close is not one lost
       if (!owned) return;
       if (client.status === 'ready') await client.quit().catch(() => client.disconnect());
       else client.disconnect();
@@ -103,13 +104,13 @@ export function createRedisConnection(client: Redis, options: { where: string; t
 }
 
 // Keeps the latest problem, and tells the logger about changes a person should see (not every reconnect attempt: every 2 s would bury the log).
-function watch(client: Redis, options: { where: string; timeoutMs: number; logger?: Pick<SignupLogger, 'warn' | 'error'> | undefined }, onProblem: (problem: RedisProblem | undefined) => void): void {
+function watch(client: Redis, options: { where: string; timeoutMs: number; logger?: Pick<SignupLogger, 'warn' | 'error'> | undefined }, onProblem: (problem: RedisProblem | undefined) => void): () => void {
   const { where, timeoutMs, logger } = options;
   let up = false;
   let told: RedisProblem['kind'] | undefined;
   let lostAt = 0;
   const fallback = 'until it answers, signups are tried live (503 when Dotdigital cannot take them either), and the call budget and per-IP limits count per instance';
-  client.on('error', (error: unknown) => {
+  const onError = (error: unknown) => {
     const problem = describeRedisProblem(error, timeoutMs);
     onProblem(problem);
     if (up) return; // a lost connection is told by `close`
@@ -118,15 +119,17 @@ function watch(client: Redis, options: { where: string; timeoutMs: number; logge
       logger?.error(`Redis at ${where} is unreachable: ${problem.text}. ${ASK}. It keeps trying; ${fallback}`);
       told = problem.kind;
     }
-  });
-  client.on('close', () => {
+  };
+  const onClose = () => {
     if (!up) return;
     [up, lostAt, told] = [false, Date.now(), 'refused'];
     logger?.error(`Lost the connection to Redis at ${where} (reconnecting): ${fallback}`);
-  });
-  client.on('ready', () => {
+  };
+  const onReady = () => {
     if (told !== undefined) logger?.warn(`Redis at ${where} is reachable again`, lostAt ? { downForMs: Date.now() - lostAt } : {});
     [up, lostAt, told] = [true, 0, undefined];
     onProblem(undefined);
-  });
+  };
+  client.on('error', onError).on('close', onClose).on('ready', onReady);
+  return () => void client.off('error', onError).off('close', onClose).off('ready', onReady);
 }
