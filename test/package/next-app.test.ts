@@ -6,6 +6,7 @@ import { installApp, launchChromium, listenPackedMock, packTarball, README_CONSE
 import { signUpInBrowser, signUpWithoutScript, wholeFormWithoutScript } from './sign-up-in-browser.js';
 import { checkCronSecretUnset, checkRedisComesBack, writeServerlessRecipe } from './serverless-recipe.js';
 import { startRedisServer, type TestRedisServer } from '../support/redis-server.js';
+import { mockOutage } from '../support/sign-up-over-http.js';
 
 // A fresh Next.js App Router app with README's route and page, installed from the tarball, built
 // with `next build` (Turbopack) and `next build --webpack` (each type-checks README's exports in
@@ -64,7 +65,7 @@ describe('the packed tarball in a fresh Next.js app (App Router)', () => {
       // Turbopack's server gets CRON_SECRET; webpack's runs without it, as a deploy that forgot it.
       const output: string[] = [];
       const base = await startServer(next, ['start', '--hostname', '127.0.0.1', '--port', '0'], { cwd: dir, env: { ...env, ...(bundler === 'turbopack' ? { CRON_SECRET } : {}) }, output });
-      const outage = (state: 'on' | 'off') => fetch(`${env.DOTDIGITAL_API_URL}/_mock/outage`, { method: 'POST', body: new URLSearchParams({ state }), redirect: 'manual' });
+      const outage = (state: 'on' | 'off') => mockOutage(env.DOTDIGITAL_API_URL!, state);
       if (bundler === 'turbopack') await checkRedisComesBack({ base, output, outage }, redis, CRON_SECRET, expect);
       else await checkCronSecretUnset({ base, output, outage }, expect);
       const browser = await launchChromium();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { ExpectStatic } from 'vitest';
 import type { TestRedisServer } from '../support/redis-server.js';
 import { repo, SITE } from './packed-app.js';
+import { signUpOverHttp } from '../support/sign-up-over-http.js';
 
 // README's "Next.js on a serverless host" recipe (Redis + cron) in the same packed Next app as
 // the plain route (next-app.test.ts), so `npm test` builds Next once per bundler. Its files are
@@ -35,15 +36,8 @@ interface Started {
 
 // Each visitor from an address of their own: the per-IP limit (10 a minute) is not what is tested here.
 let visitors = 0;
-async function signUp(base: string, email: string) {
-  const definition = (await (await fetch(`${base}/api/queued-signup`)).json()) as { consent: { text: string; version: string } };
-  const response = await fetch(`${base}/api/queued-signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: SITE, 'x-forwarded-for': `198.51.100.${++visitors % 250}` },
-    body: JSON.stringify({ email, consent: { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/queued` } }),
-  });
-  return { status: response.status, body: (await response.json()) as unknown, retryAfter: response.headers.get('retry-after') };
-}
+const signUp = (base: string, email: string) =>
+  signUpOverHttp(`${base}/api/queued-signup`, email, SITE, { headers: { 'x-forwarded-for': `198.51.100.${++visitors % 250}` }, pageUrl: `${SITE}/queued` });
 const cron = (base: string, secret?: string) => fetch(`${base}/api/queued-signup/deliver`, secret ? { headers: { authorization: `Bearer ${secret}` } } : {});
 
 /**

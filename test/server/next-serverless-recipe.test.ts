@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createRedisStores } from '../../src/server/stores/redis/index.js';
 import { startRedisServer, type TestRedisServer } from '../support/redis-server.js';
+import { mockOutage } from '../support/sign-up-over-http.js';
 
 // README "Deploy", Next.js on a serverless host: the signup route queues into Redis while
 // Dotdigital is down, and the cron route (behind CRON_SECRET) delivers. The files under
@@ -35,7 +36,7 @@ afterAll(async () => {
   await Promise.all([mock.close(), redis.close()]);
 });
 
-const outage = (state: 'on' | 'off') => fetch(`${mock.url}/_mock/outage`, { method: 'POST', body: new URLSearchParams({ state }), redirect: 'manual' });
+const outage = (state: 'on' | 'off') => mockOutage(mock.url, state);
 const cron = (authorization?: string, deliver = routes.deliver) => deliver.GET(new Request(`${SITE}/api/signup/deliver`, authorization ? { headers: { authorization } } : {}));
 let visitors = 0;
 async function signUp(email: string, ip = `198.51.100.${++visitors % 250}`) {

@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createRedisStores } from '../../src/server/stores/redis/index.js';
 import { runCli, stopClis } from '../run-cli.js';
+import { mockOutage, signUpOverHttp } from '../support/sign-up-over-http.js';
 import { queuedSignup } from './queue/signup-queue-contract.js';
 import { startRedisServer, type TestRedisServer } from '../support/redis-server.js';
 
@@ -31,20 +32,9 @@ afterAll(() => mock.close());
 afterEach(stopClis);
 
 const env = (more: Record<string, string>) => ({ DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: mock.url, SIGNUP_ALLOWED_ORIGINS: SITE, SIGNUP_RATE_LIMIT: 'off', ...more });
-const outage = (state: 'on' | 'off') => fetch(`${mock.url}/_mock/outage`, { method: 'POST', body: new URLSearchParams({ state }), redirect: 'manual' });
+const outage = (state: 'on' | 'off') => mockOutage(mock.url, state);
 const serve = (more: Record<string, string>) => runCli(['serve', '--port', '0', '--host', '127.0.0.1'], env(more));
-
-async function signUp(base: string, email: string) {
-  const definition = (await (await fetch(base)).json()) as { consent: { text: string; version: string } };
-  const started = performance.now();
-  const response = await fetch(base, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: SITE },
-    body: JSON.stringify({ email, consent: { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` } }),
-  });
-  const body = (await response.json()) as unknown;
-  return { status: response.status, body, retryAfter: response.headers.get('retry-after'), ms: performance.now() - started };
-}
+const signUp = (base: string, email: string) => signUpOverHttp(base, email, SITE);
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)]!;
 
 describe('serve with Redis and Dotdigital both down', () => {

@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createRedisStores, type RedisStores } from '../../src/server/stores/redis/index.js';
 import { runCli, stopClis } from '../run-cli.js';
+import { mockOutage, signUpOverHttp } from '../support/sign-up-over-http.js';
 import { freePort, startRedisServer, type TestRedisServer } from '../support/redis-server.js';
 
 // `dotdigital-signup serve` and `worker` with SIGNUP_REDIS_URL, run from the build.
@@ -21,18 +22,8 @@ afterAll(async () => {
 afterEach(stopClis);
 
 const env = (more: Record<string, string>) => ({ DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: mock.url, SIGNUP_ALLOWED_ORIGINS: SITE, ...more });
-const outage = (state: 'on' | 'off') => fetch(`${mock.url}/_mock/outage`, { method: 'POST', body: new URLSearchParams({ state }), redirect: 'manual' });
-
-async function signUp(base: string, email: string) {
-  const definition = (await (await fetch(base)).json()) as { consent: { text: string; version: string } };
-  const started = performance.now();
-  const response = await fetch(base, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: SITE },
-    body: JSON.stringify({ email, consent: { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` } }),
-  });
-  return { status: response.status, body: await response.json(), ms: performance.now() - started };
-}
+const outage = (state: 'on' | 'off') => mockOutage(mock.url, state);
+const signUp = (base: string, email: string) => signUpOverHttp(base, email, SITE);
 
 describe('SIGNUP_REDIS_URL', () => {
   it('serve starts with Redis unreachable, and says so naming SIGNUP_REDIS_URL, without the password', async () => {
