@@ -2,7 +2,15 @@ import type { Redis } from 'ioredis';
 import type { SignupLogger } from '../../shared/signup-logger.js';
 import { describeRedisProblem, type RedisProblem } from './redis-problem.js';
 
-/** Redis cannot be used right now; `message` says why and what to check. The stores' callers fall back. */
+/**
+ * Redis cannot be used right now; `message` says why and what to check, `problem.kind` what
+ * sort of mistake or fault it is. The handler falls back (a live signup, else `503`).
+ *
+ * @example
+ * await stores.ping().catch((error) => {
+ *   if (error instanceof RedisUnavailableError && error.problem?.kind === 'auth') process.exit(1); // a wrong password does not heal
+ * });
+ */
 export class RedisUnavailableError extends Error {
   override readonly name = 'RedisUnavailableError';
   constructor(
