@@ -4,7 +4,7 @@ import type { SignupHandlerOptions } from './signup-handler-options.js';
 const SIGNUP_HANDLER_OPTION_NAMES = [
   'apiUser', 'apiPassword', 'region', 'apiUrl', 'consentText', 'optInType', 'addressBookId', 'allowedOrigins', 'preferences',
   'fields', 'clientIp', 'trustedProxyHops', 'clientIpHeader', 'rateLimit', 'definitionCacheMs', 'retry', 'queue', 'queueDelivery',
-  'stores', 'fetch', 'logger', 'clock',
+  'stores', 'fetch', 'logger', 'meterProvider', 'clock',
 ] as const satisfies ReadonlyArray<keyof SignupHandlerOptions>;
 type Unlisted = Exclude<keyof SignupHandlerOptions, (typeof SIGNUP_HANDLER_OPTION_NAMES)[number]>;
 const allListed: [Unlisted] extends [never] ? true : Unlisted = true;

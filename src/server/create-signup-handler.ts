@@ -1,7 +1,7 @@
 import type { FormDefinition } from '../core/index.js';
 import { answerDefinition } from './definition/answer-definition.js';
 import type { DeliverQueued } from './queue/deliver-queued.js';
-import { errorResponse } from './http/json-response.js';
+import { answerOutcome, errorResponse } from './http/json-response.js';
 import { answerFormPost, isBrowserFormPost } from './signup/answer-form-post.js';
 import { handleSignup } from './signup/handle-signup.js';
 import { resolveOptions } from './resolve-options.js';
@@ -76,7 +76,9 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
       const method = request.method;
       if (method === 'POST') {
         const known = context && typeof context === 'object' ? (context as SignupRequestContext) : {};
-        return await (isBrowserFormPost(request) ? answerFormPost : handleSignup)(engine, request, known);
+        const answer = await (isBrowserFormPost(request) ? answerFormPost : handleSignup)(engine, request, known);
+        engine.metrics.signup(answerOutcome(answer) ?? { status: 'error', code: 'internal_error' });
+        return answer;
       }
       if (method === 'GET' || method === 'HEAD') {
         const origin = request.headers.get('origin');

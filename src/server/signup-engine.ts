@@ -38,6 +38,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     timeoutMs: options.retry.attemptTimeoutMs,
     now: () => clock.now(),
     budget: options.budget,
+    metrics: options.metrics,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const retrying = createRetrying(options.retry, clock);
@@ -54,7 +55,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
   const definition = createFormDefinitionSource({
     settings: options, consentVersion: version, client, retrying, budgetMs: options.retry.budgetMs, cacheMs: options.definitionCacheMs, clock, logger, warnOnce,
   });
-  const queue = { queue: options.queue, delivery: options.queueDelivery, clock, logger };
+  const queue = { queue: options.queue, delivery: options.queueDelivery, clock, logger, metrics: options.metrics };
   return {
     options,
     logger,
@@ -64,6 +65,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     consentVersion: version,
     emailRef,
     submit,
+    metrics: options.metrics,
     enqueue: createSignupEnqueuer({ ...queue, addressBookId: options.addressBookId }),
     deliverQueued: createQueueDeliverer({ ...queue, budgetMs: options.retry.budgetMs, definition, submit, emailRef, drainLock: options.drainLock }),
     warnOnce,

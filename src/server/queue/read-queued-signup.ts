@@ -22,6 +22,7 @@ const queuedSignup = z.looseObject({
   }),
   addressBookId: z.optional(z.number()),
   needsDefinitionCheck: z.optional(z.boolean()),
+  requeuedAt: z.optional(z.number()),
 });
 
 /**

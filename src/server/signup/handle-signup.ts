@@ -5,7 +5,7 @@ import { FAILURE_TABLE, failureKind } from '../dotdigital/failure-table.js';
 import { submitSignup } from '../dotdigital/submit-signup.js';
 import { upstreamFailure } from '../dotdigital/upstream-failure.js';
 import { clientIp } from '../http/client-ip.js';
-import { errorResponse, jsonResponse } from '../http/json-response.js';
+import { errorResponse, jsonResponse, tagOutcome } from '../http/json-response.js';
 import type { SignupRequestContext } from '../shared/signup-request-context.js';
 import { checkFields } from './check-fields.js';
 import { consentPageUrl } from './consent-page-url.js';
@@ -54,7 +54,7 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
       : jsonResponse(201, { status: 'subscribed' }, headers);
   if (signup.honeypot) {
     logger?.info('Honeypot filled: answered as a signup, sent nowhere', {});
-    return accepted(false);
+    return tagOutcome(accepted(false), { status: 'honeypot' }); // counted apart: a bot, not a subscriber
   }
   if (signup.consent.text !== options.consentText || signup.consent.version !== (await engine.consentVersion)) {
     return errorResponse(409, 'consent_mismatch', 'The consent text has changed since the form was loaded; load the form again.', 'consent', headers);
@@ -103,6 +103,7 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
   const write = { ...captured, shown: snapshot.offered };
   try {
     const outcome = await submitSignup({ ...engine.submit, addressBookId: options.addressBookId, ref }, write, snapshot.accountTree, deadline);
+    engine.metrics.delivered('live');
     // A contact who left gets one answer, challenged or not, whatever the reason (submitSignup logged which).
     if (outcome.kind !== 'written') return accepted(true);
     logger?.info('Signed up', { contact: ref, pending: outcome.pending, clockReplaced: !clockBelieved });

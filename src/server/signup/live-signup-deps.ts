@@ -7,6 +7,7 @@ import type { RateLimiter } from '../http/rate-limiter.js';
 import type { EnqueueSignup } from '../queue/enqueue-signup.js';
 import type { SignupClock } from '../shared/signup-clock.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
+import type { SignupMetrics } from '../shared/signup-metrics.js';
 
 /**
  * The handler's settings a live signup reads.
@@ -28,7 +29,7 @@ export interface LiveSignupOptions extends ClientIpPolicy {
  * each narrowed to what it uses.
  *
  * @example
- * const deps: LiveSignupDeps = { options, logger, cors, limiter, definition, consentVersion, emailRef, submit, enqueue, warnOnce };
+ * const deps: LiveSignupDeps = { options, logger, cors, limiter, definition, consentVersion, emailRef, submit, enqueue, metrics, warnOnce };
  */
 export interface LiveSignupDeps {
   options: LiveSignupOptions;
@@ -41,6 +42,8 @@ export interface LiveSignupDeps {
   emailRef: (email: string) => Promise<string>;
   submit: Omit<SubmitDeps, 'addressBookId' | 'ref'>;
   enqueue: EnqueueSignup;
+  /** Counts signups and deliveries (a no-op until an app registers an OpenTelemetry SDK). */
+  metrics: SignupMetrics;
   /** Logs a configuration warning once per handler, not once per request. */
   warnOnce(key: string, ...warning: Parameters<SignupLogger['warn']>): void;
 }
