@@ -1,5 +1,9 @@
-import type { FileHandle } from 'node:fs/promises';
+import { access, constants, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createDeadLetterEntries } from '../queue/dead-letter-entries.js';
+import type { DeadLetterStore } from '../queue/dead-letters.js';
 import type { ImportLedger } from '../queue/import-ledger.js';
+import type { QueueCounting } from '../queue/queue-counts.js';
 import { DEFAULT_QUEUE_MAX_ENTRIES } from '../queue/memory-signup-queue.js';
 import { createQueueEntries } from '../queue/queue-entries.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
@@ -17,9 +21,11 @@ export interface FileSignupQueueOptions {
   logger?: SignupLogger;
 }
 
-/** A file-backed {@link SignupQueue} with its bulk-import ledger; `close()` before another process may open the file. */
-export interface FileSignupQueue extends SignupQueue, ImportLedger {
+/** A file-backed {@link SignupQueue} with its bulk-import ledger and dead letters; `close()` before another process may open the file. */
+export interface FileSignupQueue extends SignupQueue, ImportLedger, DeadLetterStore, QueueCounting {
   readonly size: number;
+  /** Resolves when signups can be queued now (open, its folder writable, its last write whole); else rejects saying why. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,7 +35,7 @@ export interface FileSignupQueue extends SignupQueue, ImportLedger {
  * On open the file is read (a torn last line from a crash is skipped) and rewritten with
  * only the live entries (temp file, fsync, atomic rename); it is compacted the same way as
  * it grows. The bulk-import ledger is journalled the same way, so a process killed while
- * Dotdigital processes an import resumes polling it after the restart. One process owns a file at a time (a `.lock` file beside it says which), as
+ * Dotdigital processes an import resumes polling it after the restart, and so are dead letters. One process owns a file at a time (a `.lock` file beside it says which), as
  * claims are kept in that process's memory. The file holds personal data until delivered:
  * keep it on a private volume.
  *
@@ -41,17 +47,20 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
   const { path, logger } = options;
   const release = await claimQueueFile(path);
   const entries = createQueueEntries(options.maxEntries ?? DEFAULT_QUEUE_MAX_ENTRIES);
+  const dead = createDeadLetterEntries(entries);
   let handle: FileHandle;
   try {
     const journal = await readJournal(path, logger);
-    for (const entry of journal.entries) entries.add(entry);
+    for (const entry of journal.entries) entries.add(entry, { overBound: true });
     for (const batch of journal.imports) entries.restoreImport(batch);
-    handle = await compactJournal(path, entries.all(), entries.unfinishedImports());
+    for (const letter of journal.dead) dead.bury(letter);
+    handle = await compactJournal(path, entries.all(), entries.unfinishedImports(), dead.all());
   } catch (error) {
     await release();
     throw error;
   }
-  let lines = entries.size;
+  let lines = entries.size + dead.size;
+  let closed = false;
   let chain: Promise<unknown> = Promise.resolve();
   // One change at a time, in order: appends never interleave with a compaction.
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -64,7 +73,7 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
   let damaged = false;
   const rewrite = async () => {
     await handle.close().catch(() => undefined);
-    [handle, lines, damaged] = [await compactJournal(path, entries.all(), entries.unfinishedImports()), entries.size, false];
+    [handle, lines, damaged] = [await compactJournal(path, entries.all(), entries.unfinishedImports(), dead.all()), entries.size + dead.size, false];
   };
   const append = async (line: JournalLine) => {
     if (damaged) await rewrite();
@@ -72,7 +81,7 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
     await handle.appendFile(`${JSON.stringify(line)}\n`);
     await handle.datasync();
     damaged = false;
-    if (++lines > 2 * entries.size + 1_000) await rewrite();
+    if (++lines > 2 * (entries.size + dead.size) + 1_000) await rewrite();
   };
   return {
     get size() {
@@ -104,8 +113,45 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
     unfinishedImports: async () => entries.unfinishedImports(),
     finishImport: (batchId, now) => serial(async () => void (entries.finishImport(batchId, now) && (await append({ finish: batchId })))),
     readEntries: async (ids) => entries.read(ids),
+    bury: (letter) =>
+      serial(async () => {
+        await append({ bury: letter });
+        dead.bury(letter);
+      }),
+    buryOverdue: ({ now, ...request }) =>
+      serial(async () => {
+        const letters = entries.overdue({ now, ...request }).map((entry) => ({ entry, reason: 'expired' as const, diedAt: now }));
+        for (const letter of letters) {
+          await append({ bury: letter });
+          dead.bury(letter);
+        }
+        return letters;
+      }),
+    deadLetters: async () => dead.all(),
+    requeue: ({ ids, now }) =>
+      serial(async () => {
+        const result = dead.requeue(ids, now);
+        if ('requeued' in result) for (const entry of result.requeued) await append({ requeue: entry });
+        return result;
+      }),
+    forgetDeadLetters: (diedBefore) =>
+      serial(async () => {
+        const gone = dead.forget(diedBefore);
+        if (gone.length > 0) await append({ forget: gone });
+        return gone.length;
+      }),
+    counts: async (now) => ({ ...entries.counts(now), deadLetters: dead.size }),
+    ready: () =>
+      serial(async () => {
+        if (closed) throw new Error(`The signup queue file ${path} is closed`);
+        if (damaged) await rewrite(); // a failed write is mended here, or says why it cannot be
+        await access(dirname(path), constants.W_OK).catch(() => {
+          throw new Error(`The folder of the signup queue file ${path} is not writable by this process: signups cannot be queued`);
+        });
+      }),
     close: () =>
       serial(async () => {
+        closed = true;
         await handle.close();
         await release();
       }),

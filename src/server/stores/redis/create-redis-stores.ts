@@ -9,7 +9,9 @@ import { createRedisClient, DEFAULT_REDIS_TIMEOUT_MS } from './redis-client.js';
 import { createRedisDrainLock } from './redis-drain-lock.js';
 import { createRedisIpLimiter } from './redis-ip-limiter.js';
 import { createRedisSignupQueue, type RedisSignupQueue } from './redis-signup-queue.js';
+import { redisReady } from './redis-ready.js';
 import { reportConnection } from './report-connection.js';
+import type { ReadyCheck } from '../../shared/check-readiness.js';
 
 /** Options of {@link createRedisStores}. */
 export interface RedisStoresOptions {
@@ -29,12 +31,12 @@ export interface RedisStoresOptions {
   timeoutMs?: number;
 }
 
-/** Everything the proxies share through one Redis. */
+/** Everything the proxies share through one Redis; each part's `ready()` is the same one-write check of the connection. */
 export interface RedisStores {
   queue: RedisSignupQueue;
-  ipLimiter: SharedRateLimiter;
-  budget: CallBudget;
-  drainLock: DrainLock;
+  ipLimiter: SharedRateLimiter & ReadyCheck;
+  budget: CallBudget & ReadyCheck;
+  drainLock: DrainLock & ReadyCheck;
   /** The client in use. */
   redis: Redis;
   /** Closes the connection it opened from a URL; a client you passed stays open. */
@@ -67,13 +69,14 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
     throw error;
   }
   const prefix = options.prefix ?? 'dotdigital-signup';
+  const ready = redisReady(redis, prefix);
   let stores: Omit<RedisStores, 'redis' | 'close'>;
   try {
     stores = {
-      queue: createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger }),
-      ipLimiter: createRedisIpLimiter(redis, { prefix, ...(options.rateLimit ?? { max: 10, windowMs: 60_000 }) }),
-      budget: createRedisCallBudget(redis, { prefix, ...options.budget }),
-      drainLock: createRedisDrainLock(redis, { prefix }),
+      queue: createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger, ready }),
+      ipLimiter: { ...createRedisIpLimiter(redis, { prefix, ...(options.rateLimit ?? { max: 10, windowMs: 60_000 }) }), ready },
+      budget: { ...createRedisCallBudget(redis, { prefix, ...options.budget }), ready },
+      drainLock: { ...createRedisDrainLock(redis, { prefix }), ready },
     };
   } catch (error) {
     // Bad options: leave no connection of ours behind.

@@ -14,6 +14,9 @@
  * - `imports`  hash   batchId → `{ startedAt, entries: [id, lease, …] }`
  * - `importIds` hash  batchId → Dotdigital's import id
  * - `malformed` hash  id → what was stored, for an operator to look at
+ * - `dead`     hash   id → a dead letter's JSON: `{ entry, attempts, reason, diedAt, status?, token? }`,
+ *                     `entry` the entry's JSON as added
+ * - `dead-order` zset id → when it died, for the retention
  *
  * @example
  * const keys = queueKeys('signup');
@@ -31,6 +34,8 @@ export function queueKeys(prefix: string) {
     imports: at('imports'),
     importIds: at('import-ids'),
     malformed: at('malformed'),
+    dead: at('dead'),
+    deadOrder: at('dead-order'),
   };
 }
 

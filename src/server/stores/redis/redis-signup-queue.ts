@@ -1,21 +1,28 @@
 import type { Redis } from 'ioredis';
 import type { SignupLogger } from '../../shared/signup-logger.js';
 import { SignupQueueFullError, type ClaimedSignup, type SignupQueue } from '../../queue/signup-queue.js';
+import type { DeadLetterStore } from '../../queue/dead-letters.js';
 import type { ImportLedger } from '../../queue/import-ledger.js';
+import type { QueueCounting } from '../../queue/queue-counts.js';
 import { readQueuedSignup } from '../../queue/read-queued-signup.js';
 import { defineScript } from './redis-client.js';
+import { redisDeadLetters } from './redis-dead-letters.js';
 import { redisImportLedger } from './redis-import-ledger.js';
 import { queueKeys } from './queue-keys.js';
 import { ADD_LUA, CLAIM_LUA, QUARANTINE_LUA, REMOVE_LUA, RESCHEDULE_LUA } from './queue-scripts.js';
 
-/** A {@link SignupQueue} in Redis, with the bulk-import ledger and its size. */
-export interface RedisSignupQueue extends SignupQueue, ImportLedger {
+/** A {@link SignupQueue} in Redis, with the bulk-import ledger, dead letters, its size and counts. */
+export interface RedisSignupQueue extends SignupQueue, ImportLedger, DeadLetterStore, QueueCounting {
   /** Entries held, parked in imports included. */
   size(): Promise<number>;
+  /** Resolves when Redis takes a write now; else rejects saying why (what readiness reports). */
+  ready(): Promise<void>;
 }
 
 /** Options of {@link createRedisSignupQueue}. */
 export interface RedisSignupQueueOptions {
+  /** Whether Redis takes a write now (createRedisStores shares one check between its stores). */
+  ready(): Promise<void>;
   /** Namespace of its keys (several proxies may share one Redis). */
   prefix: string;
   /** Most signups held; over it `add` rejects with `SignupQueueFullError`. */
@@ -48,6 +55,8 @@ export function createRedisSignupQueue(redis: Redis, options: RedisSignupQueueOp
 
   return {
     ...redisImportLedger(redis, keys, entryKeys),
+    ...redisDeadLetters(redis, keys, entryKeys, logger),
+    ready: options.ready,
     size: () => redis.hlen(keys.entries),
     async add(entry) {
       const added = await add(entryKeys, [entry.id, JSON.stringify(entry), entry.dueAt, entry.attempts, entry.acceptedAt, maxEntries]);
