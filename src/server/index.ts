@@ -10,6 +10,7 @@ export type { RateLimitVerdict } from './http/rate-limiter.js';
 export type { ClientIpSetting } from './http/client-ip-presets.js';
 export type { SignupClock } from './shared/signup-clock.js';
 export type { SignupLogger } from './shared/signup-logger.js';
+export type { Readiness } from './shared/check-readiness.js';
 export type { SignupRequestContext } from './shared/signup-request-context.js';
 export { consentVersion } from './definition/consent-version.js';
 export { normalizeIp } from './http/client-ip.js';

@@ -7,6 +7,8 @@ import { createIpRateLimiter } from './http/rate-limiter.js';
 import { failOpen } from './http/fail-open.js';
 import { createQueueDeliverer, type DeliverQueued } from './queue/deliver-queued.js';
 import { createSignupEnqueuer } from './queue/enqueue-signup.js';
+import { observeQueue } from './queue/observe-queue.js';
+import { canCount } from './queue/queue-counts.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import { createEmailRef } from './shared/email-ref.js';
 import type { LiveSignupDeps } from './signup/live-signup-deps.js';
@@ -56,6 +58,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     settings: options, consentVersion: version, client, retrying, budgetMs: options.retry.budgetMs, cacheMs: options.definitionCacheMs, clock, logger, warnOnce,
   });
   const queue = { queue: options.queue, delivery: options.queueDelivery, clock, logger, metrics: options.metrics };
+  if (options.queue && canCount(options.queue)) observeQueue(options.metrics.meter, options.queue, () => clock.now());
   return {
     options,
     logger,

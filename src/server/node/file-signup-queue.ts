@@ -26,6 +26,8 @@ export interface FileSignupQueue extends SignupQueue, ImportLedger, DeadLetterSt
   readonly size: number;
   /** Resolves when signups can be queued now (open, its folder writable, its last write whole); else rejects saying why. */
   ready(): Promise<void>;
+  /** `queueFile`: what readiness reports it as. */
+  readonly readyName: string;
   close(): Promise<void>;
 }
 
@@ -141,6 +143,7 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
         return gone.length;
       }),
     counts: async (now) => ({ ...entries.counts(now), deadLetters: dead.size }),
+    readyName: 'queueFile',
     ready: () =>
       serial(async () => {
         if (closed) throw new Error(`The signup queue file ${path} is closed`);

@@ -33,7 +33,7 @@ export interface RedisStoresOptions {
 
 /** Everything the proxies share through one Redis; each part's `ready()` is the same one-write check of the connection. */
 export interface RedisStores {
-  queue: RedisSignupQueue;
+  queue: RedisSignupQueue & ReadyCheck;
   ipLimiter: SharedRateLimiter & ReadyCheck;
   budget: CallBudget & ReadyCheck;
   drainLock: DrainLock & ReadyCheck;
@@ -69,14 +69,14 @@ export async function createRedisStores(options: RedisStoresOptions): Promise<Re
     throw error;
   }
   const prefix = options.prefix ?? 'dotdigital-signup';
-  const ready = redisReady(redis, prefix);
+  const check = { ready: redisReady(redis, prefix), readyName: 'redis' };
   let stores: Omit<RedisStores, 'redis' | 'close'>;
   try {
     stores = {
-      queue: createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger, ready }),
-      ipLimiter: { ...createRedisIpLimiter(redis, { prefix, ...(options.rateLimit ?? { max: 10, windowMs: 60_000 }) }), ready },
-      budget: { ...createRedisCallBudget(redis, { prefix, ...options.budget }), ready },
-      drainLock: { ...createRedisDrainLock(redis, { prefix }), ready },
+      queue: { ...createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger }), ...check },
+      ipLimiter: { ...createRedisIpLimiter(redis, { prefix, ...(options.rateLimit ?? { max: 10, windowMs: 60_000 }) }), ...check },
+      budget: { ...createRedisCallBudget(redis, { prefix, ...options.budget }), ...check },
+      drainLock: { ...createRedisDrainLock(redis, { prefix }), ...check },
     };
   } catch (error) {
     // Bad options: leave no connection of ours behind.

@@ -7,7 +7,7 @@ import type { Redis } from 'ioredis';
  *
  * @example
  * const ready = redisReady(redis, 'dotdigital-signup');
- * await ready(); // throws 'Redis at 127.0.0.1:6379 does not take writes (…)' while it is down
+ * await ready(); // throws 'Redis at 127.0.0.1:6379 is not reachable (…)' while it is down
  */
 export function redisReady(redis: Redis, prefix: string): () => Promise<void> {
   const key = `{${prefix}}:ready`;
@@ -16,8 +16,10 @@ export function redisReady(redis: Redis, prefix: string): () => Promise<void> {
       await redis.set(key, String(Date.now()), 'PX', 60_000);
     } catch (error) {
       const { host, port } = redis.options;
-      const why = error instanceof Error ? error.message : String(error);
-      throw new Error(`Redis at ${host ?? '127.0.0.1'}:${port ?? 6379} does not take writes (${why}): signups cannot be queued, and the call budget and per-IP limits are not shared, until it does`);
+      const where = `Redis at ${host ?? '127.0.0.1'}:${port ?? 6379}`;
+      const effect = 'signups cannot be queued, and the call budget and per-IP limits are not shared';
+      if (redis.status !== 'ready') throw new Error(`${where} is not reachable (the client is reconnecting): ${effect} until it is back`);
+      throw new Error(`${where} does not take writes (${error instanceof Error ? error.message : String(error)}): ${effect} until it does`);
     }
   };
 }

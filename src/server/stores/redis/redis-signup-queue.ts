@@ -15,14 +15,10 @@ import { ADD_LUA, CLAIM_LUA, QUARANTINE_LUA, REMOVE_LUA, RESCHEDULE_LUA } from '
 export interface RedisSignupQueue extends SignupQueue, ImportLedger, DeadLetterStore, QueueCounting {
   /** Entries held, parked in imports included. */
   size(): Promise<number>;
-  /** Resolves when Redis takes a write now; else rejects saying why (what readiness reports). */
-  ready(): Promise<void>;
 }
 
 /** Options of {@link createRedisSignupQueue}. */
 export interface RedisSignupQueueOptions {
-  /** Whether Redis takes a write now (createRedisStores shares one check between its stores). */
-  ready(): Promise<void>;
   /** Namespace of its keys (several proxies may share one Redis). */
   prefix: string;
   /** Most signups held; over it `add` rejects with `SignupQueueFullError`. */
@@ -56,7 +52,6 @@ export function createRedisSignupQueue(redis: Redis, options: RedisSignupQueueOp
   return {
     ...redisImportLedger(redis, keys, entryKeys),
     ...redisDeadLetters(redis, keys, entryKeys, logger),
-    ready: options.ready,
     size: () => redis.hlen(keys.entries),
     async add(entry) {
       const added = await add(entryKeys, [entry.id, JSON.stringify(entry), entry.dueAt, entry.attempts, entry.acceptedAt, maxEntries]);
