@@ -125,7 +125,7 @@ export interface SignupHandlerOptions {
   clock?: Partial<SignupClock>;
   /**
    * Where the proxy's metrics go (OpenTelemetry). Default: the globally registered one, which
-   * counts nothing until your app registers an SDK — before it creates the handler. See README, "Metrics".
+   * counts nothing until your app registers an SDK — before it creates the handler. See README, "Operate it".
    */
   meterProvider?: MeterProvider;
 }

@@ -12,12 +12,12 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 const recipe = (name: string) => readFileSync(new URL(`./adapters/next-serverless/${name}`, import.meta.url), 'utf8');
 let mock: Awaited<ReturnType<typeof listenMock>>;
 let redis: TestRedisServer;
-let routes: { signup: typeof import('./adapters/next-serverless/route.js'); deliver: typeof import('./adapters/next-serverless/deliver-route.js') };
+let routes: { signup: typeof import('./adapters/next-serverless/route.js'); deliver: typeof import('./adapters/next-serverless/deliver-route.js'); readyz: typeof import('./adapters/next-serverless/readyz-route.js') };
 
 beforeAll(async () => {
   [mock, redis] = await Promise.all([listenMock(), startRedisServer()]);
   Object.assign(process.env, { DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: mock.url, SIGNUP_REDIS_URL: redis.url, CRON_SECRET: 'cron-secret-for-tests' });
-  routes = { signup: await import('./adapters/next-serverless/route.js'), deliver: await import('./adapters/next-serverless/deliver-route.js') };
+  routes = { signup: await import('./adapters/next-serverless/route.js'), deliver: await import('./adapters/next-serverless/deliver-route.js'), readyz: await import('./adapters/next-serverless/readyz-route.js') };
 });
 afterAll(async () => {
   for (const name of ['DOTDIGITAL_API_USER', 'DOTDIGITAL_API_PASSWORD', 'DOTDIGITAL_API_URL', 'SIGNUP_REDIS_URL', 'CRON_SECRET']) delete process.env[name];
@@ -29,7 +29,7 @@ const cron = (authorization?: string) => routes.deliver.GET(new Request(`${SITE}
 
 describe('README recipe: Next.js on a serverless host (Redis + cron)', () => {
   it('README shows these files, line for line (imports aside)', () => {
-    for (const name of ['signup-handler.ts', 'route.ts', 'deliver-route.ts']) {
+    for (const name of ['signup-handler.ts', 'route.ts', 'deliver-route.ts', 'readyz-route.ts']) {
       const lines = recipe(name).split('\n').filter((line) => line.trim() && !line.startsWith('//') && !line.startsWith('import') && !line.includes('DOTDIGITAL_API_URL'));
       expect(lines.filter((line) => !readme.includes(line)), `${name} lines README lacks`).toEqual([]);
     }
@@ -55,4 +55,17 @@ describe('README recipe: Next.js on a serverless host (Redis + cron)', () => {
     expect([delivered.status, await delivered.json()]).toEqual([200, { delivered: 1, dropped: 0, postponed: 0 }]);
     expect(mock.mock.store.contacts.get('cron@example.com')?.consentRecords.at(-1)?.fields).toMatchObject({ URL: `${SITE}/`, IPADDRESS: '198.51.100.4' });
   });
+
+  it('the readiness route: 200 while Redis takes writes, 503 naming it while it is down, 200 once it is back', async () => {
+    const answer = async () => {
+      const response = await routes.readyz.GET();
+      return { status: response.status, body: (await response.json()) as { ready: boolean; checks: Record<string, { ok: boolean; problem?: string }> } };
+    };
+    expect(await answer()).toEqual({ status: 200, body: { ready: true, checks: { redis: { ok: true } } } });
+    await redis.stop();
+    await expect.poll(async () => (await answer()).status, { timeout: 5_000 }).toBe(503);
+    expect((await answer()).body.checks.redis!.problem).toMatch(/^Redis at 127\.0\.0\.1:\d+ is not reachable/);
+    await redis.restart();
+    await expect.poll(async () => (await answer()).status, { timeout: 10_000, interval: 200 }).toBe(200);
+  }, 20_000);
 });

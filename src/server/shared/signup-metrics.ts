@@ -6,7 +6,7 @@ export type DeliveryPath = 'live' | 'single' | 'import';
 /**
  * What the proxy counts, through the OpenTelemetry API: nothing happens until an application
  * registers an SDK (or passes `meterProvider`). Every name starts `dotdigital_signup`; README
- * ("Metrics") lists them with their Prometheus names.
+ * ("Operate it") lists them with their Prometheus names.
  */
 export interface SignupMetrics {
   /** A POST answered: `subscribed`, `pending_confirmation`, `queued`, or `error` with its code. */
