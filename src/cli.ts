@@ -8,6 +8,7 @@ import { deadLettersCommand, requeueCommand } from './server/node/commands/dead-
 import type { CommandIo } from './server/node/commands/command-text.js';
 import { statusCommand } from './server/node/commands/status-command.js';
 import { whole } from './server/node/env-values.js';
+import { jsonLogger, logOnlyJson } from './server/node/json-logger.js';
 import { listenFailure, type PortChoice } from './server/node/listen-failure.js';
 import { listenMetrics } from './server/node/listen-metrics.js';
 import { listenProbes } from './server/node/probe-routes.js';
@@ -41,12 +42,6 @@ Commands:
           rate limits, latency, suppressed addresses). See README, "Test against the mock".
 `;
 
-// One JSON object a line on stderr: what log collectors expect. Never holds addresses or credentials.
-const line = (level: string) => (message: string, details?: Record<string, unknown>) => {
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...details })}\n`);
-};
-const jsonLogger = { info: line('info'), warn: line('warn'), error: line('error') };
-
 // The port being listened on, once known: a listen error is then reported as a choice of port.
 let portChoice: PortChoice | undefined;
 // serve and worker write nothing but JSON lines to stderr; other commands talk to a person.
@@ -78,23 +73,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command || values.help ? 0 : 1;
   }
-  if (command === 'serve' || command === 'worker') logOnlyJson();
+  if (command === 'serve' || command === 'worker') {
+    jsonOnly = true;
+    logOnlyJson();
+  }
   if (command === 'serve') return serve(values);
   if (command === 'worker') return worker(values);
   process.stderr.write(`dotdigital-signup: unknown command "${command}".\n\n${USAGE}`);
   return 1;
-}
-
-// Node's own warnings and a crash become JSON lines too: a collector reading JSON lines must never meet plain text.
-function logOnlyJson(): void {
-  jsonOnly = true;
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => jsonLogger.warn(warning.message, { warning: warning.name }));
-  const crash = (error: unknown) => {
-    jsonLogger.error('dotdigital-signup stopped on an unexpected error (a bug: please report it with this line)', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    process.exit(1);
-  };
-  process.on('uncaughtException', crash).on('unhandledRejection', crash);
 }
 
 /** `SIGNUP_METRICS_PORT`: Prometheus text at /metrics on a port of its own (0: any free one). */

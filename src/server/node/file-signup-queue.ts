@@ -9,6 +9,7 @@ import { createQueueEntries } from '../queue/queue-entries.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
 import type { SignupQueue } from '../queue/signup-queue.js';
 import { claimQueueFile } from './claim-queue-file.js';
+import { fileDeadLetters } from './file-dead-letters.js';
 import { compactJournal, readJournal, type JournalLine } from './file-queue-journal.js';
 
 /** Options of {@link createFileSignupQueue}. */
@@ -115,33 +116,7 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
     unfinishedImports: async () => entries.unfinishedImports(),
     finishImport: (batchId, now) => serial(async () => void (entries.finishImport(batchId, now) && (await append({ finish: batchId })))),
     readEntries: async (ids) => entries.read(ids),
-    bury: (letter) =>
-      serial(async () => {
-        await append({ bury: letter });
-        dead.bury(letter);
-      }),
-    buryOverdue: ({ now, ...request }) =>
-      serial(async () => {
-        const letters = entries.overdue({ now, ...request }).map((entry) => ({ entry, reason: 'expired' as const, diedAt: now }));
-        for (const letter of letters) {
-          await append({ bury: letter });
-          dead.bury(letter);
-        }
-        return letters;
-      }),
-    deadLetters: async () => dead.all(),
-    requeue: ({ ids, now }) =>
-      serial(async () => {
-        const result = dead.requeue(ids, now);
-        if ('requeued' in result) for (const entry of result.requeued) await append({ requeue: entry });
-        return result;
-      }),
-    forgetDeadLetters: (diedBefore) =>
-      serial(async () => {
-        const gone = dead.forget(diedBefore);
-        if (gone.length > 0) await append({ forget: gone });
-        return gone.length;
-      }),
+    ...fileDeadLetters(entries, dead, { serial, append }),
     counts: async (now) => ({ ...entries.counts(now), deadLetters: dead.size }),
     readyName: 'queueFile',
     ready: () =>
