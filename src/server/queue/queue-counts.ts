@@ -18,7 +18,8 @@ export interface QueueCounts {
 
 /**
  * A queue that can count what it holds (the built-in ones can). On Redis this reads every
- * entry's time once, inside Redis: about 10 ms per 10 000 signups.
+ * entry's time once, inside Redis: some 20 ms for 10 000 queued signups, 200 ms for 100 000
+ * (measured on a busy 2-core machine), once per delivery round and per metrics scrape.
  *
  * @example
  * if (canCount(queue)) console.log((await queue.counts(Date.now())).queued);

@@ -14,7 +14,8 @@ return 1`;
  * ARGV queuedBefore, now, limit → the letters (JSON) of up to \`limit\` entries queued before
  * \`queuedBefore\` (the \`order\` hash holds when each was queued or requeued) that nobody holds:
  * not parked in an import (in neither set), not under a lease running past \`now\`. The entry's
- * JSON goes into the letter as stored, never re-encoded.
+ * JSON goes into the letter as stored, never re-encoded. Reads every entry's time: some 20 ms of
+ * Redis for 10 000 queued signups, once a delivery round.
  */
 export const BURY_OVERDUE_LUA = `
 local cutoff, now, limit = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
