@@ -4,9 +4,7 @@ import { listenMock } from './mock/index.js';
 import { MOCK_USAGE, mockOptionsFromArgs } from './mock/mock-options-from-args.js';
 import { createSignupHandler, startQueueDelivery } from './server/index.js';
 import { createNodeFetch, listenSignup, optionsFromEnv, queueFromEnv } from './server/node/index.js';
-import { deadLettersCommand, requeueCommand } from './server/node/commands/dead-letter-commands.js';
 import type { CommandIo } from './server/node/commands/command-text.js';
-import { statusCommand } from './server/node/commands/status-command.js';
 import { whole } from './server/node/env-values.js';
 import { jsonLogger, logOnlyJson } from './server/node/json-logger.js';
 import { listenFailure, type PortChoice } from './server/node/listen-failure.js';
@@ -48,11 +46,12 @@ let portChoice: PortChoice | undefined;
 let jsonOnly = false;
 let commandName = '';
 
-// Commands an operator runs beside serve, reading the store it uses.
-const OPERATOR_COMMANDS: Record<string, (args: string[], env: typeof process.env, io: CommandIo) => Promise<number>> = {
-  status: statusCommand,
-  'dead-letters': deadLettersCommand,
-  requeue: requeueCommand,
+// Commands an operator runs beside serve, reading the store it uses; loaded when run, so serve starts no slower.
+type OperatorCommand = (args: string[], env: typeof process.env, io: CommandIo) => Promise<number>;
+const OPERATOR_COMMANDS: Record<string, () => Promise<OperatorCommand>> = {
+  status: async () => (await import('./server/node/commands/status-command.js')).statusCommand,
+  'dead-letters': async () => (await import('./server/node/commands/dead-letter-commands.js')).deadLettersCommand,
+  requeue: async () => (await import('./server/node/commands/dead-letter-commands.js')).requeueCommand,
 };
 const io: CommandIo = { out: (text) => void process.stdout.write(text), err: (text) => void process.stderr.write(text) };
 
@@ -61,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
   const operator = argv[0] === undefined ? undefined : OPERATOR_COMMANDS[argv[0]];
   if (operator) {
     commandName = ` ${argv[0]}`;
-    return operator(argv.slice(1), process.env, io);
+    return (await operator())(argv.slice(1), process.env, io);
   }
   const { positionals, values } = parseArgs({
     args: argv,
