@@ -5,6 +5,7 @@ import { MOCK_USAGE, mockOptionsFromArgs } from './mock/mock-options-from-args.j
 import { createSignupHandler, startQueueDelivery } from './server/index.js';
 import { createNodeFetch, listenSignup, optionsFromEnv, queueFromEnv } from './server/node/index.js';
 import type { CommandIo } from './server/node/commands/command-text.js';
+import { unknownEnvVariables } from './server/node/env-names.js';
 import { whole } from './server/node/env-values.js';
 import { jsonLogger, logOnlyJson } from './server/node/json-logger.js';
 import { listenFailure, type PortChoice } from './server/node/listen-failure.js';
@@ -75,6 +76,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'serve' || command === 'worker') {
     jsonOnly = true;
     logOnlyJson();
+    // A mistyped variable (SIGNUP_REDIS for SIGNUP_REDIS_URL) would otherwise turn a setting off quietly.
+    for (const warning of unknownEnvVariables(process.env)) jsonLogger.warn(warning);
   }
   if (command === 'serve') return serve(values);
   if (command === 'worker') return worker(values);

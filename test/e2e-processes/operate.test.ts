@@ -68,7 +68,7 @@ it('two serve on one Redis in an outage: probes, status, metrics, dead letters p
   for (const base of bases) {
     await expect.poll(async () => (await readiness(base)).status, { timeout: 5_000, interval: 100 }).toBe(503);
     const { body } = await readiness(base);
-    expect(body).toEqual({ ready: false, checks: { redis: { ok: false, problem: expect.stringMatching(/^Redis at 127\.0\.0\.1:\d+ is not reachable/) } } });
+    expect(body).toEqual({ ready: false, checks: { redis: { ok: false, problem: expect.stringMatching(/^Redis at redis:\/\/127\.0\.0\.1:\d+ is unreachable: .*Check SIGNUP_REDIS_URL/) } } });
     expect((await get(`${base}/healthz`)).status).toBe(200);
   }
   await c.redis.restart();

@@ -47,7 +47,7 @@ describe('operator commands: bad input', () => {
       run(['requeue', '--all', 'some-id'], env({ SIGNUP_QUEUE_FILE: join(dir, 'none.jsonl') })),
     ]);
     expect([unreachable.code, unreachable.stdout]).toEqual([1, '']);
-    expect(unreachable.stderr).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+\/0 is unreachable .*Check SIGNUP_REDIS_URL/);
+    expect(unreachable.stderr).toMatch(/^dotdigital-signup status: Redis at redis:\/\/127\.0\.0\.1:\d+ is unreachable: connection refused .*Check SIGNUP_REDIS_URL/);
     for (const result of [neither, both]) expect([result.code, result.stderr]).toEqual([1, expect.stringContaining('Say which dead letters to put back: `requeue --all`, or `requeue ID…`')]);
   }, 15_000);
 

@@ -3,22 +3,24 @@ import type { DeadLetterStore } from '../queue/dead-letters.js';
 import type { QueueEntries } from '../queue/queue-entries.js';
 import type { JournalLine } from './file-queue-journal.js';
 
-/** How the file queue changes: one change at a time, and a line appended (and fsynced) to its journal. */
+/** How the file queue changes: one change at a time, a line appended (and fsynced) to its journal, and signups whose data left it. */
 export interface JournalWriter {
   serial<T>(task: () => Promise<T>): Promise<T>;
   append(line: JournalLine): Promise<void>;
+  /** `count` signups left the file's keeping for good: it is rewritten without them soon. */
+  gone(count: number): void;
 }
 
 /**
  * The file queue's dead letters: each change is a journal line on disk before it is applied in
  * memory (`bury`), or together with it (`requeue`, `forget`), so a restart reads back what was
- * acknowledged.
+ * acknowledged. Dead letters past their retention leave the file at its next rewrite, soon after.
  *
  * @example
- * const queue = { ...fileDeadLetters(entries, dead, { serial, append }) };
+ * const queue = { ...fileDeadLetters(entries, dead, { serial, append, gone: (n) => compactSoon() }) };
  */
 export function fileDeadLetters(entries: QueueEntries, dead: DeadLetterEntries, journal: JournalWriter): DeadLetterStore {
-  const { serial, append } = journal;
+  const { serial, append, gone } = journal;
   return {
     bury: (letter) =>
       serial(async () => {
@@ -43,9 +45,12 @@ export function fileDeadLetters(entries: QueueEntries, dead: DeadLetterEntries, 
       }),
     forgetDeadLetters: (diedBefore) =>
       serial(async () => {
-        const gone = dead.forget(diedBefore);
-        if (gone.length > 0) await append({ forget: gone });
-        return gone.length;
+        const forgotten = dead.forget(diedBefore);
+        if (forgotten.length > 0) {
+          await append({ forget: forgotten });
+          gone(forgotten.length);
+        }
+        return forgotten.length;
       }),
   };
 }

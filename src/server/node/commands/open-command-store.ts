@@ -5,7 +5,7 @@ import type { DeadLetterStore } from '../../queue/dead-letters.js';
 import type { ImportLedger } from '../../queue/import-ledger.js';
 import type { QueueCounting } from '../../queue/queue-counts.js';
 import { createQueueEntries } from '../../queue/queue-entries.js';
-import { bad, type Env } from '../env-values.js';
+import type { Env } from '../env-values.js';
 import { QueueFileInUseError } from '../claim-queue-file.js';
 import { readJournal } from '../file-queue-journal.js';
 import { createFileSignupQueue } from '../file-signup-queue.js';
@@ -46,13 +46,18 @@ export async function openCommandStore(env: Env, options: { write: boolean }): P
     throw new CommandStoreError('No signup queue is configured: run this with the environment of `serve`, SIGNUP_REDIS_URL (or SIGNUP_QUEUE_FILE) set to the queue it uses. Without either, serve queues nothing.');
   }
   if (redisUrl) {
-    if (!/^rediss?:\/\//.test(redisUrl)) bad('SIGNUP_REDIS_URL', redisUrl.replace(/\/\/[^@/]*@/, '//…@'), 'use redis://host:port (or rediss:// for TLS)');
     const { createRedisStores } = await import('../../stores/redis/index.js');
-    const stores = await createRedisStores({ redis: redisUrl, logger: quiet }).catch((error: unknown) => {
+    let stores: ReturnType<typeof createRedisStores> | undefined;
+    try {
+      stores = createRedisStores({ redis: redisUrl, logger: quiet });
+      await stores.ping(); // the first use connects: unreachable, a wrong password, TLS… said here, once
+    } catch (error) {
+      await stores?.close();
       throw new CommandStoreError(error instanceof Error ? error.message : String(error));
-    });
-    const { host, port } = stores.redis.options;
-    return { where: `Redis at ${host ?? '127.0.0.1'}:${port ?? 6379}`, queue: stores.queue, budget: stores.budget, close: () => stores.close() };
+    }
+    const opened = stores;
+    const { host, port } = opened.redis.options;
+    return { where: `Redis at ${host ?? '127.0.0.1'}:${port ?? 6379}`, queue: opened.queue, budget: opened.budget, close: () => opened.close() };
   }
   const file = path!;
   if (!(await stat(file).catch(() => undefined))) {
