@@ -7,7 +7,7 @@ import type { AddressLimitOptions } from './http/address-limits.js';
 const SIGNUP_HANDLER_OPTION_NAMES = [
   'apiUser', 'apiPassword', 'region', 'apiUrl', 'consentText', 'optInType', 'addressBookId', 'allowedOrigins', 'preferences',
   'fields', 'clientIp', 'trustedProxyHops', 'clientIpHeader', 'rateLimit', 'addressLimit', 'definitionCacheMs', 'retry', 'queue', 'queueDelivery',
-  'stores', 'fetch', 'logger', 'clock',
+  'stores', 'fetch', 'logger', 'meterProvider', 'clock',
 ] as const satisfies ReadonlyArray<keyof SignupHandlerOptions>;
 type Unlisted = Exclude<keyof SignupHandlerOptions, (typeof SIGNUP_HANDLER_OPTION_NAMES)[number]>;
 const allListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -25,7 +25,7 @@ const keysOf = <T>() => <const K extends ReadonlyArray<keyof T>>(keys: K & ([Exc
 // The keys of the options that are objects themselves: a typo inside one (`queueDelivery.bulkTreshold`) is as quiet as one at the top.
 const NESTED: Record<string, readonly string[]> = {
   retry: keysOf<UpstreamRetryOptions>()(['budgetMs', 'baseDelayMs', 'maxDelayMs', 'attemptTimeoutMs']),
-  queueDelivery: keysOf<QueueDeliveryOptions>()(['maxAgeMs', 'baseDelayMs', 'maxDelayMs', 'leaseMs', 'batchSize', 'bulkThreshold', 'importBatchSize', 'importPollMs', 'importWaitMs', 'doubleOptInImports']),
+  queueDelivery: keysOf<QueueDeliveryOptions>()(['maxAgeMs', 'deadLetterRetentionMs', 'backlogWarnMs', 'baseDelayMs', 'maxDelayMs', 'leaseMs', 'batchSize', 'bulkThreshold', 'importBatchSize', 'importPollMs', 'importWaitMs', 'doubleOptInImports']),
   rateLimit: ['max', 'windowMs'],
   addressLimit: keysOf<AddressLimitOptions>()(['writes', 'emails', 'windowMs']),
   clientIp: ['trustedProxyHops', 'header'],

@@ -5,6 +5,7 @@ import { consoleLogger } from './shared/console-logger.js';
 import { resolveQueueDelivery, type ResolvedQueueDelivery } from './queue/queue-delivery-options.js';
 import type { SignupClock } from './shared/signup-clock.js';
 import type { SignupLogger } from './shared/signup-logger.js';
+import { createSignupMetrics, type SignupMetrics } from './shared/signup-metrics.js';
 import type { SignupHandlerOptions } from './signup-handler-options.js';
 import type { SignupQueue } from './queue/signup-queue.js';
 import { createMemoryCallBudget } from './dotdigital/memory-call-budget.js';
@@ -44,6 +45,7 @@ export interface ResolvedOptions {
   fetch: typeof fetch | undefined;
   logger: SignupLogger | undefined;
   clock: SignupClock;
+  metrics: SignupMetrics;
 }
 
 const REGIONS = { r1: 'https://r1-api.dotdigital.com', r2: 'https://r2-api.dotdigital.com', r3: 'https://r3-api.dotdigital.com' };
@@ -114,6 +116,7 @@ export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
     fetch: options.fetch,
     logger: options.logger === false ? undefined : (options.logger ?? consoleLogger(console)),
     clock,
+    metrics: createSignupMetrics(options.meterProvider),
   };
 }
 

@@ -9,6 +9,8 @@ import { failOpen } from './http/fail-open.js';
 import { createMemoryCounters } from './http/use-counter.js';
 import { createQueueDeliverer, type DeliverQueued } from './queue/deliver-queued.js';
 import { createSignupEnqueuer } from './queue/enqueue-signup.js';
+import { observeQueue } from './queue/observe-queue.js';
+import { canCount } from './queue/queue-counts.js';
 import type { ResolvedOptions } from './resolve-options.js';
 import { createEmailRef } from './shared/email-ref.js';
 import { createAnswerFloor } from './signup/answer-floor.js';
@@ -46,6 +48,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     timeoutMs: options.retry.attemptTimeoutMs,
     now: () => clock.now(),
     budget: options.budget,
+    metrics: options.metrics,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const retrying = createRetrying(options.retry, clock);
@@ -66,7 +69,8 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     settings: options, consentVersion: version, client, retrying, budgetMs: options.retry.budgetMs, cacheMs: options.definitionCacheMs, clock, logger, warnOnce,
   });
   const submit = { client, retrying, logger, limits };
-  const queue = { queue: options.queue, delivery: options.queueDelivery, clock, logger };
+  const queue = { queue: options.queue, delivery: options.queueDelivery, clock, logger, metrics: options.metrics };
+  if (options.queue && canCount(options.queue)) observeQueue(options.metrics.meter, options.queue, () => clock.now());
   return {
     options,
     logger,
@@ -79,6 +83,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     consentVersion: version,
     emailRef,
     submit,
+    metrics: options.metrics,
     enqueue: createSignupEnqueuer({ ...queue, addressBookId: options.addressBookId }),
     deliverQueued: createQueueDeliverer({ ...queue, budgetMs: options.retry.budgetMs, definition, submit, emailRef, drainLock: options.drainLock }),
     warnOnce,

@@ -1,3 +1,4 @@
+import type { MeterProvider } from '@opentelemetry/api';
 import type { FormFieldType } from '../core/index.js';
 import type { ClientIpSetting } from './http/client-ip-presets.js';
 import type { CallBudget } from './dotdigital/call-budget.js';
@@ -138,4 +139,9 @@ export interface SignupHandlerOptions {
   logger?: SignupLogger | false;
   /** Time source for tests. Default: the real clock. */
   clock?: Partial<SignupClock>;
+  /**
+   * Where the proxy's metrics go (OpenTelemetry). Default: the globally registered one, which
+   * counts nothing until your app registers an SDK — before it creates the handler. See README, "Operate it".
+   */
+  meterProvider?: MeterProvider;
 }

@@ -2,7 +2,7 @@ import type { CallBudget } from './call-budget.js';
 import { apiEndpointFrom, DISCOVERY_URL, rawApiEndpoint } from './api-endpoint.js';
 import { DotdigitalApiError } from './dotdigital-api-error.js';
 import { asArray, checkedApiUrl, heldContact, v3Status, writeResult } from './dotdigital-answers.js';
-import { callDotdigital, type CallConfig, type CallSpec } from './dotdigital-call.js';
+import { callDotdigital, type CallConfig, type CallMetrics, type CallSpec } from './dotdigital-call.js';
 import type { ContactWithConsentBody, ContactWriteResult, DotdigitalDataField, DotdigitalPreference, HeldContact, V3Contact, V3ContactBody } from './dotdigital-types.js';
 import type { DotdigitalRateLimit } from './rate-limit.js';
 import { readImportReport, type ImportReport } from './import-report.js';
@@ -29,6 +29,8 @@ export interface DotdigitalClientOptions {
   onRateLimit?: (rateLimit: DotdigitalRateLimit) => void;
   /** Dotdigital's call budget shared by every instance (see `CallBudget`): each call asks it first and reports its outcome. Default: none. */
   budget?: CallBudget;
+  /** Told each call's outcome and time, and each call the budget held back (the handler's metrics). */
+  metrics?: CallMetrics;
 }
 
 /**
@@ -80,6 +82,7 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
     now: options.now ?? Date.now,
     onRateLimit: options.onRateLimit ?? (() => undefined),
     budget: options.budget,
+    metrics: options.metrics,
   };
   let discovered: Promise<string> | undefined;
 

@@ -20,7 +20,9 @@ export interface QueueFromEnv {
  * Opens the durable queue the environment asks for: `SIGNUP_REDIS_URL` (shared by every
  * instance: queue, per-IP limit, Dotdigital's call budget, drain lock) or `SIGNUP_QUEUE_FILE`
  * (one process; the journal's path, with the per-address counts in `<path>.limits.json` beside
- * it) — not both; neither: no queue, Dotdigital outages answer 503. Also `SIGNUP_QUEUE_MAX_ENTRIES`, `SIGNUP_QUEUE_MAX_AGE_HOURS` (default 72) and
+ * it) — not both; neither: no queue, Dotdigital outages answer 503. Also `SIGNUP_QUEUE_MAX_ENTRIES`,
+ * `SIGNUP_QUEUE_MAX_AGE_HOURS` (default 72; fractions too, then a signup moves to the dead letters),
+ * `SIGNUP_DEAD_LETTER_DAYS` (30), `SIGNUP_BACKLOG_WARN_MINUTES` (60) and
  * `SIGNUP_QUEUE_INTERVAL_SECONDS` (default 30) and `SIGNUP_QUEUE_LEASE_SECONDS` (default 20: how soon
  * another instance takes over the work, and the drain lock, of one that died). With Redis the per-IP limit (`rateLimit`, from
  * SIGNUP_RATE_LIMIT) and the per-address limits are counted in Redis, and malformed entries are
@@ -41,12 +43,19 @@ export async function queueFromEnv(env: Env, logger?: SignupLogger, rateLimit?: 
   const intervalSeconds = positive(env, 'SIGNUP_QUEUE_INTERVAL_SECONDS');
   const leaseSeconds = positive(env, 'SIGNUP_QUEUE_LEASE_SECONDS');
   const malformedDays = positive(env, 'SIGNUP_REDIS_MALFORMED_DAYS');
+  const deadLetterDays = positive(env, 'SIGNUP_DEAD_LETTER_DAYS');
+  const backlogWarnMinutes = positive(env, 'SIGNUP_BACKLOG_WARN_MINUTES');
   if (path && redisUrl) {
     throw new Error('Set SIGNUP_REDIS_URL or SIGNUP_QUEUE_FILE, not both: Redis holds the queue for every instance, a file for one process (see README, "Deploy").');
   }
   if (!path && !redisUrl) return undefined;
   if (maxEntries !== undefined && !Number.isSafeInteger(maxEntries)) bad('SIGNUP_QUEUE_MAX_ENTRIES', env.SIGNUP_QUEUE_MAX_ENTRIES ?? '', 'use a whole number');
-  const queueDelivery = { ...(maxAgeHours ? { maxAgeMs: maxAgeHours * 3_600_000 } : {}), ...(leaseSeconds ? { leaseMs: Math.round(leaseSeconds * 1000) } : {}) };
+  const queueDelivery = {
+    ...(maxAgeHours ? { maxAgeMs: Math.round(maxAgeHours * 3_600_000) } : {}),
+    ...(leaseSeconds ? { leaseMs: Math.round(leaseSeconds * 1000) } : {}),
+    ...(deadLetterDays ? { deadLetterRetentionMs: Math.round(deadLetterDays * 86_400_000) } : {}),
+    ...(backlogWarnMinutes ? { backlogWarnMs: Math.round(backlogWarnMinutes * 60_000) } : {}),
+  };
   const common = { intervalMs: (intervalSeconds ?? 30) * 1000, delivery: Object.keys(queueDelivery).length > 0 ? { queueDelivery } : {} };
   if (redisUrl) {
     if (!/^rediss?:\/\/[^/]/i.test(redisUrl)) bad('SIGNUP_REDIS_URL', maskUrl(redisUrl), 'use redis://host:port (or rediss:// for TLS)');

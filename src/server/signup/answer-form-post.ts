@@ -1,5 +1,5 @@
 import { isSignupErrorCode, SIGNUP_FORM_FIELDS, signupOutcomeUrl, type SignupOutcome } from '../../core/index.js';
-import { errorResponse } from '../http/json-response.js';
+import { answerOutcome, errorResponse, tagOutcome } from '../http/json-response.js';
 import type { OriginPolicy } from '../http/cors.js';
 import type { SignupRequestContext } from '../shared/signup-request-context.js';
 import { consentPageUrl } from './consent-page-url.js';
@@ -46,8 +46,10 @@ export async function answerFormPost(engine: LiveSignupDeps, request: Request, c
     answer = await handleSignup(engine, new Request(request.url, { method: 'POST', headers: request.headers, body: text }), context);
   }
   if (!back) return answer;
+  const said = answerOutcome(answer);
   const location = signupOutcomeUrl(back, await outcomeOf(answer), form.get(SIGNUP_FORM_FIELDS.formId) ?? undefined);
-  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+  const redirect = new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+  return said ? tagOutcome(redirect, said) : redirect;
 }
 
 // The first candidate that is an http(s) page on an allowed origin, and on the posting page's origin.

@@ -1,7 +1,7 @@
 import { parseSignupRequest } from '../../core/index.js';
 import { MAX_USER_AGENT_LENGTH } from '../dotdigital/build-contact-body.js';
 import { clientIp, UNKNOWN_CLIENT } from '../http/client-ip.js';
-import { errorResponse, jsonResponse } from '../http/json-response.js';
+import { errorResponse, jsonResponse, tagOutcome } from '../http/json-response.js';
 import type { SignupRequestContext } from '../shared/signup-request-context.js';
 import { checkFields } from './check-fields.js';
 import { consentPageUrl } from './consent-page-url.js';
@@ -57,9 +57,9 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
   if (signup.honeypot) {
     const startedAt = options.clock.now();
     logger?.info('Honeypot filled: answered as a signup, sent nowhere', {});
-    if (options.optInType === 'Single') return jsonResponse(201, { status: 'subscribed' }, headers);
+    if (options.optInType === 'Single') return tagOutcome(jsonResponse(201, { status: 'subscribed' }, headers), { status: 'honeypot' }); // counted apart: a bot, not a subscriber
     await engine.floor.hold(startedAt); // as long as a person's answer takes
-    return jsonResponse(202, { status: 'pending_confirmation' }, headers);
+    return tagOutcome(jsonResponse(202, { status: 'pending_confirmation' }, headers), { status: 'honeypot' });
   }
   if (signup.consent.text !== options.consentText || signup.consent.version !== (await engine.consentVersion)) {
     return errorResponse(409, 'consent_mismatch', 'The consent text has changed since the form was loaded; load the form again.', 'consent', headers);

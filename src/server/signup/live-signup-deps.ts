@@ -9,6 +9,7 @@ import type { EnqueueSignup } from '../queue/enqueue-signup.js';
 import type { SignupClock } from '../shared/signup-clock.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
 import type { AnswerFloor } from './answer-floor.js';
+import type { SignupMetrics } from '../shared/signup-metrics.js';
 
 /**
  * The handler's settings a live signup reads.
@@ -32,7 +33,7 @@ export interface LiveSignupOptions extends ClientIpPolicy {
  * each narrowed to what it uses.
  *
  * @example
- * const deps: LiveSignupDeps = { options, logger, cors, limiter, limits, floor, definition, consentVersion, emailRef, submit, enqueue, warnOnce };
+ * const deps: LiveSignupDeps = { options, logger, cors, limiter, limits, floor, definition, consentVersion, emailRef, submit, enqueue, metrics, warnOnce };
  */
 export interface LiveSignupDeps {
   options: LiveSignupOptions;
@@ -49,6 +50,8 @@ export interface LiveSignupDeps {
   emailRef: (email: string) => Promise<string>;
   submit: Omit<SubmitDeps, 'addressBookId' | 'ref'>;
   enqueue: EnqueueSignup;
+  /** Counts signups and deliveries (a no-op until an app registers an OpenTelemetry SDK). */
+  metrics: SignupMetrics;
   /**
    * Logs a warning once per handler, not once per request. Keys `origin:…` come from visitors and
    * have an allowance of their own, so a flood of them never silences the proxy's own warnings.

@@ -65,6 +65,7 @@ export async function runLiveSignup(engine: LiveSignupDeps, request: LiveSignupR
     if (mayWrite) await limits.give('writes', write.email);
     return upstreamFailure(error, logger, { contact: ref }, headers);
   }
+  engine.metrics.delivered('live');
   if (outcome.kind === 'written') logger?.info('Signed up', { contact: ref, pending: outcome.pending, clockReplaced: request.clockReplaced });
   // A contact who left gets one answer, challenged or not, whatever the reason (submitSignup logged which).
   const pending = outcome.kind === 'returning' || outcome.kind === 'not_subscribed' || outcome.pending || options.optInType === 'VerifiedDouble';

@@ -13,6 +13,8 @@ import { createRedisConnection, type RedisConnection } from './redis-connection.
 import { createRedisDrainLock } from './redis-drain-lock.js';
 import { createRedisIpLimiter } from './redis-ip-limiter.js';
 import { createRedisSignupQueue, type RedisSignupQueue } from './redis-signup-queue.js';
+import { redisReady } from './redis-ready.js';
+import type { ReadyCheck } from '../../shared/check-readiness.js';
 
 /** Options of {@link createRedisStores}. */
 export interface RedisStoresOptions {
@@ -34,14 +36,14 @@ export interface RedisStoresOptions {
   timeoutMs?: number;
 }
 
-/** Everything the proxies share through one Redis. */
+/** Everything the proxies share through one Redis; each part's `ready()` is the same one-write check of the connection. */
 export interface RedisStores {
-  queue: RedisSignupQueue;
-  ipLimiter: SharedRateLimiter;
+  queue: RedisSignupQueue & ReadyCheck;
+  ipLimiter: SharedRateLimiter & ReadyCheck;
   /** Per-key counts for the handler's `addressLimit` (and other checks that count in windows). */
   counters: CounterStore;
-  budget: CallBudget;
-  drainLock: DrainLock;
+  budget: CallBudget & ReadyCheck;
+  drainLock: DrainLock & ReadyCheck;
   /** The client in use. */
   redis: Redis;
   /** Resolves once Redis answers (connecting if it has not yet); rejects with a `RedisUnavailableError` saying why not. */
@@ -87,19 +89,20 @@ export function createRedisStores(options: RedisStoresOptions): RedisStores {
   const limiter = createRedisIpLimiter(redis, { prefix, ...(options.rateLimit ?? { max: 10, windowMs: 60_000 }) });
   const counters = createRedisCounters(redis, { prefix });
   const malformed = options.malformedRetentionMs === undefined ? {} : { malformedRetentionMs: options.malformedRetentionMs };
+  const check = { ready: redisReady(connection, prefix), readyName: 'redis' };
   // Not gated: while Redis is away the limiters count in this instance's memory (their insurance), which beats letting everyone through.
-  const ready = () => connection.ready().catch(() => undefined);
+  const reach = () => connection.ready().catch(() => undefined);
   return {
-    queue: gated(connection, createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger, ...malformed })),
-    ipLimiter: { take: async (ip) => (await ready(), limiter.take(ip)), charge: async (ip, points) => (await ready(), limiter.charge?.(ip, points)) },
+    queue: { ...gated(connection, createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger, ...malformed })), ...check },
+    ipLimiter: { take: async (ip) => (await reach(), limiter.take(ip)), charge: async (ip, points) => (await reach(), limiter.charge?.(ip, points)), ...check },
     counters: {
       counter(name, limit) {
         const counter = counters.counter(name, limit);
-        return { take: async (key) => (await ready(), counter.take(key)), give: async (key) => (await ready(), counter.give(key)) };
+        return { take: async (key) => (await reach(), counter.take(key)), give: async (key) => (await reach(), counter.give(key)) };
       },
     },
-    budget: createRedisCallBudget(redis, { prefix, ...options.budget }, connection),
-    drainLock: gated(connection, createRedisDrainLock(redis, { prefix })),
+    budget: { ...createRedisCallBudget(redis, { prefix, ...options.budget }, connection), ...check },
+    drainLock: { ...gated(connection, createRedisDrainLock(redis, { prefix })), ...check },
     redis,
     ping: () => connection.run(async (client) => void (await client.ping())),
     close: () => connection.close(owned),

@@ -15,6 +15,9 @@
  * - `importIds` hash  batchId → Dotdigital's import id
  * - `malformed` hash  id → what was stored, for an operator to look at (it holds addresses, so it expires)
  * - `malformed-at` zset id → when it was moved aside; entries older than the retention are deleted
+ * - `dead`     hash   id → a dead letter's JSON: `{ entry, attempts, reason, diedAt, status?, token? }`,
+ *                     `entry` the entry's JSON as added
+ * - `dead-order` zset id → when it died, for the retention
  *
  * @example
  * const keys = queueKeys('signup');
@@ -33,6 +36,8 @@ export function queueKeys(prefix: string) {
     importIds: at('import-ids'),
     malformed: at('malformed'),
     malformedAt: at('malformed-at'),
+    dead: at('dead'),
+    deadOrder: at('dead-order'),
   };
 }
 

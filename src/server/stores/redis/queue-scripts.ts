@@ -2,7 +2,8 @@
 // Every entry script takes the same keys, KEYS = entries, state, order, waiting, ready, leases;
 // numbers arrive as strings.
 
-const FORGET = `
+/** Deletes entry `id` (a local of the script) wherever it is; KEYS 1–6 as above. */
+export const FORGET = `
 redis.call('hdel', KEYS[1], id)
 redis.call('hdel', KEYS[2], id)
 redis.call('hdel', KEYS[3], id)

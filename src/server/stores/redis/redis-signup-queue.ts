@@ -1,15 +1,18 @@
 import type { Redis } from 'ioredis';
 import type { SignupLogger } from '../../shared/signup-logger.js';
 import { SignupQueueFullError, type ClaimedSignup, type SignupQueue } from '../../queue/signup-queue.js';
+import type { DeadLetterStore } from '../../queue/dead-letters.js';
 import type { ImportLedger } from '../../queue/import-ledger.js';
+import type { QueueCounting } from '../../queue/queue-counts.js';
 import { readQueuedSignup } from '../../queue/read-queued-signup.js';
 import { defineScript } from './redis-client.js';
+import { redisDeadLetters } from './redis-dead-letters.js';
 import { redisImportLedger } from './redis-import-ledger.js';
 import { queueKeys } from './queue-keys.js';
 import { ADD_LUA, CLAIM_LUA, EXPIRE_MALFORMED_LUA, QUARANTINE_LUA, REMOVE_LUA, RENEW_LUA, RESCHEDULE_LUA } from './queue-scripts.js';
 
-/** A {@link SignupQueue} in Redis, with the bulk-import ledger and its size. */
-export interface RedisSignupQueue extends SignupQueue, ImportLedger {
+/** A {@link SignupQueue} in Redis, with the bulk-import ledger, dead letters, its size and counts. */
+export interface RedisSignupQueue extends SignupQueue, ImportLedger, DeadLetterStore, QueueCounting {
   renewLeases: NonNullable<SignupQueue['renewLeases']>;
   /** Entries held, parked in imports included. */
   size(): Promise<number>;
@@ -62,6 +65,7 @@ export function createRedisSignupQueue(redis: Redis, options: RedisSignupQueueOp
 
   return {
     ...redisImportLedger(redis, keys, entryKeys),
+    ...redisDeadLetters(redis, keys, entryKeys, logger),
     size: () => redis.hlen(keys.entries),
     async add(entry) {
       const added = await add(entryKeys, [entry.id, JSON.stringify(entry), entry.dueAt, entry.attempts, entry.acceptedAt, maxEntries]);
