@@ -40,7 +40,18 @@ export interface FormDefinition {
   consent: { text: string; version: string };
   fields: FormField[];
   doubleOptIn: boolean;
+  /** The proxy's human check; absent when it is off. */
+  humanCheck?: HumanCheckInfo;
 }
+
+/**
+ * What the form must do before a signup is taken: solve the proxy's proof of work
+ * (`GET {endpoint}?challenge`), or run a vendor's check with the site key given.
+ *
+ * @example
+ * const check: HumanCheckInfo = { kind: 'turnstile', siteKey: '0x4AAAAAAA…' };
+ */
+export type HumanCheckInfo = { kind: 'proof-of-work' } | { kind: 'turnstile' | 'hcaptcha' | 'recaptcha'; siteKey: string };
 
 // Preference ids are whole numbers (a signup sends them back, and the proxy takes positive
 // integers only); z.custom also keeps zod's number class out of the script tag.
@@ -69,6 +80,8 @@ export const formDefinitionSchema = z.object({
     }),
   ),
   doubleOptIn: z.boolean(),
+  // Its kind is read by the client (an unknown kind asks nothing of it); kept loose for the script tag's weight.
+  humanCheck: z.optional(z.object({ kind: z.string(), siteKey: z.optional(z.string()) })) as unknown as z.ZodMiniOptional<z.ZodMiniType<HumanCheckInfo>>,
 });
 
 /**

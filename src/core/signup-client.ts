@@ -3,6 +3,8 @@ import { readFormDefinition, type FormDefinition } from './form-definition.js';
 import { parseRetryAfter } from './retry-after.js';
 import { SignupError } from './signup-error.js';
 import type { SignupRequest } from './signup-request.js';
+import type { ProofSource } from './proof-source.js';
+import { loadSolver } from './solver-loader.js';
 
 /** What a successful signup answered. */
 export type SignupStatus = 'subscribed' | 'pending_confirmation' | 'queued';
@@ -28,8 +30,17 @@ export interface LoadDefinitionOptions {
 export interface SignupClient {
   /** `GET {endpoint}`: the form to render. Throws {@link SignupError}. */
   loadDefinition(options?: LoadDefinitionOptions): Promise<FormDefinition>;
-  /** `POST {endpoint}`: sign the visitor up. Throws {@link SignupError}. */
+  /**
+   * `POST {endpoint}`: sign the visitor up. Throws {@link SignupError}. When the definition asks
+   * for a proof of work, the proof is attached (solved ahead by `prepare`, else now), and a
+   * `human_check_failed` answer is retried once with a fresh one before it is thrown.
+   */
   submit(request: SignupRequest, signal?: AbortSignal): Promise<SignupStatus>;
+  /**
+   * Starts solving the proxy's proof of work in the background when `definition` asks for one
+   * (call it when the form is shown), so the proof is ready by the time the visitor submits.
+   */
+  prepare?(definition: FormDefinition): void;
 }
 
 /**
@@ -51,7 +62,7 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const doFetch = (input: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(input, init);
 
-  async function call(init: RequestInit, signal: AbortSignal | undefined): Promise<{ status: number; body: unknown }> {
+  async function call(init: RequestInit, signal: AbortSignal | undefined, url = endpoint): Promise<{ status: number; body: unknown }> {
     // Our own controller carries both the caller's signal and the timeout (AbortSignal.any is too new to rely on).
     const controller = new AbortController();
     const abort = () => controller.abort();
@@ -66,7 +77,7 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
         // <link rel="preload" as="fetch" crossorigin> asks with, so the browser hands this call
         // the response it fetched while the script loaded ('omit' never matched it). A proxy on
         // another origin gets no cookies either way, and ours reads none.
-        response = await doFetch(endpoint, { ...init, signal: controller.signal });
+        response = await doFetch(url, { ...init, signal: controller.signal });
       } catch (cause) {
         if (timedOut) throw new SignupError('network_error', `${endpoint} did not answer within ${timeoutMs} ms.`);
         if ((cause as Error)?.name === 'AbortError') throw cause;
@@ -81,7 +92,15 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
     }
   }
 
+  // The challenge is per visitor: its own request, never from a cache (the definition stays shared).
+  const challengeUrl = `${endpoint}${endpoint.includes('?') ? '&' : '?'}challenge`;
+  let proofs: Promise<ProofSource> | undefined;
+  const know = (definition: FormDefinition) => (proofs = definition.humanCheck?.kind === 'proof-of-work'
+    ? proofs ?? loadSolver().then((source) => source(() => call({ cache: 'no-store' }, undefined, challengeUrl).then((answer) => answer.body)))
+    : undefined);
+
   return {
+    prepare: (definition) => void know(definition)?.then((source) => source.prepare(), () => (proofs = undefined)),
     async loadDefinition({ signal, fresh } = {}) {
       // No headers, like the preload README's snippet makes: nothing to tell the two requests apart.
       const init: RequestInit = fresh ? { cache: 'no-cache' } : {};
@@ -89,6 +108,7 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
         const { status, body } = await call(init, signal);
         const definition = readFormDefinition(body);
         if (!definition) throw new SignupError('internal_error', `${endpoint} did not answer with a form definition.`, { status });
+        know(definition);
         return definition;
       } catch (error) {
         // The visitor reads one sentence (definitionFailedMessage); the developer needs the URL, the answer and the fix.
@@ -97,11 +117,17 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
       }
     },
     async submit(request, signal) {
-      const { body } = await call({
+      const send = async () => call({
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(request),
+        body: JSON.stringify(proofs ? { ...request, proof: await (await proofs).take() } : request),
       }, signal);
+      const { body } = await send().catch((error: unknown) => {
+        // Expired while the page was open, or spent by an earlier try: one fresh proof, before the visitor sees anything.
+        if (proofs && (error as SignupError).code === 'human_check_failed') return send();
+        void proofs?.then((source) => source.prepare(), () => undefined); // ready for the visitor's next try
+        throw error;
+      });
       const status = (body as { status?: unknown } | undefined)?.status;
       return status === 'pending_confirmation' || status === 'queued' ? status : 'subscribed';
     },

@@ -84,10 +84,12 @@ export function createSignupController(options: SignupControllerOptions): Signup
   }
 
   function load(): void {
+    // The form is shown: the proof of work (if the proxy asks one) is solved while the visitor types.
+    if (snapshot.definition) client.prepare?.(snapshot.definition);
     if (loads === snapshot.attempt) return;
     const attempt = (loads = snapshot.attempt);
     client.loadDefinition({ fresh: attempt > 0 }).then(
-      (definition) => attempt === snapshot.attempt && ((loadError = undefined), update({ definition })),
+      (definition) => attempt === snapshot.attempt && ((loadError = undefined), update({ definition }), client.prepare?.(definition)),
       (cause: unknown) => attempt === snapshot.attempt && ((loadError = toSignupError(cause)), update({ error: loadError })),
     );
   }

@@ -7,7 +7,7 @@ import { build, type Rolldown } from 'vite';
 const repo = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
 /** The size budgets of DESIGN.md's quality bars, in gzip bytes (KB = 1024): the size test and `npm run bench` read them here. */
-export const SIZE_BUDGETS = { scriptTag: 35 * 1024, reactEntry: 30 * 1024, withFormStack: 12 * 1024 } as const;
+export const SIZE_BUDGETS = { scriptTag: 36 * 1024, reactEntry: 30 * 1024, withFormStack: 12 * 1024 } as const;
 
 /** The built script tag, relative to the repository. */
 export const SCRIPT_TAG_PATH = 'dist/embed/dotdigital-signup.js';

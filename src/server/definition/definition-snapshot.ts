@@ -1,6 +1,7 @@
 import { isPreferenceCategory, offeredPreferences, type FormDefinition, type FormField, type FormPreference, type FormPreferenceCategory } from '../../core/index.js';
 import type { DotdigitalPreference } from '../dotdigital/dotdigital-client.js';
 import { publicPreferences } from './public-preferences.js';
+import { humanCheckInfo, type ResolvedHumanCheck } from '../bots/human-check-options.js';
 
 /** The form definition with everything the proxy derives from it, computed once per refresh. */
 export interface DefinitionSnapshot {
@@ -22,6 +23,8 @@ export interface DefinitionSettings {
   fields: FormField[];
   /** The configured preference and category ids; undefined: every public one. */
   preferences: ReadonlySet<number> | undefined;
+  /** The human check, of which only the kind and a vendor's site key are shown. */
+  humanCheck?: ResolvedHumanCheck;
 }
 
 /**
@@ -41,6 +44,8 @@ export async function definitionSnapshot(tree: DotdigitalPreference[], options: 
     fields: options.fields,
     doubleOptIn: options.optInType === 'VerifiedDouble',
   };
+  const humanCheck = options.humanCheck && humanCheckInfo(options.humanCheck);
+  if (humanCheck) definition.humanCheck = humanCheck;
   const json = JSON.stringify(definition);
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(json));
   const etag = `"${[...new Uint8Array(digest)].slice(0, 12).map((b) => b.toString(16).padStart(2, '0')).join('')}"`;

@@ -57,6 +57,15 @@ export function optionsFromEnv(env: Env): SignupHandlerOptions {
   const writes = whole(env, 'SIGNUP_ADDRESS_WRITES_PER_DAY', 1);
   const emails = whole(env, 'SIGNUP_ADDRESS_EMAILS_PER_DAY', 1);
   if (writes !== undefined || emails !== undefined) options.addressLimit = { ...(writes === undefined ? {} : { writes }), ...(emails === undefined ? {} : { emails }) };
+  const check = humanCheckFromEnv(env);
+  if (check) options.humanCheck = check;
+  const unverified = env.SIGNUP_UNVERIFIED_FORM_POSTS?.trim();
+  if (unverified) {
+    const match = /^(\d+)\/(\d+)$/.exec(unverified);
+    if (unverified === 'off') options.unverifiedFormPosts = false;
+    else if (match && Number(match[1]) > 0 && Number(match[2]) > 0) options.unverifiedFormPosts = { max: Number(match[1]), windowMs: Number(match[2]) * 1000 };
+    else bad('SIGNUP_UNVERIFIED_FORM_POSTS', unverified, 'use MAX/SECONDS, e.g. 20/3600, or off (no form post is taken without a proof)');
+  }
   const cacheSeconds = whole(env, 'SIGNUP_DEFINITION_CACHE_SECONDS', 0);
   if (cacheSeconds !== undefined) options.definitionCacheMs = cacheSeconds * 1000;
   checkEachVariable(env, options);
@@ -96,6 +105,18 @@ function checkEachVariable(env: Env, options: SignupHandlerOptions): void {
       throw new Error(`${set.join(' and ')} do not go together: ${why} (see README, "Proxy options").`);
     }
   }
+}
+
+// SIGNUP_HUMAN_CHECK: proof-of-work (default), off, or a vendor with SIGNUP_HUMAN_CHECK_SITE_KEY and SIGNUP_HUMAN_CHECK_SECRET.
+function humanCheckFromEnv(env: Env): SignupHandlerOptions['humanCheck'] {
+  const kind = env.SIGNUP_HUMAN_CHECK?.trim();
+  const siteKey = env.SIGNUP_HUMAN_CHECK_SITE_KEY?.trim() ?? '';
+  const secret = env.SIGNUP_HUMAN_CHECK_SECRET?.trim() ?? '';
+  if (!kind) return undefined;
+  if (kind === 'proof-of-work' || kind === 'off') return kind;
+  if (kind !== 'turnstile' && kind !== 'hcaptcha' && kind !== 'recaptcha') return bad('SIGNUP_HUMAN_CHECK', kind, 'use proof-of-work (default), turnstile, hcaptcha, recaptcha or off (README, "Bot defense")');
+  if (!siteKey || !secret) throw new Error(`SIGNUP_HUMAN_CHECK=${kind} needs SIGNUP_HUMAN_CHECK_SITE_KEY and SIGNUP_HUMAN_CHECK_SECRET from the vendor's dashboard (README, "Bot defense").`);
+  return { kind, siteKey, secret };
 }
 
 function parseFields(text: string): AllowedField[] {

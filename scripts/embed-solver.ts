@@ -1,0 +1,68 @@
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { build, type Plugin, type Rolldown } from 'vite';
+
+const SOLVER = fileURLToPath(new URL('../src/core/solve-challenge.ts', import.meta.url));
+/** The script tag's solver file, beside it. */
+export const SOLVER_FILE = 'dotdigital-signup.solver.js';
+
+/**
+ * Builds `dotdigital-signup.solver.js`: a small classic script that puts the proof-of-work
+ * solver on `window.DotdigitalSignup.solver`, with the SHA-256 hash the main bundle pins it
+ * with (like the language files, scripts/embed-languages.ts).
+ *
+ * @example
+ * const { code, integrity } = await buildEmbedSolver();
+ */
+export async function buildEmbedSolver(): Promise<{ code: string; integrity: string }> {
+  const entry = 'dd-solver.js'; // virtual, resolved below
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [{
+      name: 'solver-entry',
+      resolveId: (id) => (id.endsWith(entry) ? `\0${entry}` : undefined),
+      load: (id) => (id === `\0${entry}`
+        ? `import { proofSource } from ${JSON.stringify(SOLVER)};\n(window.DotdigitalSignup ??= {}).solver = proofSource;`
+        : undefined),
+    }],
+    build: {
+      write: false,
+      minify: 'terser',
+      target: 'es2022',
+      lib: { entry, name: 'DotdigitalSignupSolver', formats: ['iife'], fileName: () => SOLVER_FILE },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
+  const code = outputs.flatMap((output) => output.output).find((chunk): chunk is Rolldown.OutputChunk => chunk.type === 'chunk')!.code;
+  return { code, integrity: `sha256-${createHash('sha256').update(code).digest('base64')}` };
+}
+
+/**
+ * Writes the solver file beside the script tag, and swaps core's solver loader (a dynamic
+ * import, which a single-file script cannot split) for one that loads that file, pinned by hash.
+ *
+ * @example
+ * defineConfig({ plugins: [embedSolver()] });
+ */
+export function embedSolver(): Plugin {
+  const loader = fileURLToPath(new URL('../src/embed/script-solver-loader.ts', import.meta.url));
+  let file: Promise<{ code: string; integrity: string }> | undefined;
+  return {
+    name: 'embed-solver',
+    enforce: 'pre',
+    buildStart() {
+      file = buildEmbedSolver();
+    },
+    resolveId(id, importer) {
+      return id === './solver-loader.js' && /[\\/]core[\\/]/.test(importer ?? '') ? loader : undefined;
+    },
+    async transform(code, id) {
+      if (id !== loader) return undefined;
+      return { code: code.replace(/(?<!declare const |typeof )__DOTDIGITAL_SIGNUP_SOLVER__/g, JSON.stringify((await file!).integrity)), map: null };
+    },
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: SOLVER_FILE, source: (await file!).code });
+    },
+  };
+}
