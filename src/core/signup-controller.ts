@@ -33,7 +33,7 @@ export type SignupResult = SignupStatus | SignupError;
 export interface SignupController {
   getSnapshot(): SignupSnapshot;
   subscribe(listener: () => void): () => void;
-  /** Load the definition, once per attempt: calling again while it loads or after it loaded does nothing. */
+  /** Load the definition, once per attempt (calling again while it loads or after it loaded does nothing); a failure calls `onError` with `{ phase: 'load' }`. */
   load(): void;
   /** Load the definition again after `definition_failed`, past the browser's cache. */
   retry(): void;
@@ -99,7 +99,12 @@ export function createSignupController(options: SignupControllerOptions): Signup
     const attempt = (loads = snapshot.attempt);
     client.loadDefinition({ fresh: attempt > 0 }).then(
       (definition) => attempt === snapshot.attempt && ((loadError = undefined), update({ definition })),
-      (cause: unknown) => attempt === snapshot.attempt && ((loadError = toSignupError(cause)), update({ error: loadError })),
+      (cause: unknown) => {
+        if (attempt !== snapshot.attempt) return;
+        loadError = toSignupError(cause);
+        update({ error: loadError });
+        notify(callbacks().onError, loadError, { phase: 'load' }); // once per attempt, as load() runs once per attempt
+      },
     );
   }
 
