@@ -16,6 +16,7 @@ test.describe('without JavaScript', () => {
     const email = uniqueEmail('nojs');
     await page.goto('/ssr.html');
     const formId = await formIdOf(page);
+    expect(formId).toBe('newsletter'); // the id the demo gives <SignupForm> (src/demo/ssr-page-ids.ts), not useId()'s
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Weekly newsletter').check();
     const consentText = (await page.locator('.dd-signup__consent-text').textContent())!;

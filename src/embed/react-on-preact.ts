@@ -15,7 +15,7 @@ options.vnode = (vnode: VNode) => {
     props.onInput = props.onChange;
     delete props.onChange;
   }
-  if ('spellCheck' in props) {
+  if (typeof vnode.type === 'string' && 'spellCheck' in props) {
     props.spellcheck = props.spellCheck; // the DOM property: `false` renders spellcheck="false", as React does
     delete props.spellCheck;
   }
