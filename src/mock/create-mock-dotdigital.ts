@@ -1,19 +1,20 @@
 import { Hono, type Context } from 'hono';
-import { MockApiError, MockV3Error } from './mock-api-error.js';
-import { readJson, registerApiRoutes } from './mock-api-routes.js';
-import { createFaultQueue, delay, type MockFault } from './mock-faults.js';
-import { refuse, registerGate } from './mock-gate.js';
-import { registerHumanRoutes } from './mock-human-routes.js';
-import { settleImports, type ImportSettings } from './mock-imports.js';
-import { createCallLimits } from './mock-limits.js';
-import type { MockDotdigitalOptions } from './mock-options.js';
-import { DEFAULT_CHALLENGE_LIMIT } from './mock-resubscribe.js';
-import { registerResubscribeRoutes } from './mock-resubscribe-routes.js';
-import { DEMO_API_PASSWORD, DEMO_API_USER } from './mock-seed.js';
-import { createMockStore, findContact, MAX_LOGGED_CALLS, newContact, seedStatuses, type MockContactStatus, type MockStore } from './mock-store.js';
-import { unsubscribeContact } from './mock-subscription.js';
-import type { V3WriteContext } from './mock-v3-contact.js';
-import { registerV3Routes } from './mock-v3-routes.js';
+import type { MockContactStatus } from './account/mock-contact.js';
+import type { MockDotdigitalOptions, MockFault } from './account/mock-options.js';
+import { DEMO_API_PASSWORD, DEMO_API_USER } from './account/mock-seed.js';
+import { createMockStore, findContact, MAX_LOGGED_CALLS, newContact, seedStatuses, type MockStore } from './account/mock-store.js';
+import { readJson, registerApiRoutes } from './routes/mock-api-routes.js';
+import { refuse, registerGate } from './routes/mock-gate.js';
+import { registerHumanRoutes } from './routes/mock-human-routes.js';
+import { registerResubscribeRoutes } from './routes/mock-resubscribe-routes.js';
+import { registerV3Routes } from './routes/mock-v3-routes.js';
+import { createFaultQueue, delay } from './rules/mock-faults.js';
+import { settleImports, type ImportSettings } from './rules/mock-imports.js';
+import { createCallLimits } from './rules/mock-limits.js';
+import { DEFAULT_CHALLENGE_LIMIT } from './rules/mock-resubscribe.js';
+import { unsubscribeContact } from './rules/mock-subscription.js';
+import type { V3WriteContext } from './rules/mock-v3-contact.js';
+import { MockApiError, MockV3Error } from './wire/mock-api-error.js';
 
 /** A running mock: a Fetch handler plus the in-memory account behind it. */
 export interface MockDotdigital {

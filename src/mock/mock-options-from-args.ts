@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import type { MockDotdigitalOptions } from './mock-options.js';
+import type { MockDotdigitalOptions } from './account/mock-options.js';
 
 /** The `dotdigital-signup mock` flags, for its `--help`. */
 export const MOCK_USAGE = `Usage: dotdigital-signup mock [options]

@@ -1,24 +1,9 @@
+import type { ConsentKey, DataValue, MockContact } from '../account/mock-contact.js';
+import type { V3ContactInput } from '../account/mock-import.js';
+import { allPreferences, type MockStore } from '../account/mock-store.js';
 import { isObject } from './loose-json.js';
 import type { MockV3ErrorDetail } from './mock-api-error.js';
-import { dataFieldValue, isValidEmail, type DataValue } from './mock-contact-input.js';
-import { allPreferences, type ConsentKey, type MockContact, type MockStore } from './mock-store.js';
-
-/** A v3 contact (`PATCH /contacts/v3/email/…` body, or one entry of an import), read and checked. */
-export interface V3ContactInput {
-  email: string;
-  /** False for an address Dotdigital would refuse: an import lists it under `failures` as `invalidEmail`. */
-  emailValid: boolean;
-  /** Values by canonical field name; `null` clears the field. */
-  dataFields: Map<string, DataValue>;
-  status: 'subscribed' | 'unsubscribed' | undefined;
-  emailType: MockContact['emailType'] | undefined;
-  optInType: MockContact['optInType'] | undefined;
-  resubscribe: { noChallenge: boolean; preferredLocale?: string; redirectUrl?: string } | undefined;
-  lists: number[];
-  /** Only the named preferences: v3 leaves every other one as it is. */
-  preferences: Map<number, boolean>;
-  consentRecords: Array<Record<ConsentKey, string>>;
-}
+import { dataFieldValue, isValidEmail } from './mock-contact-input.js';
 
 // v3 consent record properties, and the v2 keys they are stored (and shown) under.
 const CONSENT_PROPERTIES: Record<string, ConsentKey> = { text: 'TEXT', dateTimeConsented: 'DATETIMECONSENTED', url: 'URL', ipAddress: 'IPADDRESS', userAgent: 'USERAGENT' };

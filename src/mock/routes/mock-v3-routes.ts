@@ -1,12 +1,13 @@
 import type { Context, Hono } from 'hono';
-import { isObject } from './loose-json.js';
-import { MockV3Error, type MockV3ErrorDetail } from './mock-api-error.js';
-import type { createFaultQueue } from './mock-faults.js';
-import { importJson, MAX_ACTIVE_IMPORTS, settleImports, type ImportSettings } from './mock-imports.js';
-import { apiTime } from './mock-json.js';
-import { findContact, type MockStore } from './mock-store.js';
-import { v3ContactJson, V3_MERGE_OPTIONS as MERGE_OPTIONS, writeV3Contact } from './mock-v3-contact.js';
-import { readV3Contact } from './mock-v3-contact-input.js';
+import { V3_MERGE_OPTIONS as MERGE_OPTIONS } from '../account/mock-import.js';
+import { findContact, type MockStore } from '../account/mock-store.js';
+import type { createFaultQueue } from '../rules/mock-faults.js';
+import { importJson, MAX_ACTIVE_IMPORTS, settleImports, type ImportSettings } from '../rules/mock-imports.js';
+import { v3ContactJson, writeV3Contact } from '../rules/mock-v3-contact.js';
+import { isObject } from '../wire/loose-json.js';
+import { MockV3Error, type MockV3ErrorDetail } from '../wire/mock-api-error.js';
+import { apiTime } from '../wire/mock-json.js';
+import { readV3Contact } from '../wire/mock-v3-contact-input.js';
 
 /** What the v3 routes need from the mock around them. */
 export interface V3RouteContext extends ImportSettings {

@@ -1,5 +1,5 @@
 import type { Context, Hono } from 'hono';
-import type { LimitVerdict } from './mock-limits.js';
+import type { LimitVerdict } from '../rules/mock-limits.js';
 
 /** What runs before every API call, v2 and v3 alike. */
 export interface GateContext {

@@ -1,4 +1,5 @@
-import { CONSENT_KEYS, type MockConsentRecord, type MockContact, type MockStore } from './mock-store.js';
+import { CONSENT_KEYS, type MockConsentRecord, type MockContact } from '../account/mock-contact.js';
+import type { MockStore } from '../account/mock-store.js';
 
 /** Dotdigital writes times without milliseconds: `2018-02-28T08:07:01Z`. */
 export function apiTime(date: Date): string {

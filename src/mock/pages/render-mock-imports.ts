@@ -1,5 +1,5 @@
-import type { MockFault } from './mock-faults.js';
-import type { MockStore } from './mock-store.js';
+import type { MockFault } from '../account/mock-options.js';
+import type { MockStore } from '../account/mock-store.js';
 
 // The page lists at most this many imports, newest first.
 const SHOWN_IMPORTS = 50;

@@ -1,6 +1,3 @@
-import type { MockFault } from './mock-faults.js';
-import type { MockRateLimit } from './mock-limits.js';
-import type { MockChallengeLimit } from './mock-resubscribe.js';
 import type { MockStoreOptions } from './mock-store.js';
 
 /** Options of `createMockDotdigital`: the account it plays and the faults it injects. */
@@ -55,4 +52,42 @@ export interface MockDotdigitalOptions extends MockStoreOptions {
   publicUrl?: string;
   /** The clock, for tests. */
   now?: () => Date;
+}
+
+/**
+ * A failure to inject: into the next matching API calls (a 5xx, or a dropped connection), or
+ * into the next v3 imports (`importStatus`: the whole import ends `RejectedByWatchdog`) or
+ * imported contacts (`contactFailure`: created or updated, but listed under `failures` as
+ * `consentRecordsNotApplied`, its consent records not stored).
+ */
+export type MockFault = (
+  | { /** Answer with this status (a 5xx). */ status: number; drop?: never; importStatus?: never; contactFailure?: never }
+  | { /** Drop the connection: the in-process fetch rejects like undici, the Node listener destroys the socket. */ drop: true; status?: never; importStatus?: never; contactFailure?: never }
+  | { /** The next imports end with this status; none of their contacts is applied. */ importStatus: 'RejectedByWatchdog'; status?: never; drop?: never; contactFailure?: never }
+  | { /** The next imported contacts (with consent records) are applied without them. */ contactFailure: 'consentRecordsNotApplied'; status?: never; drop?: never; importStatus?: never }
+) & {
+  /** How many matching calls (imports, imported contacts) fail. Default 1; `Infinity` for every one. */
+  times?: number;
+  /** Only calls whose `METHOD /path` matches, e.g. `/^POST \/v2\/contacts/` (for `contactFailure`: the email). Default: all. */
+  match?: RegExp;
+};
+
+/** The per-minute rate limit the mock plays (Dotdigital's default scheme). */
+export interface MockRateLimit {
+  /** Calls allowed per minute; Dotdigital's smallest published tier is 35. */
+  perMinute: number;
+  /** `X-RateLimit-Scope` value. Default `'default'`. */
+  scope?: string;
+  /** How `X-RateLimit-Reset` is written: seconds until reset (default) or a Unix time in seconds. */
+  reset?: 'seconds' | 'epoch';
+  /** The window `perMinute` counts in. Default 60 000 ms; shorter makes load tests of the limit quick. */
+  windowMs?: number;
+}
+
+/** How many resubscribe challenge emails one contact may be sent in a window. */
+export interface MockChallengeLimit {
+  /** Emails per contact per window. Default 3. */
+  max: number;
+  /** The window in milliseconds. Default 24 hours. */
+  windowMs: number;
 }

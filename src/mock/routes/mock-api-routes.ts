@@ -1,12 +1,13 @@
 import type { Context, Hono } from 'hono';
-import { pick, pickArray, pickString } from './loose-json.js';
-import { MockApiError } from './mock-api-error.js';
-import { readConsentRecords, readContactInput } from './mock-contact-input.js';
-import { writeContact, type WriteContext } from './mock-contact-write.js';
-import { apiTime, consentEcho, contactJson, preferenceTreeFor, storedConsent } from './mock-json.js';
-import { readPreferenceChoices } from './mock-preferences.js';
-import { findContact, type MockContact, type MockStore } from './mock-store.js';
-import { unsubscribeContact } from './mock-subscription.js';
+import type { MockContact } from '../account/mock-contact.js';
+import { findContact, type MockStore } from '../account/mock-store.js';
+import { writeContact, type WriteContext } from '../rules/mock-contact-write.js';
+import { unsubscribeContact } from '../rules/mock-subscription.js';
+import { pick, pickArray, pickString } from '../wire/loose-json.js';
+import { MockApiError } from '../wire/mock-api-error.js';
+import { readConsentRecords, readContactInput } from '../wire/mock-contact-input.js';
+import { apiTime, consentEcho, contactJson, preferenceTreeFor, storedConsent } from '../wire/mock-json.js';
+import { readPreferenceChoices } from '../wire/mock-preferences.js';
 
 /** What the API routes need from the mock around them. */
 export interface ApiRouteContext {

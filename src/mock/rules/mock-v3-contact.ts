@@ -1,22 +1,11 @@
+import { cannotComeBack } from '../account/mock-contact-status.js';
+import { CONSENT_KEYS, type MockContact } from '../account/mock-contact.js';
+import type { V3ContactInput, V3MergeOption } from '../account/mock-import.js';
+import { allPreferences, findContact, newContact, type MockStore } from '../account/mock-store.js';
+import { apiTime } from '../wire/mock-json.js';
 import type { WriteContext } from './mock-contact-write.js';
-import { apiTime } from './mock-json.js';
 import { resubscribe, type ResubscribeContext } from './mock-resubscribe.js';
-import { cannotComeBack } from './mock-contact-status.js';
-import { allPreferences, CONSENT_KEYS, findContact, newContact, type MockContact, type MockStore } from './mock-store.js';
 import { applyOptIn } from './mock-subscription.js';
-import type { V3ContactInput } from './mock-v3-contact-input.js';
-
-/**
- * How v3 merges data fields into a contact that has them: the names the routes accept
- * (`mergeOption` of an import, `?merge-option=` of a PATCH), and the type of one.
- *
- * @example
- * V3_MERGE_OPTIONS.find((option) => option === c.req.query('merge-option'));
- */
-export const V3_MERGE_OPTIONS = ['overwrite', 'overwriteIfNotEmpty', 'overwriteIfEmpty'] as const;
-
-/** One of {@link V3_MERGE_OPTIONS}. */
-export type V3MergeOption = (typeof V3_MERGE_OPTIONS)[number];
 
 /** The account settings a v3 write obeys. */
 export type V3WriteContext = WriteContext & ResubscribeContext;

@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
-import { createMockDotdigital, type MockDotdigital } from './create-mock-dotdigital.js';
-import { MockDroppedConnection } from './mock-api-error.js';
-import type { MockDotdigitalOptions } from './mock-options.js';
+import type { MockDotdigitalOptions } from '../account/mock-options.js';
+import { createMockDotdigital, type MockDotdigital } from '../create-mock-dotdigital.js';
+import { MockDroppedConnection } from '../wire/mock-api-error.js';
 
 /**
  * Starts the mock on a Node HTTP server (loopback by default) and resolves once it listens.

@@ -1,6 +1,6 @@
+import { allPreferences, type MockStore } from '../account/mock-store.js';
 import { pick, pickArray } from './loose-json.js';
 import { MockApiError } from './mock-api-error.js';
-import { allPreferences, type MockStore } from './mock-store.js';
 
 /**
  * Reads a preference tree as the write calls and `PUT …/preferences` send it —

@@ -1,4 +1,4 @@
-import type { MockContact } from './mock-store.js';
+import type { MockContact } from './mock-contact.js';
 
 // The status rules in one place: who the v2 writes refuse, and who can never come back.
 

@@ -1,41 +1,6 @@
-import type { MockImport } from './mock-imports.js';
+import type { MockContact, MockContactStatus } from './mock-contact.js';
+import type { MockImport } from './mock-import.js';
 import { demoAddressBooks, demoDataFields, demoPreferences, type MockAddressBook, type MockDataField, type MockPreference } from './mock-seed.js';
-
-/** Consent keys as Dotdigital echoes them. */
-export const CONSENT_KEYS = ['TEXT', 'DATETIMECONSENTED', 'URL', 'IPADDRESS', 'USERAGENT'] as const;
-export type ConsentKey = (typeof CONSENT_KEYS)[number];
-
-/** A stored consent record. */
-export interface MockConsentRecord {
-  id: string;
-  fields: Partial<Record<ConsentKey, string>>;
-  created: string;
-}
-
-/**
- * The contact statuses the mock plays; anything but the first two is "not subscribed".
- * `Unsubscribed` can come back through a resubscribe call; `Suppressed` (the account's
- * suppression list), `HardBounced` and `IspComplained` cannot.
- */
-export type MockContactStatus = 'Subscribed' | 'PendingOptIn' | 'Unsubscribed' | 'Suppressed' | 'HardBounced' | 'IspComplained';
-
-/** A contact as the mock holds it. */
-export interface MockContact {
-  id: number;
-  email: string;
-  optInType: 'Unknown' | 'Single' | 'Double' | 'VerifiedDouble';
-  emailType: 'PlainText' | 'Html';
-  status: MockContactStatus;
-  /** Data-field values by canonical (upper-case) name, including the system field LASTSUBSCRIBED. */
-  dataFields: Map<string, string | number | boolean | null>;
-  consentRecords: MockConsentRecord[];
-  optedIn: Set<number>;
-  addressBooks: Set<number>;
-  /** Set while an unsubscribed contact's resubscribe challenge waits for its link (status `PendingOptIn`). */
-  resubscribing?: boolean;
-  /** When each resubscribe challenge email was sent (ms), for the challenge limit. */
-  challengesSent?: number[];
-}
 
 /** An email the mock "sent": a double opt-in or resubscribe confirmation, with the link that confirms. */
 export interface MockEmail {

@@ -1,47 +1,7 @@
-import { cannotComeBack } from './mock-contact-status.js';
-import { findContact, type MockStore } from './mock-store.js';
-import { writeV3Contact, type V3MergeOption, type V3WriteContext } from './mock-v3-contact.js';
-import type { V3ContactInput } from './mock-v3-contact-input.js';
-
-/** Where an import is: still processing, done, or rejected whole by Dotdigital's data-quality check. */
-export type MockImportStatus = 'NotFinished' | 'Finished' | 'RejectedByWatchdog';
-
-/** A contact an import reports by its identifiers. */
-export interface MockImportedContact {
-  contactId: number;
-  identifiers: { email: string };
-}
-
-/** A contact an import could not (fully) apply, with why. */
-export interface MockImportFailure {
-  matchIdentifier: 'email';
-  identifiers: { email: string };
-  failures: Array<{ failureCode: string; description: string }>;
-}
-
-/** A v3 bulk import as the mock holds it (`GET /contacts/v3/import/{id}` answers its public part). */
-export interface MockImport {
-  importId: string;
-  status: MockImportStatus;
-  receivedAt: string;
-  /** When processing ends (ms since the epoch); the contacts are applied then. */
-  finishAt: number;
-  mergeOption: V3MergeOption;
-  /** The contacts as sent; emptied once applied. */
-  contacts: V3ContactInput[];
-  /** How many contacts were sent (kept after `contacts` is emptied). */
-  size: number;
-  /** Origin for links in the emails this import sends. */
-  linkBase: string;
-  /** An injected `RejectedByWatchdog`. */
-  rejected: boolean;
-  /** Positions of the contacts whose consent records an injected fault drops. */
-  consentFaults: Set<number>;
-  summary: { newContacts: number; updatedContacts: number; globallySuppressed: number; invalidEntries: number; duplicateIdentifiers: number };
-  created: MockImportedContact[];
-  updated: MockImportedContact[];
-  failures: MockImportFailure[];
-}
+import { cannotComeBack } from '../account/mock-contact-status.js';
+import type { MockImport } from '../account/mock-import.js';
+import { findContact, type MockStore } from '../account/mock-store.js';
+import { writeV3Contact, type V3WriteContext } from './mock-v3-contact.js';
 
 /** Dotdigital accepts at most this many contact imports in progress per account. */
 export const MAX_ACTIVE_IMPORTS = 25;

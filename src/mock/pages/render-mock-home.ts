@@ -1,7 +1,7 @@
-import type { MockFault } from './mock-faults.js';
-import type { MockDotdigitalOptions } from './mock-options.js';
+import type { MockContact } from '../account/mock-contact.js';
+import type { MockDotdigitalOptions, MockFault } from '../account/mock-options.js';
+import { allPreferences, type MockStore } from '../account/mock-store.js';
 import { importRows, importTools, SEED_FORM } from './render-mock-imports.js';
-import { allPreferences, type MockContact, type MockStore } from './mock-store.js';
 
 /** Escapes text for HTML content and attribute values. */
 export const escapeHtml = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

@@ -1,9 +1,10 @@
 import type { Hono } from 'hono';
-import type { createFaultQueue } from './mock-faults.js';
-import type { MockDotdigitalOptions } from './mock-options.js';
-import { findContact, newContact, type MockContactStatus, type MockStore } from './mock-store.js';
-import { confirmSubscription, unsubscribeContact } from './mock-subscription.js';
-import { escapeHtml, htmlPage, renderMockHome } from './render-mock-home.js';
+import type { MockContactStatus } from '../account/mock-contact.js';
+import type { MockDotdigitalOptions } from '../account/mock-options.js';
+import { findContact, newContact, type MockStore } from '../account/mock-store.js';
+import { escapeHtml, htmlPage, renderMockHome } from '../pages/render-mock-home.js';
+import type { createFaultQueue } from '../rules/mock-faults.js';
+import { confirmSubscription, unsubscribeContact } from '../rules/mock-subscription.js';
 
 /** What the human routes need from the mock around them. */
 export interface HumanRouteContext {

@@ -1,14 +1,4 @@
-/** The per-minute rate limit the mock plays (Dotdigital's default scheme). */
-export interface MockRateLimit {
-  /** Calls allowed per minute; Dotdigital's smallest published tier is 35. */
-  perMinute: number;
-  /** `X-RateLimit-Scope` value. Default `'default'`. */
-  scope?: string;
-  /** How `X-RateLimit-Reset` is written: seconds until reset (default) or a Unix time in seconds. */
-  reset?: 'seconds' | 'epoch';
-  /** The window `perMinute` counts in. Default 60 000 ms; shorter makes load tests of the limit quick. */
-  windowMs?: number;
-}
+import type { MockRateLimit } from '../account/mock-options.js';
 
 /** What the limits say about one call: headers to add, and a refusal when over a limit. */
 export interface LimitVerdict {

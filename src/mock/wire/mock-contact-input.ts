@@ -1,11 +1,9 @@
+import type { ConsentKey, DataValue, MockContact } from '../account/mock-contact.js';
+import type { MockDataField } from '../account/mock-seed.js';
+import type { MockStore } from '../account/mock-store.js';
 import { pick, pickArray, pickString } from './loose-json.js';
 import { MockApiError } from './mock-api-error.js';
 import { apiTime } from './mock-json.js';
-import type { MockDataField } from './mock-seed.js';
-import type { ConsentKey, MockContact, MockStore } from './mock-store.js';
-
-/** A data-field value as the mock stores it (`null`: unset). */
-export type DataValue = string | number | boolean | null;
 
 /** A contact as a write call sent it, checked against the account. */
 export interface ContactInput {

@@ -1,11 +1,11 @@
 import type { Context, Hono } from 'hono';
-import { pick, pickString } from './loose-json.js';
-import { MockApiError } from './mock-api-error.js';
-import { readContactInput } from './mock-contact-input.js';
-import { contactJson } from './mock-json.js';
-import { resubscribe, type ResubscribeContext } from './mock-resubscribe.js';
-import { cannotComeBack } from './mock-contact-status.js';
-import { findContact, newContact, type MockStore } from './mock-store.js';
+import { cannotComeBack } from '../account/mock-contact-status.js';
+import { findContact, newContact, type MockStore } from '../account/mock-store.js';
+import { resubscribe, type ResubscribeContext } from '../rules/mock-resubscribe.js';
+import { pick, pickString } from '../wire/loose-json.js';
+import { MockApiError } from '../wire/mock-api-error.js';
+import { readContactInput } from '../wire/mock-contact-input.js';
+import { contactJson } from '../wire/mock-json.js';
 
 /** What the resubscribe routes need from the mock around them. */
 export interface ResubscribeRouteContext {

@@ -1,22 +1,5 @@
-import { MockDroppedConnection } from './mock-api-error.js';
-
-/**
- * A failure to inject: into the next matching API calls (a 5xx, or a dropped connection), or
- * into the next v3 imports (`importStatus`: the whole import ends `RejectedByWatchdog`) or
- * imported contacts (`contactFailure`: created or updated, but listed under `failures` as
- * `consentRecordsNotApplied`, its consent records not stored).
- */
-export type MockFault = (
-  | { /** Answer with this status (a 5xx). */ status: number; drop?: never; importStatus?: never; contactFailure?: never }
-  | { /** Drop the connection: the in-process fetch rejects like undici, the Node listener destroys the socket. */ drop: true; status?: never; importStatus?: never; contactFailure?: never }
-  | { /** The next imports end with this status; none of their contacts is applied. */ importStatus: 'RejectedByWatchdog'; status?: never; drop?: never; contactFailure?: never }
-  | { /** The next imported contacts (with consent records) are applied without them. */ contactFailure: 'consentRecordsNotApplied'; status?: never; drop?: never; importStatus?: never }
-) & {
-  /** How many matching calls (imports, imported contacts) fail. Default 1; `Infinity` for every one. */
-  times?: number;
-  /** Only calls whose `METHOD /path` matches, e.g. `/^POST \/v2\/contacts/` (for `contactFailure`: the email). Default: all. */
-  match?: RegExp;
-};
+import type { MockFault } from '../account/mock-options.js';
+import { MockDroppedConnection } from '../wire/mock-api-error.js';
 
 type FaultKind = 'call' | 'importStatus' | 'contactFailure';
 const kindOf = (fault: MockFault): FaultKind => (fault.importStatus ? 'importStatus' : fault.contactFailure ? 'contactFailure' : 'call');

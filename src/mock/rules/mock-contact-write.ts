@@ -1,9 +1,10 @@
-import { MockApiError } from './mock-api-error.js';
-import type { ContactInput } from './mock-contact-input.js';
-import { apiTime } from './mock-json.js';
-import { optedInOnly } from './mock-preferences.js';
-import { isSuppressed } from './mock-contact-status.js';
-import { newContact, type ConsentKey, type MockConsentRecord, type MockContact } from './mock-store.js';
+import { isSuppressed } from '../account/mock-contact-status.js';
+import type { ConsentKey, MockConsentRecord, MockContact } from '../account/mock-contact.js';
+import { newContact } from '../account/mock-store.js';
+import { MockApiError } from '../wire/mock-api-error.js';
+import type { ContactInput } from '../wire/mock-contact-input.js';
+import { apiTime } from '../wire/mock-json.js';
+import { optedInOnly } from '../wire/mock-preferences.js';
 import { applyOptIn, type OptInContext } from './mock-subscription.js';
 
 /** The account settings a contact write obeys. */

@@ -1,6 +1,7 @@
-import { apiTime } from './mock-json.js';
-import { cannotComeBack } from './mock-contact-status.js';
-import { findContact, newContact, type MockContact, type MockEmail, type MockStore } from './mock-store.js';
+import { cannotComeBack } from '../account/mock-contact-status.js';
+import type { MockContact } from '../account/mock-contact.js';
+import { findContact, newContact, type MockEmail, type MockStore } from '../account/mock-store.js';
+import { apiTime } from '../wire/mock-json.js';
 
 /** What the opt-in rules need to know about the account and the moment. */
 export interface OptInContext {

@@ -1,15 +1,8 @@
-import { apiTime } from './mock-json.js';
-import { cannotComeBack } from './mock-contact-status.js';
-import type { MockContact } from './mock-store.js';
+import { cannotComeBack } from '../account/mock-contact-status.js';
+import type { MockContact } from '../account/mock-contact.js';
+import type { MockChallengeLimit } from '../account/mock-options.js';
+import { apiTime } from '../wire/mock-json.js';
 import { sendConfirmation, type OptInContext } from './mock-subscription.js';
-
-/** How many resubscribe challenge emails one contact may be sent in a window. */
-export interface MockChallengeLimit {
-  /** Emails per contact per window. Default 3. */
-  max: number;
-  /** The window in milliseconds. Default 24 hours. */
-  windowMs: number;
-}
 
 /** The default challenge limit: 3 emails per contact per 24 hours. */
 export const DEFAULT_CHALLENGE_LIMIT: MockChallengeLimit = { max: 3, windowMs: 86_400_000 };
