@@ -79,12 +79,12 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
         // another origin gets no cookies either way, and ours reads none.
         response = await doFetch(url, { ...init, signal: controller.signal });
       } catch (cause) {
-        if (timedOut) throw new SignupError('network_error', `${endpoint} did not answer within ${timeoutMs} ms.`);
+        if (timedOut) throw new SignupError('network_error', `The signup service at ${endpoint} did not answer within ${timeoutMs} ms.`);
         if ((cause as Error)?.name === 'AbortError') throw cause;
-        throw new SignupError('network_error', `Could not reach ${endpoint}.`);
+        throw new SignupError('network_error', `Could not reach the signup service at ${endpoint}.`);
       }
       const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) throw toSignupError(response.status, body, parseRetryAfter(response.headers.get('retry-after'), Date.now()));
+      if (!response.ok) throw errorFromAnswer(response.status, body, parseRetryAfter(response.headers.get('retry-after'), Date.now()));
       return { status: response.status, body };
     } finally {
       clearTimeout(timer);
@@ -107,7 +107,7 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
       try {
         const { status, body } = await call(init, signal);
         const definition = readFormDefinition(body);
-        if (!definition) throw new SignupError('internal_error', `${endpoint} did not answer with a form definition.`, { status });
+        if (!definition) throw new SignupError('internal_error', `The signup service at ${endpoint} did not answer with a form definition.`, { status });
         know(definition);
         return definition;
       } catch (error) {
@@ -145,7 +145,8 @@ function loadFailure(endpoint: string, { status, message }: SignupError): string
   return `dotdigital-signup: GET ${endpoint} ${status ? `answered ${status}` : 'failed'}: ${message} (README, 'Troubleshooting')`;
 }
 
-function toSignupError(status: number, body: unknown, retryAfterMs: number | undefined): SignupError {
+/** The error an answer that is not 2xx stands for: the proxy's own body when it has one, else one read from the status. */
+function errorFromAnswer(status: number, body: unknown, retryAfterMs: number | undefined): SignupError {
   const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } } | undefined)?.error;
   // A proxy in front of ours (a CDN, a platform's rate limiter) may answer without our body.
   const fallback = status === 429 ? 'rate_limited' : status === 404 ? 'not_found' : status >= 500 ? 'upstream_unavailable' : 'invalid_request';

@@ -1,19 +1,18 @@
 import { useEffect } from 'react';
 import type { FormDefinition } from '../core/form-definition.js';
 import { SIGNUP_FORM_FIELDS as names } from '../core/signup-form-post.js';
-import type { SignupStatus } from '../core/signup-client.js';
-import type { SignupError } from '../core/signup-error.js';
+import type { SignupResult } from '../core/signup-controller.js';
 import { readSignupOutcome, signupOutcomeResult, withoutSignupOutcome } from '../core/signup-outcome.js';
 
-// What makes <ServerSignupForm> work before (or without) its script: the browser posts the form
-// to the proxy itself, which answers 303 back to the page with the outcome in the URL.
+// What makes <SignupForm> work before (or without) its script: the browser posts the form to the
+// proxy itself, which answers 303 back to the page with the outcome in the URL.
 
 /** Props of {@link PostedFormInputs}. */
 export interface PostedFormInputsProps {
   definition: FormDefinition;
   /** Echoed back by the proxy as the URL's fragment: whose outcome it is. */
   formId: string;
-  /** The page's URL, when the server knows it (see `ServerSignupFormProps.pageUrl`). */
+  /** The page's URL, when the server knows it (see `SignupFormProps.pageUrl`). */
   pageUrl: string | undefined;
 }
 
@@ -31,7 +30,8 @@ export function PostedFormInputs({ definition, formId, pageUrl }: PostedFormInpu
     [names.formId, formId],
     [names.pageUrl, pageUrl && withoutSignupOutcome(pageUrl)],
   ];
-  return values.map(([name, value]) => (value ? <input type="hidden" key={name} name={name} value={value} /> : null));
+  // `defaultValue`: the `value` attribute in every renderer (Preact sets a `value` prop as the property alone).
+  return values.map(([name, value]) => (value ? <input type="hidden" key={name} name={name} defaultValue={value} /> : null));
 }
 
 /**
@@ -43,7 +43,7 @@ export function PostedFormInputs({ definition, formId, pageUrl }: PostedFormInpu
  * @example
  * usePostedOutcome(id, showResult);
  */
-export function usePostedOutcome(formId: string, show: (result: SignupStatus | SignupError) => void): void {
+export function usePostedOutcome(formId: string, show: (result: SignupResult) => void): void {
   useEffect(() => {
     const outcome = readSignupOutcome(location.href);
     if (outcome?.formId !== formId) return; // none, or another form's
