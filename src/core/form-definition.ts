@@ -40,7 +40,10 @@ export interface FormDefinition {
   consent: { text: string; version: string };
   fields: FormField[];
   doubleOptIn: boolean;
-  /** The proxy's human check; absent when it is off. */
+  /**
+   * The proxy's human check; absent when it is off. Not in the schema: the client reads it from
+   * the answer itself (an unknown kind asks nothing of it), which keeps the script tag lighter.
+   */
   humanCheck?: HumanCheckInfo;
 }
 
@@ -81,8 +84,6 @@ export const formDefinitionSchema = z.object({
     }),
   ),
   doubleOptIn: z.boolean(),
-  // Its kind is read by the client (an unknown kind asks nothing of it); kept loose for the script tag's weight.
-  humanCheck: z.optional(z.object({ kind: z.string(), siteKey: z.optional(z.string()) })) as unknown as z.ZodMiniOptional<z.ZodMiniType<HumanCheckInfo>>,
 });
 
 /**

@@ -92,15 +92,17 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
     }
   }
 
-  // The challenge is per visitor: its own request, never from a cache (the definition stays shared).
-  const challengeUrl = `${endpoint}${endpoint.includes('?') ? '&' : '?'}challenge`;
   let proofs: Promise<ProofSource> | undefined;
-  const know = (definition: FormDefinition) => (proofs = definition.humanCheck?.kind === 'proof-of-work'
-    ? proofs ?? loadSolver().then((source) => source(() => call({ cache: 'no-store' }, undefined, challengeUrl).then((answer) => answer.body)))
-    : undefined);
+  // Once the proxy asks for a proof of work, the solver loads and starts on the first proof.
+  const ready = () => proofs?.then((source) => source.prepare(), () => (proofs = undefined));
+  const know = (definition: Partial<FormDefinition> | undefined) => {
+    // The challenge is per visitor: its own request, never from a cache (the definition stays shared).
+    if (definition?.humanCheck?.kind === 'proof-of-work') proofs ??= loadSolver().then((source) => source(endpoint, (url) => call({ cache: 'no-store' }, undefined, url)));
+    ready();
+  };
 
   return {
-    prepare: (definition) => void know(definition)?.then((source) => source.prepare(), () => (proofs = undefined)),
+    prepare: know,
     async loadDefinition({ signal, fresh } = {}) {
       // No headers, like the preload README's snippet makes: nothing to tell the two requests apart.
       const init: RequestInit = fresh ? { cache: 'no-cache' } : {};
@@ -108,7 +110,7 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
         const { status, body } = await call(init, signal);
         const definition = readFormDefinition(body);
         if (!definition) throw new SignupError('internal_error', `The signup service at ${endpoint} did not answer with a form definition.`, { status });
-        know(definition);
+        know(body as Partial<FormDefinition>); // the raw answer: the schema leaves humanCheck out
         return definition;
       } catch (error) {
         // The visitor reads one sentence (definitionFailedMessage); the developer needs the URL, the answer and the fix.
@@ -120,13 +122,16 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
       const send = async () => call({
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(proofs ? { ...request, proof: await (await proofs).take() } : request),
+        body: JSON.stringify({ ...request, proof: await (await proofs)?.take() }), // no proof asked: JSON leaves it out
       }, signal);
       const { body } = await send().catch((error: unknown) => {
-        // Expired while the page was open, or spent by an earlier try: one fresh proof, before the visitor sees anything.
-        if (proofs && (error as SignupError).code === 'human_check_failed') return send();
-        void proofs?.then((source) => source.prepare(), () => undefined); // ready for the visitor's next try
-        throw error;
+        if ((error as SignupError).code !== 'human_check_failed') {
+          ready(); // a fresh proof for the visitor's next try
+          throw error;
+        }
+        // Expired while the page was open, spent by an earlier try, or a definition that did not say: one fresh proof, before the visitor sees anything.
+        know({ humanCheck: { kind: 'proof-of-work' } });
+        return send();
       });
       const status = (body as { status?: unknown } | undefined)?.status;
       return status === 'pending_confirmation' || status === 'queued' ? status : 'subscribed';

@@ -34,12 +34,14 @@ export async function solveProofOfWork(challenge: Challenge, signal?: AbortSigna
 }
 
 /**
- * What the solver file gives the client: a {@link ProofSource} solving the challenges
- * `fetchChallenge` brings. Kept in the solver's chunk, so pages that need no proof never load it.
+ * What the solver file gives the client: a {@link ProofSource} solving the challenges of
+ * `GET {endpoint}?challenge`, fetched with `get` (the client's own call, so its timeout and
+ * errors apply). Kept in the solver's chunk, so pages that need no proof never load it.
  *
  * @example
- * const proofs = proofSource(() => fetch('/api/signup?challenge', { cache: 'no-store' }).then((r) => r.json()));
+ * const proofs = proofSource('/api/signup', (url) => fetch(url, { cache: 'no-store' }).then(async (r) => ({ body: await r.json() })));
  */
-export function proofSource(fetchChallenge: () => Promise<unknown>): ProofSource {
-  return createProofSource(fetchChallenge, solveProofOfWork);
+export function proofSource(endpoint: string, get: (url: string) => Promise<{ body: unknown }>): ProofSource {
+  const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}challenge`;
+  return createProofSource(() => get(url).then((answer) => answer.body), solveProofOfWork);
 }

@@ -8,8 +8,8 @@ import type { ProofSource } from './proof-source.js';
  * Loads the proof-of-work solver: what makes a {@link ProofSource}.
  *
  * @example
- * const proofs = (await loadSolver())(() => fetchChallenge());
+ * const proofs = (await loadSolver())('/api/signup', get);
  * const proof = await proofs.take();
  */
-export const loadSolver = (): Promise<(fetchChallenge: () => Promise<unknown>) => ProofSource> =>
+export const loadSolver = (): Promise<(endpoint: string, get: (url: string) => Promise<{ body: unknown }>) => ProofSource> =>
   import('./solve-challenge.js').then((m) => m.proofSource);

@@ -4,7 +4,7 @@ import { loadPinnedScript } from './load-pinned-script.js';
 /** Set by the script-tag build (scripts/embed-solver.ts): the solver file's Subresource Integrity hash. */
 declare const __DOTDIGITAL_SIGNUP_SOLVER__: string;
 
-type Solve = (fetchChallenge: () => Promise<unknown>) => ProofSource;
+type Solve = (endpoint: string, get: (url: string) => Promise<{ body: unknown }>) => ProofSource;
 
 /**
  * The script tag's proof-of-work solver: `dotdigital-signup.solver.js` beside
@@ -13,6 +13,6 @@ type Solve = (fetchChallenge: () => Promise<unknown>) => ProofSource;
  * again after a failure). Swapped in for `core/solver-loader.ts` by the script-tag build (vite.config.ts).
  *
  * @example
- * const proofs = (await loadSolver())(fetchChallenge);
+ * const proofs = (await loadSolver())('/api/signup', get);
  */
 export const loadSolver = (): Promise<Solve> => loadPinnedScript<Solve>('dotdigital-signup.solver.js', __DOTDIGITAL_SIGNUP_SOLVER__, (shelf) => shelf.solver);

@@ -103,8 +103,8 @@ async function visit(browser: Browser, base: string, rate: number, timeSolves: b
 async function timeInPage(page: Page): Promise<number[]> {
   await page.waitForFunction(() => typeof (window as unknown as { DotdigitalSignup?: { solver?: unknown } }).DotdigitalSignup?.solver === 'function', undefined, { timeout: 30_000 });
   return page.evaluate(async (count) => {
-    const make = (window as unknown as { DotdigitalSignup: { solver: (f: () => Promise<unknown>) => { take(): Promise<string> } } }).DotdigitalSignup.solver;
-    const source = make(() => fetch('/api/signup?challenge', { cache: 'no-store' }).then((r) => r.json()));
+    const make = (window as unknown as { DotdigitalSignup: { solver: (endpoint: string, get: (url: string) => Promise<{ body: unknown }>) => { take(): Promise<string> } } }).DotdigitalSignup.solver;
+    const source = make('/api/signup', (url) => fetch(url, { cache: 'no-store' }).then(async (r) => ({ body: await r.json() })));
     const times: number[] = [];
     for (let i = 0; i < count; i++) {
       const started = performance.now();
