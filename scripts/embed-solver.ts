@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin, type Rolldown } from 'vite';
+import type { Plugin } from 'vite';
+import { buildSideFile } from './build-side-file.js';
 
 const SOLVER = fileURLToPath(new URL('../src/core/solve-challenge.ts', import.meta.url));
 /** The script tag's solver file, beside it. */
@@ -14,28 +14,8 @@ export const SOLVER_FILE = 'dotdigital-signup.solver.js';
  * @example
  * const { code, integrity } = await buildEmbedSolver();
  */
-export async function buildEmbedSolver(): Promise<{ code: string; integrity: string }> {
-  const entry = 'dd-solver.js'; // virtual, resolved below
-  const result = await build({
-    configFile: false,
-    logLevel: 'silent',
-    plugins: [{
-      name: 'solver-entry',
-      resolveId: (id) => (id.endsWith(entry) ? `\0${entry}` : undefined),
-      load: (id) => (id === `\0${entry}`
-        ? `import { proofSource } from ${JSON.stringify(SOLVER)};\n(window.DotdigitalSignup ??= {}).solver = proofSource;`
-        : undefined),
-    }],
-    build: {
-      write: false,
-      minify: 'terser',
-      target: 'es2022',
-      lib: { entry, name: 'DotdigitalSignupSolver', formats: ['iife'], fileName: () => SOLVER_FILE },
-    },
-  });
-  const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-  const code = outputs.flatMap((output) => output.output).find((chunk): chunk is Rolldown.OutputChunk => chunk.type === 'chunk')!.code;
-  return { code, integrity: `sha256-${createHash('sha256').update(code).digest('base64')}` };
+export function buildEmbedSolver(): Promise<{ code: string; integrity: string }> {
+  return buildSideFile('solver', `import { proofSource } from ${JSON.stringify(SOLVER)};\n(window.DotdigitalSignup ??= {}).solver = proofSource;`, SOLVER_FILE);
 }
 
 /**

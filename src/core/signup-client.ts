@@ -119,19 +119,21 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
       }
     },
     async submit(request, signal) {
-      const send = async () => call({
+      const send = (proof?: string) => call({
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ ...request, proof: await (await proofs)?.take() }), // no proof asked: JSON leaves it out
+        body: JSON.stringify({ ...request, proof }), // no proof asked: JSON leaves it out
       }, signal);
-      const { body } = await send().catch((error: unknown) => {
+      const take = async () => (await proofs)?.take();
+      const { body } = await send(await take()).catch(async (error: unknown) => {
         if ((error as SignupError).code !== 'human_check_failed') {
           ready(); // a fresh proof for the visitor's next try
           throw error;
         }
-        // Expired while the page was open, spent by an earlier try, or a definition that did not say: one fresh proof, before the visitor sees anything.
+        // Expired while the page was open, spent by an earlier try, or a definition that did not say:
+        // one fresh proof, before the visitor sees anything. No proof to be had: the refusal stands.
         know({ humanCheck: { kind: 'proof-of-work' } });
-        return send();
+        return send(await take().catch(() => Promise.reject(error)));
       });
       const status = (body as { status?: unknown } | undefined)?.status;
       return status === 'pending_confirmation' || status === 'queued' ? status : 'subscribed';

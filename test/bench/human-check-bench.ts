@@ -8,6 +8,7 @@ import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { percentile, type BenchSection } from './bench-section.js';
 import { reactEntryWeight, scriptTagSizes } from './measure-sizes.js';
+import { waitForProxy } from './page-load-bench.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const LOADS = Math.max(5, Number(process.env.BENCH_HUMAN_LOADS ?? 12));
@@ -35,7 +36,7 @@ export async function humanCheckBench(): Promise<BenchSection> {
   let browser: Browser | undefined;
   const rows: BenchSection['rows'] = [];
   try {
-    await waitFor(`${base}/api/signup`);
+    await waitForProxy(`${base}/api/signup`);
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'] });
     for (const rate of [1, 4]) {
       const solves: number[] = [];
@@ -125,14 +126,6 @@ async function botCost(endpoint: string) {
     times.push((used.user + used.system) / 1000);
   }
   return { mean: times.reduce((a, b) => a + b, 0) / times.length, max: Math.max(...times), count: times.length, verifyNote: 'two HMACs' };
-}
-
-async function waitFor(url: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if ((await fetch(url).catch(() => undefined))?.ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`The demo did not answer at ${url}: run \`npm run build\` first, and free the port (set PORT / DOTDIGITAL_MOCK_PORT).`);
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
