@@ -82,7 +82,8 @@ async function visit(browser: Browser, base: string, rate: number, timeSolves: b
         return original(input, init);
       };
       addEventListener('click', (event) => {
-        if ((event.target as Element | null)?.closest?.('button')) marks.click ??= performance.now();
+        // The script tag's form is in a shadow root: the button is on the event's composed path.
+        if (event.composedPath().some((node) => node instanceof HTMLButtonElement)) marks.click ??= performance.now();
       }, true);
     });
     await page.goto(`${base}/`);

@@ -5,7 +5,7 @@ export interface ProofOfWorkCheck {
   kind: 'proof-of-work';
   /** PBKDF2 iterations per try. Default 1 000 (about 0.6 ms a try on a server core). */
   cost?: number;
-  /** Tries needed are spread evenly from 1 to this. Default 1 500: half a second of one core on average. */
+  /** Tries needed are spread evenly from 1 to this. Default 1 500: about 0.2 s of one core on average (`npm run bench -- human-check`). */
   maxCounter?: number;
   /** How long a challenge may be solved and used, in ms. Default 20 minutes. */
   expiresMs?: number;
