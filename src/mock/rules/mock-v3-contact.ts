@@ -43,14 +43,17 @@ export function writeV3Contact(ctx: V3WriteContext, input: V3ContactInput, merge
     contact.resubscribing = false;
   } else if (previous === 'Unsubscribed' || contact.resubscribing) {
     if (input.status === 'subscribed' && input.resubscribe) {
-      resubscribe(ctx, contact, { challenge: !input.resubscribe.noChallenge, ...(input.resubscribe.redirectUrl ? { returnUrl: input.resubscribe.redirectUrl } : {}) });
+      const { noChallenge, redirectUrl, preferredLocale } = input.resubscribe;
+      resubscribe(ctx, contact, { challenge: !noChallenge, ...(redirectUrl ? { returnUrl: redirectUrl } : {}), ...(preferredLocale ? { locale: preferredLocale } : {}) });
     }
   } else if (input.optInType === 'VerifiedDouble' && !sendOptInEmail && !ctx.forceDoubleOptIn) {
     if (previous !== 'Subscribed') contact.dataFields.set('LASTSUBSCRIBED', created);
     contact.status = 'Subscribed';
     contact.optInType = 'VerifiedDouble';
   } else {
-    applyOptIn(ctx, contact, input.optInType, previous, true);
+    // The double opt-in email in the language the write asked for (assumed: Dotdigital documents
+    // preferredLocale for resubscribe challenges; the mock lets it name this email's language too).
+    applyOptIn(ctx, contact, input.optInType, previous, true, input.resubscribe?.preferredLocale);
   }
   return { contact, created: !existing };
 }
