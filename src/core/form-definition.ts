@@ -33,6 +33,7 @@ export interface FormField {
  *   consent: { text: 'Yes, send me the newsletter.', version: 'a1b2c3' },
  *   fields: [],
  *   doubleOptIn: false,
+ *   locale: 'en',
  * };
  */
 export interface FormDefinition {
@@ -40,6 +41,12 @@ export interface FormDefinition {
   consent: { text: string; version: string };
   fields: FormField[];
   doubleOptIn: boolean;
+  /**
+   * The language of the consent statement and the labels (a BCP 47 tag): the proxy's locale for
+   * the form's (`?locale=de-AT` may get `de`, or the default locale when it has none in that
+   * language). Absent from proxies older than per-locale consent.
+   */
+  locale?: string;
 }
 
 // Preference ids are whole numbers (a signup sends them back, and the proxy takes positive
@@ -69,6 +76,7 @@ export const formDefinitionSchema = z.object({
     }),
   ),
   doubleOptIn: z.boolean(),
+  locale: z.optional(z.string()),
 });
 
 /**

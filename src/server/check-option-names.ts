@@ -2,7 +2,7 @@ import type { SignupHandlerOptions } from './signup-handler-options.js';
 
 /** Every key of {@link SignupHandlerOptions}; the type below fails to compile when one is added there but not here. */
 const SIGNUP_HANDLER_OPTION_NAMES = [
-  'apiUser', 'apiPassword', 'region', 'apiUrl', 'consentText', 'optInType', 'addressBookId', 'allowedOrigins', 'preferences',
+  'apiUser', 'apiPassword', 'region', 'apiUrl', 'consentText', 'defaultLocale', 'preferenceLabels', 'optInType', 'addressBookId', 'allowedOrigins', 'preferences',
   'fields', 'clientIp', 'trustedProxyHops', 'clientIpHeader', 'rateLimit', 'definitionCacheMs', 'retry', 'queue', 'queueDelivery',
   'stores', 'fetch', 'logger', 'clock',
 ] as const satisfies ReadonlyArray<keyof SignupHandlerOptions>;

@@ -1,4 +1,4 @@
-import { consentVersion } from './definition/consent-version.js';
+import { createConsentCatalog } from './definition/consent-catalog.js';
 import { createFormDefinitionSource, type FormDefinitionSource } from './definition/form-definition-source.js';
 import { createDotdigitalClient } from './dotdigital/dotdigital-client.js';
 import { createRetrying } from './dotdigital/with-retries.js';
@@ -42,7 +42,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
   });
   const retrying = createRetrying(options.retry, clock);
   const submit = { client, retrying, logger };
-  const version = consentVersion(options.consentText);
+  const consent = createConsentCatalog(options.locales);
   const emailRef = createEmailRef(options.apiPassword);
   const warned = new Set<string>();
   const warnOnce: SignupEngine['warnOnce'] = (key, ...warning) => {
@@ -52,7 +52,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     logger?.warn(...warning);
   };
   const definition = createFormDefinitionSource({
-    settings: options, consentVersion: version, client, retrying, budgetMs: options.retry.budgetMs, cacheMs: options.definitionCacheMs, clock, logger, warnOnce,
+    settings: options, consent, client, retrying, budgetMs: options.retry.budgetMs, cacheMs: options.definitionCacheMs, clock, logger, warnOnce,
   });
   const queue = { queue: options.queue, delivery: options.queueDelivery, clock, logger };
   return {
@@ -61,7 +61,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     cors: createOriginPolicy(options.allowedOrigins),
     limiter: options.ipLimiter ? failOpen(options.ipLimiter, logger) : options.rateLimit ? createIpRateLimiter(options.rateLimit, () => clock.now()) : undefined,
     definition,
-    consentVersion: version,
+    consent,
     emailRef,
     submit,
     enqueue: createSignupEnqueuer({ ...queue, addressBookId: options.addressBookId }),

@@ -18,6 +18,7 @@ describe('GET form definition', () => {
       consent: { text: CONSENT_TEXT, version: expect.stringMatching(/^[0-9a-f]{16}$/) },
       fields: [{ name: 'FIRSTNAME', label: 'First name', type: 'String', required: true }],
       doubleOptIn: true,
+      locale: 'en',
     });
   });
 

@@ -1,6 +1,7 @@
 import { CLIENT_IP_PRESETS } from '../http/client-ip-presets.js';
 import type { AllowedField, SignupHandlerOptions } from '../signup-handler-options.js';
 import { bad, whole, type Env } from './env-values.js';
+import { checkLocaleOptions, localeOptionsFromEnv } from './locale-options-from-env.js';
 
 /** The default consent statement of `dotdigital-signup serve` when `SIGNUP_CONSENT_TEXT` is unset. */
 export const DEFAULT_CONSENT_TEXT =
@@ -25,7 +26,7 @@ export function optionsFromEnv(env: Env): SignupHandlerOptions {
         '(Settings → Access → API users), or run `npm start` for the demo with the built-in mock.',
     );
   }
-  const options: SignupHandlerOptions = { apiUser, apiPassword, consentText: env.SIGNUP_CONSENT_TEXT || DEFAULT_CONSENT_TEXT };
+  const options: SignupHandlerOptions = { apiUser, apiPassword, ...localeOptionsFromEnv(env, DEFAULT_CONSENT_TEXT) };
   const region = env.DOTDIGITAL_REGION?.trim();
   if (region) options.region = region === 'r1' || region === 'r2' || region === 'r3' ? region : bad('DOTDIGITAL_REGION', region, 'use r1, r2 or r3');
   if (env.DOTDIGITAL_API_URL) options.apiUrl = env.DOTDIGITAL_API_URL;
@@ -38,6 +39,7 @@ export function optionsFromEnv(env: Env): SignupHandlerOptions {
     options.preferences = list(env.SIGNUP_PREFERENCES).map((id) => (/^\d+$/.test(id) ? Number(id) : bad('SIGNUP_PREFERENCES', id, 'use comma-separated preference ids')));
   }
   if (env.SIGNUP_FIELDS?.trim()) options.fields = parseFields(env.SIGNUP_FIELDS);
+  checkLocaleOptions(options, (options.fields ?? []).filter((field) => typeof field?.name === 'string').map((field) => ({ ...field, type: 'String', required: false })));
   const hops = whole(env, 'SIGNUP_TRUSTED_PROXY_HOPS', 0);
   if (hops !== undefined) options.trustedProxyHops = hops;
   if (env.SIGNUP_CLIENT_IP_HEADER?.trim()) options.clientIpHeader = env.SIGNUP_CLIENT_IP_HEADER.trim();

@@ -56,9 +56,9 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
     logger?.info('Honeypot filled: answered as a signup, sent nowhere', {});
     return accepted(false);
   }
-  if (signup.consent.text !== options.consentText || signup.consent.version !== (await engine.consentVersion)) {
-    return errorResponse(409, 'consent_mismatch', 'The consent text has changed since the form was loaded; load the form again.', 'consent', headers);
-  }
+  // The statement of the form's locale, or of another locale the visitor read: recorded word for word.
+  const saw = await engine.consent.match(signup.consent);
+  if (!saw) return errorResponse(409, 'consent_mismatch', 'The consent text has changed since the form was loaded; load the form again.', 'consent', headers);
   const pageUrl = consentPageUrl(signup.consent.pageUrl);
   if (!pageUrl || !cors.allowsPage(pageUrl)) {
     const why = pageUrl ? 'is not on one of this proxy\'s allowedOrigins' : 'must be the http(s) address of the page with the form, at most 2048 characters';
@@ -78,7 +78,8 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
     email: signup.email,
     optInType: options.optInType,
     dataFields: fields.values,
-    consentText: options.consentText,
+    consentText: saw.text,
+    ...(saw.locale ? { locale: saw.locale } : {}),
     consentedAt,
     pageUrl: pageUrl.href,
     ipAddress: ip,

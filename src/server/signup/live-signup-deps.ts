@@ -1,4 +1,5 @@
 import type { FormField } from '../../core/index.js';
+import type { ConsentCatalog } from '../definition/consent-catalog.js';
 import type { DefinitionSnapshot } from '../definition/definition-snapshot.js';
 import type { SubmitDeps } from '../dotdigital/submit-signup.js';
 import type { ClientIpPolicy } from '../http/client-ip.js';
@@ -15,7 +16,6 @@ import type { SignupLogger } from '../shared/signup-logger.js';
  * const options: LiveSignupOptions = resolveOptions(userOptions); // the resolved options fit
  */
 export interface LiveSignupOptions extends ClientIpPolicy {
-  consentText: string;
   optInType: 'Single' | 'VerifiedDouble';
   fields: FormField[];
   addressBookId: number | undefined;
@@ -28,7 +28,7 @@ export interface LiveSignupOptions extends ClientIpPolicy {
  * each narrowed to what it uses.
  *
  * @example
- * const deps: LiveSignupDeps = { options, logger, cors, limiter, definition, consentVersion, emailRef, submit, enqueue, warnOnce };
+ * const deps: LiveSignupDeps = { options, logger, cors, limiter, definition, consent, emailRef, submit, enqueue, warnOnce };
  */
 export interface LiveSignupDeps {
   options: LiveSignupOptions;
@@ -37,7 +37,8 @@ export interface LiveSignupDeps {
   /** Takes the visitor's address; undefined when rate limiting is off. */
   limiter: RateLimiter | undefined;
   definition: { get(): Promise<DefinitionSnapshot>; invalidate(): void };
-  consentVersion: Promise<string>;
+  /** The configured consent statements: what a posted consent is held against. */
+  consent: Pick<ConsentCatalog, 'match'>;
   emailRef: (email: string) => Promise<string>;
   submit: Omit<SubmitDeps, 'addressBookId' | 'ref'>;
   enqueue: EnqueueSignup;
