@@ -15,6 +15,12 @@ export interface SignupClientOptions {
   fetch?: typeof fetch;
   /** Give up on a call after this many milliseconds (default 20000): a form must never spin forever. */
   timeoutMs?: number;
+  /**
+   * The form's language (a BCP 47 tag, e.g. `de`): the definition is asked for in it,
+   * `GET {endpoint}?locale=de`, so the consent statement and labels come in that language.
+   * Without it the plain `GET {endpoint}`: the proxy's default locale.
+   */
+  locale?: string;
 }
 
 /** Options of {@link SignupClient.loadDefinition}. */
@@ -26,6 +32,8 @@ export interface LoadDefinitionOptions {
 
 /** The browser side of the widget ⇄ proxy protocol. */
 export interface SignupClient {
+  /** The form's language (`SignupClientOptions.locale`): a signup sends it with the consent, for Dotdigital's emails. */
+  readonly locale?: string | undefined;
   /** `GET {endpoint}`: the form to render. Throws {@link SignupError}. */
   loadDefinition(options?: LoadDefinitionOptions): Promise<FormDefinition>;
   /** `POST {endpoint}`: sign the visitor up. Throws {@link SignupError}. */
@@ -37,8 +45,8 @@ export interface SignupClient {
  * and the script tag both use it, and so can your own UI.
  *
  * @example
- * const client = createSignupClient({ endpoint: '/api/signup' });
- * const definition = await client.loadDefinition();
+ * const client = createSignupClient({ endpoint: '/api/signup', locale: 'de' });
+ * const definition = await client.loadDefinition(); // GET /api/signup?locale=de
  * await client.submit({ email, preferences: [9], consent: { ...definition.consent, consentedAt, pageUrl } });
  */
 export function createSignupClient(options: SignupClientOptions): SignupClient {
@@ -48,10 +56,11 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
     );
   }
   const endpoint = options.endpoint;
+  const definitionUrl = definitionUrlFor(endpoint, options.locale);
   const timeoutMs = options.timeoutMs ?? 20_000;
   const doFetch = (input: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(input, init);
 
-  async function call(init: RequestInit, signal: AbortSignal | undefined): Promise<{ status: number; body: unknown }> {
+  async function call(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<{ status: number; body: unknown }> {
     // Our own controller carries both the caller's signal and the timeout (AbortSignal.any is too new to rely on).
     const controller = new AbortController();
     const abort = () => controller.abort();
@@ -66,11 +75,11 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
         // <link rel="preload" as="fetch" crossorigin> asks with, so the browser hands this call
         // the response it fetched while the script loaded ('omit' never matched it). A proxy on
         // another origin gets no cookies either way, and ours reads none.
-        response = await doFetch(endpoint, { ...init, signal: controller.signal });
+        response = await doFetch(url, { ...init, signal: controller.signal });
       } catch (cause) {
-        if (timedOut) throw new SignupError('network_error', `${endpoint} did not answer within ${timeoutMs} ms.`);
+        if (timedOut) throw new SignupError('network_error', `${url} did not answer within ${timeoutMs} ms.`);
         if ((cause as Error)?.name === 'AbortError') throw cause;
-        throw new SignupError('network_error', `Could not reach ${endpoint}.`);
+        throw new SignupError('network_error', `Could not reach ${url}.`);
       }
       const body: unknown = await response.json().catch(() => undefined);
       if (!response.ok) throw toSignupError(response.status, body, parseRetryAfter(response.headers.get('retry-after'), Date.now()));
@@ -82,22 +91,23 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
   }
 
   return {
+    locale: options.locale,
     async loadDefinition({ signal, fresh } = {}) {
       // No headers, like the preload README's snippet makes: nothing to tell the two requests apart.
       const init: RequestInit = fresh ? { cache: 'no-cache' } : {};
       try {
-        const { status, body } = await call(init, signal);
+        const { status, body } = await call(definitionUrl, init, signal);
         const definition = readFormDefinition(body);
-        if (!definition) throw new SignupError('internal_error', `${endpoint} did not answer with a form definition.`, { status });
+        if (!definition) throw new SignupError('internal_error', `${definitionUrl} did not answer with a form definition.`, { status });
         return definition;
       } catch (error) {
         // The visitor reads one sentence (definitionFailedMessage); the developer needs the URL, the answer and the fix.
-        if (error instanceof SignupError) console.error(loadFailure(endpoint, error));
+        if (error instanceof SignupError) console.error(loadFailure(definitionUrl, error));
         throw error;
       }
     },
     async submit(request, signal) {
-      const { body } = await call({
+      const { body } = await call(endpoint, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(request),
@@ -106,6 +116,20 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
       return status === 'pending_confirmation' || status === 'queued' ? status : 'subscribed';
     },
   };
+}
+
+/**
+ * The URL of the definition in `locale`: the endpoint with `locale=` added to its query (a string
+ * edit, so a relative endpoint stays relative: there may be no base URL to resolve it against).
+ * README's preload line must name this exact URL for the browser to hand its answer over.
+ *
+ * @example
+ * definitionUrlFor('/api/signup', 'de'); // '/api/signup?locale=de'
+ */
+function definitionUrlFor(endpoint: string, locale: string | undefined): string {
+  if (!locale) return endpoint;
+  const [path, fragment] = endpoint.split('#', 2) as [string, string | undefined];
+  return `${path}${path.includes('?') ? '&' : '?'}locale=${encodeURIComponent(locale)}${fragment === undefined ? '' : `#${fragment}`}`;
 }
 
 /**
