@@ -16,8 +16,9 @@ const packageByName = [
 ];
 const react18 = (name: string) => fileURLToPath(new URL(`./test/react-18/node_modules/${name}`, import.meta.url));
 
-// One config, three jobs:
+// One config, four jobs:
 // - `vite build --mode embed`: the script-tag bundle, dist/embed/dotdigital-signup.js
+// - `vite build --mode embed-module`: the same as an ES module for bundlers, dist/embed/module/
 // - `vite build --mode demo`:  the React demo page's bundle, dist/demo-site/react-demo.js
 // - `vitest`:                  unit, component and proxy tests under test/
 // The npm entries themselves are compiled by `tsc -p tsconfig.build.json`.
@@ -59,6 +60,26 @@ export default defineConfig(({ mode }) => {
         terserOptions: { ecma: 2020, compress: { passes: 2 } },
         target: 'es2022',
         lib: { entry: 'src/embed/index.ts', name: 'DotdigitalSignupBundle', formats: ['iife'], fileName: () => 'dotdigital-signup.js' },
+      },
+    };
+  }
+  if (mode === 'embed-module') {
+    // The same element as an ES module, for `import 'dotdigital-signup/embed'` in a browser bundle
+    // (package.json#exports sends bundlers here through the `browser` condition): a module has no
+    // document.currentScript to find language files beside it, so its languages stay the core's
+    // dynamic imports, chunks beside it that the app's bundler splits as its own.
+    return {
+      plugins: [react(), thirdPartyLicenses()],
+      publicDir: false,
+      resolve: { alias: embedAliases, dedupe: ['preact'] },
+      define: { 'process.env.NODE_ENV': '"production"', __DOTDIGITAL_SIGNUP_VERSION__: JSON.stringify(pkg.version) },
+      build: {
+        outDir: 'dist/embed/module',
+        emptyOutDir: true,
+        minify: true,
+        target: 'es2022',
+        lib: { entry: 'src/embed/index.ts', formats: ['es'], fileName: () => 'dotdigital-signup.js' },
+        rollupOptions: { output: { chunkFileNames: '[name].js' } },
       },
     };
   }

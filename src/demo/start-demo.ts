@@ -7,6 +7,7 @@ import { createMemoryCallBudget, createMemorySignupQueue, createSignupHandler, s
 import { createNodeFetch, optionsFromEnv, queueFromEnv } from '../server/node/index.js';
 import { listenFailure, type PortChoice } from '../server/node/listen-failure.js';
 import { createDemoApp } from './create-demo-app.js';
+import { withDemoLanguages } from './demo-languages.js';
 
 // A port someone else has is a choice to make, not a crash: one line saying which, and how.
 function exitWith(error: unknown, choice: PortChoice): never {
@@ -23,7 +24,7 @@ const apiUrl = real ? env.DOTDIGITAL_API_URL : (await listenMock({ port: mockPor
 // The demo pages are served by this same server: those are the only origins allowed to sign up.
 const demoOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
 const fromEnv = optionsFromEnv({
-  ...env,
+  ...withDemoLanguages(env, { mock: !real }),
   DOTDIGITAL_API_USER: real ? env.DOTDIGITAL_API_USER : DEMO_API_USER,
   DOTDIGITAL_API_PASSWORD: real ? env.DOTDIGITAL_API_PASSWORD : DEMO_API_PASSWORD,
   DOTDIGITAL_API_URL: apiUrl,

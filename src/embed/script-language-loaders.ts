@@ -1,19 +1,19 @@
+import integrity from 'virtual:dotdigital-signup/language-integrity';
 import type { SignupMessages } from '../core/messages.js';
 
-/** Set by the script-tag build (scripts/embed-languages.ts): each language file's Subresource Integrity hash. */
-declare const __DOTDIGITAL_SIGNUP_LANGUAGES__: Record<'de' | 'fr' | 'es' | 'nl', string>;
-
-const integrity = __DOTDIGITAL_SIGNUP_LANGUAGES__;
-
 // Where this script came from, read while it runs (later, document.currentScript is another
-// script or null): its language files sit beside it, fetched the way it was (crossorigin).
+// script or null): its language files sit beside it, fetched the way it was (crossorigin). A
+// classic script has it however it was loaded: blocking, async, defer, or inserted by a tag
+// manager. Only a module has none, and a bundler takes the module build (package.json#exports,
+// `browser`), whose languages are chunks of the bundle.
 const script = document.currentScript as HTMLScriptElement | null;
 
 function loadLanguage(language: 'de' | 'fr' | 'es' | 'nl'): Promise<SignupMessages> {
   const shelf = () => (window as { DotdigitalSignup?: { languages?: Record<string, SignupMessages> } }).DotdigitalSignup?.languages?.[language];
   return new Promise((resolve, reject) => {
+    if (!script?.src) return reject(new Error('dotdigital-signup.js did not run from a <script src> (in a bundle, import dotdigital-signup/embed instead)'));
     const element = document.createElement('script');
-    element.src = new URL(`dotdigital-signup.${language}.js`, script?.src).href;
+    element.src = new URL(`dotdigital-signup.${language}.js`, script.src).href;
     // Pinned like the script tag itself: a changed file on a CDN is refused, not run.
     element.integrity = integrity[language];
     if (script?.crossOrigin != null) element.crossOrigin = script.crossOrigin;
@@ -29,7 +29,8 @@ function loadLanguage(language: 'de' | 'fr' | 'es' | 'nl'): Promise<SignupMessag
  * The script tag's languages: each a small file beside `dotdigital-signup.js`
  * (`dotdigital-signup.de.js`, …), loaded with its integrity hash the first time a form asks
  * for it (loadSignupMessages keeps it), so the bundle every page loads carries English only.
- * Swapped in for `core/locales/language-loaders.ts` by the script-tag build (vite.config.ts).
+ * Swapped in for `core/locales/language-loaders.ts` by the script-tag build (scripts/embed-languages.ts):
+ * a single classic script cannot split out the core's dynamic imports.
  *
  * @example
  * const german = await LANGUAGE_LOADERS.de();

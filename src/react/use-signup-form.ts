@@ -109,14 +109,15 @@ export function useSignupFormBase(options: UseSignupFormOptions, kitSupport?: (f
   const messages = useSignupMessages(options.locale, options.messages);
   const wording = useRef(messages ?? englishMessages); // what the controller and the resolver word issues with
   wording.current = messages ?? englishMessages;
-  const { endpoint } = options;
+  const { endpoint, locale } = options;
   const controller = useMemo(() => {
-    const client = createSignupClient({ endpoint, fetch: (input, init) => (latest.current.fetch ?? fetch)(input, init) });
+    // The definition comes in the form's language: its consent statement and labels (?locale=).
+    const client = createSignupClient({ endpoint, locale, fetch: (input, init) => (latest.current.fetch ?? fetch)(input, init) });
     // A server's definition and outcome matter only at the first render (hydration): later ones need no new controller.
     const created = createSignupController({ client, messages: () => wording.current, callbacks: () => latest.current, definition: options.definition });
     if (shown) created.show(shown);
     return created;
-  }, [endpoint]);
+  }, [endpoint, locale]);
   const snapshot = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
   const { definition } = snapshot;
   const resolver = useMemo(() => signupResolver(() => ({ definition: controller.getSnapshot().definition, messages: wording.current })), [controller]);

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { build } from 'vite';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { Page } from '@playwright/test';
+import { afterAll, beforeAll, describe, it, type ExpectStatic } from 'vitest';
 import { installApp, launchChromium, packTarball, run, startServer, stopServers } from './packed-app.js';
 
 // `npm pack`'s tarball installed into a fresh Vite + React app, once with React 18 and once
@@ -37,11 +38,37 @@ async function createApp(reactMajor: 18 | 19): Promise<string> {
   return app;
 }
 
+/**
+ * `import 'dotdigital-signup/embed'` bundled by Vite: a module has no document.currentScript, so
+ * the German the form asks for must come as a chunk of the app's own bundle (package.json's
+ * `browser` condition picks the module build), with the proxy's German statement and labels.
+ */
+async function signUpThroughBundledEmbed(page: Page, url: string, expect: ExpectStatic): Promise<void> {
+  const problems: string[] = [];
+  const scripts: string[] = [];
+  page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(message.text()));
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  await page.goto(`${url}/embed.html`);
+  const form = page.locator('dotdigital-signup');
+  await expect.poll(() => form.getByLabel('E-Mail-Adresse').count(), { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => form.getByText('Ja, senden Sie mir den Newsletter der Consumer-App.').count()).toBe(1);
+  await form.getByLabel('E-Mail-Adresse').fill('bundle@example.com');
+  await form.getByLabel('Wöchentlicher Newsletter').check();
+  await form.getByRole('button', { name: 'Abonnieren' }).click();
+  await expect.poll(() => form.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Vielen Dank');
+  expect(scripts.filter((path) => path.startsWith('/assets/de'))).toHaveLength(1);
+  expect(problems).toEqual([]);
+}
+
 describe.concurrent('the packed tarball in a fresh Vite React app', () => {
   for (const reactMajor of [18, 19] as const) {
     it(`React ${reactMajor}: installs, builds, server-renders, renders and signs up`, async ({ expect }) => {
       const app = await createApp(reactMajor);
-      await build({ root: app, configFile: false, logLevel: 'error', mode: 'production', define: { 'process.env.NODE_ENV': '"production"' }, plugins: [react()], build: { outDir: join(app, 'dist') } });
+      // Two pages, one build: the React app, and the script tag imported as a module (embed.html).
+      await build({
+        root: app, configFile: false, logLevel: 'error', mode: 'production', define: { 'process.env.NODE_ENV': '"production"' }, plugins: [react()],
+        build: { outDir: join(app, 'dist'), rollupOptions: { input: { main: join(app, 'index.html'), embed: join(app, 'embed.html') } } },
+      });
 
       const { stdout } = await run(process.execPath, ['ssr.mjs'], { cwd: app });
       const ssr = JSON.parse(stdout) as { html: string; client: string };
@@ -63,6 +90,7 @@ describe.concurrent('the packed tarball in a fresh Vite React app', () => {
         await page.getByRole('button', { name: 'Subscribe' }).click();
         await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Thank you for subscribing');
         expect(errors).toEqual([]);
+        if (reactMajor === 19) await signUpThroughBundledEmbed(page, url, expect);
       } finally {
         await browser.close();
       }
