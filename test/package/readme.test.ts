@@ -171,6 +171,7 @@ describe('README recipes are the tested adapter files', () => {
     ['Next.js (app router)', 'next-route.ts'],
     ['Express', 'express-app.ts'],
     ['Workers-style `fetch` export (Cloudflare Workers, Deno, Bun)', 'worker.ts'],
+    ['Messages and languages', 'multilingual-route.ts'],
   ])('%s is test/server/adapters/%s', (title, adapter) => {
     const recipe = /```ts\n([\s\S]*?)```/.exec(section(title))?.[1];
     expect(recipe, `README "${title}" has no ts block`).toBeDefined();
