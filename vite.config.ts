@@ -14,6 +14,12 @@ const packageByName = [
   { find: /^dotdigital-signup\/core$/, replacement: fileURLToPath(new URL('./src/core/index.ts', import.meta.url)) },
   { find: /^@\/components\/ui\/(.*)$/, replacement: fileURLToPath(new URL('./src/demo/kit/$1.tsx', import.meta.url)) },
 ];
+// What both builds of the script tag share: Preact for React, the version, production code.
+const embedShared = {
+  publicDir: false as const,
+  resolve: { alias: embedAliases, dedupe: ['preact'] },
+  define: { 'process.env.NODE_ENV': '"production"', __DOTDIGITAL_SIGNUP_VERSION__: JSON.stringify(pkg.version) },
+};
 const react18 = (name: string) => fileURLToPath(new URL(`./test/react-18/node_modules/${name}`, import.meta.url));
 
 // One config, four jobs:
@@ -49,9 +55,7 @@ export default defineConfig(({ mode }) => {
           },
         },
       ],
-      publicDir: false,
-      resolve: { alias: embedAliases, dedupe: ['preact'] },
-      define: { 'process.env.NODE_ENV': '"production"', __DOTDIGITAL_SIGNUP_VERSION__: JSON.stringify(pkg.version) },
+      ...embedShared,
       build: {
         outDir: 'dist/embed',
         emptyOutDir: true,
@@ -69,10 +73,8 @@ export default defineConfig(({ mode }) => {
     // document.currentScript to find language files beside it, so its languages stay the core's
     // dynamic imports, chunks beside it that the app's bundler splits as its own.
     return {
+      ...embedShared,
       plugins: [react(), thirdPartyLicenses()],
-      publicDir: false,
-      resolve: { alias: embedAliases, dedupe: ['preact'] },
-      define: { 'process.env.NODE_ENV': '"production"', __DOTDIGITAL_SIGNUP_VERSION__: JSON.stringify(pkg.version) },
       build: {
         outDir: 'dist/embed/module',
         emptyOutDir: true,
