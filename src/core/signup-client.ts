@@ -127,9 +127,7 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
  * definitionUrlFor('/api/signup', 'de'); // '/api/signup?locale=de'
  */
 function definitionUrlFor(endpoint: string, locale: string | undefined): string {
-  if (!locale) return endpoint;
-  const [path, fragment] = endpoint.split('#', 2) as [string, string | undefined];
-  return `${path}${path.includes('?') ? '&' : '?'}locale=${encodeURIComponent(locale)}${fragment === undefined ? '' : `#${fragment}`}`;
+  return locale ? `${endpoint}${endpoint.includes('?') ? '&' : '?'}locale=${encodeURIComponent(locale)}` : endpoint;
 }
 
 /**

@@ -54,7 +54,8 @@ export const signupRequestSchema = z.object({
   consent: z.object({
     text: z.string().check(z.maxLength(10_000)),
     version: z.string().check(z.maxLength(200)),
-    locale: z.optional(z.string().check(z.regex(/^[A-Za-z]{2,8}([-_][A-Za-z0-9]{1,8})*$/), z.maxLength(35))),
+    // A language tag; the proxy ignores one that is not (then the statement alone decides).
+    locale: z.optional(z.string().check(z.maxLength(35))),
     consentedAt: z.iso.datetime({ offset: true }),
     pageUrl: httpUrl,
   }),

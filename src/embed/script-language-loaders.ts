@@ -11,9 +11,8 @@ const script = document.currentScript as HTMLScriptElement | null;
 function loadLanguage(language: 'de' | 'fr' | 'es' | 'nl'): Promise<SignupMessages> {
   const shelf = () => (window as { DotdigitalSignup?: { languages?: Record<string, SignupMessages> } }).DotdigitalSignup?.languages?.[language];
   return new Promise((resolve, reject) => {
-    if (!script?.src) return reject(new Error('dotdigital-signup.js did not run from a <script src> (in a bundle, import dotdigital-signup/embed instead)'));
     const element = document.createElement('script');
-    element.src = new URL(`dotdigital-signup.${language}.js`, script.src).href;
+    element.src = new URL(`dotdigital-signup.${language}.js`, script?.src).href;
     // Pinned like the script tag itself: a changed file on a CDN is refused, not run.
     element.integrity = integrity[language];
     if (script?.crossOrigin != null) element.crossOrigin = script.crossOrigin;

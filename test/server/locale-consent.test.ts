@@ -39,10 +39,15 @@ describe('consent in the visitor\'s language: checked against their locale\'s st
     expect(proxy.mock.store.contacts.has('cy@example.com')).toBe(false);
   });
 
-  it('refuses a locale that is no language tag as a malformed request', async () => {
+  it('ignores a locale that is no language tag: the statement alone decides, and no language is asked for', async () => {
     const proxy = proxyWithMock(LOCALE_OPTIONS);
-    const refused = await proxy.handler(post({ email: 'ann@example.com', consent: { ...(await consentIn(proxy.handler, 'de')), locale: 'de"><script>' } }), IP);
-    expect([refused.status, await errorOf(refused)]).toEqual([400, expect.objectContaining({ code: 'invalid_request', field: 'consent.locale' })]);
+    proxy.mock.unsubscribe('ann@example.com');
+    const answer = await proxy.handler(post({ email: 'ann@example.com', consent: { ...(await consentIn(proxy.handler, 'de')), locale: 'de"><script>' } }), IP);
+    expect(answer.status).toBe(202);
+    expect(storedText(proxy, 'ann@example.com')).toEqual([CONSENT.de]);
+    expect(proxy.mock.store.outbox).toEqual([expect.objectContaining({ locale: 'de-DE' })]); // the German statement's locale
+    const long = await proxy.handler(post({ email: 'bo@example.com', consent: { ...(await consentIn(proxy.handler, 'de')), locale: 'de-'.repeat(20) } }), IP);
+    expect([long.status, (await errorOf(long)).field]).toEqual([400, 'consent.locale']);
   });
 
   it('records the German statement of a form posted without JavaScript', async () => {
