@@ -26,6 +26,7 @@ export function localeOptionsFromEnv(env: Env, fallback: string): LocaleOptions 
   const consent = perLocale(env, CONSENT, (value) => value);
   const labels = perLocale(env, LABELS, (value, name) => labelObject(value, name));
   const own = env[CONSENT] || undefined;
+  if (own?.trim() === '' && Object.keys(consent).length > 0) bad(CONSENT, own, 'set it to the default locale\'s consent statement, or unset it');
   const options: LocaleOptions = {
     consentText: Object.keys(consent).length === 0 ? (own ?? fallback) : { [defaultLocale ?? 'en']: own ?? fallback, ...consent },
   };
