@@ -2,7 +2,8 @@ import { DEFAULT_CONSENT_TEXT } from '../server/node/index.js';
 import type { Env } from '../server/node/env-values.js';
 
 // The demo speaks the five languages the form has messages for, consent statement and
-// preference labels included, so its language pages show each form wholly in its language.
+// preference labels included, so its language pages show each form wholly in its language
+// (and Arabic, whose messages a site passes itself: a right-to-left form).
 // Written as `serve`'s variables (README, "Messages and languages"): what a site would set.
 
 /** The demo's consent statement in each of its languages (English is `serve`'s own default). */
@@ -12,6 +13,8 @@ export const DEMO_CONSENT_TEXTS = {
   fr: 'Oui, envoyez-moi des nouveautés et des offres par e-mail. Je peux me désabonner à tout moment grâce au lien présent dans chaque e-mail. Notre politique de confidentialité explique comment nous utilisons vos données.',
   es: 'Sí, envíenme novedades y ofertas por correo electrónico. Puedo darme de baja en cualquier momento con el enlace de cada correo. Consulte nuestra política de privacidad para saber cómo usamos sus datos.',
   nl: 'Ja, stuur me nieuws en aanbiedingen per e-mail. Ik kan me altijd afmelden via de link in elke e-mail. In onze privacyverklaring lees je hoe we je gegevens gebruiken.',
+  // For a form whose messages a site passes in Arabic (right to left): the proxy's part in Arabic too.
+  ar: 'نعم، أرسلوا إليّ الأخبار والعروض بالبريد الإلكتروني. يمكنني إلغاء الاشتراك في أي وقت عبر الرابط الموجود في كل رسالة. يوضّح إشعار الخصوصية لدينا كيف نستخدم بياناتك.',
 };
 const CONSENT = Object.fromEntries(Object.entries(DEMO_CONSENT_TEXTS).map(([locale, text]) => [locale === 'en' ? 'SIGNUP_CONSENT_TEXT' : `SIGNUP_CONSENT_TEXT_${locale.toUpperCase()}`, text]));
 
@@ -21,6 +24,7 @@ const LABELS: Record<string, Record<number, string>> = {
   SIGNUP_PREFERENCE_LABELS_FR: { 1: 'Lettres d’information', 2: 'Lettre hebdomadaire', 3: 'Nouveautés produits', 5: 'Événements près de chez vous' },
   SIGNUP_PREFERENCE_LABELS_ES: { 1: 'Boletines', 2: 'Boletín semanal', 3: 'Novedades de productos', 5: 'Eventos cerca de usted' },
   SIGNUP_PREFERENCE_LABELS_NL: { 1: 'Nieuwsbrieven', 2: 'Wekelijkse nieuwsbrief', 3: 'Productnieuws', 5: 'Evenementen bij jou in de buurt' },
+  SIGNUP_PREFERENCE_LABELS_AR: { 1: 'النشرات الإخبارية', 2: 'النشرة الأسبوعية', 3: 'تحديثات المنتجات', 5: 'فعاليات بالقرب منك' },
 };
 
 /**

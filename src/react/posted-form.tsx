@@ -15,19 +15,23 @@ export interface PostedFormInputsProps {
   formId: string;
   /** The page's URL, when the server knows it (see `ServerSignupFormProps.pageUrl`). */
   pageUrl: string | undefined;
+  /** The form's language, for Dotdigital's emails (the proxy asks them in it). */
+  locale: string | undefined;
 }
 
 /**
  * The hidden inputs a form posted without JavaScript needs besides the visible ones: the
- * consent text and version it showed, its id, and the page's URL (any earlier outcome taken out).
+ * consent text and version it showed, its language, its id, and the page's URL (any earlier
+ * outcome taken out).
  *
  * @example
- * <PostedFormInputs definition={definition} formId={id} pageUrl={props.pageUrl} />
+ * <PostedFormInputs definition={definition} formId={id} pageUrl={props.pageUrl} locale="de" />
  */
-export function PostedFormInputs({ definition, formId, pageUrl }: PostedFormInputsProps) {
+export function PostedFormInputs({ definition, formId, pageUrl, locale }: PostedFormInputsProps) {
   const values = [
     [names.consentText, definition.consent.text],
     [names.consentVersion, definition.consent.version],
+    [names.consentLocale, locale],
     [names.formId, formId],
     [names.pageUrl, pageUrl && withoutSignupOutcome(pageUrl)],
   ];

@@ -10,12 +10,13 @@ import { LoadingPlaceholder } from './loading-placeholder.js';
 import { PreferenceFieldset } from './preference-fieldset.js';
 import { cx, issueTarget, signupFormIds } from './signup-form-ids.js';
 import { definitionFailedMessage } from '../core/signup-issue.js';
+import { textDirection } from '../core/locales/text-direction.js';
 import type { SignupStatus } from '../core/signup-client.js';
 import type { SignupError } from '../core/signup-error.js';
 import type { PostedFormInputs, usePostedOutcome } from './posted-form.js';
 import { signupFormStyles } from './signup-form-styles.js';
 import { SignupStatusPanel } from './signup-status-panel.js';
-import { useSignupFormBase, type UseSignupFormOptions } from './use-signup-form.js';
+import { formLocale, useSignupFormBase, type UseSignupFormOptions } from './use-signup-form.js';
 
 /** Props of {@link SignupForm}. */
 export interface SignupFormProps extends UseSignupFormOptions {
@@ -101,9 +102,9 @@ export function useSignupFormMarkup(props: SignupFormProps, posted?: PostedFormP
         {definition.preferences.length > 0 ? (
           <PreferenceFieldset preferences={definition.preferences} ids={ids} messages={messages} register={form.register} issue={inline('preferences')} />
         ) : null}
-        <ConsentStatement text={definition.consent.text} ids={ids} messages={messages} updated={consentUpdated} issue={inline('consent')} />
+        <ConsentStatement text={definition.consent.text} lang={definition.locale} ids={ids} messages={messages} updated={consentUpdated} issue={inline('consent')} />
         <HoneypotField id={ids.honeypot} register={form.register} />
-        {posted ? <posted.Inputs definition={definition} formId={id} pageUrl={posted.pageUrl} /> : null}
+        {posted ? <posted.Inputs definition={definition} formId={id} pageUrl={posted.pageUrl} locale={formLocale(props)} /> : null}
         <button type="submit" className="dd-signup__button" aria-disabled={state === 'submitting' || undefined} aria-describedby={ids.consent}>
           {state === 'submitting' ? <span className="dd-signup__spinner" aria-hidden="true" /> : null}
           {state === 'submitting' ? messages.submitting : messages.submit}
@@ -113,7 +114,7 @@ export function useSignupFormMarkup(props: SignupFormProps, posted?: PostedFormP
   }
 
   return (
-    <div className={cx('dd-signup', props.className)} style={props.style} data-state={state} lang={messages?.locale}>
+    <div className={cx('dd-signup', props.className)} style={props.style} data-state={state} lang={messages?.locale} dir={messages && textDirection(messages)}>
       {/* Once per document on React 19, once per form on React 18 (signup-form-styles.ts says why). As HTML,
           not a text child: React 18's server renderer would escape the quotes in it. */}
       {props.unstyled ? null : <style href="dd-signup" precedence="dd-signup" nonce={props.nonce} dangerouslySetInnerHTML={{ __html: signupFormStyles }} />}

@@ -95,6 +95,15 @@ export function useSignupForm(options: UseSignupFormOptions): UseSignupFormResul
 }
 
 /**
+ * The form's language, as the proxy is asked for it and told it: its `locale`, or that of a
+ * complete set of messages given for a language it has no built-in messages for.
+ *
+ * @example
+ * formLocale({ messages: arabicMessages }); // 'ar'
+ */
+export const formLocale = (options: Pick<UseSignupFormOptions, 'locale' | 'messages'>): string | undefined => options.locale ?? options.messages?.locale;
+
+/**
  * {@link useSignupForm} for markup whose checkboxes are inputs given `register()` (the
  * `<SignupForm>` component, and so the script tag): without the support a UI kit's controls
  * need, which such a form would carry for nothing. `shown`: a result shown from the first render
@@ -109,7 +118,8 @@ export function useSignupFormBase(options: UseSignupFormOptions, kitSupport?: (f
   const messages = useSignupMessages(options.locale, options.messages);
   const wording = useRef(messages ?? englishMessages); // what the controller and the resolver word issues with
   wording.current = messages ?? englishMessages;
-  const { endpoint, locale } = options;
+  const { endpoint } = options;
+  const locale = formLocale(options);
   const controller = useMemo(() => {
     // The definition comes in the form's language: its consent statement and labels (?locale=).
     const client = createSignupClient({ endpoint, locale, fetch: (input, init) => (latest.current.fetch ?? fetch)(input, init) });

@@ -7,13 +7,13 @@ import { DEFAULT_CONSENT_TEXT, optionsFromEnv } from '../../src/server/node/inde
 const labels = (definition: { preferences: Array<{ label: string; preferences?: Array<{ label: string }> }> }) =>
   definition.preferences.flatMap((item) => [item.label, ...(item.preferences ?? []).map((p) => p.label)]);
 
-it('the demo speaks five languages wholly: every statement and every label its own, none left in English', async () => {
+it('the demo speaks five languages (and Arabic) wholly: every statement and every label its own, none left in English', async () => {
   const mock = createMockDotdigital();
   const env = withDemoLanguages({ DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD }, { mock: true });
   const handler = createSignupHandler({ ...optionsFromEnv(env), apiUrl: 'https://mock.example', fetch: mock.fetch, logger: false });
   const english = await handler.formDefinition({ locale: 'en' });
   expect(english.consent.text).toBe(DEFAULT_CONSENT_TEXT);
-  for (const locale of ['de', 'fr', 'es', 'nl']) {
+  for (const locale of ['de', 'fr', 'es', 'nl', 'ar']) {
     const definition = await handler.formDefinition({ locale });
     expect(definition.locale).toBe(locale);
     expect(definition.consent.text).not.toBe(english.consent.text);

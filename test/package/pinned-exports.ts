@@ -64,6 +64,7 @@ export const PINNED_EXPORTS: Record<string, string[]> = {
     'signupRequestFromForm',
     'signupRequestSchema',
     'spanishMessages',
+    'textDirection',
     'withoutSignupOutcome',
   ],
   './server': ['SignupQueueFullError', 'consentVersion', 'createMemoryCallBudget', 'createMemoryDrainLock', 'createMemorySignupQueue', 'createSignupHandler', 'normalizeIp', 'startQueueDelivery'],

@@ -50,6 +50,14 @@ describe('<ServerSignupForm>: a form the browser can post itself', () => {
     expect(container.querySelector('[role="status"]')!.id).toBe(formId);
   });
 
+  it('carries its language in a hidden input for the proxy (Dotdigital\'s emails), only when it has one', async () => {
+    const { container } = render(<ServerSignupForm endpoint="/api/signup" definition={DEFINITION} locale="de-AT" />);
+    await screen.findByLabelText('E-Mail-Adresse'); // German loads first
+    expect(hidden(container, SIGNUP_FORM_FIELDS.consentLocale)).toBe('de-AT');
+    cleanup();
+    expect(hidden(render(<ServerSignupForm endpoint="/api/signup" definition={DEFINITION} />).container, SIGNUP_FORM_FIELDS.consentLocale)).toBeUndefined();
+  });
+
   it('leaves the page URL to the Referer when it is not given', () => {
     const { container } = render(<ServerSignupForm endpoint="/api/signup" definition={DEFINITION} />);
     expect(hidden(container, SIGNUP_FORM_FIELDS.pageUrl)).toBeUndefined();

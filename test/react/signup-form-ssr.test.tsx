@@ -20,7 +20,7 @@ describe('<SignupForm> on the server', () => {
       </StrictMode>,
     );
     // React 19 hoists the stylesheet to the start of the output (src/react/signup-form-style.tsx).
-    expect(html).toMatch(/^(<style[^>]*>[^<]*<\/style>)?<div class="dd-signup brand" data-state="loading" lang="en">/);
+    expect(html).toMatch(/^(<style[^>]*>[^<]*<\/style>)?<div class="dd-signup brand" data-state="loading" lang="en" dir="ltr">/);
     expect(html).toContain('aria-busy="true"');
     expect(html).toContain('Loading the signup form…');
     expect(html).toMatch(/<style[ >]/);
@@ -46,7 +46,7 @@ describe('<SignupForm> on the server', () => {
         <SignupForm endpoint="/api/signup" definition={definition} fetch={fetch} />
       </StrictMode>,
     );
-    expect(html).toMatch(/^(<style[^>]*>[^<]*<\/style>)?<div class="dd-signup" data-state="ready" lang="en">/);
+    expect(html).toMatch(/^(<style[^>]*>[^<]*<\/style>)?<div class="dd-signup" data-state="ready" lang="en" dir="ltr">/);
     expect(html).not.toContain('aria-busy');
     expect(html).not.toContain('Loading the signup form');
     expect(html).toMatch(/<label[^>]*>Email address<\/label>/);
