@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNUP_FORM_FIELDS } from '../../src/core/index.js';
 import { consentVersion, createMemorySignupQueue } from '../../src/server/index.js';
-import { CONTACT_WRITE, ENDPOINT, errorOf, HOUR, post, proxyInOutage, proxyWithMock, SITE, storedContact } from './proxy-fixture.js';
+import { CONTACT_WRITE, ENDPOINT, errorOf, HOUR, post, proxyInOutage, proxyWithMock, SITE, status, storedContact } from './proxy-fixture.js';
 import { backlogProxy } from './queue/bulk-fixture.js';
 import { CONSENT, consentIn, LOCALE_OPTIONS } from './locale-fixture.js';
 
@@ -136,8 +136,12 @@ describe('emails in the visitor\'s language (Dotdigital\'s preferredLocale)', ()
     const p = await backlogProxy({ ...LOCALE_OPTIONS, queueDelivery: { bulkThreshold: 2 } });
     p.mock.unsubscribe('anna@example.com');
     p.mock.unsubscribe('luc@example.com');
+    // A returning subscriber comes back through v3's PATCH (resubscribeOptions), not the contact write: down too.
+    const resubscribeDown = { method: 'PATCH', path: /\/contacts\/v3\/email\//, times: Infinity, answer: status(503) };
+    p.faults.push(resubscribeDown);
     await p.signUp('anna@example.com', { consent: await consentIn(p.handler, 'de') });
     await p.signUp('luc@example.com', { consent: await consentIn(p.handler, 'fr') });
+    resubscribeDown.times = 0;
     p.recover();
     expect(await p.handler.deliverQueued()).toMatchObject({ delivered: 2, imported: 2 });
     expect(p.mock.store.outbox.map(({ to, locale }) => [to, locale]).sort()).toEqual([['anna@example.com', 'de-DE'], ['luc@example.com', 'fr-FR']]);
