@@ -7,12 +7,13 @@ import { embedLanguages } from './scripts/embed-languages.js';
 import { writeReadmeSnippet } from './scripts/readme-snippet.js';
 import { thirdPartyLicenses } from './scripts/third-party-licenses.js';
 
-// The headless demo and README's examples import the package by name, as a user's app does,
-// and the demo's UI kit from where a shadcn/ui app keeps its components.
+// The headless demo and README's examples import the package by name, as a user's app does, and
+// the demo's shadcn/ui files by their `@/` alias (src/demo/components/ui, src/demo/lib), as
+// shadcn generates them.
 const packageByName = [
   { find: /^dotdigital-signup$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
   { find: /^dotdigital-signup\/core$/, replacement: fileURLToPath(new URL('./src/core/index.ts', import.meta.url)) },
-  { find: /^@\/components\/ui\/(.*)$/, replacement: fileURLToPath(new URL('./src/demo/kit/$1.tsx', import.meta.url)) },
+  { find: /^@\/(.*)$/, replacement: `${fileURLToPath(new URL('./src/demo/', import.meta.url))}$1` },
 ];
 // What both builds of the script tag share: Preact for React, the version, production code.
 const embedShared = {
@@ -31,9 +32,10 @@ const react18 = (name: string) => fileURLToPath(new URL(`./test/react-18/node_mo
 export default defineConfig(({ mode }) => {
   if (mode === 'embed') {
     return {
-      // The script tag carries its own renderer. React + React DOM weigh ~60 KB gzip, over
-      // the whole 30 KB budget, so the same <SignupForm> source is built against
-      // preact/compat (~5 KB). The whole browser suite runs against this bundle (`/`).
+      // The script tag carries its own renderer. React + React DOM weigh ~60 KB gzip, over the
+      // whole budget, so the same <SignupForm> source is built against Preact's core and hooks
+      // through a small shim (src/embed/react-on-preact.ts, scripts/embed-aliases.ts; ~5 KB), not
+      // preact/compat. The whole browser suite runs against this bundle (`/`).
       plugins: [
         react(),
         thirdPartyLicenses(),
@@ -106,6 +108,9 @@ export default defineConfig(({ mode }) => {
     test: {
       environment: 'node',
       restoreMocks: true,
+      // No test is a speed test (those are `npm run bench`): a component test's first render imports
+      // react-hook-form, zod and Radix, which on a busy 2-core machine takes more than Vitest's default 5 s.
+      testTimeout: 20_000,
       setupFiles: ['test/setup.ts'],
       projects: [
         { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], provide: { reactMajor: 19 } } },
@@ -120,9 +125,11 @@ export default defineConfig(({ mode }) => {
               'react-dom': react18('react-dom'),
               // Its `main` is CommonJS, which Vitest leaves to Node (and so to React 19); the ESM build takes the alias.
               '@testing-library/react': fileURLToPath(new URL('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js', import.meta.url)),
+              // Its `node` condition is CommonJS too (the shadcn/ui checkbox's icon).
+              'lucide-react': fileURLToPath(new URL('./node_modules/lucide-react/dist/esm/lucide-react.mjs', import.meta.url)),
             },
           },
-          test: { name: 'react-18', include: ['test/react/**/*.test.{ts,tsx}'], provide: { reactMajor: 18 }, server: { deps: { inline: ['@testing-library/react', 'react-hook-form'] } } },
+          test: { name: 'react-18', include: ['test/react/**/*.test.{ts,tsx}'], provide: { reactMajor: 18 }, server: { deps: { inline: ['@testing-library/react', 'react-hook-form', 'radix-ui', /@radix-ui\//, 'lucide-react'] } } },
         },
       ],
     },

@@ -1,14 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { optedInIds, readMock, uniqueEmail, type PreferenceReadBack } from './mock-api.js';
-import { axeViolations, signUpByKeyboard } from './widget-helpers.js';
+import { axeViolations, focused, signUpByKeyboard } from './widget-helpers.js';
 
-// /headless.html: useSignupForm() composed with a shadcn/ui-style kit — FormProvider, FormField
-// (a Controller) and checkboxes that are <button role="checkbox">, wired through Controller.
-const form = (page: Page) => page.locator('form.kit-form');
+// /headless.html: useSignupForm() composed with shadcn/ui's generated files on Radix — <Form>
+// (FormProvider), <FormField> (a Controller), <FormItem id> (the id on a wrapper <div>) and Radix
+// checkboxes that are <button role="checkbox">, wired through <FormField>; README's example.
+const form = (page: Page) => page.locator('#signup form');
 const preferencesOf = async (email: string) => optedInIds((await readMock<PreferenceReadBack[]>(`/v2/contacts/${encodeURIComponent(email)}/preferences`)).body);
 
-test.describe('headless hook with a shadcn/ui-style kit', () => {
-  test('ready, error, submitting, subscribed — the button checkboxes’ ticks reach Dotdigital; axe finds nothing', async ({ page }) => {
+test.describe('headless hook with shadcn/ui and Radix', () => {
+  test('ready, error, submitting, subscribed — the Radix checkboxes’ ticks reach Dotdigital; axe finds nothing', async ({ page }) => {
     await page.goto('/headless.html');
     await expect(form(page)).toHaveAttribute('data-state', 'ready');
     expect(await axeViolations(page), 'ready').toEqual([]);
@@ -16,10 +17,24 @@ test.describe('headless hook with a shadcn/ui-style kit', () => {
     await page.getByRole('button', { name: 'Subscribe' }).click();
     await expect(form(page)).toHaveAttribute('data-state', 'error');
     await expect(page.getByRole('alert')).toContainText('Enter your email address');
-    // The kit's <FormMessage> shows react-hook-form's error: the resolver's message.
-    await expect(page.locator('.kit-message')).toHaveText('Error: Enter your email address');
+    expect(await focused(page)).toMatch(/^div\.dd-signup__summary/); // GOV.UK: the summary takes focus
+    // shadcn's <FormMessage> shows react-hook-form's error: the resolver's message.
+    await expect(page.locator('[data-slot="form-message"]')).toHaveText('Enter your email address');
     await expect(page.getByLabel('Email address')).toHaveAttribute('aria-invalid', 'true');
     expect(await axeViolations(page), 'error').toEqual([]);
+    // The link names shadcn's <FormItem> wrapper: it moves focus to the input inside.
+    await page.getByRole('link', { name: 'Enter your email address' }).click();
+    expect(await focused(page)).toContain('input [Email address]');
+
+    // The page's own rule on the address: its words, inline and in the summary; nothing is sent.
+    const posts: string[] = [];
+    page.on('request', (request) => request.method() === 'POST' && posts.push(request.url()));
+    await page.getByLabel('Email address').fill('temp@mailinator.com');
+    await page.getByRole('button', { name: 'Subscribe' }).click();
+    const own = 'Enter an address you will keep: we do not send to disposable mailboxes';
+    await expect(page.getByRole('link', { name: own })).toBeVisible();
+    await expect(page.locator('[data-slot="form-message"]')).toHaveText(own);
+    expect(posts).toEqual([]);
 
     const email = uniqueEmail('kit');
     await page.getByLabel('Email address').fill(email);
@@ -45,7 +60,7 @@ test.describe('headless hook with a shadcn/ui-style kit', () => {
     expect(await preferencesOf(email)).toEqual([2, 5]);
   });
 
-  test('keyboard only: Tab to each button checkbox, Space ticks it, Enter submits', async ({ page }) => {
+  test('keyboard only: Tab to each Radix checkbox, Space ticks it, Enter submits', async ({ page }) => {
     await page.goto('/headless.html');
     await expect(form(page)).toHaveAttribute('data-state', 'ready');
     const email = uniqueEmail('kitkeys');

@@ -7,7 +7,7 @@ import { widgetRoot } from './widget-helpers.js';
 const failures = [
   { name: 'a 404 (wrong endpoint)', answer: { status: 404, body: 'Not Found' }, visitor: 'The signup service could not be found. Try again later.', console: /^dotdigital-signup: GET \/api\/signup answered 404: .*\(README, 'Troubleshooting'\)$/ },
   { name: 'a 500 (the proxy failing)', answer: { status: 500, body: 'Internal Server Error' }, visitor: 'The signup form could not be loaded. Try again later.', console: /^dotdigital-signup: GET \/api\/signup answered 500: / },
-  { name: 'no answer (network)', answer: 'abort' as const, visitor: 'The signup form could not be loaded. Check your connection and try again.', console: /^dotdigital-signup: GET \/api\/signup failed: Could not reach \/api\/signup\./ },
+  { name: 'no answer (network)', answer: 'abort' as const, visitor: 'The signup form could not be loaded. Check your connection and try again.', console: /^dotdigital-signup: GET \/api\/signup failed: Could not reach the signup service at \/api\/signup\./ },
 ];
 
 for (const failure of failures) {

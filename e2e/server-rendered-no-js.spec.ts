@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { optedInIds, readMock, uniqueEmail, type ConsentReadBack, type PreferenceReadBack } from './mock-api.js';
 import { widgetRoot } from './widget-helpers.js';
 
-// /ssr.html renders <ServerSignupForm> (README's Next.js page, without Next): a real
+// /ssr.html renders <SignupForm definition outcome> (README's Next.js page, without Next): a real
 // <form method="post" action="/api/signup">. Posted by the browser itself, the proxy answers
 // 303 back to the page with the outcome in the URL, and the server renders that outcome.
 
@@ -16,6 +16,7 @@ test.describe('without JavaScript', () => {
     const email = uniqueEmail('nojs');
     await page.goto('/ssr.html');
     const formId = await formIdOf(page);
+    expect(formId).toBe('newsletter'); // the id the demo gives <SignupForm> (src/demo/ssr-page-ids.ts), not useId()'s
     await page.getByLabel('Email address').fill(email);
     await page.getByLabel('Weekly newsletter').check();
     const consentText = (await page.locator('.dd-signup__consent-text').textContent())!;

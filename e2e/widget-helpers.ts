@@ -3,8 +3,8 @@ import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
 /**
- * The widget's two renderers and their demo pages: the script tag (preact/compat in a shadow
- * root) and the React component. Every widget spec loops over both, so each behaviour is
+ * The widget's two renderers and their demo pages: the script tag (Preact, through
+ * src/embed/react-on-preact.ts, in a shadow root) and the React component. Every widget spec loops over both, so each behaviour is
  * tested once per renderer by one piece of code.
  */
 export const WIDGET_PAGES = [

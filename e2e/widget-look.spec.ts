@@ -11,7 +11,8 @@ const DARK_ACCENT = 'rgb(138, 180, 255)'; // --dd-accent in public/dark-theme.cs
 /** WCAG 2.2 target size (2.5.8): every control a person can reach is at least 24×24 px. */
 async function expectTargetsAtLeast24(page: Page) {
   const targets = await widgetRoot(page).evaluate((root) =>
-    [...root.querySelectorAll<HTMLElement>('input:not([tabindex="-1"]), button')].map((el) => {
+    // Not the hidden inputs a server-rendered form posts its consent with: nobody can reach those.
+    [...root.querySelectorAll<HTMLElement>('input:not([tabindex="-1"]):not([type="hidden"]), button')].map((el) => {
       const box = el.getBoundingClientRect();
       return { what: `${el.tagName} ${el.id || el.textContent}`, width: box.width, height: box.height };
     }),

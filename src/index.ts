@@ -3,10 +3,9 @@
 // frameworks render it on the client, and it imports nothing that touches `window` at load.
 export { SignupForm } from './react/signup-form.js';
 export type { SignupFormProps } from './react/signup-form.js';
-export { ServerSignupForm } from './react/server-signup-form.js';
-export type { ServerSignupFormProps } from './react/server-signup-form.js';
 export { useSignupForm } from './react/use-signup-form.js';
 export type { SignupErrorInfo, UseSignupFormOptions, UseSignupFormResult } from './react/use-signup-form.js';
+export type { SignupSchema, SignupSchemaResult } from './react/signup-resolver.js';
 // The form's building blocks, for your own markup around useSignupForm() (README, "Headless hook").
 export { ConsentStatement } from './react/consent-statement.js';
 export type { ConsentStatementProps } from './react/consent-statement.js';
@@ -35,8 +34,13 @@ export { englishMessages } from './core/messages.js';
 export type { SignupMessageOverrides, SignupMessages } from './core/messages.js';
 export { createSignupClient } from './core/signup-client.js';
 export type { SignupStatus } from './core/signup-client.js';
+export type { SignupResult } from './core/signup-controller.js';
 export type { SignupFormState } from './core/signup-snapshot.js';
 export { SignupError } from './core/signup-error.js';
 export type { SignupFieldName, SignupFormValues } from './core/signup-form-schema.js';
+export { definitionFailedMessage } from './core/signup-issue.js';
 export type { SignupIssue } from './core/signup-issue.js';
+// A page's outcome after a post without JavaScript, for `outcome` and `showResult` (also in core).
+export { readSignupOutcome, signupOutcomeResult } from './core/signup-outcome.js';
+export type { SignupOutcome } from './core/signup-outcome.js';
 export type { SignupRequest } from './core/signup-request.js';

@@ -20,7 +20,7 @@ const AREAS: Record<string, AreaRules & { folder?: string }> = {
   server: { folder: 'server', mayImport: ['core'], rooms: ['shared', 'http', 'dotdigital', 'definition', 'queue', 'stores', 'signup', '.'] },
   node: { folder: 'server/node', mayImport: ['core', 'server'], rooms: ['.', 'commands'] },
   mock: { folder: 'mock', mayImport: [], rooms: ['account', 'wire', 'rules', 'pages', 'routes', '.', 'node', 'index.ts'] },
-  demo: { folder: 'demo', mayImport: ['core', 'react', 'embed', 'server', 'node', 'mock'], rooms: ['kit', 'headless', '.'] },
+  demo: { folder: 'demo', mayImport: ['core', 'react', 'embed', 'server', 'node', 'mock'], rooms: ['lib', 'components', 'headless', '.'] },
   cli: { mayImport: ['core', 'server', 'node', 'mock'], rooms: ['entry'] },
 };
 // The files at the top of src: the React entry (`dotdigital-signup`) and the command line.
@@ -94,7 +94,8 @@ describe('the checks themselves', () => {
     expect(targets('mock/index.ts')).toEqual(expect.arrayContaining(['mock/create-mock-dotdigital.ts', 'mock/node/listen-mock.ts']));
     expect(targets('mock/rules/mock-faults.ts')).toContain('mock/account/mock-options.ts');
     expect(targets('server/node/queue-from-env.ts')).toContain('server/stores/redis/index.ts');
-    expect(targets('demo/headless/newsletter-signup.tsx')).toEqual(expect.arrayContaining(['index.ts', 'demo/kit/button.tsx']));
+    expect(targets('demo/headless/newsletter-signup.tsx')).toEqual(expect.arrayContaining(['index.ts', 'demo/components/ui/button.tsx']));
+    expect(targets('demo/components/ui/form.tsx')).toEqual(expect.arrayContaining(['demo/lib/utils.ts', 'demo/components/ui/label.tsx']));
     expect([...graph.values()].flat().length).toBeGreaterThan(500);
     expect(placeOf(join(SRC, 'server/node/index.ts'))).toEqual({ area: 'node', room: '.' });
     expect(placeOf(join(SRC, 'server/stores/redis/index.ts'))).toEqual({ area: 'server', room: 'stores' });

@@ -49,9 +49,10 @@ export interface FormDefinition {
   locale?: string;
 }
 
-// Preference ids are whole numbers (a signup sends them back, and the proxy takes positive
-// integers only); z.custom also keeps zod's number class out of the script tag.
-const preferenceId = z.custom<number>(Number.isSafeInteger);
+// Preference ids are positive whole numbers: a signup sends them back, and the request schema
+// (signup-request.ts) takes nothing else, so a definition offering 0 could never be signed up
+// for. z.custom keeps zod's number class out of the script tag.
+const preferenceId = z.custom<number>((id) => Number.isSafeInteger(id) && (id as number) > 0);
 const preferenceSchema = z.object({ id: preferenceId, label: z.string() });
 const itemSchema = z.object({ id: preferenceId, label: z.string(), preferences: z.optional(z.array(preferenceSchema)) });
 

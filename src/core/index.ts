@@ -28,7 +28,7 @@ export { checkSignupValues, signupErrorMap, signupFormSchema } from './signup-fo
 export type { SignupFieldName, SignupFormValues } from './signup-form-schema.js';
 export { buildSignupRequest } from './build-signup-request.js';
 export { createSignupController } from './signup-controller.js';
-export type { SignupController, SignupControllerOptions } from './signup-controller.js';
+export type { SignupController, SignupControllerOptions, SignupResult } from './signup-controller.js';
 export type { SignupFormState, SignupSnapshot, SignupSubmitCallbacks } from './signup-snapshot.js';
 export { errorMessage, issuesFromError } from './signup-issue.js';
 export type { SignupIssue } from './signup-issue.js';

@@ -84,8 +84,8 @@ export const englishMessages: SignupMessages = {
   pendingTitle: 'Check your inbox',
   // True whoever signed up: Dotdigital emails new and returning subscribers, sends nothing to an address that
   // cannot receive email (suppressed, bounced), and only a few emails to one who asks again and again.
-  pendingConfirmation: (email) => `If ${email} can receive our emails, you will find a message from us there with a link to confirm your subscription.`,
-  queuedConfirmation: (email) => `If ${email} can receive our emails, a message from us with a link to confirm your subscription will arrive there; it may take a while.`,
+  pendingConfirmation: (email) => `If ${email} can receive our emails, you will find a message from us there with a link to confirm your subscription. Click the link to finish subscribing.`,
+  queuedConfirmation: (email) => `If ${email} can receive our emails, a message from us with a link to confirm your subscription will arrive there; it may take a while. Click the link to finish subscribing.`,
   errorPrefix: 'Error:',
   errorSummaryTitle: 'There is a problem',
   consentUpdated: 'Updated',

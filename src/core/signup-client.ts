@@ -55,12 +55,15 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
       "createSignupClient: `endpoint` is required — the URL of your signup proxy, e.g. '/api/signup' (see README, 'Run the proxy').",
     );
   }
-  const endpoint = options.endpoint;
-  const definitionUrl = definitionUrlFor(endpoint, options.locale);
+  const { endpoint, locale } = options;
+  // The definition in `locale`: the endpoint with `locale=` added to its query (a string edit, so
+  // a relative endpoint stays relative: there may be no base URL to resolve it against). README's
+  // preload line must name this exact URL for the browser to hand its answer over.
+  const definitionUrl = locale ? `${endpoint}${endpoint.includes('?') ? '&' : '?'}locale=${encodeURIComponent(locale)}` : endpoint;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const doFetch = (input: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(input, init);
 
-  async function call(url: string, init: RequestInit, signal: AbortSignal | undefined): Promise<{ status: number; body: unknown }> {
+  async function call(init: RequestInit, signal: AbortSignal | undefined, url = endpoint): Promise<{ status: number; body: unknown }> {
     // Our own controller carries both the caller's signal and the timeout (AbortSignal.any is too new to rely on).
     const controller = new AbortController();
     const abort = () => controller.abort();
@@ -77,12 +80,12 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
         // another origin gets no cookies either way, and ours reads none.
         response = await doFetch(url, { ...init, signal: controller.signal });
       } catch (cause) {
-        if (timedOut) throw new SignupError('network_error', `${url} did not answer within ${timeoutMs} ms.`);
+        if (timedOut) throw new SignupError('network_error', `The signup service at ${url} did not answer within ${timeoutMs} ms.`);
         if ((cause as Error)?.name === 'AbortError') throw cause;
-        throw new SignupError('network_error', `Could not reach ${url}.`);
+        throw new SignupError('network_error', `Could not reach the signup service at ${url}.`);
       }
       const body: unknown = await response.json().catch(() => undefined);
-      if (!response.ok) throw toSignupError(response.status, body, parseRetryAfter(response.headers.get('retry-after'), Date.now()));
+      if (!response.ok) throw errorFromAnswer(response.status, body, parseRetryAfter(response.headers.get('retry-after'), Date.now()));
       return { status: response.status, body };
     } finally {
       clearTimeout(timer);
@@ -91,14 +94,14 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
   }
 
   return {
-    locale: options.locale,
+    locale,
     async loadDefinition({ signal, fresh } = {}) {
       // No headers, like the preload README's snippet makes: nothing to tell the two requests apart.
       const init: RequestInit = fresh ? { cache: 'no-cache' } : {};
       try {
-        const { status, body } = await call(definitionUrl, init, signal);
+        const { status, body } = await call(init, signal, definitionUrl);
         const definition = readFormDefinition(body);
-        if (!definition) throw new SignupError('internal_error', `${definitionUrl} did not answer with a form definition.`, { status });
+        if (!definition) throw new SignupError('internal_error', `The signup service at ${definitionUrl} did not answer with a form definition.`, { status });
         return definition;
       } catch (error) {
         // The visitor reads one sentence (definitionFailedMessage); the developer needs the URL, the answer and the fix.
@@ -107,7 +110,7 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
       }
     },
     async submit(request, signal) {
-      const { body } = await call(endpoint, {
+      const { body } = await call({
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify(request),
@@ -116,18 +119,6 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
       return status === 'pending_confirmation' || status === 'queued' ? status : 'subscribed';
     },
   };
-}
-
-/**
- * The URL of the definition in `locale`: the endpoint with `locale=` added to its query (a string
- * edit, so a relative endpoint stays relative: there may be no base URL to resolve it against).
- * README's preload line must name this exact URL for the browser to hand its answer over.
- *
- * @example
- * definitionUrlFor('/api/signup', 'de'); // '/api/signup?locale=de'
- */
-function definitionUrlFor(endpoint: string, locale: string | undefined): string {
-  return locale ? `${endpoint}${endpoint.includes('?') ? '&' : '?'}locale=${encodeURIComponent(locale)}` : endpoint;
 }
 
 /**
@@ -141,7 +132,8 @@ function loadFailure(endpoint: string, { status, message }: SignupError): string
   return `dotdigital-signup: GET ${endpoint} ${status ? `answered ${status}` : 'failed'}: ${message} (README, 'Troubleshooting')`;
 }
 
-function toSignupError(status: number, body: unknown, retryAfterMs: number | undefined): SignupError {
+/** The error an answer that is not 2xx stands for: the proxy's own body when it has one, else one read from the status. */
+function errorFromAnswer(status: number, body: unknown, retryAfterMs: number | undefined): SignupError {
   const error = (body as { error?: { code?: unknown; message?: unknown; field?: unknown } } | undefined)?.error;
   // A proxy in front of ours (a CDN, a platform's rate limiter) may answer without our body.
   const fallback = status === 429 ? 'rate_limited' : status === 404 ? 'not_found' : status >= 500 ? 'upstream_unavailable' : 'invalid_request';

@@ -2,9 +2,9 @@ import { buildSignupRequest } from './build-signup-request.js';
 import type { FormDefinition } from './form-definition.js';
 import type { SignupMessages } from './messages.js';
 import type { SignupClient, SignupStatus } from './signup-client.js';
-import type { SignupError } from './signup-error.js';
-import { checkSignupValues, type SignupFormValues } from './signup-form-schema.js';
-import { issuesFromError, toSignupError, type SignupIssue } from './signup-issue.js';
+import { toSignupError, type SignupError } from './signup-error.js';
+import type { SignupFormValues } from './signup-form-schema.js';
+import { issuesFromError } from './signup-issue.js';
 import { notify } from './notify.js';
 import type { SignupFormState, SignupSnapshot, SignupSubmitCallbacks } from './signup-snapshot.js';
 
@@ -18,27 +18,37 @@ export interface SignupControllerOptions {
   pageUrl?: () => string;
   now?: () => Date;
   /** A definition the page already has (server rendering): the form is ready without loading. */
-  definition?: FormDefinition;
+  definition?: FormDefinition | undefined;
+  /**
+   * A result to show from the start, as {@link SignupController.show} would: the outcome of a form
+   * posted without JavaScript that the server renders (`signupOutcomeResult(outcome)`).
+   */
+  result?: SignupResult | undefined;
 }
+
+/** How a signup ended: the proxy's status, or the error it (or the network) answered with. */
+export type SignupResult = SignupStatus | SignupError;
 
 /** The signup form without a UI: subscribe to it (`useSyncExternalStore` does) and call it. */
 export interface SignupController {
   getSnapshot(): SignupSnapshot;
   subscribe(listener: () => void): () => void;
-  /** Load the definition, once per attempt: calling again while it loads or after it loaded does nothing. */
+  /** Load the definition, once per attempt (calling again while it loads or after it loaded does nothing); a failure calls `onError` with `{ phase: 'load' }`. */
   load(): void;
   /** Load the definition again after `definition_failed`, past the browser's cache. */
   retry(): void;
-  /** Values the form refused (the resolver said so): show why, in the protocol's words. */
-  reject(values: SignupFormValues): SignupIssue[];
-  /** Send valid values; resolves when the answer is shown. One signup at a time. */
-  submit(values: SignupFormValues): Promise<void>;
+  /**
+   * Send valid values (check them first: `checkSignupValues`, or your form library's resolver);
+   * resolves with the result once it is shown, or `undefined` when nothing was sent (another
+   * signup is in flight, or there is no definition yet). One signup at a time.
+   */
+  submit(values: SignupFormValues): Promise<SignupResult | undefined>;
   /**
    * Show a result that came another way: the outcome of the form posted without JavaScript
    * (`signupOutcomeResult(readSignupOutcome(url))`), a status or the error to tie to its field.
    * The address is not in it, so the success names none.
    */
-  show(result: SignupStatus | SignupError): void;
+  show(result: SignupResult): void;
 }
 
 /**
@@ -73,6 +83,7 @@ export function createSignupController(options: SignupControllerOptions): Signup
     for (const listener of [...listeners]) listener();
   }
   const callbacks = () => options.callbacks?.() ?? {};
+  const show = (result: SignupResult) => (typeof result === 'string' ? succeed(result) : fail(result));
   // A queued signup on a double opt-in list still ends in a confirmation email.
   function succeed(status: SignupStatus, submittedEmail?: string): void {
     phase = status === 'pending_confirmation' || (status === 'queued' && snapshot.definition?.doubleOptIn) ? 'pending_confirmation' : 'subscribed';
@@ -88,9 +99,16 @@ export function createSignupController(options: SignupControllerOptions): Signup
     const attempt = (loads = snapshot.attempt);
     client.loadDefinition({ fresh: attempt > 0 }).then(
       (definition) => attempt === snapshot.attempt && ((loadError = undefined), update({ definition })),
-      (cause: unknown) => attempt === snapshot.attempt && ((loadError = toSignupError(cause)), update({ error: loadError })),
+      (cause: unknown) => {
+        if (attempt !== snapshot.attempt) return;
+        loadError = toSignupError(cause);
+        update({ error: loadError });
+        notify(callbacks().onError, loadError, { phase: 'load' }); // once per attempt, as load() runs once per attempt
+      },
     );
   }
+
+  if (options.result) show(options.result);
 
   return {
     getSnapshot: () => snapshot,
@@ -104,17 +122,9 @@ export function createSignupController(options: SignupControllerOptions): Signup
       update({ definition: undefined, error: undefined, attempt: snapshot.attempt + 1 });
       load();
     },
-    reject(values) {
-      const { definition } = snapshot;
-      if (!definition) return [];
-      const issues = checkSignupValues(values, definition, options.messages());
-      phase = 'error';
-      update({ issues });
-      return issues;
-    },
     async submit(values) {
       const { definition } = snapshot;
-      if (busy || !definition) return; // one signup in flight at a time
+      if (busy || !definition) return undefined; // one signup in flight at a time
       busy = true;
       phase = 'submitting';
       update({});
@@ -124,6 +134,7 @@ export function createSignupController(options: SignupControllerOptions): Signup
         const status = await client.submit(request);
         succeed(status, request.email);
         notify(callbacks().onSuccess, { status, email: request.email });
+        return status;
       } catch (cause) {
         const failure = toSignupError(cause);
         let current = definition;
@@ -133,10 +144,11 @@ export function createSignupController(options: SignupControllerOptions): Signup
         }
         fail(failure, current);
         notify(callbacks().onError, failure, { phase: 'submit' });
+        return failure;
       } finally {
         busy = false;
       }
     },
-    show: (result) => (typeof result === 'string' ? succeed(result) : fail(result)),
+    show,
   };
 }

@@ -36,3 +36,13 @@ export class SignupError extends Error {
     return { error: field === undefined ? { code, message } : { code, message, field } };
   }
 }
+
+/**
+ * Any thrown value as a {@link SignupError} (a bug in a callback must not leave the form stuck).
+ *
+ * @example
+ * catch (cause) { fail(toSignupError(cause)); }
+ */
+export function toSignupError(cause: unknown): SignupError {
+  return cause instanceof SignupError ? cause : new SignupError('internal_error', String((cause as Error)?.message ?? cause));
+}

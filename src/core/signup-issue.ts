@@ -2,7 +2,7 @@ import type { SignupErrorCode } from './error-codes.js';
 import { FIELD_TYPES, fieldAnswer } from './field-types.js';
 import type { FormDefinition, FormField } from './form-definition.js';
 import type { SignupMessages } from './messages.js';
-import { SignupError } from './signup-error.js';
+import type { SignupError } from './signup-error.js';
 import { waitDuration } from './wait-duration.js';
 
 /**
@@ -44,15 +44,9 @@ export function issuesFromError(error: SignupError, definition: FormDefinition |
   return [{ code, field: undefined, message }];
 }
 
-/**
- * The message for a data field left empty or not a number, named by its label: the same
- * words whether the form caught it or the proxy did.
- *
- * @example
- * fieldIssueMessage('missing_field', { name: 'FIRSTNAME', label: 'First name', type: 'String', required: true }, englishMessages);
- * // 'Enter first name'
- */
-export function fieldIssueMessage(code: 'missing_field' | 'invalid_field', field: FormField, messages: SignupMessages): string {
+// The message for a data field left empty or not a number, named by its label: the same words
+// whether the form caught it or the proxy did.
+function fieldIssueMessage(code: 'missing_field' | 'invalid_field', field: FormField, messages: SignupMessages): string {
   if (code === 'missing_field') return FIELD_TYPES[field.type].input === 'checkbox' ? messages.fieldConfirm(field.label) : messages.fieldRequired(field.label);
   return FIELD_TYPES[field.type].wrongValue(field.label, messages);
 }
@@ -115,14 +109,4 @@ export function definitionFailedMessage(error: SignupError | undefined, messages
 /** Seconds the proxy asked to wait, for the codes where waiting is the remedy. */
 function waitAsked(error: SignupError): number | undefined {
   return error.code === 'rate_limited' || error.code === 'upstream_unavailable' ? error.retryAfter : undefined;
-}
-
-/**
- * Any thrown value as a {@link SignupError} (a bug in a callback must not leave the form stuck).
- *
- * @example
- * catch (cause) { setError(toSignupError(cause)); }
- */
-export function toSignupError(cause: unknown): SignupError {
-  return cause instanceof SignupError ? cause : new SignupError('internal_error', String((cause as Error)?.message ?? cause));
 }

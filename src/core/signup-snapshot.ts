@@ -25,7 +25,7 @@ export interface SignupSnapshot {
   attempt: number;
 }
 
-/** What the controller tells the page while a signup is sent (read at each call, so they may change). */
+/** What the controller tells the page when its definition fails to load and while a signup is sent (read at each call, so they may change). */
 export interface SignupSubmitCallbacks {
   onSubmit?: (request: SignupRequest) => void;
   onSuccess?: (result: { status: SignupStatus; email: string }) => void;

@@ -1,5 +1,5 @@
-// The headless demo page's bundle (/headless.html): useSignupForm() composed with a small
-// shadcn/ui-style kit (src/demo/kit), as README's "Headless hook" section shows.
+// The headless demo page's bundle (/headless.html): useSignupForm() composed with shadcn/ui's
+// generated files on Radix (src/demo/components/ui), as README's "Headless hook" section shows.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { NewsletterSignup } from './headless/newsletter-signup.js';

@@ -4,11 +4,10 @@
 // with the outcome in the URL, which this page renders.
 import { renderToString } from 'react-dom/server';
 import { readSignupOutcome } from '../core/signup-outcome.js';
-import { ServerSignupForm } from '../index.js';
+import { SignupForm } from '../index.js';
 import type { SignupHandler } from '../server/index.js';
+import { SSR_DEFINITION_ID, SSR_FORM_ID } from './ssr-page-ids.js';
 
-/** The id of the JSON script the hydrating bundle reads the definition from. */
-export const SSR_DEFINITION_ID = 'signup-definition';
 
 /**
  * JSON for a `<script type="application/json">`: "<" escaped, so no text in it can close the element.
@@ -29,7 +28,7 @@ export const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g
  */
 export async function renderSsrPage(signup: SignupHandler, requestUrl: string): Promise<string> {
   const definition = await signup.formDefinition().catch(() => undefined);
-  const form = renderToString(<ServerSignupForm endpoint="/api/signup" definition={definition} outcome={readSignupOutcome(requestUrl)} />);
+  const form = renderToString(<SignupForm id={SSR_FORM_ID} endpoint="/api/signup" definition={definition} outcome={readSignupOutcome(requestUrl)} />);
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -43,7 +42,7 @@ export async function renderSsrPage(signup: SignupHandler, requestUrl: string): 
   <header class="site-header"><a href="/" class="brand">Northwind Outdoor</a> <nav><a href="/">Script-tag version</a> <a href="/react.html">React in the browser</a></nav></header>
   <main>
     <h1>Get the Northwind newsletter</h1>
-    <p>This page renders <code>&lt;ServerSignupForm endpoint="/api/signup" definition={…} outcome={…} /&gt;</code> on the server, with the definition from <code>handler.formDefinition()</code>: it works before its script has loaded, or without JavaScript.</p>
+    <p>This page renders <code>&lt;SignupForm endpoint="/api/signup" definition={…} outcome={…} /&gt;</code> on the server, with the definition from <code>handler.formDefinition()</code>: it works before its script has loaded, or without JavaScript.</p>
     <div id="signup" class="signup-slot" data-signup-ssr>${form}</div>
     <script type="application/json" id="${SSR_DEFINITION_ID}">${definition ? scriptJson(definition) : 'null'}</script>
   </main>

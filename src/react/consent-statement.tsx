@@ -6,13 +6,6 @@ import type { SignupIssue } from '../core/signup-issue.js';
 /** Props of {@link ConsentStatement}. */
 export interface ConsentStatementProps {
   text: string;
-  /**
-   * The statement's language (the definition's `locale`), marked on it with `dir="auto"` (its own
-   * words set its direction): the proxy may have none in the form's language, and a screen reader
-   * must read it right, and an English statement in an Arabic form must not end with its full
-   * stop on the left. (Marked always, not only when it differs from the form's: fewer bytes.)
-   */
-  lang?: string | undefined;
   ids: SignupFormIds;
   messages: SignupMessages;
   /** The text changed while the visitor was on the page and was reloaded. */
@@ -28,12 +21,12 @@ export interface ConsentStatementProps {
  * @example
  * <ConsentStatement text={definition.consent.text} ids={ids} messages={messages} updated={false} issue={undefined} />
  */
-export function ConsentStatement({ text, lang, ids, messages, updated, issue }: ConsentStatementProps) {
+export function ConsentStatement({ text, ids, messages, updated, issue }: ConsentStatementProps) {
   return (
     <div className={cx('dd-signup__consent', updated && 'dd-signup__consent--updated', issue && 'dd-signup__field--error')}>
       {issue ? <FieldError id={ids.error('consent')} prefix={messages.errorPrefix} message={issue.message} /> : null}
       {updated ? <span className="dd-signup__badge">{messages.consentUpdated}</span> : null}
-      <p className="dd-signup__consent-text" id={ids.consent} tabIndex={-1} aria-describedby={issue ? ids.error('consent') : undefined} lang={lang} dir="auto">
+      <p className="dd-signup__consent-text" id={ids.consent} tabIndex={-1} aria-describedby={issue ? ids.error('consent') : undefined}>
         {text}
       </p>
     </div>

@@ -16,6 +16,8 @@ export interface DataFieldProps {
   messages: SignupMessages;
   register: UseFormRegister<SignupFormValues>;
   issue: SignupIssue | undefined;
+  /** The value to prefill, in the server-rendered HTML too (`defaultValues.fields`): text, or `true` to tick a checkbox. */
+  defaultValue?: string | boolean | undefined;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface DataFieldProps {
  * @example
  * <DataField field={{ name: 'FIRSTNAME', label: 'First name', type: 'String', required: false }} … />
  */
-export function DataField({ field, ids, messages, register, issue }: DataFieldProps) {
+export function DataField({ field, ids, messages, register, issue, defaultValue }: DataFieldProps) {
   const id = ids.field(field.name);
   const errorId = ids.error(`fields.${field.name}`);
   const label = field.required ? field.label : `${field.label} ${messages.optional}`;
@@ -44,7 +46,7 @@ export function DataField({ field, ids, messages, register, issue }: DataFieldPr
       <div className={cx('dd-signup__field', issue && 'dd-signup__field--error')}>
         {error}
         <div className="dd-signup__checkbox">
-          <input className="dd-signup__checkbox-input" type="checkbox" {...common} />
+          <input className="dd-signup__checkbox-input" type="checkbox" defaultChecked={defaultValue === true} {...common} />
           <label className="dd-signup__checkbox-label" htmlFor={id}>
             {label}
           </label>
@@ -63,6 +65,7 @@ export function DataField({ field, ids, messages, register, issue }: DataFieldPr
         type={field.type === 'Date' ? 'date' : 'text'}
         inputMode={field.type === 'Numeric' ? 'decimal' : undefined}
         autoComplete={AUTOCOMPLETE[field.name]}
+        defaultValue={typeof defaultValue === 'string' ? defaultValue : undefined}
         {...common}
       />
     </div>

@@ -11,6 +11,8 @@ export interface EmailFieldProps {
   messages: SignupMessages;
   register: UseFormRegister<SignupFormValues>;
   issue: SignupIssue | undefined;
+  /** The address to prefill, in the server-rendered HTML too (`defaultValues.email`). */
+  defaultValue?: string | undefined;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface EmailFieldProps {
  * @example
  * <EmailField ids={ids} messages={messages} register={form.register} issue={issueFor('email')} />
  */
-export function EmailField({ ids, messages, register, issue }: EmailFieldProps) {
+export function EmailField({ ids, messages, register, issue, defaultValue }: EmailFieldProps) {
   const describedBy = cx(messages.emailHint && ids.emailHint, issue && ids.error('email'));
   return (
     <div className={cx('dd-signup__field', issue && 'dd-signup__field--error')}>
@@ -39,6 +41,7 @@ export function EmailField({ ids, messages, register, issue }: EmailFieldProps) 
         required
         aria-invalid={issue ? true : undefined}
         aria-describedby={describedBy || undefined}
+        defaultValue={defaultValue}
         {...register('email')}
       />
     </div>

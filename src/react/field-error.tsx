@@ -13,8 +13,7 @@ export function FieldError({ id, prefix, message }: { id: string; prefix: string
   );
 }
 
-/** Props of {@link HintAndError}. */
-export interface HintAndErrorProps {
+interface HintAndErrorProps {
   hint: string;
   hintId: string;
   error: string | undefined;

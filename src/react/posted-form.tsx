@@ -1,22 +1,25 @@
 import { useEffect } from 'react';
 import type { FormDefinition } from '../core/form-definition.js';
 import { SIGNUP_FORM_FIELDS as names } from '../core/signup-form-post.js';
-import type { SignupStatus } from '../core/signup-client.js';
-import type { SignupError } from '../core/signup-error.js';
+import type { SignupResult } from '../core/signup-controller.js';
+import { formLocale, type UseSignupFormOptions } from './use-signup-form-options.js';
 import { readSignupOutcome, signupOutcomeResult, withoutSignupOutcome } from '../core/signup-outcome.js';
 
-// What makes <ServerSignupForm> work before (or without) its script: the browser posts the form
-// to the proxy itself, which answers 303 back to the page with the outcome in the URL.
+// What makes <SignupForm> work before (or without) its script: the browser posts the form to the
+// proxy itself, which answers 303 back to the page with the outcome in the URL.
 
 /** Props of {@link PostedFormInputs}. */
 export interface PostedFormInputsProps {
   definition: FormDefinition;
   /** Echoed back by the proxy as the URL's fragment: whose outcome it is. */
   formId: string;
-  /** The page's URL, when the server knows it (see `ServerSignupFormProps.pageUrl`). */
-  pageUrl: string | undefined;
-  /** The form's language, for Dotdigital's emails (the proxy asks them in it). */
-  locale: string | undefined;
+  /**
+   * The form's props it reads: `pageUrl`, the page's URL when the server knows it (see
+   * `SignupFormProps.pageUrl`), and its language (`locale`, or that of whole `messages`), which
+   * the proxy asks Dotdigital's emails in. Passed whole: the script tag, which renders none of
+   * this, then spends no bytes reading them.
+   */
+  form: Pick<UseSignupFormOptions, 'locale' | 'messages'> & { pageUrl?: string | undefined };
 }
 
 /**
@@ -25,17 +28,19 @@ export interface PostedFormInputsProps {
  * outcome taken out).
  *
  * @example
- * <PostedFormInputs definition={definition} formId={id} pageUrl={props.pageUrl} locale="de" />
+ * <PostedFormInputs definition={definition} formId={id} form={{ pageUrl: 'https://www.example.com/news', locale: 'de' }} />
  */
-export function PostedFormInputs({ definition, formId, pageUrl, locale }: PostedFormInputsProps) {
+export function PostedFormInputs({ definition, formId, form }: PostedFormInputsProps) {
+  const { pageUrl } = form;
   const values = [
     [names.consentText, definition.consent.text],
     [names.consentVersion, definition.consent.version],
-    [names.consentLocale, locale],
+    [names.consentLocale, formLocale(form)],
     [names.formId, formId],
     [names.pageUrl, pageUrl && withoutSignupOutcome(pageUrl)],
   ];
-  return values.map(([name, value]) => (value ? <input type="hidden" key={name} name={name} value={value} /> : null));
+  // `defaultValue`: the `value` attribute in every renderer (Preact sets a `value` prop as the property alone).
+  return values.map(([name, value]) => (value ? <input type="hidden" key={name} name={name} defaultValue={value} /> : null));
 }
 
 /**
@@ -47,7 +52,7 @@ export function PostedFormInputs({ definition, formId, pageUrl, locale }: Posted
  * @example
  * usePostedOutcome(id, showResult);
  */
-export function usePostedOutcome(formId: string, show: (result: SignupStatus | SignupError) => void): void {
+export function usePostedOutcome(formId: string, show: (result: SignupResult) => void): void {
   useEffect(() => {
     const outcome = readSignupOutcome(location.href);
     if (outcome?.formId !== formId) return; // none, or another form's

@@ -9,7 +9,7 @@ const carried = (part: { gzip: number }) => Math.abs(part.gzip) >= 10;
 /**
  * The script tag's size (gzip and brotli) and what `<SignupForm>` adds to a Vite React app (and
  * to one that already has react-hook-form and zod), each against its budget, with what weighs what
- * inside; the same two for `<ServerSignupForm>`.
+ * inside.
  *
  * @example
  * printSection(await sizeBench());
@@ -22,8 +22,6 @@ export async function sizeBench(): Promise<BenchSection> {
   const react = await reactEntryWeight();
   const reactParts = await reactEntryComposition();
   const stack = await reactEntryWeightWithFormStack();
-  const server = await reactEntryWeight('ServerSignupForm');
-  const serverStack = await reactEntryWeightWithFormStack('ServerSignupForm');
   const verdict = (bytes: number, budget: number) => (bytes <= budget ? `within the ${budget / KB} KB budget` : `OVER the ${budget / KB} KB budget by ${kb(bytes - budget)}`);
   return {
     title: 'Sizes (KB = 1024 bytes; gzip level 6, brotli level 11)',
@@ -37,8 +35,6 @@ export async function sizeBench(): Promise<BenchSection> {
       ['React entry, added gzip', kb(react.added.gzip), `${react.added.gzip} bytes — ${verdict(react.added.gzip, SIZE_BUDGETS.reactEntry)}`],
       ['React entry, added brotli', kb(react.added.brotli), `minimal Vite React app: ${kb(react.without.gzip)} → ${kb(react.with.gzip)} gzip`],
       ['React entry, added to an app with react-hook-form and zod', kb(stack.added.gzip), `${stack.added.gzip} bytes — ${verdict(stack.added.gzip, SIZE_BUDGETS.withFormStack)}`],
-      ['<ServerSignupForm> instead, added gzip', kb(server.added.gzip), `${server.added.gzip} bytes (+${server.added.gzip - react.added.gzip} for working before its script) — ${verdict(server.added.gzip, SIZE_BUDGETS.reactEntry)}`],
-      ['<ServerSignupForm> instead, added to an app with react-hook-form and zod', kb(serverStack.added.gzip), `${serverStack.added.gzip} bytes — ${verdict(serverStack.added.gzip, SIZE_BUDGETS.withFormStack)}`],
       ...reactParts.parts.filter(carried).map((part): [string, string, string] => [`  of which ${part.name}`, kb(part.gzip), 'gzip, left out of the build to measure']),
     ],
   };

@@ -16,3 +16,14 @@ describe('the browser’s email rule', () => {
     expect(browser).toBe(server);
   });
 });
+
+describe('checkSignupValues', () => {
+  it('finds every problem at once, one per control, in form order, each with its protocol code and words', () => {
+    const definition = { ...DEFINITION, fields: [{ name: 'AGE', label: 'Age', type: 'Numeric' as const, required: true }, { name: 'CITY', label: 'City', type: 'String' as const, required: true }] };
+    expect(checkSignupValues({ email: 'ann@', fields: { AGE: 'x' } }, definition, englishMessages)).toEqual([
+      { code: 'invalid_email', field: 'email', message: englishMessages.errors.invalid_email },
+      { code: 'invalid_field', field: 'fields.AGE', message: 'Age must be a number' },
+      { code: 'missing_field', field: 'fields.CITY', message: 'Enter city' },
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formDefinitionSchema, offeredPreferences, readFormDefinition } from '../../src/core/index.js';
+import { formDefinitionSchema, offeredPreferences, readFormDefinition, signupRequestSchema } from '../../src/core/index.js';
 
 const valid = {
   preferences: [
@@ -21,6 +21,9 @@ const cases: Array<[string, unknown]> = [
   ['null', null],
   ['an array', []],
   ['a string id', { ...valid, preferences: [{ id: '5', label: 'E' }] }],
+  ['preference id 0', { ...valid, preferences: [{ id: 0, label: 'E' }] }],
+  ['a negative preference id', { ...valid, preferences: [{ id: 1, label: 'C', preferences: [{ id: -2, label: 'W' }] }] }],
+  ['a fractional preference id', { ...valid, preferences: [{ id: 1.5, label: 'E' }] }],
   ['a missing label', { ...valid, preferences: [{ id: 5 }] }],
   ['empty consent text', { ...valid, consent: { text: '', version: 'abc' } }],
   ['empty consent version', { ...valid, consent: { text: 'x', version: '' } }],
@@ -35,6 +38,11 @@ describe('readFormDefinition', () => {
   it.each(cases)('agrees with formDefinitionSchema on %s', (_name, input) => {
     const schema = formDefinitionSchema.safeParse(input);
     expect(readFormDefinition(input)).toEqual(schema.success ? schema.data : undefined);
+  });
+
+  it.each([0, -1, 1.5, 2 ** 53])('refuses preference id %s, as the request schema does (no signup could send it back)', (id) => {
+    expect(formDefinitionSchema.safeParse({ ...valid, preferences: [{ id, label: 'E' }] }).success).toBe(false);
+    expect(signupRequestSchema.shape.preferences.safeParse([id]).success).toBe(false);
   });
 
   it('lists the offered preferences in order, categories opened up', () => {

@@ -101,7 +101,7 @@ describe('createSignupClient', () => {
     const answers: Array<[() => Promise<Response>, RegExp]> = [
       [async () => new Response('Not Found', { status: 404 }), /^dotdigital-signup: GET \/api\/signup answered 404: The signup service answered 404\./],
       [async () => Response.json({ error: { code: 'upstream_unavailable', message: 'Dotdigital is not answering.' } }, { status: 503 }), /^dotdigital-signup: GET \/api\/signup answered 503: Dotdigital is not answering\./],
-      [async () => Promise.reject(new TypeError('Failed to fetch')), /^dotdigital-signup: GET \/api\/signup failed: Could not reach \/api\/signup\./],
+      [async () => Promise.reject(new TypeError('Failed to fetch')), /^dotdigital-signup: GET \/api\/signup failed: Could not reach the signup service at \/api\/signup\./],
     ];
     for (const [answer, line] of answers) {
       logs.mockClear();

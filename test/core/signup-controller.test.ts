@@ -23,7 +23,7 @@ describe('createSignupController', () => {
     controller.load();
     controller.load(); // once per attempt
     await settle(controller, 'ready');
-    await controller.submit(values);
+    expect(await controller.submit(values)).toBe('subscribed');
     expect(states).toEqual(['ready', 'submitting', 'subscribed']);
     expect(controller.getSnapshot()).toMatchObject({ submittedEmail: 'ann@example.com', queued: false, issues: [] });
     expect([...mock.store.contacts.get('ann@example.com')!.optedIn].sort()).toEqual([2, 5]);
@@ -81,23 +81,10 @@ describe('createSignupController', () => {
     const { controller } = controllerOn(proxy.fetch);
     controller.load();
     await settle(controller, 'ready');
-    await controller.submit(values);
+    expect(await controller.submit(values)).toMatchObject({ name: 'SignupError', code: 'rate_limited', retryAfter: 120 });
     expect(controller.getSnapshot().issues).toEqual([{ code: 'rate_limited', field: undefined, message: 'Too many signups at once. Try again in about 2 minutes.' }]);
     await controller.submit(values);
     expect(controller.getSnapshot().issues).toEqual([{ code: 'invalid_email', field: 'email', message: englishMessages.errors.invalid_email }]);
-  });
-
-  it('rejects values the schema refuses, in form order, without sending anything', async () => {
-    const proxy = scriptedFetch({ get: [{ status: 200, body: { ...DEFINITION, fields: [{ name: 'AGE', label: 'Age', type: 'Numeric', required: true }] } }] });
-    const { controller } = controllerOn(proxy.fetch);
-    controller.load();
-    await settle(controller, 'ready');
-    expect(controller.reject({ email: 'ann@', fields: { AGE: 'x' } })).toEqual([
-      { code: 'invalid_email', field: 'email', message: englishMessages.errors.invalid_email },
-      { code: 'invalid_field', field: 'fields.AGE', message: 'Age must be a number' },
-    ]);
-    expect(controller.getSnapshot().state).toBe('error');
-    expect(proxy.posts()).toEqual([]);
   });
 
   it('sends one signup at a time', async () => {
@@ -106,9 +93,17 @@ describe('createSignupController', () => {
     controller.load();
     await settle(controller, 'ready');
     void controller.submit(values);
-    void controller.submit(values);
+    expect(await controller.submit(values)).toBeUndefined(); // nothing sent: the first is still out
     expect(controller.getSnapshot().state).toBe('submitting');
     await vi.waitFor(() => expect(proxy.posts()).toHaveLength(1));
+  });
+
+  it('shows a result given at creation from the start (a server rendering a posted outcome)', () => {
+    const client = createSignupClient({ endpoint: '/api/signup', fetch: scriptedFetch({}).fetch });
+    const refused = createSignupController({ client, messages: () => englishMessages, definition: DEFINITION, result: new SignupError('invalid_email', '', { field: 'email' }) });
+    expect(refused.getSnapshot()).toMatchObject({ state: 'error', issues: [{ code: 'invalid_email', field: 'email', message: englishMessages.errors.invalid_email }] });
+    const done = createSignupController({ client, messages: () => englishMessages, definition: DEFINITION, result: 'subscribed' });
+    expect(done.getSnapshot()).toMatchObject({ state: 'subscribed', submittedEmail: undefined });
   });
 
   it('a definition the page already has is ready without a request', () => {

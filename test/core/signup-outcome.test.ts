@@ -45,7 +45,7 @@ describe('the names of a posted form', () => {
     expect(signupRequestFromForm(sent, { consentedAt: 'server', pageUrl: 'referer' })).toMatchObject({ preferences: [Number.NaN], consent: { consentedAt: '2026-02-02T00:00:00.000Z', pageUrl: 'https://www.example.com/q' } });
   });
 
-  it('reads react-hook-form\'s checkbox names too (`preferences.p21=on`, <ServerSignupForm>\'s), in form order', () => {
+  it('reads react-hook-form\'s checkbox names too (`preferences.p21=on`, <SignupForm>\'s), in form order', () => {
     const form = new URLSearchParams([['preferences.p21', 'on'], ['preferences', '9'], ['preferences.p3', 'on'], ['preferences.pX', 'on'], ['preferences.p', 'on'], ['preferences.', 'on']]);
     expect(signupRequestFromForm(form, { consentedAt: 'server' }).preferences).toEqual([21, 9, 3, Number.NaN, Number.NaN]);
     expect(SIGNUP_FORM_FIELDS.preferencePrefix.startsWith(`${SIGNUP_FORM_FIELDS.preferences}.`)).toBe(true);

@@ -48,7 +48,9 @@ export function appLockfile(dir: string, tarball: string, dependencies: Record<s
       peerDependenciesMeta: manifest.peerDependenciesMeta,
     },
   };
-  const queue: Array<[name: string, parent: string, optional: boolean]> = Object.keys({ ...dependencies, ...manifest.dependencies }).map((name) => [name, from, false]);
+  // The package's required peers too (react-hook-form): npm installs them with it.
+  const peers = Object.keys(manifest.peerDependencies ?? {}).filter((peer) => !manifest.peerDependenciesMeta?.[peer]?.optional);
+  const queue: Array<[name: string, parent: string, optional: boolean]> = Object.keys({ ...dependencies, ...manifest.dependencies }).concat(peers).map((name) => [name, from, false]);
   for (const [name, parent, optional] of queue) {
     const location = locate(name, parent);
     if (!location && optional) continue; // another platform's binary, say

@@ -70,10 +70,13 @@ describe('the published package', () => {
     expect(fileURLToPath(stdout.trim())).toBe(join(repo, 'dist/embed/dotdigital-signup.js'));
   });
 
-  it('takes React and React DOM 18 or 19 as optional peers (server and mock users need no React)', () => {
-    expect(manifest.peerDependencies).toEqual({ react: '^18 || ^19', 'react-dom': '^18 || ^19' });
+  it('takes React and React DOM 18 or 19 as optional peers (server and mock users need no React), and the app\'s react-hook-form', () => {
+    // react-hook-form is a peer so that an app's UI kit (shadcn/ui's <Form>) and the widget share one copy;
+    // npm installs it with the package. The script tag's own copy is the exact devDependency (test/embed/react-on-preact.test.ts).
+    expect(manifest.peerDependencies).toEqual({ react: '^18 || ^19', 'react-dom': '^18 || ^19', 'react-hook-form': '^7.55.0' });
     expect(manifest.peerDependenciesMeta).toEqual({ react: { optional: true }, 'react-dom': { optional: true } });
     expect(Object.keys(manifest.dependencies as object)).not.toContain('react');
+    expect(Object.keys(manifest.dependencies as object)).not.toContain('react-hook-form');
   });
 
   it("keeps 'use client' first in the built React entry", () => {

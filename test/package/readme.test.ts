@@ -138,7 +138,7 @@ describe('README names what the code has', () => {
 
   it('every prop and every proxy option is in its table', () => {
     const props = section('Props');
-    const propKeys = [...interfaceKeys(source('react/use-signup-form.ts'), 'UseSignupFormOptions'), ...interfaceKeys(source('react/signup-form.tsx'), 'SignupFormProps')];
+    const propKeys = [...interfaceKeys(source('react/use-signup-form-options.ts'), 'UseSignupFormOptions'), ...interfaceKeys(source('react/signup-form.tsx'), 'SignupFormProps')];
     expect(propKeys).toContain('endpoint');
     expect(propKeys.filter((key) => !props.includes(`| \`${key}\` |`))).toEqual([]);
     const options = section('Proxy options');

@@ -234,9 +234,9 @@ describe('<SignupForm> when the definition cannot be loaded', () => {
   // the service failed; the console says what GET {endpoint} got, for the developer.
   it.each([
     ['the proxy fails', errorAnswer(502, 'upstream_rejected'), englishMessages.definitionUnavailable, /GET \/api\/signup answered 502: /],
-    ['the answer is not a form definition', { status: 200, body: { hello: 'world' } }, englishMessages.definitionUnavailable, /GET \/api\/signup answered 200: \/api\/signup did not answer with a form definition/],
+    ['the answer is not a form definition', { status: 200, body: { hello: 'world' } }, englishMessages.definitionUnavailable, /GET \/api\/signup answered 200: The signup service at \/api\/signup did not answer with a form definition/],
     ['the endpoint is not found', { status: 404, body: 'Not Found' }, englishMessages.errors.not_found, /GET \/api\/signup answered 404: /],
-    ['the network is down', 'network-error' as const, englishMessages.definitionFailed, /GET \/api\/signup failed: Could not reach \/api\/signup/],
+    ['the network is down', 'network-error' as const, englishMessages.definitionFailed, /GET \/api\/signup failed: Could not reach the signup service at \/api\/signup/],
   ])('says so when %s, and retries on request', async (_case, failure, shown, logged) => {
     const logs = vi.spyOn(console, 'error').mockImplementation(() => {});
     const proxy = scriptedFetch({ get: [failure, { status: 200, body: DEFINITION }] });

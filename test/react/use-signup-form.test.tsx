@@ -10,10 +10,10 @@ afterEach(cleanup);
 
 /** A site's own markup over the headless hook. */
 function CustomSignup({ fetch }: { fetch: typeof globalThis.fetch }) {
-  const { state, definition, messages, form, onSubmit, issues } = useSignupForm({ endpoint: '/api/signup', locale: 'fr', fetch });
+  const { state, definition, messages, form, submit, issues } = useSignupForm({ endpoint: '/api/signup', locale: 'fr', fetch });
   if (!definition || !messages) return <p data-state={state}>…</p>;
   return (
-    <form data-state={state} onSubmit={onSubmit} noValidate>
+    <form data-state={state} onSubmit={submit} noValidate>
       <label>
         Courriel
         <input type="email" {...form.register('email')} />

@@ -4,7 +4,6 @@ import type { SignupMessages } from '../messages.js';
 // (U+0590–U+08FF). The presentation forms (U+FB1D–U+FEFC) are left out: text typed today does not
 // use them, and their ranges cost the script tag 21 B gzip. The messages' own words say the
 // direction, whatever their `locale` is called: a tag list would weigh more in the script tag.
-const RIGHT_TO_LEFT = /[\u0590-\u08ff]/;
 
 /**
  * The direction a form's messages are written in, for `dir`: `rtl` when their button is in a
@@ -16,5 +15,5 @@ const RIGHT_TO_LEFT = /[\u0590-\u08ff]/;
  * textDirection(germanMessages);  // 'ltr'
  */
 export function textDirection(messages: Pick<SignupMessages, 'submit'>): 'ltr' | 'rtl' {
-  return RIGHT_TO_LEFT.test(messages.submit) ? 'rtl' : 'ltr';
+  return /[\u0590-\u08ff]/.test(messages.submit) ? 'rtl' : 'ltr';
 }

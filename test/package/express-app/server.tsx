@@ -5,7 +5,7 @@
 // Built with tsc, run with node.
 import express from 'express';
 import { renderToString } from 'react-dom/server';
-import { ServerSignupForm } from 'dotdigital-signup';
+import { SignupForm } from 'dotdigital-signup';
 import { readSignupOutcome } from 'dotdigital-signup/core';
 import { createSignupHandler } from 'dotdigital-signup/server';
 import { createAppWithParsersFirst } from './express-app.js';
@@ -24,7 +24,7 @@ app.get('/newsletter', async (request, response) => {
   const definition = await handler.formDefinition().catch(() => undefined);
   // Posted without JavaScript, the form comes back here with the outcome in the URL.
   const outcome = readSignupOutcome(new URL(request.originalUrl, 'http://localhost'));
-  const form = renderToString(<ServerSignupForm endpoint="/api/signup" definition={definition} outcome={outcome} />);
+  const form = renderToString(<SignupForm id="newsletter" endpoint="/api/signup" definition={definition} outcome={outcome} />);
   // The browser hydrates with the same definition: `<` escaped so the JSON cannot close the script.
   const data = JSON.stringify(definition ?? null).replace(/</g, '\\u003c');
   response.type('html').send(`<!doctype html>

@@ -2,7 +2,7 @@
 import { HoneypotField, useSignupForm } from 'dotdigital-signup';
 
 export function NewsletterSignup() {
-  const { state, definition, messages, form, onSubmit, issues, submittedEmail, retry } = useSignupForm({ endpoint: '/api/signup' });
+  const { state, definition, messages, form, submit, issues, submittedEmail, retry } = useSignupForm({ endpoint: '/api/signup' });
   if (!messages || state === 'loading') return <p aria-busy="true">Loading…</p>;
   if (state === 'definition_failed') {
     return (
@@ -16,7 +16,7 @@ export function NewsletterSignup() {
   if (state === 'pending_confirmation') return <p role="status">{messages.pendingConfirmation(submittedEmail!)}</p>;
   const preferences = definition!.preferences.flatMap((item) => ('preferences' in item ? item.preferences : [item]));
   return (
-    <form onSubmit={onSubmit} data-state={state} noValidate>
+    <form onSubmit={submit} data-state={state} noValidate>
       {state === 'error' ? <ul role="alert">{issues.map((issue) => <li key={issue.field ?? issue.code}>{issue.message}</li>)}</ul> : null}
       <label htmlFor="signup-email">{messages.emailLabel}</label>
       <input id="signup-email" type="email" autoComplete="email" {...form.register('email')} />

@@ -1,5 +1,5 @@
 // app/newsletter/page.tsx: a Server Component, so the whole form is in the page's first HTML.
-import { ServerSignupForm } from 'dotdigital-signup';
+import { SignupForm } from 'dotdigital-signup';
 import { readSignupOutcome } from 'dotdigital-signup/core';
 import { GET as signupHandler } from '../../server/adapters/next-route.js';
 
@@ -11,5 +11,5 @@ export default async function NewsletterPage({ searchParams }: Props) {
   const definition = await signupHandler.formDefinition().catch(() => undefined);
   // Posted before its script ran (or without JavaScript), the form comes back here with the outcome in the URL.
   const outcome = readSignupOutcome(await searchParams);
-  return <ServerSignupForm endpoint="/api/signup" definition={definition} outcome={outcome} />;
+  return <SignupForm id="newsletter" endpoint="/api/signup" definition={definition} outcome={outcome} />;
 }
