@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, stopClis } from '../run-cli.js';
-import { AUTH, signup } from './mock-fixture.js';
+import { runCli, stopClis } from '../support/run-cli.js';
+import { AUTH, signup } from '../support/mock-fixture.js';
 
 // `dotdigital-signup mock`, from the build, as `npx dotdigital-signup mock …` runs it.
 afterEach(stopClis);

@@ -5,8 +5,8 @@ import { Controller, FormProvider, useFormContext } from 'react-hook-form';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useSignupForm, type SignupFormValues } from '../../src/index.js';
 import { Checkbox } from '../../src/demo/kit/checkbox.js';
-import { proxyWithMock } from '../server/proxy-fixture.js';
-import { DEFINITION, scriptedFetch, widgetFetch } from './widget-fixture.js';
+import { proxyWithMock } from '../support/proxy-fixture.js';
+import { DEFINITION, scriptedFetch, widgetFetch } from '../support/widget-fixture.js';
 
 afterEach(cleanup);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FAILURE_TABLE } from '../../src/server/dotdigital/failure-table.js';
 import { createMemoryCallBudget, createMemorySignupQueue } from '../../src/server/index.js';
-import { CONTACT_WRITE, consentFor, errorOf, post, proxyInOutage, proxyWithMock, status } from './proxy-fixture.js';
+import { CONTACT_WRITE, consentFor, errorOf, post, proxyInOutage, proxyWithMock, status } from '../support/proxy-fixture.js';
 
 const RATE_LIMITED = { 'x-ratelimit-limit': '35', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '40' };
 

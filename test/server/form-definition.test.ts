@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { captureLogger, CONSENT_TEXT, ENDPOINT, fakeClock, proxyWithMock, reject, status } from './proxy-fixture.js';
+import { captureLogger, CONSENT_TEXT, ENDPOINT, fakeClock, proxyWithMock, reject, status } from '../support/proxy-fixture.js';
 
 const get = (headers: Record<string, string> = {}, method = 'GET') => new Request(ENDPOINT, { method, headers });
 const preferenceCalls = (upstream: Request[]) => upstream.filter((r) => new URL(r.url).pathname === '/v2/preferences').length;

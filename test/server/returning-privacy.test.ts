@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MockContact } from '../../src/mock/index.js';
 import { createMemorySignupQueue } from '../../src/server/index.js';
-import { captureLogger, CONSENT_TEXT, consentFor, CONTACT_WRITE, HOUR, post, proxyInOutage, storedContact } from './proxy-fixture.js';
+import { captureLogger, CONSENT_TEXT, consentFor, CONTACT_WRITE, HOUR, post, proxyInOutage, storedContact } from '../support/proxy-fixture.js';
 import { PAGE_URL, proxyKnowing, seen, signUpAgain, v3Calls, VISITOR_IP } from './returning-fixture.js';
 
 const CANNOT_COME_BACK: Array<MockContact['status']> = ['Suppressed', 'HardBounced', 'IspComplained'];

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createFileSignupQueue } from '../../src/server/node/index.js';
-import { runCli, stopClis } from '../run-cli.js';
+import { runCli, stopClis } from '../support/run-cli.js';
 
 // `dotdigital-signup serve`, run from the build exactly as `npx dotdigital-signup serve` runs it.
 const SITE = 'https://www.example.com';

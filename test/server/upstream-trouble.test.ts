@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER } from '../../src/mock/index.js';
-import { captureLogger, CONTACT_WRITE, errorOf, fakeClock, hang, post, proxyWithMock, reject, status, validBody, type Fault } from './proxy-fixture.js';
+import { captureLogger, CONTACT_WRITE, errorOf, fakeClock, hang, post, proxyWithMock, reject, status, validBody, type Fault } from '../support/proxy-fixture.js';
 
 const START = Date.parse('2026-03-01T12:00:00.000Z');
 

@@ -4,7 +4,7 @@ import { FAILURE_TABLE, failureRetryAfterMs, keepsQueuedSignup, type FailureKind
 import { UpstreamGaveUp } from '../../../src/server/dotdigital/upstream-gave-up.js';
 import { upstreamFailure } from '../../../src/server/dotdigital/upstream-failure.js';
 import { createMemorySignupQueue } from '../../../src/server/index.js';
-import { captureLogger, consentFor, CONTACT_WRITE, errorOf, hang, HOUR, post, proxyInOutage, status, type Fault } from '../proxy-fixture.js';
+import { captureLogger, consentFor, CONTACT_WRITE, errorOf, hang, HOUR, post, proxyInOutage, status, type Fault } from '../../support/proxy-fixture.js';
 
 // How Dotdigital answers a contact write so that the client reports each kind.
 const WRITE_FAILS_AS: Partial<Record<FailureKind, Fault['answer']>> = {
