@@ -33,7 +33,7 @@ describe('dotdigital-signup serve', () => {
     });
     expect(response.status).toBe(201);
     expect([...mock.mock.store.contacts.get('serve@example.com')!.addressBooks]).toEqual([101]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect.poll(() => proxy.stderr()).toContain('"Signed up"'); // the child's log line has crossed the pipe
     const lines = proxy.stderr().trim().split('\n').map((line) => JSON.parse(line) as { level: string; message: string; contact?: string });
     expect(lines).toContainEqual(expect.objectContaining({ level: 'info', message: 'Signed up', contact: expect.stringMatching(/^e:[0-9a-f]{16}$/) }));
     expect(proxy.stderr()).not.toContain('serve@example.com');
@@ -46,9 +46,8 @@ describe('dotdigital-signup serve', () => {
   it('warns when no allowed origins or no consent text are set', async () => {
     const proxy = serve({});
     await proxy.url;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(proxy.stderr()).toContain('SIGNUP_ALLOWED_ORIGINS is not set');
-    expect(proxy.stderr()).toContain('SIGNUP_CONSENT_TEXT is not set, so the form shows and records a generic consent statement');
+    await expect.poll(() => proxy.stderr()).toContain('SIGNUP_ALLOWED_ORIGINS is not set');
+    await expect.poll(() => proxy.stderr()).toContain('SIGNUP_CONSENT_TEXT is not set, so the form shows and records a generic consent statement');
   });
 
   it('exits 1 naming a variable that cannot be right', async () => {
