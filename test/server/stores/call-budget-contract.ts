@@ -50,6 +50,26 @@ export function describeCallBudgetContract(name: string, make: (options: CallBud
       expect(await b.mayCall(T + 20_001)).toMatchObject({ allowed: true });
     });
 
+    it('learns X-RateLimit-Limit: after the reset the new window allows that many calls until one of its answers names its reset', async () => {
+      const [a, b] = await make({ blockWithoutResetMs: 60_000 });
+      await a.record(T, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2', 'x-ratelimit-reset': '10' }));
+      // A burst across instances right at the reset: the window's three calls, then a wait of at most a window.
+      const burst = await Promise.all([a, b, a, b, a].map((budget) => budget.mayCall(T + 10_000)));
+      expect(burst.filter((p) => p.allowed)).toHaveLength(3);
+      expect(burst.filter((p) => !p.allowed)).toEqual(Array(2).fill({ allowed: false, reason: 'rate-limited', retryAfterMs: 60_000 }));
+      // The first answer of the new window: Dotdigital has counted one call, the budget spent three (the lowest wins).
+      await b.record(T + 10_100, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2', 'x-ratelimit-reset': '5' }, T + 10_100));
+      expect(await a.mayCall(T + 10_200)).toEqual({ allowed: false, reason: 'rate-limited', retryAfterMs: 4_900 });
+      expect(await b.mayCall(T + 15_100)).toEqual({ allowed: true, probe: false }); // the next window, three calls again
+    });
+
+    it('assumes no window from a limit without its reset', async () => {
+      const [a, b] = await make({});
+      await a.record(T, answered(200, { 'x-ratelimit-limit': '1' }));
+      const permits = await Promise.all([a, b, a].map((budget) => budget.mayCall(T + 1)));
+      expect(permits).toEqual(Array(3).fill({ allowed: true, probe: false }));
+    });
+
     it('after repeated failures Dotdigital counts as down; exactly one probe at a time finds out when it is back', async () => {
       const [a, b] = await make({ failuresToOutage: 3, probeEveryMs: 10_000 });
       await a.record(T, answered(503));

@@ -21,7 +21,7 @@ export function createRedisCallBudget(redis: Redis, options: CallBudgetOptions &
   const text = (value: number | undefined) => (value === undefined ? '' : String(Math.round(value)));
   return {
     async mayCall(now) {
-      const [allowed, reason, retryAfterMs] = (await mayCall([key], [Math.round(now), settings.probeEveryMs])) as [number, string, number];
+      const [allowed, reason, retryAfterMs] = (await mayCall([key], [Math.round(now), settings.probeEveryMs, settings.blockWithoutResetMs])) as [number, string, number];
       if (allowed === 1) return { allowed: true, probe: reason === 'probe' };
       return { allowed: false, reason: reason as 'rate-limited' | 'unavailable', retryAfterMs };
     },
@@ -29,7 +29,7 @@ export function createRedisCallBudget(redis: Redis, options: CallBudgetOptions &
       const read = readOutcome(now, outcome, settings);
       const { failuresToOutage, failureWindowMs, probeEveryMs } = settings;
       const flags = [read.failure ? 1 : 0, read.success ? 1 : 0];
-      await record([key], [Math.round(now), ...flags, text(read.blockUntil), text(read.remaining), text(read.resetAt), failuresToOutage, failureWindowMs, probeEveryMs, SAME_WINDOW_MS]);
+      await record([key], [Math.round(now), ...flags, text(read.blockUntil), text(read.remaining), text(read.resetAt), failuresToOutage, failureWindowMs, probeEveryMs, SAME_WINDOW_MS, text(read.limit)]);
     },
   };
 }
