@@ -27,7 +27,7 @@ const SEEDABLE: MockContactStatus[] = ['Unsubscribed', 'Suppressed', 'HardBounce
  * at `/`, the confirmation link a contact clicks (a resubscribe link then redirects to the
  * `returnUrlToUseIfChallenged` it was sent with), an unsubscribe button, a form that gives an
  * address a status (hard bounce, complaint, suppression list), buttons arming import faults,
- * the outbox as JSON for browser tests, and a switch that plays an outage. None needs
+ * and a switch that plays an outage (the JSON for tests is mock-json-routes.ts). None needs
  * credentials, as a contact's inbox needs none.
  */
 export function registerHumanRoutes(app: Hono, ctx: HumanRouteContext): void {
@@ -69,7 +69,6 @@ export function registerHumanRoutes(app: Hono, ctx: HumanRouteContext): void {
     else return c.text('fault must be RejectedByWatchdog or consentRecordsNotApplied.', 400);
     return c.redirect('/', 303);
   });
-  app.get('/_mock/outbox', (c) => c.json(store.outbox));
   app.post('/_mock/outage', async (c) => {
     const form = await c.req.parseBody();
     ctx.outage.set(form.state === 'on');
