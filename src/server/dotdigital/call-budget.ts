@@ -80,7 +80,8 @@ export function readOutcome(now: number, outcome: CallOutcome, settings: Require
   const { status, rateLimit } = outcome;
   const resetAt = rateLimit?.resetAt !== undefined && rateLimit.resetAt > now ? rateLimit.resetAt : undefined;
   const remaining = resetAt === undefined ? undefined : rateLimit?.remaining;
-  const limit = resetAt !== undefined && Number.isSafeInteger(rateLimit?.limit) && rateLimit!.limit! >= 1 ? rateLimit!.limit : undefined;
+  const stated = resetAt === undefined ? undefined : rateLimit?.limit;
+  const limit = stated !== undefined && Number.isSafeInteger(stated) && stated >= 1 ? stated : undefined;
   const blockUntil = status === 429 ? (resetAt ?? now + settings.blockWithoutResetMs) : remaining !== undefined && remaining <= 0 ? resetAt : undefined;
   return { failure: status >= 500, success: status < 500 && status !== 429, blockUntil, remaining, resetAt, limit };
 }
