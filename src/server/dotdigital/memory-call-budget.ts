@@ -12,7 +12,7 @@ import { callBudgetSettings, readOutcome, SAME_WINDOW_MS, type CallBudget, type 
 export function createMemoryCallBudget(options: CallBudgetOptions = {}): CallBudget {
   const settings = callBudgetSettings(options);
   const state = {
-    blockedUntil: 0, remaining: undefined as number | undefined, resetAt: 0, limit: undefined as number | undefined, guessed: false,
+    blockedUntil: 0, remaining: undefined as number | undefined, resetAt: 0, limit: undefined as number | undefined, guessed: false, previousResetAt: 0,
     failures: 0, firstFailureAt: 0, outage: false, probeUntil: 0,
   };
   return {
@@ -25,7 +25,7 @@ export function createMemoryCallBudget(options: CallBudgetOptions = {}): CallBud
       }
       if (state.limit !== undefined && state.resetAt <= now) {
         // A new window: `limit` calls, until an answer of it says when it ends (a whole window from now till then).
-        Object.assign(state, { remaining: state.limit, resetAt: now + settings.blockWithoutResetMs, guessed: true });
+        Object.assign(state, { remaining: state.limit, resetAt: now + settings.blockWithoutResetMs, guessed: true, previousResetAt: state.resetAt });
       }
       if (state.resetAt > now && state.remaining !== undefined) {
         if (state.remaining <= 0) return { allowed: false, reason: 'rate-limited', retryAfterMs: state.resetAt - now };
@@ -39,9 +39,13 @@ export function createMemoryCallBudget(options: CallBudgetOptions = {}): CallBud
       if (read.limit !== undefined) state.limit = read.limit;
       if (read.remaining !== undefined && read.resetAt !== undefined) {
         // Answers of one window may arrive out of order: the lowest count is the latest news. The
-        // first answer of a window begun on a guess names its reset; the calls spent since count too.
-        if (state.guessed) Object.assign(state, { remaining: Math.min(state.remaining ?? read.remaining, read.remaining), resetAt: read.resetAt, guessed: false });
-        else if (Math.abs(read.resetAt - state.resetAt) < SAME_WINDOW_MS) state.remaining = Math.min(state.remaining ?? read.remaining, read.remaining);
+        // first answer of a window begun on a guess names its reset (the calls spent since count
+        // too); a late answer of the window before, its reset that one's, says nothing of it.
+        if (state.guessed) {
+          if (read.resetAt - state.previousResetAt >= SAME_WINDOW_MS) {
+            Object.assign(state, { remaining: Math.min(state.remaining ?? read.remaining, read.remaining), resetAt: read.resetAt, guessed: false });
+          }
+        } else if (Math.abs(read.resetAt - state.resetAt) < SAME_WINDOW_MS) state.remaining = Math.min(state.remaining ?? read.remaining, read.remaining);
         else if (read.resetAt > state.resetAt) [state.remaining, state.resetAt] = [read.remaining, read.resetAt];
       }
       if (read.success) Object.assign(state, { failures: 0, outage: false, probeUntil: 0 });

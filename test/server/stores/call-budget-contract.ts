@@ -63,6 +63,17 @@ export function describeCallBudgetContract(name: string, make: (options: CallBud
       expect(await b.mayCall(T + 15_100)).toEqual({ allowed: true, probe: false }); // the next window, three calls again
     });
 
+    it('a late answer of the window that ended does not end the new one early', async () => {
+      const [a, b] = await make({ blockWithoutResetMs: 60_000 });
+      await a.record(T, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2', 'x-ratelimit-reset': '10' }));
+      expect((await Promise.all([a, b, a].map((budget) => budget.mayCall(T + 10_000)))).every((p) => p.allowed)).toBe(true);
+      // Sent before the reset, answered after it: its reset (rounded up to the second) is the old window's.
+      await b.record(T + 10_050, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' }, T + 10_050));
+      expect(await a.mayCall(T + 11_100)).toEqual({ allowed: false, reason: 'rate-limited', retryAfterMs: 58_900 }); // the new window's three are spent
+      await a.record(T + 11_200, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': '9' }, T + 11_200));
+      expect(await b.mayCall(T + 11_300)).toEqual({ allowed: false, reason: 'rate-limited', retryAfterMs: 8_900 }); // its own answer names its reset
+    });
+
     it('assumes no window from a limit without its reset', async () => {
       const [a, b] = await make({});
       await a.record(T, answered(200, { 'x-ratelimit-limit': '1' }));

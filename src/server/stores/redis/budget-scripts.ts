@@ -1,5 +1,5 @@
 // The call budget's two steps as Lua, one hash per budget (fields: blockedUntil, remaining,
-// resetAt, limit, guessed, failures, firstFailureAt, outage, probeUntil). Times are the caller's clock in ms.
+// resetAt, limit, guessed, previousResetAt, failures, firstFailureAt, outage, probeUntil). Times are the caller's clock in ms.
 // Numbers are written with %.0f: Lua's own tostring would print 1.76e+12 and lose the time.
 
 /** KEYS budget · ARGV now, probeEveryMs, windowMs → { allowed 0|1, 'ok'|'probe'|'rate-limited'|'unavailable', retryAfterMs }. */
@@ -18,7 +18,7 @@ local remaining, resetAt, limit = tonumber(s[4]), tonumber(s[5]) or 0, tonumber(
 if limit and resetAt <= now then
   -- A new window: limit calls, until an answer of it says when it ends (a whole window from now till then).
   remaining, resetAt = limit, now + tonumber(ARGV[3])
-  redis.call('hset', KEYS[1], 'remaining', s[6], 'resetAt', string.format('%.0f', resetAt), 'guessed', '1')
+  redis.call('hset', KEYS[1], 'remaining', s[6], 'resetAt', string.format('%.0f', resetAt), 'guessed', '1', 'previousResetAt', s[5] or '0')
 end
 if resetAt > now and remaining then
   if remaining <= 0 then return { 0, 'rate-limited', resetAt - now } end
@@ -39,14 +39,17 @@ end
 if ARGV[11] ~= '' then redis.call('hset', KEYS[1], 'limit', ARGV[11]) end
 if ARGV[5] ~= '' and ARGV[6] ~= '' then
   local remaining, resetAt = tonumber(ARGV[5]), tonumber(ARGV[6])
-  local s = redis.call('hmget', KEYS[1], 'remaining', 'resetAt', 'guessed')
+  local s = redis.call('hmget', KEYS[1], 'remaining', 'resetAt', 'guessed', 'previousResetAt')
   local storedReset = tonumber(s[2]) or 0
   -- Answers of one window may arrive out of order: the lowest count is the latest news. The
-  -- first answer of a window begun on a guess names its reset; the calls spent since count too.
+  -- first answer of a window begun on a guess names its reset (the calls spent since count
+  -- too); a late answer of the window before, its reset that one's, says nothing of it.
   if s[3] == '1' then
-    local stored = tonumber(s[1])
-    if stored ~= nil and stored < remaining then remaining = stored end
-    redis.call('hset', KEYS[1], 'remaining', string.format('%.0f', remaining), 'resetAt', ARGV[6], 'guessed', '0')
+    if resetAt - (tonumber(s[4]) or 0) >= tonumber(ARGV[10]) then
+      local stored = tonumber(s[1])
+      if stored ~= nil and stored < remaining then remaining = stored end
+      redis.call('hset', KEYS[1], 'remaining', string.format('%.0f', remaining), 'resetAt', ARGV[6], 'guessed', '0')
+    end
   elseif math.abs(resetAt - storedReset) < tonumber(ARGV[10]) then
     local stored = tonumber(s[1])
     if stored == nil or remaining < stored then redis.call('hset', KEYS[1], 'remaining', ARGV[5]) end
