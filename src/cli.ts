@@ -4,6 +4,7 @@ import { listenMock } from './mock/index.js';
 import { MOCK_USAGE, mockOptionsFromArgs } from './mock/mock-options-from-args.js';
 import { createSignupHandler, startQueueDelivery } from './server/index.js';
 import { createNodeFetch, listenSignup, optionsFromEnv, queueFromEnv } from './server/node/index.js';
+import { unknownEnvVariables } from './server/node/env-names.js';
 import { listenFailure, type PortChoice } from './server/node/listen-failure.js';
 
 const USAGE = `Usage: dotdigital-signup <command> [--port N] [--host H]
@@ -48,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command || values.help ? 0 : 1;
   }
+  // A mistyped variable (SIGNUP_REDIS for SIGNUP_REDIS_URL) would otherwise turn a setting off quietly.
+  if (command === 'serve' || command === 'worker') for (const warning of unknownEnvVariables(process.env)) jsonLogger.warn(warning);
   if (command === 'serve') return serve(values);
   if (command === 'worker') return worker();
   process.stderr.write(`dotdigital-signup: unknown command "${command}".\n\n${USAGE}`);

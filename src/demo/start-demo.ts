@@ -5,7 +5,9 @@ import { getRequestListener } from '@hono/node-server';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../mock/index.js';
 import { createMemoryCallBudget, createMemorySignupQueue, createSignupHandler, startQueueDelivery } from '../server/index.js';
 import { createNodeFetch, optionsFromEnv, queueFromEnv } from '../server/node/index.js';
+import { unknownEnvVariables } from '../server/node/env-names.js';
 import { listenFailure, type PortChoice } from '../server/node/listen-failure.js';
+import { maskUrl } from '../server/shared/mask-url.js';
 import { createDemoApp } from './create-demo-app.js';
 
 // A port someone else has is a choice to make, not a crash: one line saying which, and how.
@@ -15,6 +17,8 @@ function exitWith(error: unknown, choice: PortChoice): never {
 }
 
 const env = process.env;
+// The demo takes serve's variables: a mistyped one is named, not ignored quietly.
+for (const warning of unknownEnvVariables(env)) console.warn(`Warning: ${warning}`);
 const port = Number(env.PORT ?? 3000);
 const real = Boolean(env.DOTDIGITAL_API_USER && env.DOTDIGITAL_API_PASSWORD);
 // Without real credentials the proxy talks to the mock, started here.
@@ -50,8 +54,8 @@ const server = createServer(getRequestListener(app.fetch));
 server.once('error', (error) => exitWith(error, { port, variable: 'PORT', command: 'npm start' }));
 server.listen(port, () => {
   console.log(`Demo site and signup proxy: http://localhost:${port}  (proxy at /api/signup, React page at /react.html)`);
-  console.log(real ? `Dotdigital API:              ${apiUrl ?? 'https://r1-api.dotdigital.com'}` : `Mock Dotdigital API:         ${apiUrl}  (open it to see what Dotdigital received, or to simulate an outage)`);
-  console.log(`Signup queue:                ${env.SIGNUP_QUEUE_FILE ? env.SIGNUP_QUEUE_FILE : 'in memory (set SIGNUP_QUEUE_FILE to keep it across restarts)'}`);
+  console.log(real ? `Dotdigital API:              ${maskUrl(apiUrl ?? 'https://r1-api.dotdigital.com')}` : `Mock Dotdigital API:         ${apiUrl}  (open it to see what Dotdigital received, or to simulate an outage)`);
+  console.log(`Signup queue:                ${queued ? queued.where : 'in memory (set SIGNUP_QUEUE_FILE to keep it across restarts)'}`);
 });
 // Release the queue file's lock on the way out, so the next start need not take it over.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void (queued?.close() ?? Promise.resolve()).finally(() => process.exit(0)));

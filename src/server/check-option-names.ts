@@ -1,4 +1,6 @@
-import type { SignupHandlerOptions } from './signup-handler-options.js';
+import { checkKeys } from './shared/nearest-name.js';
+import type { AllowedField, SignupHandlerOptions, UpstreamRetryOptions } from './signup-handler-options.js';
+import type { QueueDeliveryOptions } from './queue/queue-delivery-options.js';
 
 /** Every key of {@link SignupHandlerOptions}; the type below fails to compile when one is added there but not here. */
 const SIGNUP_HANDLER_OPTION_NAMES = [
@@ -16,36 +18,43 @@ const ALIASES: Record<string, (typeof SIGNUP_HANDLER_OPTION_NAMES)[number]> = {
   user: 'apiUser', username: 'apiUser', password: 'apiPassword',
 };
 
+/** Every key of `T`, listed: `keysOf<T>()([...])` does not compile while one is missing or unknown. */
+const keysOf = <T>() => <const K extends ReadonlyArray<keyof T>>(keys: K & ([Exclude<keyof T, K[number]>] extends [never] ? unknown : never)) => keys as readonly string[];
+
+// The keys of the options that are objects themselves: a typo inside one (`queueDelivery.bulkTreshold`) is as quiet as one at the top.
+const NESTED: Record<string, readonly string[]> = {
+  retry: keysOf<UpstreamRetryOptions>()(['budgetMs', 'baseDelayMs', 'maxDelayMs', 'attemptTimeoutMs']),
+  queueDelivery: keysOf<QueueDeliveryOptions>()(['maxAgeMs', 'baseDelayMs', 'maxDelayMs', 'leaseMs', 'batchSize', 'bulkThreshold', 'importBatchSize', 'importPollMs', 'importWaitMs', 'doubleOptInImports']),
+  rateLimit: ['max', 'windowMs'],
+  clientIp: ['trustedProxyHops', 'header'],
+};
+const FIELD_KEYS = keysOf<AllowedField>()(['name', 'label', 'type', 'required']);
+
 /**
- * Refuses option keys the handler does not know, naming the nearest known one: a typo such as
- * `allowedOrigin` would otherwise be ignored, and a proxy meant to be locked to one site would
- * take signups from anywhere.
+ * Refuses option keys the handler does not know, at the top and inside the options that are
+ * objects (`retry`, `queueDelivery`, `rateLimit`, `clientIp`, each of `fields`; not `stores`,
+ * which `createRedisStores` makes and checks, nor a test's `clock`, which may carry its own state), naming the nearest known one: a typo such as `allowedOrigin` would otherwise be
+ * ignored, and a proxy meant to be locked to one site would take signups from anywhere.
  *
  * @example
  * checkOptionNames({ allowedOrigin: ['https://www.example.com'] }, fail);
  * // fail('`allowedOrigin` is not an option — did you mean `allowedOrigins`?')
  */
 export function checkOptionNames(options: object, fail: (problem: string) => never): void {
-  const known: readonly string[] = SIGNUP_HANDLER_OPTION_NAMES;
-  for (const key of Object.keys(options)) {
-    if (known.includes(key)) continue;
-    const nearest = (Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined) ?? [...known].sort((a, b) => distance(key, a) - distance(key, b))[0]!;
-    const hint = Object.hasOwn(ALIASES, key) || distance(key, nearest) <= Math.max(2, Math.floor(nearest.length / 3)) ? ` — did you mean \`${nearest}\`?` : ` — the options are ${known.map((name) => `\`${name}\``).join(', ')}`;
-    fail(`\`${key.slice(0, 60)}\` is not an option${hint}`);
+  checkKeys(options, SIGNUP_HANDLER_OPTION_NAMES, fail, '', ALIASES);
+  const values = options as Record<string, unknown>;
+  for (const [name, keys] of Object.entries(NESTED)) {
+    const value = values[name];
+    if (isPlainObject(value)) checkKeys(value, keys, fail, `${name}.`);
+  }
+  if (Array.isArray(values.fields)) {
+    values.fields.forEach((field, index) => isPlainObject(field) && checkKeys(field, FIELD_KEYS, fail, `fields[${index}].`));
   }
 }
 
-// Levenshtein distance, case-insensitive (`allowedorigins` is a typo too). Option names are short,
-// so the plain two-row table is plenty; a dependency would weigh more than these lines.
-function distance(a: string, b: string): number {
-  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-  let previous = Array.from({ length: y.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= x.length; i += 1) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j += 1) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[y.length]!;
+// Only literal option objects: a store or queue made by a class carries methods of its own.
+function isPlainObject(value: unknown): value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  return prototype === Object.prototype || prototype === null;
 }

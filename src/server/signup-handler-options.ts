@@ -38,7 +38,7 @@ export interface UpstreamRetryOptions {
  *
  * @example
  * import { createRedisStores } from 'dotdigital-signup/server/redis';
- * const handler = createSignupHandler({ ...options, stores: await createRedisStores({ redis: process.env.SIGNUP_REDIS_URL! }) });
+ * const handler = createSignupHandler({ ...options, stores: createRedisStores({ redis: process.env.SIGNUP_REDIS_URL! }) });
  */
 export interface SignupStores {
   /** The durable signup queue (instead of the `queue` option). */
@@ -111,7 +111,7 @@ export interface SignupHandlerOptions {
   queue?: SignupQueue;
   /**
    * State shared by every instance (queue, per-IP limit, Dotdigital's call budget, drain lock),
-   * e.g. `await createRedisStores({ redis: url })`. Default: each handler keeps its own in memory.
+   * e.g. `createRedisStores({ redis: url })`. Default: each handler keeps its own in memory.
    */
   stores?: SignupStores;
   /** Backoff, maximum age and lease of queued signups. */

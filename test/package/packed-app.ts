@@ -56,8 +56,8 @@ export async function stopServers(): Promise<void> {
   await Promise.all(children.splice(0).filter((child) => child.exitCode === null).map((child) => new Promise((resolve) => child.once('exit', resolve).kill())));
 }
 
-/** Runs an app's server and resolves its URL once it prints one (`http://…`). */
-export function startServer(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<string> {
+/** Runs an app's server and resolves its URL once it prints one (`http://…`); what it prints goes to `options.output` too. */
+export function startServer(command: string, args: string[], options: { cwd: string; env?: Record<string, string>; output?: string[] }): Promise<string> {
   const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let output = '';
@@ -68,6 +68,7 @@ export function startServer(command: string, args: string[], options: { cwd: str
       if (url) resolve(url);
     });
     child.stderr!.on('data', (chunk) => (output += chunk));
+    for (const stream of [child.stdout!, child.stderr!]) stream.on('data', (chunk) => options.output?.push(String(chunk)));
     child.once('exit', () => reject(new Error(`the app's server exited: ${output}`)));
   });
 }

@@ -164,4 +164,47 @@ describe('createFileSignupQueue', () => {
     expect(again.size).toBe(0);
     await again.close();
   });
+
+  // Delivered means gone: the journal appends {"remove":id} at once; the entry's line (address,
+  // consent record, IP, user agent) goes with the next rewrite, compactAfterMs later or at close().
+  it('a delivered signup leaves the file compactAfterMs after it was delivered, and at a clean stop', async () => {
+    const queue = await createFileSignupQueue({ path, compactAfterMs: 150 });
+    const p = proxyWithMock({ queue });
+    const consent = await consentFor(p.handler);
+    p.faults.push({ path: CONTACT_WRITE, times: Infinity, answer: status(502) });
+    for (const email of ['ann@example.com', 'bob@example.com']) {
+      expect(await (await p.handler(post({ email, preferences: [2], consent }), { clientAddress: '198.51.100.4' })).json()).toEqual({ status: 'queued' });
+    }
+    p.faults.length = 0;
+    const [ann] = (await queue.claim({ now: Number.MAX_SAFE_INTEGER, limit: 1, leaseMs: 1 })).filter((e) => e.contact.email === 'ann@example.com');
+    await queue.remove(ann!.id); // as a delivery round does once Dotdigital took it
+    const removedAt = performance.now();
+    expect(await readFile(path, 'utf8')).toContain('ann@example.com'); // still there, with its removal mark after it
+    await vi.waitFor(async () => expect(await readFile(path, 'utf8')).not.toContain('ann@example.com'), { timeout: 5_000, interval: 20 });
+    console.info(`file queue: a delivered signup's address left the file ${Math.round(performance.now() - removedAt)} ms after delivery (compactAfterMs 150)`);
+    expect(await readFile(path, 'utf8')).toContain('bob@example.com'); // the one still waiting stays
+
+    const [bob] = await queue.claim({ now: Number.MAX_SAFE_INTEGER, limit: 1, leaseMs: 1 });
+    await queue.remove(bob!.id);
+    await queue.close(); // well before compactAfterMs: the clean stop rewrites it
+    expect(await readFile(path, 'utf8')).toBe('');
+  });
+
+  it('compacts a minute after a removal by default, not at each one', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const queue = await createFileSignupQueue({ path });
+      await queue.add(entry('a'));
+      await queue.add(entry('b'));
+      await queue.remove('a');
+      await vi.advanceTimersByTimeAsync(59_000);
+      expect(await readFile(path, 'utf8')).toContain('a@example.com');
+      await vi.advanceTimersByTimeAsync(1_000);
+      await vi.waitFor(async () => expect(await readFile(path, 'utf8')).not.toContain('a@example.com'));
+      expect(await readFile(path, 'utf8')).toContain('b@example.com');
+      await queue.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

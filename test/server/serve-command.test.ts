@@ -110,8 +110,10 @@ describe('dotdigital-signup serve', () => {
       });
       expect([...mock.mock.store.contacts.get('left@example.com')!.optedIn]).toEqual([5]);
       await expect.poll(() => proxy.stderr(), { timeout: 5_000 }).toContain('"delivered":1');
+      expect(await readFile(file, 'utf8')).toContain('left@example.com'); // delivered: marked removed, rewritten within a minute…
       proxy.child.kill('SIGTERM');
       await once(proxy.child, 'exit');
+      expect(await readFile(file, 'utf8')).not.toContain('left@example.com'); // …or at a clean stop, as here
       const reopened = await createFileSignupQueue({ path: file });
       expect(reopened.size).toBe(0);
       await reopened.close();

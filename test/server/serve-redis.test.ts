@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createRedisStores, type RedisStores } from '../../src/server/stores/redis/index.js';
 import { runCli, stopClis } from '../support/run-cli.js';
+import { mockOutage, signUpOverHttp } from '../support/sign-up-over-http.js';
 import { freePort, startRedisServer, type TestRedisServer } from '../support/redis-server.js';
 
 // `dotdigital-signup serve` and `worker` with SIGNUP_REDIS_URL, run from the build.
@@ -12,7 +13,7 @@ let redis: TestRedisServer;
 let stores: RedisStores;
 beforeAll(async () => {
   [mock, redis] = await Promise.all([listenMock(), startRedisServer()]);
-  stores = await createRedisStores({ redis: redis.url, logger: { warn: () => undefined, error: () => undefined } });
+  stores = createRedisStores({ redis: redis.url, logger: { warn: () => undefined, error: () => undefined } });
 });
 afterAll(async () => {
   await stores.close();
@@ -21,25 +22,15 @@ afterAll(async () => {
 afterEach(stopClis);
 
 const env = (more: Record<string, string>) => ({ DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: mock.url, SIGNUP_ALLOWED_ORIGINS: SITE, ...more });
-const outage = (state: 'on' | 'off') => fetch(`${mock.url}/_mock/outage`, { method: 'POST', body: new URLSearchParams({ state }), redirect: 'manual' });
-
-async function signUp(base: string, email: string) {
-  const definition = (await (await fetch(base)).json()) as { consent: { text: string; version: string } };
-  const started = performance.now();
-  const response = await fetch(base, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: SITE },
-    body: JSON.stringify({ email, consent: { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` } }),
-  });
-  return { status: response.status, body: await response.json(), ms: performance.now() - started };
-}
+const outage = (state: 'on' | 'off') => mockOutage(mock.url, state);
+const signUp = (base: string, email: string) => signUpOverHttp(base, email, SITE);
 
 describe('SIGNUP_REDIS_URL', () => {
-  it('serve exits 1 naming SIGNUP_REDIS_URL when Redis is unreachable at start', async () => {
-    const proxy = runCli(['serve', '--port', '0'], env({ SIGNUP_REDIS_URL: `redis://127.0.0.1:${await freePort()}` }));
-    const [code] = await once(proxy.child, 'exit');
-    expect(code).toBe(1);
-    expect(proxy.stderr()).toMatch(/Redis at redis:\/\/127\.0\.0\.1:\d+\/0 is unreachable .*Check SIGNUP_REDIS_URL/);
+  it('serve starts with Redis unreachable, and says so naming SIGNUP_REDIS_URL, without the password', async () => {
+    const proxy = runCli(['serve', '--port', '0', '--host', '127.0.0.1'], env({ SIGNUP_REDIS_URL: `redis://:hunter2@127.0.0.1:${await freePort()}` }));
+    expect(await proxy.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(proxy.stderr()).toMatch(/"Redis at redis:\/\/:\*\*\*\*@127\.0\.0\.1:\d+ is unreachable: connection refused \(ECONNREFUSED\).*Check SIGNUP_REDIS_URL/);
+    expect(proxy.output()).not.toContain('hunter2');
   });
 
   it('refuses SIGNUP_QUEUE_FILE and SIGNUP_REDIS_URL together', async () => {
@@ -57,7 +48,7 @@ describe('SIGNUP_REDIS_URL', () => {
   it('serve queues into Redis while Dotdigital is down, the second visitor without waiting; a worker delivers them', async () => {
     const proxy = runCli(['serve', '--port', '0', '--host', '127.0.0.1'], env({ SIGNUP_REDIS_URL: redis.url, SIGNUP_QUEUE_INTERVAL_SECONDS: '3600' }));
     const base = await proxy.url;
-    expect(proxy.output()).toMatch(/queueing signups in Redis at 127\.0\.0\.1:\d+/);
+    expect(proxy.output()).toMatch(/queueing signups in Redis at redis:\/\/127\.0\.0\.1:\d+ /);
     await fetch(base); // the definition is cached before the outage
     await outage('on');
     const first = await signUp(base, 'first@example.com');

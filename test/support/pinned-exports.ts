@@ -68,6 +68,6 @@ export const PINNED_EXPORTS: Record<string, string[]> = {
   ],
   './server': ['SignupQueueFullError', 'consentVersion', 'createMemoryCallBudget', 'createMemoryDrainLock', 'createMemorySignupQueue', 'createSignupHandler', 'normalizeIp', 'startQueueDelivery'],
   './server/node': ['DEFAULT_CONSENT_TEXT', 'createFileSignupQueue', 'createNodeFetch', 'listenSignup', 'optionsFromEnv', 'queueFromEnv', 'toNodeListener'],
-  './server/redis': ['createRedisStores'],
+  './server/redis': ['RedisUnavailableError', 'createRedisStores'],
   './mock': ['DEMO_API_PASSWORD', 'DEMO_API_USER', 'createMockDotdigital', 'demoAddressBooks', 'demoDataFields', 'demoPreferences', 'listenMock'],
 };

@@ -9,7 +9,7 @@ import { startRedisServer, type TestRedisServer } from './redis-server.js';
  * @example
  * const open: RedisStores[] = [];
  * const redis = redisServerForFile(open);
- * it('…', async () => open.push(await createRedisStores({ redis: redis.server.url })));
+ * it('…', async () => open.push(createRedisStores({ redis: redis.server.url })));
  */
 export function redisServerForFile(open: Array<{ close(): Promise<unknown> }>): { readonly server: TestRedisServer } {
   let server: TestRedisServer | undefined;

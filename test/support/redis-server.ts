@@ -41,20 +41,21 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts Debian's `redis-server` (or `REDIS_SERVER_PATH`) on a free port in a fresh temp
- * dir, append-only so a restart keeps what was written. Never a mock: the stores' promises
- * (atomic scripts, leases, durability) are Redis's own.
+ * dir, append-only so a restart keeps what was written, with any further `args` (e.g.
+ * `['--requirepass', 'pw']`). Never a mock: the stores' promises (atomic scripts, leases,
+ * durability) are Redis's own.
  *
  * @example
  * const redis = await startRedisServer();
  * afterAll(() => redis.close());
  * const stores = createRedisStores({ redis: redis.url, prefix: 'test' });
  */
-export async function startRedisServer(): Promise<TestRedisServer> {
+export async function startRedisServer(options: { args?: string[] } = {}): Promise<TestRedisServer> {
   const binary = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
   const dir = mkdtempSync(join(tmpdir(), 'dds-redis-'));
   const port = await freePort();
   let child: ChildProcess | undefined;
-  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--logfile', '', '--loglevel', 'notice'];
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--save', '', '--daemonize', 'no', '--logfile', '', '--loglevel', 'notice', ...(options.args ?? [])];
 
   const start = () =>
     new Promise<void>((resolve, reject) => {

@@ -18,10 +18,12 @@ export const INTEGRATION_TESTS = [
   'test/mock/mock-cli.test.ts',
   'test/server/no-credentials.test.ts',
   'test/server/serve-command.test.ts',
+  'test/server/serve-faults.test.ts',
   'test/server/serve-redis.test.ts',
   'test/server/next-serverless-recipe.test.ts',
   // The Redis stores, each against a redis-server of its own (the memory and file stores' tests are unit tests).
   'test/server/queue/bulk-redis.test.ts',
+  'test/server/queue/lease-heartbeat.test.ts', // every queue's heartbeat, Redis's among them, in real time
   'test/server/stores/',
 ] as const;
 

@@ -1,5 +1,6 @@
 import { DotdigitalApiError } from './dotdigital-api-error.js';
 import type { ContactWriteResult, DotdigitalContact } from './dotdigital-types.js';
+import { maskUrl } from '../shared/mask-url.js';
 
 /** An explicit `apiUrl` without its trailing slash; a `TypeError` saying what to use when it is not a base URL. */
 export function checkedApiUrl(value: string): string {
@@ -7,7 +8,7 @@ export function checkedApiUrl(value: string): string {
   // Only scheme, host and port: credentials go in apiUser/apiPassword (fetch refuses a URL holding
   // them), and a query or fragment would swallow the paths appended to the base.
   if (!/^https?:\/\/[^/\s?#@]+$/i.test(trimmed)) {
-    const shown = value.replace(/\/\/[^/@]*@/, '//…@'); // never print a password written into the URL
+    const shown = maskUrl(value); // never print a password written into the URL, whatever its shape
     throw new TypeError(`createDotdigitalClient: apiUrl "${shown}" is not an API base URL — use your region's host, e.g. https://r1-api.dotdigital.com (no path, no credentials), or leave it unset to discover it.`);
   }
   return trimmed;

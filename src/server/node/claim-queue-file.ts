@@ -34,7 +34,7 @@ export async function claimQueueFile(path: string): Promise<() => Promise<void>>
     if (owner > 0 && (owner === process.pid ? held.has(lock) : isRunning(owner))) {
       throw new Error(
         `The signup queue file ${path} is in use by process ${owner}${owner === process.pid ? ' (this one: close the other queue first)' : ''}. ` +
-          'Give each proxy process its own DOTDIGITAL_QUEUE_FILE, or delete the .lock file if that process is gone.',
+          'Give each proxy process its own SIGNUP_QUEUE_FILE, or delete the .lock file if that process is gone.',
       );
     }
     await unlink(lock).catch(() => undefined);

@@ -13,12 +13,18 @@ export interface FileSignupQueueOptions {
   path: string;
   /** Most signups held; over it the proxy answers 503. Default 10 000. */
   maxEntries?: number;
-  /** Told about lines it had to skip when reading the file. */
+  /** Told about lines it had to skip when reading the file, and a compaction that failed. */
   logger?: SignupLogger;
+  /**
+   * How soon a delivered or dropped signup's data leaves the file: the file is rewritten
+   * without it this long after it left the queue (and at `close()`). Default 60 000 ms.
+   */
+  compactAfterMs?: number;
 }
 
 /** A file-backed {@link SignupQueue} with its bulk-import ledger; `close()` before another process may open the file. */
 export interface FileSignupQueue extends SignupQueue, ImportLedger {
+  renewLeases: NonNullable<SignupQueue['renewLeases']>;
   readonly size: number;
   close(): Promise<void>;
 }
@@ -28,7 +34,8 @@ export interface FileSignupQueue extends SignupQueue, ImportLedger {
  * before it is acknowledged, so a signup answered `202 queued` survives a crash or restart.
  * On open the file is read (a torn last line from a crash is skipped) and rewritten with
  * only the live entries (temp file, fsync, atomic rename); it is compacted the same way as
- * it grows. The bulk-import ledger is journalled the same way, so a process killed while
+ * it grows, `compactAfterMs` (1 minute) after an entry leaves it, and at `close()`: a
+ * delivered or dropped signup's personal data does not stay on disk. The bulk-import ledger is journalled the same way, so a process killed while
  * Dotdigital processes an import resumes polling it after the restart. One process owns a file at a time (a `.lock` file beside it says which), as
  * claims are kept in that process's memory. The file holds personal data until delivered:
  * keep it on a private volume.
@@ -39,6 +46,8 @@ export interface FileSignupQueue extends SignupQueue, ImportLedger {
  */
 export async function createFileSignupQueue(options: FileSignupQueueOptions): Promise<FileSignupQueue> {
   const { path, logger } = options;
+  const compactAfterMs = options.compactAfterMs ?? 60_000;
+  if (!(Number.isFinite(compactAfterMs) && compactAfterMs >= 1)) throw new TypeError(`createFileSignupQueue: compactAfterMs must be a number of milliseconds ≥ 1, not ${compactAfterMs}`);
   const release = await claimQueueFile(path);
   const entries = createQueueEntries(options.maxEntries ?? DEFAULT_QUEUE_MAX_ENTRIES);
   let handle: FileHandle;
@@ -62,9 +71,22 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
   // After a failed write (a full disk can cut a line short) the file's tail is unknown: the next
   // change rewrites it from memory first, or its line would be glued onto the torn one and lost.
   let damaged = false;
+  // Entries removed since the file was last rewritten: their lines (address, consent record, IP) are still in it.
+  let removed = 0;
   const rewrite = async () => {
     await handle.close().catch(() => undefined);
-    [handle, lines, damaged] = [await compactJournal(path, entries.all(), entries.unfinishedImports()), entries.size, false];
+    [handle, lines, damaged, removed] = [await compactJournal(path, entries.all(), entries.unfinishedImports()), entries.size, false, 0];
+  };
+  const failedRewrite = (error: unknown) =>
+    logger?.error('Could not rewrite the signup queue file without the signups that left it (they stay in it until a later rewrite)', { path, error: error instanceof Error ? error.message : String(error) });
+  let compaction: ReturnType<typeof setTimeout> | undefined;
+  const compactSoon = () => {
+    compaction ??= setTimeout(() => {
+      compaction = undefined;
+      serial(async () => void (removed > 0 && (await rewrite()))).catch(failedRewrite);
+    }, compactAfterMs);
+    // A pending rewrite should not keep a process alive that has nothing else to do; close() does it anyway.
+    (compaction as { unref?: () => void }).unref?.();
   };
   const append = async (line: JournalLine) => {
     if (damaged) await rewrite();
@@ -86,7 +108,15 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
         entries.add(entry);
       }),
     claim: async (request) => entries.claim(request),
-    remove: (id) => serial(async () => void (entries.remove(id) && (await append({ remove: id })))),
+    // Leases live in memory only (a restarted process holds none): nothing to write.
+    renewLeases: async ({ entries: held, until }) => entries.renew(held, until),
+    remove: (id) =>
+      serial(async () => {
+        if (!entries.remove(id)) return;
+        await append({ remove: id });
+        removed++;
+        compactSoon();
+      }),
     reschedule: (id, lease, next) =>
       serial(async () => void (entries.reschedule(id, lease, next) && (await append({ reschedule: { id, dueAt: next.dueAt, attempts: next.attempts } })))),
     // A batch is on disk before the PUT that sends it, and its import id before it is polled.
@@ -106,7 +136,9 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
     readEntries: async (ids) => entries.read(ids),
     close: () =>
       serial(async () => {
-        await handle.close();
+        clearTimeout(compaction);
+        if (removed > 0 || damaged) await rewrite().catch(failedRewrite); // a clean stop leaves no delivered signup behind
+        await handle.close().catch(() => undefined);
         await release();
       }),
   };

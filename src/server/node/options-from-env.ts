@@ -1,4 +1,7 @@
+import { checkedApiUrl } from '../dotdigital/dotdigital-answers.js';
 import { CLIENT_IP_PRESETS } from '../http/client-ip-presets.js';
+import { resolveOptions } from '../resolve-options.js';
+import { maskUrl } from '../shared/mask-url.js';
 import type { AllowedField, SignupHandlerOptions } from '../signup-handler-options.js';
 import { bad, whole, type Env } from './env-values.js';
 
@@ -11,7 +14,8 @@ const list = (value: string | undefined) => (value ?? '').split(',').map((s) => 
 /**
  * Reads the proxy's options from environment variables (README, "Proxy options").
  * Only adapters call this; the handler itself takes options from its caller. A value
- * that cannot be right throws an error naming the variable and what it should hold.
+ * that cannot be right throws an error naming the variable and what it should hold (the
+ * handler's own checks, run here on each variable's value).
  *
  * @example
  * createSignupHandler(optionsFromEnv(process.env));
@@ -52,7 +56,43 @@ export function optionsFromEnv(env: Env): SignupHandlerOptions {
   }
   const cacheSeconds = whole(env, 'SIGNUP_DEFINITION_CACHE_SECONDS', 0);
   if (cacheSeconds !== undefined) options.definitionCacheMs = cacheSeconds * 1000;
+  checkEachVariable(env, options);
   return options;
+}
+
+// The options whose checks live in the handler, by the variables they come from (the client IP ones together: they may clash).
+const CHECKED: Array<[variables: string[], keys: Array<keyof SignupHandlerOptions>]> = [
+  [['SIGNUP_CONSENT_TEXT'], ['consentText']],
+  [['SIGNUP_ALLOWED_ORIGINS'], ['allowedOrigins']],
+  [['SIGNUP_FIELDS'], ['fields']],
+  [['SIGNUP_CLIENT_IP', 'SIGNUP_TRUSTED_PROXY_HOPS', 'SIGNUP_CLIENT_IP_HEADER'], ['clientIp', 'trustedProxyHops', 'clientIpHeader']],
+];
+
+/**
+ * Runs the handler's own checks on what each variable gave, one variable at a time, so a
+ * mistake is reported by the variable's name rather than the option's (the rules stay in one
+ * place, resolve-options.ts).
+ */
+function checkEachVariable(env: Env, options: SignupHandlerOptions): void {
+  if (options.apiUrl !== undefined) {
+    try {
+      checkedApiUrl(options.apiUrl);
+    } catch {
+      bad('DOTDIGITAL_API_URL', maskUrl(options.apiUrl), "use your region's API host, e.g. https://r1-api.dotdigital.com (no path, no credentials), or leave it unset to discover it");
+    }
+  }
+  for (const [variables, keys] of CHECKED) {
+    const given = Object.fromEntries(keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]));
+    if (Object.keys(given).length === 0) continue;
+    try {
+      resolveOptions({ apiUser: 'u', apiPassword: 'p', consentText: 'c', ...given, logger: false });
+    } catch (error) {
+      const set = variables.filter((name) => env[name] !== undefined);
+      const why = (error as Error).message.replace(/^createSignupHandler: /, '').replace(/ \(see README, "Proxy options"\)\.$/, '');
+      if (set.length === 1) bad(set[0]!, env[set[0]!]!.slice(0, 200), why);
+      throw new Error(`${set.join(' and ')} do not go together: ${why} (see README, "Proxy options").`);
+    }
+  }
 }
 
 function parseFields(text: string): AllowedField[] {

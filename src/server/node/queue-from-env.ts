@@ -1,5 +1,6 @@
 import type { SignupLogger } from '../shared/signup-logger.js';
 import type { SignupHandlerOptions } from '../signup-handler-options.js';
+import { maskUrl } from '../shared/mask-url.js';
 import { bad, positive, type Env } from './env-values.js';
 import { createFileSignupQueue } from './file-signup-queue.js';
 
@@ -19,9 +20,11 @@ export interface QueueFromEnv {
  * instance: queue, per-IP limit, Dotdigital's call budget, drain lock) or `SIGNUP_QUEUE_FILE`
  * (one process; the journal's path) — not both; neither: no queue, Dotdigital outages answer
  * 503. Also `SIGNUP_QUEUE_MAX_ENTRIES`, `SIGNUP_QUEUE_MAX_AGE_HOURS` (default 72) and
- * `SIGNUP_QUEUE_INTERVAL_SECONDS` (default 30) and `SIGNUP_QUEUE_LEASE_SECONDS` (default 600: how soon
+ * `SIGNUP_QUEUE_INTERVAL_SECONDS` (default 30) and `SIGNUP_QUEUE_LEASE_SECONDS` (default 20: how soon
  * another instance takes over the work, and the drain lock, of one that died). With Redis the per-IP limit (`rateLimit`, from
- * SIGNUP_RATE_LIMIT) is counted in Redis. Redis unreachable at start: an error naming SIGNUP_REDIS_URL.
+ * SIGNUP_RATE_LIMIT) is counted in Redis. Set but empty, either is refused. Redis refusing the password or
+ * its TLS certificate at start: an error naming SIGNUP_REDIS_URL; Redis merely unreachable: the
+ * stores log it and use Redis as soon as it answers.
  *
  * @example
  * const env = optionsFromEnv(process.env);
@@ -29,8 +32,8 @@ export interface QueueFromEnv {
  * await listenSignup({ ...env, ...queued?.options }, { deliverEveryMs: queued?.intervalMs });
  */
 export async function queueFromEnv(env: Env, logger?: SignupLogger, rateLimit?: SignupHandlerOptions['rateLimit']): Promise<QueueFromEnv | undefined> {
-  const path = env.SIGNUP_QUEUE_FILE?.trim();
-  const redisUrl = env.SIGNUP_REDIS_URL?.trim();
+  const path = setOrEmpty(env, 'SIGNUP_QUEUE_FILE', 'the path of the queue file (one process)');
+  const redisUrl = setOrEmpty(env, 'SIGNUP_REDIS_URL', 'redis://host:port (rediss:// for TLS)');
   const maxEntries = positive(env, 'SIGNUP_QUEUE_MAX_ENTRIES');
   const maxAgeHours = positive(env, 'SIGNUP_QUEUE_MAX_AGE_HOURS');
   const intervalSeconds = positive(env, 'SIGNUP_QUEUE_INTERVAL_SECONDS');
@@ -43,23 +46,39 @@ export async function queueFromEnv(env: Env, logger?: SignupLogger, rateLimit?: 
   const queueDelivery = { ...(maxAgeHours ? { maxAgeMs: maxAgeHours * 3_600_000 } : {}), ...(leaseSeconds ? { leaseMs: Math.round(leaseSeconds * 1000) } : {}) };
   const common = { intervalMs: (intervalSeconds ?? 30) * 1000, delivery: Object.keys(queueDelivery).length > 0 ? { queueDelivery } : {} };
   if (redisUrl) {
-    if (!/^rediss?:\/\//.test(redisUrl)) bad('SIGNUP_REDIS_URL', redisUrl.replace(/\/\/[^@/]*@/, '//…@'), 'use redis://host:port (or rediss:// for TLS)');
+    if (!/^rediss?:\/\/[^/]/i.test(redisUrl)) bad('SIGNUP_REDIS_URL', maskUrl(redisUrl), 'use redis://host:port (or rediss:// for TLS)');
     // Loaded only here, so a proxy without Redis never loads its client.
-    const { createRedisStores } = await import('../stores/redis/index.js');
-    const stores = await createRedisStores({
+    const { createRedisStores, RedisUnavailableError } = await import('../stores/redis/index.js');
+    const stores = createRedisStores({
       redis: redisUrl,
       ...(maxEntries ? { maxEntries } : {}),
       ...(rateLimit ? { rateLimit } : {}),
       ...(logger ? { logger } : {}),
     });
-    const { host, port } = stores.redis.options;
+    // A first look: a password or certificate that is wrong will not heal, so it stops the start;
+    // Redis merely away (refused, no answer, a name not resolving yet) is used once it answers (the stores log it).
+    const fatal = await stores.ping().then(
+      () => undefined,
+      (error: unknown) => (error instanceof RedisUnavailableError && (error.problem?.kind === 'auth' || error.problem?.kind === 'tls') ? error : undefined),
+    );
+    if (fatal) {
+      await stores.close();
+      throw fatal;
+    }
     return {
       options: { stores, ...common.delivery, ...(rateLimit === false ? { rateLimit: false } : { rateLimit: undefined }) },
       intervalMs: common.intervalMs,
-      where: `Redis at ${host ?? '127.0.0.1'}:${port ?? 6379}`,
+      where: `Redis at ${maskUrl(redisUrl)}`,
       close: () => stores.close(),
     };
   }
   const queue = await createFileSignupQueue({ path: path!, ...(maxEntries ? { maxEntries } : {}), ...(logger ? { logger } : {}) });
   return { options: { queue, ...common.delivery }, intervalMs: common.intervalMs, where: path!, close: () => queue.close() };
+}
+
+// Set but empty is a mistake (a template that lost its value): refused, rather than quietly running without a queue.
+function setOrEmpty(env: Env, name: string, want: string): string | undefined {
+  const value = env[name];
+  if (value !== undefined && value.trim() === '') bad(name, value, `it is set but empty: set it to ${want}, or unset it to run without a queue (Dotdigital outages answer 503)`);
+  return value?.trim();
 }

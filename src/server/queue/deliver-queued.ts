@@ -1,6 +1,7 @@
 import { deliverSingly } from './deliver-singly.js';
 import { startRound, type DelivererDeps, type DeliveryReport, type DeliveryRound } from './delivery-round.js';
 import { hasImportLedger, type ImportLedger } from './import-ledger.js';
+import { startLeaseHeartbeat, type LeaseHeartbeat } from './lease-heartbeat.js';
 import { createMemoryDrainLock } from './memory-drain-lock.js';
 import { createOptInProbe } from './opt-in-probe.js';
 import { pollImports, resumeImports, type PollTimes } from './settle-imports.js';
@@ -17,8 +18,9 @@ export const MAX_ACTIVE_IMPORTS = 25;
 
 /**
  * Makes the delivery round of a handler's queue. A round runs under the drain lock (one
- * drainer at a time, across instances when the lock is shared), extended while it works; a
- * round that finds the lock taken does nothing. With a queue that keeps an import ledger it
+ * drainer at a time, across instances when the lock is shared), which it and its claims keep
+ * alive by a heartbeat (lease-heartbeat.ts) while it works; a round that finds the lock taken
+ * does nothing. With a queue that keeps an import ledger it
  * first resumes the imports a previous drainer left; then a backlog of at least
  * `bulkThreshold` due signups goes out as bulk imports (`importBatchSize` each, at most 25
  * processing), polled and settled (start-import.ts, settle-imports.ts); a small backlog, and
@@ -36,34 +38,37 @@ export function createQueueDeliverer(deps: DelivererDeps): DeliverQueued {
   return async function deliverQueued(request = {}) {
     if (!queue) return { delivered: 0, dropped: 0, postponed: 0 };
     const limit = Math.max(1, Math.floor(request.limit ?? delivery.batchSize));
-    const ttlMs = delivery.leaseMs;
-    const token = await lock.acquire(ttlMs);
+    const token = await lock.acquire(delivery.leaseMs);
     if (token === undefined) {
       logger?.info('Another drainer is delivering the queue: this round leaves it to them', {});
       return { delivered: 0, dropped: 0, postponed: 0 };
     }
-    const keepLock = () => lock.extend(token, ttlMs);
+    // The lock and every claim live while this round beats, and run out soon after it stops.
+    const beat = startLeaseHeartbeat({ lock, token, queue, leaseMs: delivery.leaseMs, clock, logger });
     const round = startRound(deps, queue, probe);
     try {
       if (!hasImportLedger(queue)) {
-        await deliverSingly(round, await queue.claim({ now: clock.now(), limit, leaseMs: ttlMs }), limit, keepLock);
+        const claimed = await queue.claim({ now: clock.now(), limit, leaseMs: beat.claimMs });
+        beat.hold(claimed);
+        await deliverSingly(round, claimed, limit, beat.keepLock);
         return round.report;
       }
       const left: ImportLeftovers = { singles: [], toFinish: [] };
       const active = await resumeImports(round, queue);
-      await importBacklog(round, queue, active, left, keepLock);
-      await pollImports(round, queue, active, left, pollTimes, keepLock);
-      await deliverSingly(round, left.singles, limit, keepLock);
+      await importBacklog(round, queue, active, left, beat);
+      await pollImports(round, queue, active, left, pollTimes, beat.keepLock);
+      await deliverSingly(round, left.singles, limit, beat.keepLock);
       for (const batchId of left.toFinish) await queue.finishImport(batchId, clock.now());
       return round.report;
     } finally {
+      await beat.stop();
       await lock.release(token).catch(() => undefined);
     }
   };
 }
 
 // Claims the due backlog: a small one is sent one call each; a large one as imports while fewer than 25 are processing.
-async function importBacklog(round: DeliveryRound, queue: SignupQueue & ImportLedger, active: ActiveImport[], left: ImportLeftovers, keepLock: () => Promise<boolean>): Promise<void> {
+async function importBacklog(round: DeliveryRound, queue: SignupQueue & ImportLedger, active: ActiveImport[], left: ImportLeftovers, beat: LeaseHeartbeat): Promise<void> {
   const { clock, delivery, logger } = round.deps;
   try {
     await round.snapshot(); // every import needs the form definition: without it, claim nothing
@@ -71,7 +76,11 @@ async function importBacklog(round: DeliveryRound, queue: SignupQueue & ImportLe
     logger?.warn('Queued signups wait: the form definition could not be loaded', { error: error instanceof Error ? error.message : String(error) });
     return;
   }
-  const claim = (limit = delivery.importBatchSize) => queue.claim({ now: clock.now(), limit, leaseMs: delivery.leaseMs });
+  const claim = async (limit = delivery.importBatchSize) => {
+    const claimed = await queue.claim({ now: clock.now(), limit, leaseMs: beat.claimMs });
+    beat.hold(claimed);
+    return claimed;
+  };
   let claimed = active.length < MAX_ACTIVE_IMPORTS ? await claim() : [];
   if (claimed.length < delivery.bulkThreshold) {
     left.singles.push(...claimed);
@@ -82,7 +91,7 @@ async function importBacklog(round: DeliveryRound, queue: SignupQueue & ImportLe
   const importClaim = async (entries: ClaimedSignup[]): Promise<'imported' | 'nothing' | 'stop'> => {
     const started = await startImport(round, queue, entries, left);
     if (started.active) active.push(started.active);
-    if (started.stop || active.length >= MAX_ACTIVE_IMPORTS || !(await keepLock())) return 'stop';
+    if (started.stop || active.length >= MAX_ACTIVE_IMPORTS || !(await beat.keepLock())) return 'stop';
     if (started.split === undefined) return started.active ? 'imported' : 'nothing';
     const half = Math.ceil(started.split / 2);
     for (const size of [half, started.split - half]) {

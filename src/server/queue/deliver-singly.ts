@@ -18,7 +18,7 @@ export async function deliverSingly(round: DeliveryRound, entries: ClaimedSignup
   const { logger, clock } = deps;
   let stop: { error: unknown } | undefined;
   for (const [index, entry] of entries.entries()) {
-    if (stop || index >= limit || (index > 0 && !(await keepLock()))) {
+    if (stop || index >= limit || !(await keepLock())) {
       // Not tried: waits for a later round (the lock lost: for the drainer holding it now).
       await round.postpone(entry, stop?.error, false);
       continue;

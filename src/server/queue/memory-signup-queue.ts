@@ -15,7 +15,7 @@ export const DEFAULT_QUEUE_MAX_ENTRIES = 10_000;
  * const handler = createSignupHandler({ ...options, queue });
  * setInterval(() => void handler.deliverQueued(), 30_000);
  */
-export function createMemorySignupQueue(options: { maxEntries?: number } = {}): SignupQueue & ImportLedger & { readonly size: number } {
+export function createMemorySignupQueue(options: { maxEntries?: number } = {}): SignupQueue & ImportLedger & Required<Pick<SignupQueue, 'renewLeases'>> & { readonly size: number } {
   const entries = createQueueEntries(options.maxEntries ?? DEFAULT_QUEUE_MAX_ENTRIES);
   return {
     get size() {
@@ -25,6 +25,7 @@ export function createMemorySignupQueue(options: { maxEntries?: number } = {}): 
     claim: async (request) => entries.claim(request),
     remove: async (id) => void entries.remove(id),
     reschedule: async (id, lease, next) => void entries.reschedule(id, lease, next),
+    renewLeases: async ({ entries: held, until }) => entries.renew(held, until),
     beginImport: async (request) => entries.beginImport(request),
     markImport: async (batchId, importId) => {
       if (!entries.markImport(batchId, importId)) throw new Error(`No unfinished import batch ${batchId}: it was finished already, or never begun`);

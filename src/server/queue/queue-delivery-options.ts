@@ -8,7 +8,11 @@ export interface QueueDeliveryOptions {
   baseDelayMs?: number;
   /** Longest wait between attempts. Default 30 min. */
   maxDelayMs?: number;
-  /** How long a deliverer holds the entries it claimed before another may take them. Default 10 min. */
+  /**
+   * How long the drain lock and a deliverer's claims last without its heartbeat (it renews them
+   * every quarter of this while it works, however long an import takes): how soon another
+   * instance takes over the work of one that died. Default 20 000 ms.
+   */
   leaseMs?: number;
   /** Entries one `deliverQueued()` call sends one call each when it is given no `limit`. Default 100. */
   batchSize?: number;
@@ -35,7 +39,7 @@ export interface QueueDeliveryOptions {
 export type ResolvedQueueDelivery = Required<QueueDeliveryOptions>;
 
 const DEFAULTS: ResolvedQueueDelivery = {
-  maxAgeMs: 72 * 3_600_000, baseDelayMs: 30_000, maxDelayMs: 30 * 60_000, leaseMs: 10 * 60_000, batchSize: 100,
+  maxAgeMs: 72 * 3_600_000, baseDelayMs: 30_000, maxDelayMs: 30 * 60_000, leaseMs: 20_000, batchSize: 100,
   bulkThreshold: 20, importBatchSize: 2_000, importPollMs: 5_000, importWaitMs: 60_000, doubleOptInImports: false,
 };
 

@@ -13,6 +13,8 @@ export interface QueueEntries {
   claim(request: { now: number; limit: number; leaseMs: number }): ClaimedSignup[];
   /** True when there was such an entry. */
   remove(id: string): boolean;
+  /** Pushes back the end of the leases still held and not parked (the deliverer's heartbeat). */
+  renew(entries: ReadonlyArray<{ id: string; lease: string }>, until: number): void;
   /** True when the lease was current and the entry changed (a parked entry is waiting again). */
   reschedule(id: string, lease: string, next: { dueAt: number; attempts: number }): boolean;
   /** The bulk-import ledger (see ImportLedger). */
@@ -68,6 +70,12 @@ export function createQueueEntries(maxEntries: number): QueueEntries {
       return claimed;
     },
     remove: (id) => entries.delete(id),
+    renew(held, until) {
+      for (const { id, lease } of held) {
+        const slot = entries.get(id);
+        if (slot && slot.lease === lease && slot.parkedIn === undefined) slot.leaseUntil = Math.max(slot.leaseUntil, until);
+      }
+    },
     reschedule(id, lease, next) {
       const slot = entries.get(id);
       if (!slot || slot.lease !== lease) return false;

@@ -35,7 +35,8 @@ export interface ClaimedSignup extends QueuedSignup {
  *
  * Contract: `add` resolves only once the entry is stored (it rejects when full or on a
  * storage error, and the proxy then answers 503 rather than lose the signup silently);
- * `claim` hands each due entry to one caller at a time until its lease ends.
+ * `claim` hands each due entry to one caller at a time until its lease ends (which
+ * `renewLeases`, when the store has it, pushes back).
  *
  * @example
  * // A sketch over SQL: claim with `UPDATE … SET lease = $token, lease_until = $until
@@ -52,7 +53,17 @@ export interface SignupQueue {
   remove(id: string): Promise<void>;
   /** Ends a lease and sets when to try again; ignored when `lease` is no longer the entry's lease. */
   reschedule(id: string, lease: string, next: { dueAt: number; attempts: number }): Promise<void>;
+  /**
+   * Optional: extends the claims still held under these leases until `until` (the deliverer's
+   * heartbeat). With it, claims are short (`queueDelivery.leaseMs`) and a dead deliverer's run
+   * out soon; without it, a claim lasts {@link LONG_CLAIM_MS}. Entries parked in an import, gone or
+   * claimed again since are left alone.
+   */
+  renewLeases?(request: { entries: ReadonlyArray<{ id: string; lease: string }>; until: number }): Promise<void>;
 }
+
+/** How long a claim lasts on a queue that cannot renew its leases: a round never outlasts it. */
+export const LONG_CLAIM_MS = 10 * 60_000;
 
 /** The queue holds as many signups as it may; the proxy answers 503 instead of queueing. */
 export class SignupQueueFullError extends Error {

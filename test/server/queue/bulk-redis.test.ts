@@ -14,7 +14,7 @@ let prefixes = 0;
 const emails = (n: number) => Array.from({ length: n }, (_, i) => `r${i}@example.com`);
 
 async function redisStores() {
-  const stores = await createRedisStores({ redis: redis.server.url, prefix: `bulk${++prefixes}`, logger: { warn: () => undefined, error: () => undefined } });
+  const stores = createRedisStores({ redis: redis.server.url, prefix: `bulk${++prefixes}`, logger: { warn: () => undefined, error: () => undefined } });
   open.push(stores);
   return stores;
 }
@@ -34,7 +34,7 @@ describe('bulk delivery with the Redis stores', () => {
   it('an instance that dies after the PUT: another instance resumes from Redis, nothing lost or sent twice', async () => {
     const a = await redisStores();
     // A second connection to the same queue: the other instance's view of it.
-    const shared = await createRedisStores({ redis: redis.server.url, prefix: `bulk${prefixes}`, logger: { warn: () => undefined, error: () => undefined } });
+    const shared = createRedisStores({ redis: redis.server.url, prefix: `bulk${prefixes}`, logger: { warn: () => undefined, error: () => undefined } });
     open.push(shared);
     const p = await backlogProxy({}, {}, a.queue);
     for (const email of emails(30)) await p.signUp(email);

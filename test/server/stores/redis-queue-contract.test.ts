@@ -12,6 +12,6 @@ beforeAll(async () => {
 afterAll(() => redis.close());
 
 describeSignupQueueContract('createRedisStores().queue', async ({ maxEntries }) => {
-  const stores = await createRedisStores({ redis: redis.url, prefix: `contract${++prefixes}`, maxEntries, logger: { warn: () => undefined, error: () => undefined } });
+  const stores = createRedisStores({ redis: redis.url, prefix: `contract${++prefixes}`, maxEntries, logger: { warn: () => undefined, error: () => undefined } });
   return { queue: stores.queue, close: () => stores.close() };
 });

@@ -25,12 +25,23 @@ async function threeInstances() {
   return { ...first, stores, handlers, signUp };
 }
 
+/** Every value under the prefix that holds an address or an IP of the signups above. */
+async function personalData({ redis: client }: RedisStores): Promise<string[]> {
+  const read = async (key: string) => {
+    const type = await client.type(key);
+    return type === 'hash' ? client.hgetall(key) : type === 'zset' ? client.zrange(key, '0', '-1') : type === 'string' ? client.get(key) : type;
+  };
+  const values = await Promise.all((await client.keys('{handler}:*')).map(async (key) => JSON.stringify(await read(key))));
+  return values.filter((value) => /@example\.com|203\.0\.113\./.test(value));
+}
+
 describe('the Redis queue behind the signup handler', () => {
   it('three instances queue during an outage and deliver every signup once, consent record as captured', async () => {
     const p = await threeInstances();
     const answers = await Promise.all(Array.from({ length: 30 }, (_, n) => p.signUp(n)));
     expect(answers.map((r) => r.status)).toEqual(Array(30).fill(202));
     expect(await p.stores[0]!.queue.size()).toBe(30);
+    expect((await personalData(p.stores[0]!)).length).toBeGreaterThan(0);
     const before = p.contactWrites();
     p.recover();
     p.clock.time += HOUR;
@@ -39,6 +50,8 @@ describe('the Redis queue behind the signup handler', () => {
     expect([...reports, ...reports2].reduce((sum, r) => sum + r.delivered, 0)).toBe(30);
     expect(p.contactWrites() - before).toBe(30);
     expect(await p.stores[1]!.queue.size()).toBe(0);
+    // Delivered means gone: no key of the prefix holds an address, a consent record or an IP any more.
+    expect(await personalData(p.stores[0]!)).toEqual([]);
     const contact = p.mock.store.contacts.get('v7@example.com')!;
     expect(contact.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: CONSENT_TEXT, URL: `${SITE}/signup`, IPADDRESS: '203.0.113.8', USERAGENT: 'Vitest/1.0' });
   });

@@ -12,7 +12,7 @@ const logger = { warn: (message: string, details?: Record<string, unknown>) => l
 
 /** Stores on a fresh prefix (a fresh queue), or on `prefix` to be another instance of the same proxy. */
 async function stores(options: { maxEntries?: number; prefix?: string } = {}) {
-  const made = await createRedisStores({ redis: redis.server.url, prefix: options.prefix ?? `q${++prefixes}`, maxEntries: options.maxEntries ?? 10_000, logger });
+  const made = createRedisStores({ redis: redis.server.url, prefix: options.prefix ?? `q${++prefixes}`, maxEntries: options.maxEntries ?? 10_000, logger });
   open.push(made);
   return made;
 }

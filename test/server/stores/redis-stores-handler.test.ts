@@ -24,7 +24,7 @@ async function instances(count: number, rateLimit?: { max: number; windowMs: num
   return { ...first, logger, stores, handlers, signUp };
 }
 
-describe('createSignupHandler({ stores: await createRedisStores(…) })', () => {
+describe('createSignupHandler({ stores: createRedisStores(…) })', () => {
   it('counts the per-IP limit across instances: three instances allow one visitor the limit once', async () => {
     const p = await instances(3, { max: 4, windowMs: 60_000 });
     const answers = [];
@@ -89,7 +89,7 @@ describe('createSignupHandler({ stores: await createRedisStores(…) })', () => 
     await stores!.redis.hset(`{h${prefixes}}:queue:entries`, 'broken', '{"id":"broken","contact":');
     const warned: string[] = [];
     const logged = { warn: (message: string) => void warned.push(message), error: () => undefined };
-    const watched = await createRedisStores({ redis: redis.server.url, prefix: `h${prefixes}`, logger: logged });
+    const watched = createRedisStores({ redis: redis.server.url, prefix: `h${prefixes}`, logger: logged });
     open.push(watched);
     const drainer = proxyWithMock({ stores: { queue: watched.queue }, fetch: p.upstreamFetch as typeof fetch });
     expect(await drainer.handler.deliverQueued()).toMatchObject({ delivered: 2, dropped: 0 });

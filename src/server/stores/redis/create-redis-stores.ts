@@ -1,15 +1,16 @@
 import type { Redis } from 'ioredis';
+import { maskUrl } from '../../shared/mask-url.js';
+import { checkKeys } from '../../shared/nearest-name.js';
 import type { SignupLogger } from '../../shared/signup-logger.js';
 import type { CallBudget, CallBudgetOptions } from '../../dotdigital/call-budget.js';
 import type { DrainLock } from '../../queue/drain-lock.js';
 import type { SharedRateLimiter } from '../../http/shared-rate-limiter.js';
-import { connectRedis } from './connect-redis.js';
 import { createRedisCallBudget } from './redis-call-budget.js';
 import { createRedisClient, DEFAULT_REDIS_TIMEOUT_MS } from './redis-client.js';
+import { createRedisConnection, type RedisConnection } from './redis-connection.js';
 import { createRedisDrainLock } from './redis-drain-lock.js';
 import { createRedisIpLimiter } from './redis-ip-limiter.js';
 import { createRedisSignupQueue, type RedisSignupQueue } from './redis-signup-queue.js';
-import { reportConnection } from './report-connection.js';
 
 /** Options of {@link createRedisStores}. */
 export interface RedisStoresOptions {
@@ -23,7 +24,7 @@ export interface RedisStoresOptions {
   rateLimit?: { max: number; windowMs: number };
   /** Outage detection and probing of Dotdigital's call budget. */
   budget?: CallBudgetOptions;
-  /** Told about malformed queue entries and a lost connection. Default `console`. */
+  /** Told about malformed queue entries, and when Redis cannot be reached or is back. Default `console`. */
   logger?: Pick<SignupLogger, 'warn' | 'error'>;
   /** How long a command or the connection may take before it fails. Default 2 000 ms. */
   timeoutMs?: number;
@@ -37,57 +38,83 @@ export interface RedisStores {
   drainLock: DrainLock;
   /** The client in use. */
   redis: Redis;
+  /** Resolves once Redis answers (connecting if it has not yet); rejects with a `RedisUnavailableError` saying why not. */
+  ping(): Promise<void>;
   /** Closes the connection it opened from a URL; a client you passed stays open. */
   close(): Promise<void>;
 }
 
+const OPTION_NAMES = ['redis', 'prefix', 'maxEntries', 'rateLimit', 'budget', 'logger', 'timeoutMs'] as const satisfies ReadonlyArray<keyof RedisStoresOptions>;
+const BUDGET_NAMES = ['failuresToOutage', 'failureWindowMs', 'probeEveryMs', 'blockWithoutResetMs'] as const satisfies ReadonlyArray<keyof CallBudgetOptions>;
+
 /**
- * Connects to Redis and returns the stores every instance of the proxy shares: the signup
- * queue, the per-IP limiter, Dotdigital's call budget and the drain lock. Rejects with an
- * error naming `SIGNUP_REDIS_URL` when Redis cannot be reached within `timeoutMs`. Once
- * running, a lost Redis makes each call reject within `timeoutMs` (never hang), so the caller
- * can try Dotdigital live or answer 503; the client reconnects by itself.
+ * The stores every instance of the proxy shares through one Redis: the signup queue, the per-IP
+ * limiter, Dotdigital's call budget and the drain lock. Creating them opens nothing, so it
+ * never fails for a Redis that cannot be reached (a module can create them at load, and
+ * `next build` needs no Redis); it throws only for options that cannot be right. They connect
+ * on first use and reconnect by themselves: while Redis is away each call rejects at once with
+ * a `RedisUnavailableError` naming the reason (a wrong password, TLS, DNS, refused), so the
+ * handler falls back (a live signup, else `503`; the per-IP limit and the call budget count in
+ * this instance), and the first call after it is back uses it.
  *
  * @example
- * const stores = await createRedisStores({ redis: 'redis://127.0.0.1:6379', prefix: 'shop' });
+ * const stores = createRedisStores({ redis: 'redis://127.0.0.1:6379', prefix: 'shop' });
  * await stores.queue.add(entry);
  * await stores.close();
  */
-export async function createRedisStores(options: RedisStoresOptions): Promise<RedisStores> {
+export function createRedisStores(options: RedisStoresOptions): RedisStores {
+  const fail = (problem: string): never => {
+    throw new TypeError(`createRedisStores: ${problem} (see README, "Deploy").`);
+  };
+  if (typeof options !== 'object' || options === null) fail('pass an options object, e.g. { redis: process.env.SIGNUP_REDIS_URL }');
+  checkKeys(options, OPTION_NAMES, fail);
+  if (isObject(options.budget)) checkKeys(options.budget, BUDGET_NAMES, fail, 'budget.');
+  if (isObject(options.rateLimit)) checkKeys(options.rateLimit, ['max', 'windowMs'], fail, 'rateLimit.');
   const timeoutMs = options.timeoutMs ?? DEFAULT_REDIS_TIMEOUT_MS;
   const owned = typeof options.redis === 'string';
-  const redis = typeof options.redis === 'string' ? createRedisClient(options.redis, timeoutMs) : options.redis;
+  const redis = typeof options.redis === 'string' ? createRedisClient(checkRedisUrl(options.redis, fail), timeoutMs) : checkClient(options.redis, fail);
   const logger = options.logger ?? console;
-  // Only a client of ours is watched: one you bring is yours to log.
-  const stopReporting = owned ? reportConnection(redis, logger) : () => undefined;
-  try {
-    await connectRedis(redis, timeoutMs);
-  } catch (error) {
-    stopReporting();
-    throw error;
-  }
   const prefix = options.prefix ?? 'dotdigital-signup';
-  let stores: Omit<RedisStores, 'redis' | 'close'>;
-  try {
-    stores = {
-      queue: createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger }),
-      ipLimiter: createRedisIpLimiter(redis, { prefix, ...(options.rateLimit ?? { max: 10, windowMs: 60_000 }) }),
-      budget: createRedisCallBudget(redis, { prefix, ...options.budget }),
-      drainLock: createRedisDrainLock(redis, { prefix }),
-    };
-  } catch (error) {
-    // Bad options: leave no connection of ours behind.
-    stopReporting();
-    if (owned) redis.disconnect();
-    throw error;
-  }
+  const where = typeof options.redis === 'string' ? maskUrl(options.redis) : clientUrl(redis);
+  // Only a client of ours is watched: one you bring is yours to log.
+  const connection = createRedisConnection(redis, { where, timeoutMs, logger: owned ? logger : undefined });
+  const limiter = createRedisIpLimiter(redis, { prefix, ...(options.rateLimit ?? { max: 10, windowMs: 60_000 }) });
   return {
-    ...stores,
+    queue: gated(connection, createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger })),
+    // Not gated: while Redis is away the limiter counts in this instance's memory (its insurance), which beats letting everyone through.
+    ipLimiter: { take: async (ip) => (await connection.ready().catch(() => undefined), limiter.take(ip)) },
+    budget: createRedisCallBudget(redis, { prefix, ...options.budget }, connection),
+    drainLock: gated(connection, createRedisDrainLock(redis, { prefix })),
     redis,
-    async close() {
-      if (!owned) return;
-      stopReporting();
-      await redis.quit().catch(() => redis.disconnect());
-    },
+    ping: () => connection.run(async (client) => void (await client.ping())),
+    close: () => connection.close(owned),
   };
+}
+
+/** Each method of `store` runs once Redis is ready, and rejects at once with the reason while it is away. */
+function gated<T extends object>(connection: RedisConnection, store: T): T {
+  const methods = Object.entries(store).map(([name, value]) => [name, typeof value === 'function' ? (...args: unknown[]) => connection.run(() => (value as (...a: unknown[]) => Promise<unknown>)(...args)) : value]);
+  return Object.fromEntries(methods) as T;
+}
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+function checkRedisUrl(url: string, fail: (problem: string) => never): string {
+  const trimmed = url.trim();
+  if (trimmed === '') fail('`redis` is empty: give the redis:// or rediss:// URL of your Redis (is SIGNUP_REDIS_URL set where this runs, and where you build?)');
+  if (!/^rediss?:\/\/[^/]/i.test(trimmed)) fail(`\`redis\` must be a redis://host:port URL (or rediss:// for TLS), not ${JSON.stringify(maskUrl(trimmed).slice(0, 100))}`);
+  return trimmed;
+}
+
+function checkClient(redis: unknown, fail: (problem: string) => never): Redis {
+  if (redis === undefined || redis === null) fail('`redis` is required: the redis:// or rediss:// URL of your Redis, or an ioredis client (is SIGNUP_REDIS_URL set where this runs, and where you build?)');
+  const client = redis as Partial<Redis>;
+  if (typeof client.defineCommand !== 'function' || typeof client.status !== 'string') fail(`\`redis\` must be a redis:// URL or an ioredis client, not ${typeof redis === 'object' ? 'an object of another kind' : JSON.stringify(redis)}`);
+  return redis as Redis;
+}
+
+// A client you pass is shown by its options: never its password.
+function clientUrl(redis: Redis): string {
+  const { host, port, db, tls } = redis.options;
+  return `${tls ? 'rediss' : 'redis'}://${host ?? '127.0.0.1'}:${port ?? 6379}/${db ?? 0}`;
 }

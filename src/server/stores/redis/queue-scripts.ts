@@ -60,6 +60,21 @@ if json then redis.call('hset', KEYS[7], id, json) end
 ${FORGET}
 return 1`;
 
+/**
+ * ARGV until, id1, lease1, id2, lease2, … → each entry still claimed under that lease (waiting,
+ * not parked in an import) stays leased until \`until\` (never shortened).
+ */
+export const RENEW_LUA = `
+local deadline = tonumber(ARGV[1])
+for i = 2, #ARGV, 2 do
+  local id = ARGV[i]
+  if redis.call('hget', KEYS[6], id) == ARGV[i + 1] then
+    local score = redis.call('zscore', KEYS[4], id)
+    if score and tonumber(score) < deadline then redis.call('zadd', KEYS[4], ARGV[1], id) end
+  end
+end
+return 1`;
+
 /** ARGV id, lease, dueAt, attempts → 1 done, 0 stale lease or gone. */
 export const RESCHEDULE_LUA = `
 local id = ARGV[1]

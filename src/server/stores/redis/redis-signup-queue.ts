@@ -6,10 +6,11 @@ import { readQueuedSignup } from '../../queue/read-queued-signup.js';
 import { defineScript } from './redis-client.js';
 import { redisImportLedger } from './redis-import-ledger.js';
 import { queueKeys } from './queue-keys.js';
-import { ADD_LUA, CLAIM_LUA, QUARANTINE_LUA, REMOVE_LUA, RESCHEDULE_LUA } from './queue-scripts.js';
+import { ADD_LUA, CLAIM_LUA, QUARANTINE_LUA, REMOVE_LUA, RENEW_LUA, RESCHEDULE_LUA } from './queue-scripts.js';
 
 /** A {@link SignupQueue} in Redis, with the bulk-import ledger and its size. */
 export interface RedisSignupQueue extends SignupQueue, ImportLedger {
+  renewLeases: NonNullable<SignupQueue['renewLeases']>;
   /** Entries held, parked in imports included. */
   size(): Promise<number>;
 }
@@ -45,6 +46,7 @@ export function createRedisSignupQueue(redis: Redis, options: RedisSignupQueueOp
   const remove = defineScript(redis, 'ddsQueueRemove', 6, REMOVE_LUA);
   const quarantine = defineScript(redis, 'ddsQueueQuarantine', 7, QUARANTINE_LUA);
   const reschedule = defineScript(redis, 'ddsQueueReschedule', 6, RESCHEDULE_LUA);
+  const renew = defineScript(redis, 'ddsQueueRenew', 6, RENEW_LUA);
 
   return {
     ...redisImportLedger(redis, keys, entryKeys),
@@ -75,5 +77,11 @@ export function createRedisSignupQueue(redis: Redis, options: RedisSignupQueueOp
     },
     remove: async (id) => void (await remove(entryKeys, [id])),
     reschedule: async (id, lease, next) => void (await reschedule(entryKeys, [id, lease, next.dueAt, next.attempts])),
+    async renewLeases({ entries, until }) {
+      // In slices, so one heartbeat never holds Redis for long however many entries a round holds.
+      for (let i = 0; i < entries.length; i += 1_000) {
+        await renew(entryKeys, [until, ...entries.slice(i, i + 1_000).flatMap((e) => [e.id, e.lease])]);
+      }
+    },
   };
 }
