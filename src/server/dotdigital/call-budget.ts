@@ -1,7 +1,11 @@
 /** What one call to Dotdigital came to, as {@link CallBudget.record} takes it. */
 export type CallOutcome =
-  /** Dotdigital answered: its status and `X-RateLimit-*` headers as read by `parseRateLimit`. */
-  | { kind: 'answered'; status: number; rateLimit?: { limit?: number | undefined; remaining?: number | undefined; resetAt?: number | undefined } | undefined }
+  /**
+   * Dotdigital answered: its status and `X-RateLimit-*` headers as read by `parseRateLimit` when
+   * the answer arrived, and when the call was sent (`sentAt`, the caller's clock; default: as it
+   * arrived), which bounds how early the reset it names may be.
+   */
+  | { kind: 'answered'; status: number; rateLimit?: { limit?: number | undefined; remaining?: number | undefined; resetAt?: number | undefined } | undefined; sentAt?: number }
   /** No answer: a timeout, a refused connection, a network error. */
   | { kind: 'unreachable' };
 
@@ -17,7 +21,10 @@ export type CallPermit =
  * - after a 429 nobody calls before `X-RateLimit-Reset` (and with `X-RateLimit-Remaining` at 0
  *   nobody calls before the reset either; each permit spends one of the calls known to remain);
  * - once the window has reset, the next one allows `X-RateLimit-Limit` calls: they are spent the
- *   same way until an answer of the new window says when it ends, so a burst at the reset draws no 429;
+ *   same way until an answer of the new window says when it ends, so a burst at the reset draws no 429.
+ *   A reset is known only between two times (`X-RateLimit-Reset` counts whole seconds from when
+ *   Dotdigital answered, somewhere between sending and arrival): a call sent between them counts
+ *   against both windows, and an answer describes a later window only when it provably does;
  * - after {@link CallBudgetOptions.failuresToOutage} 5xx answers or unreachable calls within
  *   {@link CallBudgetOptions.failureWindowMs}, Dotdigital counts as down: signups are queued at
  *   once, and one probe at a time (one every {@link CallBudgetOptions.probeEveryMs}) finds
@@ -53,13 +60,6 @@ export interface CallBudgetOptions {
   blockWithoutResetMs?: number;
 }
 
-/**
- * Two answers whose resets are this close belong to one rate-limit window: `X-RateLimit-Reset`
- * counts whole seconds, read on a clock that differs from Dotdigital's by each call's latency.
- * Within a window the lowest remaining count wins; a later reset starts a new window.
- */
-export const SAME_WINDOW_MS = 3_000;
-
 /** The options with their defaults filled in: one place for them, whichever store reads them. */
 export function callBudgetSettings(options: CallBudgetOptions = {}): Required<CallBudgetOptions> {
   const settings = { failuresToOutage: 3, failureWindowMs: 60_000, probeEveryMs: 15_000, blockWithoutResetMs: 60_000, ...options };
@@ -72,16 +72,18 @@ export function callBudgetSettings(options: CallBudgetOptions = {}): Required<Ca
 /**
  * How an outcome moves the budget, for every store: `blockUntil` when calls must stop until
  * then (a 429, or no calls left before the reset), `remaining` calls known to be left before
- * `resetAt`, the window's `limit` (read only with its reset, so a window is known whole), and
- * whether it counts as a failure or a success for the outage state.
+ * the reset, which lies between `resetFrom` and `resetAt` (whole seconds counted from an
+ * unknown moment between sending and arrival), the window's `limit` (read only with its reset,
+ * so a window is known whole), and whether it counts as a failure or a success for the outage state.
  */
 export function readOutcome(now: number, outcome: CallOutcome, settings: Required<CallBudgetOptions>) {
-  if (outcome.kind === 'unreachable') return { failure: true, success: false, blockUntil: undefined, remaining: undefined, resetAt: undefined, limit: undefined };
+  if (outcome.kind === 'unreachable') return { failure: true, success: false, blockUntil: undefined, remaining: undefined, resetAt: undefined, resetFrom: undefined, limit: undefined };
   const { status, rateLimit } = outcome;
   const resetAt = rateLimit?.resetAt !== undefined && rateLimit.resetAt > now ? rateLimit.resetAt : undefined;
+  const resetFrom = resetAt === undefined ? undefined : resetAt - 1_000 - Math.max(0, now - (outcome.sentAt ?? now));
   const remaining = resetAt === undefined ? undefined : rateLimit?.remaining;
   const stated = resetAt === undefined ? undefined : rateLimit?.limit;
   const limit = stated !== undefined && Number.isSafeInteger(stated) && stated >= 1 ? stated : undefined;
   const blockUntil = status === 429 ? (resetAt ?? now + settings.blockWithoutResetMs) : remaining !== undefined && remaining <= 0 ? resetAt : undefined;
-  return { failure: status >= 500, success: status < 500 && status !== 429, blockUntil, remaining, resetAt, limit };
+  return { failure: status >= 500, success: status < 500 && status !== 429, blockUntil, remaining, resetAt, resetFrom, limit };
 }

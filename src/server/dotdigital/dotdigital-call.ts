@@ -39,6 +39,7 @@ export interface CallSpec {
  */
 export async function callDotdigital(config: CallConfig, spec: CallSpec): Promise<{ status: number; body: unknown; missing?: true }> {
   if (config.budget) await askBudget(config.budget, config.now(), spec.label);
+  const sentAt = config.now(); // an answer's X-RateLimit-Reset counts from a moment after this
   const controller = new AbortController();
   // A timer we clear ourselves: an AbortSignal.timeout would keep one alive per call for timeoutMs.
   const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${config.timeoutMs} ms`, 'TimeoutError')), config.timeoutMs);
@@ -71,7 +72,7 @@ export async function callDotdigital(config: CallConfig, spec: CallSpec): Promis
   const nowMs = config.now();
   const rateLimit = parseRateLimit(response.headers, nowMs);
   if (rateLimit) config.onRateLimit(rateLimit);
-  tellBudget(config, { kind: 'answered', status: response.status, rateLimit });
+  tellBudget(config, { kind: 'answered', status: response.status, rateLimit, sentAt });
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);

@@ -3,7 +3,9 @@ import { parseRateLimit } from '../../../src/server/dotdigital/rate-limit.js';
 import type { CallBudget, CallBudgetOptions, CallOutcome } from '../../../src/server/dotdigital/call-budget.js';
 
 const T = 1_764_000_000_000; // a fixed "now": budgets run on the caller's clock
-const answered = (status: number, headers: Record<string, string> = {}, now = T): CallOutcome => ({ kind: 'answered', status, rateLimit: parseRateLimit(new Headers(headers), now) });
+const answered = (status: number, headers: Record<string, string> = {}, now = T, sentAt?: number): CallOutcome => ({
+  kind: 'answered', status, rateLimit: parseRateLimit(new Headers(headers), now), ...(sentAt === undefined ? {} : { sentAt }),
+});
 const down: CallOutcome = { kind: 'unreachable' };
 
 /**
@@ -67,11 +69,22 @@ export function describeCallBudgetContract(name: string, make: (options: CallBud
       const [a, b] = await make({ blockWithoutResetMs: 60_000 });
       await a.record(T, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2', 'x-ratelimit-reset': '10' }));
       expect((await Promise.all([a, b, a].map((budget) => budget.mayCall(T + 10_000)))).every((p) => p.allowed)).toBe(true);
-      // Sent before the reset, answered after it: its reset (rounded up to the second) is the old window's.
-      await b.record(T + 10_050, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' }, T + 10_050));
+      // Sent before the reset, answered 1.5 s later: its reset (rounded up to the second) may be the old window's.
+      await b.record(T + 10_050, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' }, T + 10_050, T + 8_550));
       expect(await a.mayCall(T + 11_100)).toEqual({ allowed: false, reason: 'rate-limited', retryAfterMs: 58_900 }); // the new window's three are spent
-      await a.record(T + 11_200, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': '9' }, T + 11_200));
+      await a.record(T + 11_200, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': '9' }, T + 11_200, T + 11_100));
       expect(await b.mayCall(T + 11_300)).toEqual({ allowed: false, reason: 'rate-limited', retryAfterMs: 8_900 }); // its own answer names its reset
+    });
+
+    it('counts a call sent while the reset may have passed against both windows', async () => {
+      const [a, b] = await make({ blockWithoutResetMs: 60_000 });
+      // Sent at T, answered at T + 2 s with the reset 10 s on: it lies between T + 9 s and T + 12 s.
+      await a.record(T + 2_000, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2', 'x-ratelimit-reset': '10' }, T + 2_000, T));
+      expect(await b.mayCall(T + 5_000)).toMatchObject({ allowed: true }); // surely the first window: 1 left
+      expect(await a.mayCall(T + 10_000)).toMatchObject({ allowed: true }); // either window: it counts in both
+      expect(await b.mayCall(T + 11_000)).toMatchObject({ allowed: false, retryAfterMs: 1_000 }); // the first window's three are spent
+      const next = await Promise.all([a, b, a].map((budget) => budget.mayCall(T + 12_000)));
+      expect(next.filter((p) => p.allowed)).toHaveLength(2); // the new window's three, less the one sent into it
     });
 
     it('assumes no window from a limit without its reset', async () => {

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { callBudgetSettings, readOutcome, SAME_WINDOW_MS, type CallBudget, type CallBudgetOptions } from '../../dotdigital/call-budget.js';
+import { callBudgetSettings, readOutcome, type CallBudget, type CallBudgetOptions } from '../../dotdigital/call-budget.js';
 import { createMemoryCallBudget } from '../../dotdigital/memory-call-budget.js';
 import { MAY_CALL_LUA, RECORD_LUA } from './budget-scripts.js';
 import { defineScript } from './redis-client.js';
@@ -45,7 +45,7 @@ export function createRedisCallBudget(redis: Redis, options: CallBudgetOptions &
       const read = readOutcome(now, outcome, settings);
       const { failuresToOutage, failureWindowMs, probeEveryMs } = settings;
       const flags = [read.failure ? 1 : 0, read.success ? 1 : 0];
-      await run(() => record([key], [Math.round(now), ...flags, text(read.blockUntil), text(read.remaining), text(read.resetAt), failuresToOutage, failureWindowMs, probeEveryMs, SAME_WINDOW_MS, text(read.limit)]));
+      await run(() => record([key], [Math.round(now), ...flags, text(read.blockUntil), text(read.remaining), text(read.resetAt), failuresToOutage, failureWindowMs, probeEveryMs, text(read.resetFrom), text(read.limit)]));
     },
   };
 }
