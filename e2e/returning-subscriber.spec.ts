@@ -45,7 +45,7 @@ for (const { name, path } of WIDGET_PAGES) {
     expect(Date.parse(latest.DATETIMECONSENTED!)).toBeGreaterThanOrEqual(signedUpAt - 1000);
     expect(latest.USERAGENT).toBe(await page.evaluate(() => navigator.userAgent));
     expect(['127.0.0.1', '::1']).toContain(latest.IPADDRESS);
-    // The form showed every public preference: the second signup's choice replaces the first's.
-    expect(optedInIds((await readMock<PreferenceReadBack[]>(`/v2/contacts/${encodeURIComponent(email)}/preferences`)).body)).toEqual([5]);
+    // Nothing is opted out (issue 20): the second signup adds its choice to the first's.
+    expect(optedInIds((await readMock<PreferenceReadBack[]>(`/v2/contacts/${encodeURIComponent(email)}/preferences`)).body)).toEqual([2, 5]);
   });
 }

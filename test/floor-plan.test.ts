@@ -18,7 +18,7 @@ const AREAS: Record<string, AreaRules & { folder?: string }> = {
   react: { folder: 'react', mayImport: ['core'], rooms: ['.', 'entry'] },
   embed: { folder: 'embed', mayImport: ['core', 'react'], rooms: ['.'] },
   server: { folder: 'server', mayImport: ['core'], rooms: ['shared', 'http', 'dotdigital', 'definition', 'queue', 'stores', 'signup', '.'] },
-  node: { folder: 'server/node', mayImport: ['core', 'server'], rooms: ['.'] },
+  node: { folder: 'server/node', mayImport: ['core', 'server'], rooms: ['.', 'commands'] },
   mock: { folder: 'mock', mayImport: [], rooms: ['account', 'wire', 'rules', 'pages', 'routes', '.', 'node', 'index.ts'] },
   demo: { folder: 'demo', mayImport: ['core', 'react', 'embed', 'server', 'node', 'mock'], rooms: ['kit', 'headless', '.'] },
   cli: { mayImport: ['core', 'server', 'node', 'mock'], rooms: ['entry'] },

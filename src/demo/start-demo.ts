@@ -24,7 +24,8 @@ const real = Boolean(env.DOTDIGITAL_API_USER && env.DOTDIGITAL_API_PASSWORD);
 // Without real credentials the proxy talks to the mock, started here.
 const mockPort = Number(env.DOTDIGITAL_MOCK_PORT ?? 4010);
 const apiUrl = real ? env.DOTDIGITAL_API_URL : (await listenMock({ port: mockPort }).catch((error: unknown) => exitWith(error, { port: mockPort, variable: 'DOTDIGITAL_MOCK_PORT', command: 'npm start' }))).url;
-// The demo pages are served by this same server: those are the only origins allowed to sign up.
+// The demo pages are served by this same server, so the proxy's default (its own origin only)
+// fits; a list from SIGNUP_ALLOWED_ORIGINS gets the demo's own origins added.
 const demoOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
 const fromEnv = optionsFromEnv({
   ...env,
@@ -39,12 +40,12 @@ const handler = createSignupHandler({
   ...fromEnv,
   // SIGNUP_REDIS_URL's stores, else a queue in memory; the budget probes an outage every 3 s (not
   // 15 s), so a person who ends the mock's outage soon sees it noticed.
-  ...(queued?.options.stores ? {} : { queue: queued?.options.queue ?? createMemorySignupQueue() }),
+  ...(queued?.options.stores?.queue ? {} : { queue: queued?.options.queue ?? createMemorySignupQueue() }),
   stores: { budget: createMemoryCallBudget({ probeEveryMs: 3_000 }), ...queued?.options.stores },
   queueDelivery: { baseDelayMs: 2_000, maxDelayMs: 60_000, ...queued?.options.queueDelivery },
-  allowedOrigins: [...demoOrigins, ...(fromEnv.allowedOrigins ?? [])],
+  allowedOrigins: fromEnv.allowedOrigins?.length ? [...demoOrigins, ...fromEnv.allowedOrigins] : [],
   // Generous for people clicking around and for the browser tests, which all come from one address.
-  rateLimit: queued?.options.stores ? queued.options.rateLimit : (fromEnv.rateLimit ?? { max: 120, windowMs: 60_000 }),
+  rateLimit: queued?.options.stores?.ipLimiter ? queued.options.rateLimit : (fromEnv.rateLimit ?? { max: 240, windowMs: 60_000 }),
   fetch: createNodeFetch(),
   logger: console,
 });

@@ -1,12 +1,13 @@
 import { checkKeys } from './shared/nearest-name.js';
 import type { AllowedField, SignupHandlerOptions, UpstreamRetryOptions } from './signup-handler-options.js';
 import type { QueueDeliveryOptions } from './queue/queue-delivery-options.js';
+import type { AddressLimitOptions } from './http/address-limits.js';
 
 /** Every key of {@link SignupHandlerOptions}; the type below fails to compile when one is added there but not here. */
 const SIGNUP_HANDLER_OPTION_NAMES = [
   'apiUser', 'apiPassword', 'region', 'apiUrl', 'consentText', 'optInType', 'addressBookId', 'allowedOrigins', 'preferences',
-  'fields', 'clientIp', 'trustedProxyHops', 'clientIpHeader', 'rateLimit', 'definitionCacheMs', 'retry', 'queue', 'queueDelivery',
-  'stores', 'fetch', 'logger', 'clock',
+  'fields', 'clientIp', 'trustedProxyHops', 'clientIpHeader', 'rateLimit', 'addressLimit', 'definitionCacheMs', 'retry', 'queue', 'queueDelivery',
+  'stores', 'fetch', 'logger', 'meterProvider', 'clock',
 ] as const satisfies ReadonlyArray<keyof SignupHandlerOptions>;
 type Unlisted = Exclude<keyof SignupHandlerOptions, (typeof SIGNUP_HANDLER_OPTION_NAMES)[number]>;
 const allListed: [Unlisted] extends [never] ? true : Unlisted = true;
@@ -24,15 +25,16 @@ const keysOf = <T>() => <const K extends ReadonlyArray<keyof T>>(keys: K & ([Exc
 // The keys of the options that are objects themselves: a typo inside one (`queueDelivery.bulkTreshold`) is as quiet as one at the top.
 const NESTED: Record<string, readonly string[]> = {
   retry: keysOf<UpstreamRetryOptions>()(['budgetMs', 'baseDelayMs', 'maxDelayMs', 'attemptTimeoutMs']),
-  queueDelivery: keysOf<QueueDeliveryOptions>()(['maxAgeMs', 'baseDelayMs', 'maxDelayMs', 'leaseMs', 'batchSize', 'bulkThreshold', 'importBatchSize', 'importPollMs', 'importWaitMs', 'doubleOptInImports']),
+  queueDelivery: keysOf<QueueDeliveryOptions>()(['maxAgeMs', 'deadLetterRetentionMs', 'backlogWarnMs', 'baseDelayMs', 'maxDelayMs', 'leaseMs', 'batchSize', 'bulkThreshold', 'importBatchSize', 'importPollMs', 'importWaitMs', 'doubleOptInImports']),
   rateLimit: ['max', 'windowMs'],
+  addressLimit: keysOf<AddressLimitOptions>()(['writes', 'emails', 'windowMs']),
   clientIp: ['trustedProxyHops', 'header'],
 };
 const FIELD_KEYS = keysOf<AllowedField>()(['name', 'label', 'type', 'required']);
 
 /**
  * Refuses option keys the handler does not know, at the top and inside the options that are
- * objects (`retry`, `queueDelivery`, `rateLimit`, `clientIp`, each of `fields`; not `stores`,
+ * objects (`retry`, `queueDelivery`, `rateLimit`, `addressLimit`, `clientIp`, each of `fields`; not `stores`,
  * which `createRedisStores` makes and checks, nor a test's `clock`, which may carry its own state), naming the nearest known one: a typo such as `allowedOrigin` would otherwise be
  * ignored, and a proxy meant to be locked to one site would take signups from anywhere.
  *

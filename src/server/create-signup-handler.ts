@@ -1,12 +1,13 @@
 import type { FormDefinition } from '../core/index.js';
 import { answerDefinition } from './definition/answer-definition.js';
 import type { DeliverQueued } from './queue/deliver-queued.js';
-import { errorResponse } from './http/json-response.js';
+import { answerOutcome, errorResponse } from './http/json-response.js';
 import { answerFormPost, isBrowserFormPost } from './signup/answer-form-post.js';
 import { handleSignup } from './signup/handle-signup.js';
 import { resolveOptions } from './resolve-options.js';
 import { createSignupEngine, type SignupEngine } from './signup-engine.js';
 import type { SignupRequestContext } from './shared/signup-request-context.js';
+import { checkReadiness, type Readiness } from './shared/check-readiness.js';
 import { rememberHandlerLogger } from './shared/handler-logger.js';
 import type { SignupHandlerOptions } from './signup-handler-options.js';
 import { INTERNAL_ERROR } from './dotdigital/failure-table.js';
@@ -40,6 +41,17 @@ export interface SignupHandler {
    * const definition = await handler.formDefinition().catch(() => undefined);
    */
   formDefinition(): Promise<FormDefinition>;
+  /**
+   * Whether this instance can take signups now: each store that can tell is asked (a Redis store
+   * takes one write; a file queue is open and its folder writable); memory stores always can.
+   * What `GET /readyz` of `serve` and `listenSignup` answers, 200 or 503 with this as the body.
+   * Dotdigital's state is not part of it: while it is down, signups are queued.
+   *
+   * @example
+   * const readiness = await handler.readiness(); // { ready: true, checks: { queue: { ok: true }, … } }
+   * return Response.json(readiness, { status: readiness.ready ? 200 : 503 });
+   */
+  readiness(): Promise<Readiness>;
 }
 
 const ALLOW = 'GET, HEAD, POST, OPTIONS';
@@ -76,7 +88,9 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
       const method = request.method;
       if (method === 'POST') {
         const known = context && typeof context === 'object' ? (context as SignupRequestContext) : {};
-        return await (isBrowserFormPost(request) ? answerFormPost : handleSignup)(engine, request, known);
+        const answer = await (isBrowserFormPost(request) ? answerFormPost : handleSignup)(engine, request, known);
+        engine.metrics.signup(answerOutcome(answer) ?? { status: 'error', code: 'internal_error' });
+        return answer;
       }
       if (method === 'GET' || method === 'HEAD') {
         const origin = request.headers.get('origin');
@@ -100,7 +114,11 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
       logger?.error('Signup handler failed', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
       return errorResponse(INTERNAL_ERROR.status, INTERNAL_ERROR.code, INTERNAL_ERROR.message);
     }
-  }, { deliverQueued: engine.deliverQueued, formDefinition });
+  }, {
+    deliverQueued: engine.deliverQueued,
+    formDefinition,
+    readiness: () => checkReadiness({ queue: engine.options.queue, budget: engine.options.budget, drainLock: engine.options.drainLock, ipLimiter: engine.options.ipLimiter }),
+  });
   rememberHandlerLogger(handler, logger);
   return handler;
 }

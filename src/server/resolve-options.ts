@@ -5,11 +5,14 @@ import { consoleLogger } from './shared/console-logger.js';
 import { resolveQueueDelivery, type ResolvedQueueDelivery } from './queue/queue-delivery-options.js';
 import type { SignupClock } from './shared/signup-clock.js';
 import type { SignupLogger } from './shared/signup-logger.js';
+import { createSignupMetrics, type SignupMetrics } from './shared/signup-metrics.js';
 import type { SignupHandlerOptions } from './signup-handler-options.js';
 import type { SignupQueue } from './queue/signup-queue.js';
 import { createMemoryCallBudget } from './dotdigital/memory-call-budget.js';
 import type { CallBudget } from './dotdigital/call-budget.js';
+import { DEFAULT_ADDRESS_LIMIT, type AddressLimitOptions } from './http/address-limits.js';
 import type { SharedRateLimiter } from './http/shared-rate-limiter.js';
+import type { CounterStore } from './http/use-counter.js';
 import type { DrainLock } from './queue/drain-lock.js';
 import { createMemoryDrainLock } from './queue/memory-drain-lock.js';
 
@@ -28,6 +31,7 @@ export interface ResolvedOptions {
   trustedProxyHops: number;
   clientIpHeader: string | undefined;
   rateLimit: { max: number; windowMs: number } | false;
+  addressLimit: AddressLimitOptions | false;
   definitionCacheMs: number;
   retry: { budgetMs: number; baseDelayMs: number; maxDelayMs: number; attemptTimeoutMs: number };
   queue: SignupQueue | undefined;
@@ -35,10 +39,13 @@ export interface ResolvedOptions {
   ipLimiter: SharedRateLimiter | undefined;
   budget: CallBudget;
   drainLock: DrainLock;
+  /** Where per-address counts live, when `stores` has a shared place for them. */
+  counters: CounterStore | undefined;
   queueDelivery: ResolvedQueueDelivery;
   fetch: typeof fetch | undefined;
   logger: SignupLogger | undefined;
   clock: SignupClock;
+  metrics: SignupMetrics;
 }
 
 const REGIONS = { r1: 'https://r1-api.dotdigital.com', r2: 'https://r2-api.dotdigital.com', r3: 'https://r3-api.dotdigital.com' };
@@ -78,6 +85,7 @@ export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
   const clientIp = resolveClientIp(options, fail);
   const rateLimit = options.rateLimit ?? { max: 10, windowMs: 60_000 };
   if (rateLimit !== false && !(rateLimit.max >= 1 && rateLimit.windowMs >= 1)) fail('`rateLimit` must be `false` or `{ max ≥ 1, windowMs ≥ 1 }`');
+  const addressLimit = resolveAddressLimit(options.addressLimit);
   const definitionCacheMs = options.definitionCacheMs ?? 60_000;
   if (!(definitionCacheMs >= 0)) fail('`definitionCacheMs` must be ≥ 0');
   const stores = options.stores ?? {};
@@ -96,17 +104,30 @@ export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
     fields: resolveFields(options),
     ...clientIp,
     rateLimit,
+    addressLimit,
     definitionCacheMs,
     retry: { budgetMs: 8_000, baseDelayMs: 200, maxDelayMs: 2_000, attemptTimeoutMs: 5_000, ...options.retry },
     queue: checkQueue(options.queue ?? stores.queue),
     ipLimiter: rateLimit === false ? undefined : stores.ipLimiter,
     budget: stores.budget ?? createMemoryCallBudget(),
     drainLock: stores.drainLock ?? createMemoryDrainLock(() => clock.now()),
+    counters: stores.counters,
     queueDelivery: resolveQueueDelivery(options.queueDelivery, fail),
     fetch: options.fetch,
     logger: options.logger === false ? undefined : (options.logger ?? consoleLogger(console)),
     clock,
+    metrics: createSignupMetrics(options.meterProvider),
   };
+}
+
+function resolveAddressLimit(value: SignupHandlerOptions['addressLimit']): AddressLimitOptions | false {
+  if (value === false) return false;
+  const limit = { ...DEFAULT_ADDRESS_LIMIT, ...value };
+  const whole = (n: number) => Number.isSafeInteger(n) && n >= 1;
+  if (!whole(limit.writes) || !whole(limit.emails) || !(limit.windowMs >= 1_000)) {
+    fail('`addressLimit` must be `false` or `{ writes ≥ 1, emails ≥ 1, windowMs ≥ 1000 }` (whole numbers of writes and emails)');
+  }
+  return limit;
 }
 
 function checkQueue(queue: SignupQueue | undefined): SignupQueue | undefined {

@@ -1,7 +1,10 @@
+import type { MeterProvider } from '@opentelemetry/api';
 import type { FormFieldType } from '../core/index.js';
 import type { ClientIpSetting } from './http/client-ip-presets.js';
 import type { CallBudget } from './dotdigital/call-budget.js';
+import type { AddressLimitOptions } from './http/address-limits.js';
 import type { SharedRateLimiter } from './http/shared-rate-limiter.js';
+import type { CounterStore } from './http/use-counter.js';
 import type { DrainLock } from './queue/drain-lock.js';
 import type { QueueDeliveryOptions } from './queue/queue-delivery-options.js';
 import type { SignupQueue } from './queue/signup-queue.js';
@@ -49,6 +52,8 @@ export interface SignupStores {
   budget?: CallBudget;
   /** One queue drainer at a time. Default: one per handler (`createMemoryDrainLock()`). */
   drainLock?: DrainLock;
+  /** Where per-address counts (`addressLimit`) live, so every instance counts the same. Default: this process's memory. */
+  counters?: CounterStore;
 }
 
 /**
@@ -79,7 +84,8 @@ export interface SignupHandlerOptions {
   addressBookId?: number;
   /**
    * Exact origins (`https://www.example.com`) allowed to use the form: CORS answers, POSTs
-   * and the consent record's page URL. Absent or empty: no CORS, POSTs from anywhere.
+   * and the consent record's page URL. Absent or empty: pages on the proxy's own origin only
+   * (no CORS; a POST from another site is refused). See README, "Security notes".
    */
   allowedOrigins?: string[];
   /** Ids of the public preferences (or whole categories) to show, in Dotdigital's order. Default: all public ones. */
@@ -97,8 +103,19 @@ export interface SignupHandlerOptions {
   trustedProxyHops?: number;
   /** Older spelling of `clientIp: { header }`. */
   clientIpHeader?: string;
-  /** Signups allowed per IP address (IPv6: per /64) in a window; `false` turns the limit off. Default 10 a minute. */
+  /**
+   * Dotdigital calls allowed per IP address (IPv6: per /64) in a window: a signup spends one when
+   * it arrives and one more for each call beyond the first it made. `false` turns the limit off.
+   * Default 10 a minute.
+   */
   rateLimit?: { max: number; windowMs: number } | false;
+  /**
+   * What one email address may cause per window, whoever asks: `writes` (signups written for it,
+   * default 5) and `emails` (confirmation or resubscribe emails, default 3), in `windowMs`
+   * (default 24 h). Past them the visitor gets a success's answer and nothing happens. Counted in
+   * `stores.counters` (Redis: across instances). `false` turns them off.
+   */
+  addressLimit?: Partial<AddressLimitOptions> | false;
   /** How long the form definition is fresh, in ms. Default 60 000; a stale one is served while it refreshes. */
   definitionCacheMs?: number;
   /** Retry budget and backoff for calls to Dotdigital. */
@@ -122,4 +139,9 @@ export interface SignupHandlerOptions {
   logger?: SignupLogger | false;
   /** Time source for tests. Default: the real clock. */
   clock?: Partial<SignupClock>;
+  /**
+   * Where the proxy's metrics go (OpenTelemetry). Default: the globally registered one, which
+   * counts nothing until your app registers an SDK — before it creates the handler. See README, "Operate it".
+   */
+  meterProvider?: MeterProvider;
 }

@@ -2,7 +2,7 @@
 // the mock Dotdigital (`dotdigital-signup mock`, zero latency) run as their own processes,
 // as in production; this process is the load generator (undici, keep-alive pools).
 // The same signups are sent (a) through the proxy and (b) straight to the mock as the exact
-// calls the proxy makes for them (read the contact's preferences, then write), in one run.
+// calls the proxy makes for them (read the contact, then write), in one run.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -158,10 +158,10 @@ export async function proxyBench(): Promise<BenchSection> {
 
     const viaProxy = (tag: string) => async (i: number) =>
       (await call(agent, proxyUrl, 'POST', { ...json, origin: SITE, 'user-agent': 'bench/1' }, JSON.stringify({ email: `${tag}${i}@example.com`, preferences: [2, 5], consent: consent() }))) === 201;
-    // What the proxy sends for the same signup: the contact's current preferences, then the write.
+    // What the proxy sends for the same signup: the contact as Dotdigital holds it (v3), then the write.
     const direct = (tag: string) => async (i: number) => {
       const email = `${tag}${i}@example.com`;
-      const read = await call(agent, `${mockUrl}/v2/contacts/${encodeURIComponent(email)}/preferences`, 'GET', { authorization: AUTH });
+      const read = await call(agent, `${mockUrl}/contacts/v3/email/${encodeURIComponent(email)}`, 'GET', { authorization: AUTH });
       const body = buildContactBody(
         { email, optInType: 'Single', dataFields: [], consentText: definition.consent.text, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/signup`, ipAddress: '127.0.0.1', userAgent: 'bench/1', shown: new Set([2, 3, 5]), ticked: new Set([2, 5]) },
         tree, undefined,

@@ -61,7 +61,8 @@ describe('createSignupClient', () => {
   });
 
   it('reads the Retry-After of the real proxy’s rate limit', async () => {
-    const { handler } = proxyWithMock({ rateLimit: { max: 1, windowMs: 60_000 } });
+    // A new contact costs two calls (read, write): the allowance of 2 is one signup, one more in 60 s.
+    const { handler } = proxyWithMock({ rateLimit: { max: 2, windowMs: 120_000 } });
     const fetch: typeof globalThis.fetch = async (input, init) => handler(new Request(new URL(String(input), 'https://www.example.com'), init), { clientAddress: '203.0.113.9' });
     const client = createSignupClient({ endpoint: '/api/signup', fetch });
     const definition = await client.loadDefinition();

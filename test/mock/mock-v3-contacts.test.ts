@@ -26,6 +26,16 @@ describe('mock Dotdigital: PATCH /contacts/v3/email/{email} (upsert)', () => {
     expect(await read(api('GET', '/contacts/v3/email/nobody@example.com'))).toMatchObject({ status: 404, body: { errorCode: 'contacts:contactNotFound' } });
   });
 
+  it('keeps the data fields a contact has with merge-option=overwriteIfEmpty, filling only empty ones; names preferences to opt in alone', async () => {
+    const { api } = mockWith();
+    await patch(api, 'ann@example.com', { dataFields: { FIRSTNAME: 'Ann' }, preferences: [{ id: 2, isOptedIn: true }, { id: 5, isOptedIn: true }] });
+    const again = await read(api('PATCH', '/contacts/v3/email/ann%40example.com?merge-option=overwriteIfEmpty', { dataFields: { FIRSTNAME: 'Mallory', LASTNAME: 'Smith' }, preferences: [{ id: 3, isOptedIn: true }] }));
+    expect(again.body.dataFields).toMatchObject({ FIRSTNAME: 'Ann', LASTNAME: 'Smith' });
+    expect(again.body.preferences.filter((p: any) => p.isOptedIn).map((p: any) => p.id)).toEqual([2, 3, 5]);
+    const empty = await read(api('PATCH', '/contacts/v3/email/ann%40example.com?merge-option=overwriteIfNotEmpty', { dataFields: { FIRSTNAME: '' } }));
+    expect(empty.body.dataFields.FIRSTNAME).toBe('Ann');
+  });
+
   it('writes a suppressed contact but leaves it suppressed (v3 does not refuse)', async () => {
     const { api, mock } = mockWith({ suppressed: ['gone@example.com'] });
     const { status, body } = await patch(api, 'gone@example.com', { ...v3Contact('gone@example.com'), dataFields: { FIRSTNAME: 'G' } });

@@ -184,7 +184,8 @@ describe('<SignupForm> errors from the proxy', () => {
     const gets: Request[] = [];
     let loaded = 0;
     const fetch: typeof globalThis.fetch = async (input, init) => {
-      const request = new Request(new URL(String(input), 'https://www.example.com'), init);
+      // Resolved against the page, as a browser does: the proxy takes pages on its own origin.
+      const request = new Request(new URL(String(input), location.href), init);
       if (request.method === 'GET') gets.push(request);
       return (request.method === 'GET' && loaded++ === 0 ? before : after).handler(request);
     };

@@ -62,9 +62,9 @@ describe('one call budget: after a 429 or during an outage nobody waits and noth
     p.clock.time += 10_000;
     // Five visitors at once after the probe interval: exactly one of them probes.
     await Promise.all(Array.from({ length: 5 }, (_, n) => p.signUp(`w${n}@example.com`)));
-    // Exactly one visitor probes: its preference read is answered (which ends the outage), its write
+    // Exactly one visitor probes: its contact read is answered (which ends the outage), its write
     // fails three times (a new outage); the other four are queued without a call.
-    expect(p.upstream.slice(-4).map((r) => new URL(r.url).pathname)).toEqual([expect.stringMatching(/^\/v2\/contacts\/w\d%40example\.com\/preferences$/), ...Array(3).fill('/v2/contacts/with-consent-and-preferences')]);
+    expect(p.upstream.slice(-4).map((r) => new URL(r.url).pathname)).toEqual([expect.stringMatching(/^\/contacts\/v3\/email\/w\d%40example\.com$/), ...Array(3).fill('/v2/contacts/with-consent-and-preferences')]);
     expect(p.contactWrites() - before).toBe(3);
     p.faults.splice(0, Infinity);
     p.clock.time += 10_000;

@@ -40,7 +40,7 @@ describe('a proxy that starts while Dotdigital is down (never had the form defin
     p.clock.time += HOUR;
     expect(await p.handler.deliverQueued()).toEqual({ delivered: 1, dropped: 0, postponed: 0 });
     const ann = p.mock.store.contacts.get('ann@example.com')!;
-    expect(optedIn(ann)).toEqual([2, 4, 5]);
+    expect(optedIn(ann)).toEqual([2, 3, 4, 5]); // 2 ticked → in; nothing opted out
     expect(ann.consentRecords.at(-1)!.fields).toMatchObject({ TEXT: CONSENT_TEXT, URL: `${SITE}/signup`, IPADDRESS: '203.0.113.7' });
     expect(p.queue!.size).toBe(0);
   });
@@ -127,7 +127,7 @@ describe('a proxy that starts while Dotdigital is down (never had the form defin
       p.clock.time += HOUR;
       p.mock.store.contacts.set('old@example.com', storedContact('old@example.com', [2, 5]));
       expect(await p.handler.deliverQueued()).toEqual({ delivered: 2, dropped: 0, postponed: 0 });
-      expect(optedIn(p.mock.store.contacts.get('old@example.com'))).toEqual([3, 5]); // 2 shown, unticked → out; 5 kept
+      expect(optedIn(p.mock.store.contacts.get('old@example.com'))).toEqual([2, 3, 5]); // 3 ticked → in; 2 (shown, unticked) and 5 kept: nothing is opted out
       expect(optedIn(p.mock.store.contacts.get('new@example.com'))).toEqual([3]); // every public preference offered
       await second.close();
     } finally {

@@ -83,7 +83,8 @@ describe('a form posted without JavaScript', () => {
   });
 
   it('carries Retry-After when rate-limited', async () => {
-    const proxy = proxyWithMock({ allowedOrigins: [SITE], rateLimit: { max: 1, windowMs: 60_000 } });
+    // One signup's two calls (read, write) use the allowance; one more comes back in 60 s.
+    const proxy = proxyWithMock({ allowedOrigins: [SITE], rateLimit: { max: 2, windowMs: 120_000 } });
     const form = await formFor(proxy);
     expect(outcomeOf(await proxy.handler(submit(form), { clientAddress: '203.0.113.7' }))?.status).toBe('subscribed');
     expect(outcomeOf(await proxy.handler(submit(form), { clientAddress: '203.0.113.7' }))).toEqual({ status: 'error', code: 'rate_limited', retryAfterSeconds: 60, formId: 'signup-1' });

@@ -16,9 +16,11 @@ const recipe = (name: string) => readFileSync(new URL(`./adapters/next-serverles
 const ENV = ['DOTDIGITAL_API_USER', 'DOTDIGITAL_API_PASSWORD', 'DOTDIGITAL_API_URL', 'SIGNUP_REDIS_URL', 'CRON_SECRET'];
 let mock: Awaited<ReturnType<typeof listenMock>>;
 let redis: TestRedisServer;
-type Routes = { signup: typeof import('./adapters/next-serverless/route.js'); deliver: typeof import('./adapters/next-serverless/deliver-route.js') };
+type Routes = { signup: typeof import('./adapters/next-serverless/route.js'); deliver: typeof import('./adapters/next-serverless/deliver-route.js'); readyz: typeof import('./adapters/next-serverless/readyz-route.js') };
 let routes: Routes;
-const load = async (): Promise<Routes> => ({ signup: await import('./adapters/next-serverless/route.js'), deliver: await import('./adapters/next-serverless/deliver-route.js') });
+const load = async (): Promise<Routes> => ({
+  signup: await import('./adapters/next-serverless/route.js'), deliver: await import('./adapters/next-serverless/deliver-route.js'), readyz: await import('./adapters/next-serverless/readyz-route.js'),
+});
 
 beforeAll(async () => {
   [mock, redis] = await Promise.all([listenMock(), startRedisServer()]);
@@ -49,7 +51,7 @@ async function signUp(email: string, ip = `198.51.100.${++visitors % 250}`) {
 
 describe('README recipe: Next.js on a serverless host (Redis + cron)', () => {
   it('README shows these files, line for line (imports aside)', () => {
-    for (const name of ['signup-handler.ts', 'route.ts', 'deliver-route.ts']) {
+    for (const name of ['signup-handler.ts', 'route.ts', 'deliver-route.ts', 'readyz-route.ts']) {
       const lines = recipe(name).split('\n').filter((line) => line.trim() && !line.startsWith('//') && !line.startsWith('import') && !line.includes('DOTDIGITAL_API_URL'));
       expect(lines.filter((line) => !readme.includes(line)), `${name} lines README lacks`).toEqual([]);
     }
@@ -109,4 +111,17 @@ describe('README recipe: Next.js on a serverless host (Redis + cron)', () => {
       process.env.SIGNUP_REDIS_URL = redis.url;
     }
   });
+
+  it('the readiness route: 200 while Redis takes writes, 503 naming it while it is down, 200 once it is back', async () => {
+    const answer = async () => {
+      const response = await routes.readyz.GET();
+      return { status: response.status, body: (await response.json()) as { ready: boolean; checks: Record<string, { ok: boolean; problem?: string }> } };
+    };
+    expect(await answer()).toEqual({ status: 200, body: { ready: true, checks: { redis: { ok: true } } } });
+    await redis.stop();
+    await expect.poll(async () => (await answer()).status, { timeout: 5_000 }).toBe(503);
+    expect((await answer()).body.checks.redis!.problem).toMatch(/^Redis at redis:\/\/127\.0\.0\.1:\d+ is unreachable: /);
+    await redis.restart();
+    await expect.poll(async () => (await answer()).status, { timeout: 10_000, interval: 200 }).toBe(200);
+  }, 20_000);
 });

@@ -18,6 +18,7 @@ describe('createSignupHandler options', () => {
     ['a field without a label', { fields: [{ name: 'A', label: '' }] }, /needs a `label`/],
     ['a field of an unknown type', { fields: [{ name: 'A', label: 'a', type: 'Text' as 'String' }] }, /`type` must be String, Numeric, Date or Boolean/],
     ['an apiUrl with a path', { apiUrl: 'https://r1-api.dotdigital.com/v2' }, /apiUrl .* is not an API base URL/],
+    ['no emails per address', { addressLimit: { emails: 0 } }, /`addressLimit` must be `false` or `\{ writes ≥ 1, emails ≥ 1, windowMs ≥ 1000 \}`/],
   ])('refuses %s at start-up, saying what to pass', (_name, options, message) => {
     expect(() => createSignupHandler({ ...base, ...options })).toThrow(message);
   });
@@ -44,6 +45,8 @@ describe('optionsFromEnv (the serve command and adapters)', () => {
         SIGNUP_TRUSTED_PROXY_HOPS: '1',
         SIGNUP_CLIENT_IP_HEADER: 'cf-connecting-ip',
         SIGNUP_RATE_LIMIT: '5/60',
+        SIGNUP_ADDRESS_WRITES_PER_DAY: '3',
+        SIGNUP_ADDRESS_EMAILS_PER_DAY: '2',
         SIGNUP_DEFINITION_CACHE_SECONDS: '120',
       }),
     ).toEqual({
@@ -59,6 +62,7 @@ describe('optionsFromEnv (the serve command and adapters)', () => {
       trustedProxyHops: 1,
       clientIpHeader: 'cf-connecting-ip',
       rateLimit: { max: 5, windowMs: 60_000 },
+      addressLimit: { writes: 3, emails: 2 },
       definitionCacheMs: 120_000,
     });
   });
@@ -75,6 +79,7 @@ describe('optionsFromEnv (the serve command and adapters)', () => {
     ['SIGNUP_FIELDS', 'FIRSTNAME', /JSON array/],
     ['SIGNUP_RATE_LIMIT', '10 per minute', /MAX\/SECONDS/],
     ['SIGNUP_TRUSTED_PROXY_HOPS', '-1', /whole number ≥ 0/],
+    ['SIGNUP_ADDRESS_EMAILS_PER_DAY', '0', /SIGNUP_ADDRESS_EMAILS_PER_DAY="0" is not valid: use a whole number ≥ 1/],
   ])('refuses %s=%s naming the variable', (name, value, message) => {
     expect(() => optionsFromEnv({ ...env, [name]: value })).toThrow(message);
   });

@@ -53,10 +53,13 @@ describe('origins: an exact-match allow-list for CORS and POSTs', () => {
     expect(response.headers.get('vary')).toBe('Origin');
   });
 
-  it('without an allow-list sends no CORS header at all and takes POSTs from anywhere', async () => {
+  // Issue 20: safe by default. Without a list only the proxy's own origin may post (own-origin.test.ts has the rest).
+  it('without an allow-list sends no CORS header at all and takes POSTs from its own origin only', async () => {
     const { handler } = proxyWithMock();
     expect((await handler(preflight(SITE))).status).toBe(403);
-    const response = await handler(post(await validBody(handler), { origin: 'https://anywhere.example' }));
+    const foreign = await handler(post(await validBody(handler), { origin: 'https://anywhere.example' }));
+    expect([foreign.status, (await errorOf(foreign)).code]).toEqual([403, 'origin_not_allowed']);
+    const response = await handler(post(await validBody(handler), { origin: SITE }));
     expect(response.status).toBe(201);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
   });

@@ -13,12 +13,12 @@ describe('a contact who unsubscribed and signs up again', () => {
 
     const contact = proxy.mock.store.contacts.get('ann@example.com')!;
     expect(contact.status).toBe('PendingOptIn');
-    expect(contact.dataFields.get('FIRSTNAME')).toBe('Ann');
+    expect(contact.dataFields.get('FIRSTNAME')).toBe('Annie'); // filled already: kept (merge option overwriteIfEmpty)
     expect(contact.consentRecords.map((record) => record.fields)).toEqual([
       { TEXT: CONSENT_TEXT, DATETIMECONSENTED: expect.any(String), URL: PAGE_URL, IPADDRESS: VISITOR_IP, USERAGENT: VISITOR_UA },
     ]);
     expect(proxy.mock.store.outbox).toEqual([expect.objectContaining({ to: 'ann@example.com', kind: 'resubscribe', returnUrl: PAGE_URL })]);
-    // v2 refuses them; v3 reads their status, then one PATCH carries consent, preferences and resubscribeOptions.
+    // v3 reads their status (no v2 write: it would refuse them), then one PATCH carries consent, preferences and resubscribeOptions.
     expect(v3Calls(proxy)).toEqual(['GET /contacts/v3/email/ann%40example.com', 'PATCH /contacts/v3/email/ann%40example.com']);
     const patch = (await proxy.writes().find((r) => r.method === 'PATCH')!.json()) as { channelProperties: unknown };
     expect(patch.channelProperties).toEqual({ email: { status: 'subscribed', emailType: 'html', optInType: 'single', resubscribeOptions: { resubscribeWithNoChallenge: false, redirectUrlAfterChallenge: PAGE_URL } } });
@@ -33,13 +33,14 @@ describe('a contact who unsubscribed and signs up again', () => {
     expect(logger.text()).not.toContain('ann@example.com');
   });
 
-  it('keeps the preferences the form did not show: ticked → in, shown but not ticked → out, the rest as they were', async () => {
+  it('opts them out of nothing: ticked → in, every other preference as it was', async () => {
     // The form shows the Newsletters category (2, 3); 4 is private and 5 not chosen for this form.
     const proxy = proxyKnowing('ann@example.com', 'Unsubscribed', { preferences: [1] }, [3, 4, 5]);
     expect(await seen(await signUpAgain(proxy.handler, 'ann@example.com', [2]))).toMatchObject(PENDING);
-    expect(optedIn(proxy.mock.store.contacts.get('ann@example.com'))).toEqual([2, 4, 5]);
+    expect(optedIn(proxy.mock.store.contacts.get('ann@example.com'))).toEqual([2, 3, 4, 5]);
     const patch = (await proxy.writes().find((r) => r.method === 'PATCH')!.json()) as { preferences: unknown };
-    expect(patch.preferences).toEqual([{ id: 2, isOptedIn: true }, { id: 3, isOptedIn: false }]);
+    expect(patch.preferences).toEqual([{ id: 2, isOptedIn: true }]);
+    expect(new URL(proxy.writes().find((r) => r.method === 'PATCH')!.url).searchParams.get('merge-option')).toBe('overwriteIfEmpty');
   });
 
   it('joins the configured address book in the same call (v3 lists), and gets there even when addressBookId is wrong', async () => {
@@ -62,7 +63,7 @@ describe('a contact who unsubscribed and signs up again', () => {
     proxy.faults.push({ path: /with-consent/, answer: status(400, { message: 'Contact is suppressed. ERROR_CONTACT_SUPPRESSED' }) });
     expect(await seen(await signUpAgain(proxy.handler, 'ann@example.com', [2, 5]))).toMatchObject(PENDING);
     const contact = proxy.mock.store.contacts.get('ann@example.com')!;
-    expect([contact.status, optedIn(contact), contact.consentRecords.length, proxy.mock.store.outbox.length]).toEqual(['Subscribed', [2, 5], 1, 0]);
+    expect([contact.status, optedIn(contact), contact.consentRecords.length, proxy.mock.store.outbox.length]).toEqual(['Subscribed', [2, 3, 5], 1, 0]);
   });
 
   it('has no consent record stored when the visitor\'s IP address is unknown (v3 takes only whole records), and says so in the log', async () => {

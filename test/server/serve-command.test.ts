@@ -2,10 +2,11 @@ import { once } from 'node:events';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createFileSignupQueue } from '../../src/server/node/index.js';
-import { runCli, stopClis } from '../support/run-cli.js';
+import { logLines, runCli, stopClis } from '../support/run-cli.js';
 
 // `dotdigital-signup serve`, run from the build exactly as `npx dotdigital-signup serve` runs it.
 const SITE = 'https://www.example.com';
@@ -34,7 +35,7 @@ describe('dotdigital-signup serve', () => {
     expect(response.status).toBe(201);
     expect([...mock.mock.store.contacts.get('serve@example.com')!.addressBooks]).toEqual([101]);
     await expect.poll(() => proxy.stderr()).toContain('"Signed up"'); // the child's log line has crossed the pipe
-    const lines = proxy.stderr().trim().split('\n').map((line) => JSON.parse(line) as { level: string; message: string; contact?: string });
+    const lines = logLines(proxy.stderr());
     expect(lines).toContainEqual(expect.objectContaining({ level: 'info', message: 'Signed up', contact: expect.stringMatching(/^e:[0-9a-f]{16}$/) }));
     expect(proxy.stderr()).not.toContain('serve@example.com');
     expect(proxy.stderr()).not.toContain(DEMO_API_PASSWORD);
@@ -43,18 +44,27 @@ describe('dotdigital-signup serve', () => {
     expect(code).toBe(0);
   });
 
-  it('warns when no allowed origins or no consent text are set', async () => {
-    const proxy = serve({});
+  // Issue 23: start-up warnings and fatal errors are JSON lines too (they were plain text), and so are Node's own warnings.
+  // Issue 20: which origins it accepts is said at start (same-origin by default, so no warning for it).
+  it('says at start which origins it accepts, and warns, as JSON lines, when no consent text is set', async () => {
+    const proxy = serve({ NODE_OPTIONS: `--require ${fileURLToPath(new URL('../support/emit-warning.cjs', import.meta.url))}` });
     await proxy.url;
-    await expect.poll(() => proxy.stderr()).toContain('SIGNUP_ALLOWED_ORIGINS is not set');
-    await expect.poll(() => proxy.stderr()).toContain('SIGNUP_CONSENT_TEXT is not set, so the form shows and records a generic consent statement');
-  });
+    await expect.poll(() => logLines(proxy.stderr()).map((line) => [line.level, line.message.slice(0, 40)]).sort(), { timeout: 10_000 }).toEqual([
+      ['warn', 'A warning Node prints after start-up'],
+      ['warn', 'SIGNUP_CONSENT_TEXT is not set, so the f'],
+    ]);
+    expect(proxy.stderr()).toContain('SIGNUP_CONSENT_TEXT is not set, so the form shows and records a generic consent statement');
+    expect(proxy.output()).toContain('Accepting signups only from pages on this proxy\'s own origin: set SIGNUP_ALLOWED_ORIGINS');
+    const listed = serve({ SIGNUP_ALLOWED_ORIGINS: `${SITE},https://shop.example.com`, SIGNUP_CONSENT_TEXT: 'Yes.' });
+    await listed.url;
+    await expect.poll(() => listed.output(), { timeout: 10_000 }).toContain(`Accepting signups from pages on ${SITE}, https://shop.example.com (SIGNUP_ALLOWED_ORIGINS)`);
+  }, 15_000);
 
-  it('exits 1 naming a variable that cannot be right', async () => {
+  it('exits 1 naming a variable that cannot be right, in one JSON line', async () => {
     const proxy = serve({ SIGNUP_OPT_IN_TYPE: 'Double' });
     const [code] = await once(proxy.child, 'exit');
     expect(code).toBe(1);
-    expect(proxy.stderr()).toContain('SIGNUP_OPT_IN_TYPE="Double" is not valid: use Single or VerifiedDouble');
+    expect(logLines(proxy.stderr())).toEqual([expect.objectContaining({ level: 'error', message: expect.stringContaining('SIGNUP_OPT_IN_TYPE="Double" is not valid: use Single or VerifiedDouble') })]);
   });
 
   describe('with SIGNUP_QUEUE_FILE', () => {
@@ -85,7 +95,7 @@ describe('dotdigital-signup serve', () => {
         const second = serve({ SIGNUP_QUEUE_FILE: file }, limited.url);
         const [code] = await once(second.child, 'exit');
         expect(code).toBe(1);
-        expect(second.stderr()).toContain(`The signup queue file ${file} is in use by process ${proxy.child.pid}`);
+        expect(logLines(second.stderr()).map((line) => line.message)).toEqual([expect.stringContaining(`The signup queue file ${file} is in use by process ${proxy.child.pid}`)]);
 
         proxy.child.kill('SIGTERM');
         expect((await once(proxy.child, 'exit'))[0]).toBe(0);
@@ -123,7 +133,7 @@ describe('dotdigital-signup serve', () => {
       const proxy = serve({ SIGNUP_QUEUE_FILE: join(dir, 'bad.jsonl'), SIGNUP_QUEUE_MAX_AGE_HOURS: 'soon' });
       const [code] = await once(proxy.child, 'exit');
       expect(code).toBe(1);
-      expect(proxy.stderr()).toContain('SIGNUP_QUEUE_MAX_AGE_HOURS="soon" is not valid');
+      expect(logLines(proxy.stderr())).toEqual([expect.objectContaining({ level: 'error', message: expect.stringContaining('SIGNUP_QUEUE_MAX_AGE_HOURS="soon" is not valid') })]);
     });
   });
 });

@@ -7,7 +7,7 @@ import { createServer as createTlsServer } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createRedisStores } from '../../src/server/stores/redis/index.js';
-import { runCli, stopClis } from '../support/run-cli.js';
+import { logLines, runCli, stopClis } from '../support/run-cli.js';
 import { mockOutage, signUpOverHttp } from '../support/sign-up-over-http.js';
 import { queuedSignup } from './queue/signup-queue-contract.js';
 import { startRedisServer, type TestRedisServer } from '../support/redis-server.js';
@@ -162,11 +162,13 @@ describe('every wrong Redis setting gets a message naming it', () => {
       exits({ SIGNUP_REDIS_URL: '' }),
       exits({ SIGNUP_REDIS_URL: `redis:/:hunter2@127.0.0.1:${port}` }),
     ]);
-    expect(wrong.stderr).toContain(`dotdigital-signup: Redis at redis://:****@127.0.0.1:${port} is unreachable: the password (or user name) in the URL is wrong (WRONGPASS invalid username-password pair or user is disabled). Check SIGNUP_REDIS_URL`);
-    expect(missing.stderr).toContain(`dotdigital-signup: Redis at redis://127.0.0.1:${port} is unreachable: Redis asks for a password and the URL has none (NOAUTH)`);
-    expect(untrusted.stderr).toMatch(new RegExp(`dotdigital-signup: Redis at rediss://:\\*\\*\\*\\*@127\\.0\\.0\\.1:${tls.port}/0 is unreachable: TLS: the server's certificate is not trusted \\((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)`));
-    expect(empty.stderr).toContain('dotdigital-signup: SIGNUP_REDIS_URL="" is not valid: it is set but empty');
-    expect(mistyped.stderr).toContain('dotdigital-signup: SIGNUP_REDIS_URL="redis:/****@127.0.0.1');
+    // Issue 23: serve's fatal error is a JSON line too, its last: the message is what the plain line said.
+    const why = (run: { stderr: string }) => logLines(run.stderr).at(-1)!;
+    expect(why(wrong)).toMatchObject({ level: 'error', message: expect.stringContaining(`Redis at redis://:****@127.0.0.1:${port} is unreachable: the password (or user name) in the URL is wrong (WRONGPASS invalid username-password pair or user is disabled). Check SIGNUP_REDIS_URL`) });
+    expect(why(missing).message).toContain(`Redis at redis://127.0.0.1:${port} is unreachable: Redis asks for a password and the URL has none (NOAUTH)`);
+    expect(why(untrusted).message).toMatch(new RegExp(`^Redis at rediss://:\\*\\*\\*\\*@127\\.0\\.0\\.1:${tls.port}/0 is unreachable: TLS: the server's certificate is not trusted \\((DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN)`));
+    expect(why(empty).message).toContain('SIGNUP_REDIS_URL="" is not valid: it is set but empty');
+    expect(why(mistyped).message).toContain('SIGNUP_REDIS_URL="redis:/****@127.0.0.1');
     for (const run of [wrong, missing, untrusted, empty, mistyped]) {
       expect(run.code).toBe(1);
       expect(run.stderr).not.toContain('hunter2');

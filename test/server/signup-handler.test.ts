@@ -30,15 +30,18 @@ describe('POST signup', () => {
     expect(((await write.json()) as { contact: { optInType: string } }).contact.optInType).toBe('VerifiedDouble');
   });
 
-  it('ticked → in, shown but not ticked → out, not shown → unchanged for an existing contact', async () => {
-    const proxy = proxyWithMock({ preferences: [1] });
+  it('changes an existing contact only as its owner would: ticked → in, nothing opted out, a filled data field kept', async () => {
+    const proxy = proxyWithMock({ preferences: [1], fields: [{ name: 'FIRSTNAME', label: 'First name' }, { name: 'LASTNAME', label: 'Last name' }] });
     existing(proxy, 'ann@example.com', [3, 4, 5]);
-    const response = await proxy.handler(post(await validBody(proxy.handler, { preferences: [2] })));
+    const fields = { FIRSTNAME: 'Your account is locked, visit evil.test', LASTNAME: 'Smith' };
+    const response = await proxy.handler(post(await validBody(proxy.handler, { preferences: [2], fields })));
     expect(response.status).toBe(201);
-    // 2 ticked; 3 shown, not ticked; 4 (private) and 5 (not chosen for this form) kept.
-    expect(optedIn(proxy.mock.store.contacts.get('ann@example.com'))).toEqual([2, 4, 5]);
+    const contact = proxy.mock.store.contacts.get('ann@example.com')!;
+    // 2 ticked → in; 3 shown and not ticked, 4 (private) and 5 (not on this form) all kept.
+    expect(optedIn(contact)).toEqual([2, 3, 4, 5]);
+    expect(Object.fromEntries(contact.dataFields)).toMatchObject({ FIRSTNAME: 'Annie', LASTNAME: 'Smith' });
     expect(proxy.writes().map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
-      'GET /v2/contacts/ann%40example.com/preferences',
+      'GET /contacts/v3/email/ann%40example.com',
       'POST /v2/contacts/with-consent-and-preferences',
     ]);
   });
@@ -49,13 +52,23 @@ describe('POST signup', () => {
     expect(optedIn(proxy.mock.store.contacts.get('ann@example.com'))).toEqual([3]);
   });
 
-  it('skips reading the contact when the form shows every preference of the account', async () => {
+  it('reads the contact (one v3 call) and writes a new one in one call', async () => {
     const proxy = proxyWithMock();
-    proxy.mock.store.preferences[0]!.preferences = proxy.mock.store.preferences[0]!.preferences!.filter((p) => p.isPublic);
-    existing(proxy, 'ann@example.com', [3]);
     await proxy.handler(post(await validBody(proxy.handler, { preferences: [5] })));
-    expect(proxy.writes().map((r) => r.method)).toEqual(['POST']);
+    expect(proxy.writes().map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual([
+      'GET /contacts/v3/email/ann%40example.com',
+      'POST /v2/contacts/with-consent-and-preferences',
+    ]);
     expect(optedIn(proxy.mock.store.contacts.get('ann@example.com'))).toEqual([5]);
+  });
+
+  it('leaves a subscribed contact alone when a single opt-in signup adds nothing it has not chosen', async () => {
+    const proxy = proxyWithMock({ fields: [{ name: 'FIRSTNAME', label: 'First name' }] });
+    existing(proxy, 'ann@example.com', [2, 5]);
+    const response = await proxy.handler(post(await validBody(proxy.handler, { preferences: [2], fields: { FIRSTNAME: 'Mallory' } })));
+    expect(await answer(response)).toEqual({ status: 201, body: '{"status":"subscribed"}', cache: 'no-store' });
+    expect(proxy.writes().map((r) => r.method)).toEqual(['GET']);
+    expect(proxy.mock.store.contacts.get('ann@example.com')!.consentRecords).toHaveLength(0);
   });
 
   it('casts data fields to their Dotdigital types and leaves empty ones out', async () => {
@@ -156,8 +169,10 @@ describe('a suppressed or unsubscribed contact is answered like every returning 
     const logger = captureLogger();
     const proxy = proxyWithMock({ logger });
     const consent = await consentFor(proxy.handler);
-    for (const email of ['ann@example.com', 'ANN@example.com', 'bob@example.com']) await proxy.handler(post({ email, consent }));
+    // Each signup adds a preference, so each is written (and logged as signed up).
+    for (const [email, id] of [['ann@example.com', 2], ['ANN@example.com', 3], ['bob@example.com', 2]] as const) await proxy.handler(post({ email, preferences: [id], consent }));
     const refs = logger.lines.filter((l) => l.message === 'Signed up').map((l) => l.details!.contact);
+    expect(refs).toHaveLength(3);
     expect(refs[0]).toBe(refs[1]);
     expect(refs[2]).not.toBe(refs[0]);
   });

@@ -41,8 +41,8 @@ describe('queued signups: accepted while Dotdigital is down', () => {
     expect(contact.consentRecords.at(-1)!.fields).toEqual({
       TEXT: CONSENT_TEXT, DATETIMECONSENTED: consentedAt, URL: `${SITE}/signup`, IPADDRESS: '203.0.113.7', USERAGENT: 'Mozilla/5.0 (Queued)',
     });
-    // 2 ticked → in; 3 shown, not ticked → out; 5 not shown → kept as set while queued.
-    expect(optedIn(contact)).toEqual([2, 5]);
+    // 2 ticked → in; 3 (shown, not ticked) and 5 (not shown, set while queued) kept: nothing is opted out.
+    expect(optedIn(contact)).toEqual([2, 3, 5]);
     expect(contact.addressBooks.has(ADDRESS_BOOK_ID)).toBe(true);
     expect(p.queue.size).toBe(0);
     expect(await p.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 0, postponed: 0 });
@@ -183,7 +183,7 @@ describe('queued signups: delivery', () => {
     expect(await p.handler.deliverQueued()).toEqual({ delivered: 2, dropped: 0, postponed: 0 });
   });
 
-  it('drops an entry older than maxAgeMs, and one Dotdigital refuses, logging a reference, never the address', async () => {
+  it('moves an entry older than maxAgeMs to the dead letters, drops one Dotdigital refuses as invalid, logging a reference, never the address', async () => {
     const p = await queuedProxy({ queueDelivery: { maxAgeMs: 24 * HOUR } });
     await p.signUp('old@example.com');
     p.clock.time += 25 * HOUR;
@@ -191,12 +191,14 @@ describe('queued signups: delivery', () => {
     p.recover();
     p.clock.time += HOUR;
     p.faults.push({ path: CONTACT_WRITE, answer: status(400, { message: 'Error: ERROR_PARAMETER_INVALID' }) });
-    expect(await p.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 2, postponed: 0 });
+    // Issue 23: past its age limit a signup is kept as a dead letter; the visitor's own invalid address is still dropped.
+    expect(await p.handler.deliverQueued()).toEqual({ delivered: 0, dropped: 1, deadLettered: 1, postponed: 0 });
     expect(p.queue.size).toBe(0);
     expect(p.mock.store.contacts.size).toBe(0);
-    const drops = p.logger.lines.filter((l) => l.message.startsWith('Dropped'));
-    expect(drops).toHaveLength(2);
-    for (const line of drops) expect(line.details?.contact).toMatch(/^e:[0-9a-f]{16}$/);
+    expect((await p.queue.deadLetters()).map((letter) => [letter.reason, letter.entry.contact.email])).toEqual([['expired', 'old@example.com']]);
+    const lines = p.logger.lines.filter((l) => l.message.startsWith('Dropped') || l.message.startsWith('Moved a queued signup to the dead letters'));
+    expect(lines.map((l) => l.message.split(':')[0])).toEqual(['Moved a queued signup to the dead letters', 'Dropped a queued signup']);
+    for (const line of lines) expect(line.details?.contact).toMatch(/^e:[0-9a-f]{16}$/);
     expect(p.logger.text()).not.toMatch(/old@|refused@/);
   });
 

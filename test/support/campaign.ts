@@ -55,8 +55,8 @@ export async function startCampaign(options: CampaignOptions) {
     SIGNUP_REDIS_URL: redis.url, SIGNUP_ALLOWED_ORIGINS: SITE, SIGNUP_CONSENT_TEXT: 'Yes, send me the campaign newsletter.', SIGNUP_RATE_LIMIT: 'off',
     SIGNUP_TRUSTED_PROXY_HOPS: '1', SIGNUP_QUEUE_INTERVAL_SECONDS: '1', SIGNUP_QUEUE_LEASE_SECONDS: '5', ...options.env,
   };
-  const instances: Array<{ child: ChildProcess; url: string; alive: boolean; log: string }> = [];
-  for (let i = 0; i < options.instances; i++) instances.push(await startServe(env));
+  const instances: Array<{ child: ChildProcess; url: string; alive: boolean; log: string; out: string }> = [];
+  instances.push(...(await Promise.all(Array.from({ length: options.instances }, () => startServe(env)))));
   const agent = new Agent({ connections: 64, keepAliveTimeout: 10_000 });
   // Every instance loads the form definition before the campaign starts, as visitors' page loads would.
   const texts = await Promise.all(instances.map(async ({ url }) => (await request(url, { dispatcher: agent })).body.text()));
@@ -100,7 +100,7 @@ export async function startCampaign(options: CampaignOptions) {
   }
 
   return {
-    redis, mock, calls, instances, burst, signUp,
+    redis, mock, calls, instances, burst, signUp, env, definition,
     /** SIGKILL: no goodbye, its claims and drain lock left to expire. */
     kill(i: number) {
       instances[i]!.alive = false;
@@ -132,11 +132,12 @@ export function busiestWindow(calls: MockCall[], windowMs: number): number {
 
 async function startServe(env: Record<string, string>) {
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--host', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const instance = { child, url: '', alive: true, log: '' };
+  const instance = { child, url: '', alive: true, log: '', out: '' };
   child.stderr!.on('data', (chunk: Buffer) => void (instance.log = (instance.log + String(chunk)).slice(-20_000)));
   instance.url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
-      const match = /(http:\/\/\S+:\d+)/.exec(String(chunk));
+      instance.out += String(chunk);
+      const match = /listening on (http:\/\/\S+:\d+)/.exec(instance.out);
       if (match) resolve(match[1]!);
     });
     child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${instance.log}`)));

@@ -66,7 +66,7 @@ export const PINNED_EXPORTS: Record<string, string[]> = {
     'spanishMessages',
     'withoutSignupOutcome',
   ],
-  './server': ['SignupQueueFullError', 'consentVersion', 'createMemoryCallBudget', 'createMemoryDrainLock', 'createMemorySignupQueue', 'createSignupHandler', 'normalizeIp', 'startQueueDelivery'],
+  './server': ['SignupQueueFullError', 'consentVersion', 'createMemoryCallBudget', 'createMemoryCounters', 'createMemoryDrainLock', 'createMemorySignupQueue', 'createSignupHandler', 'normalizeIp', 'startQueueDelivery'],
   './server/node': ['DEFAULT_CONSENT_TEXT', 'createFileSignupQueue', 'createNodeFetch', 'listenSignup', 'optionsFromEnv', 'queueFromEnv', 'toNodeListener'],
   './server/redis': ['RedisUnavailableError', 'createRedisStores'],
   './mock': ['DEMO_API_PASSWORD', 'DEMO_API_USER', 'createMockDotdigital', 'demoAddressBooks', 'demoDataFields', 'demoPreferences', 'listenMock'],

@@ -27,7 +27,32 @@ export function runCli(args: string[], env: Record<string, string> = {}) {
     child.once('exit', () => reject(new Error(`exited: ${output}`)));
   });
   url.catch(() => undefined); // a test that expects the exit reads `output` instead
-  return { child, url, stderr: () => stderr, output: () => output };
+  return { child, url, stdout: () => stdout, stderr: () => stderr, output: () => output };
+}
+
+/** One line `serve` or `worker` wrote to stderr. */
+export interface LogLine {
+  time: string;
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  [detail: string]: unknown;
+}
+
+/**
+ * What `serve` or `worker` wrote to stderr, one JSON object a line: throws on any line that is
+ * not one, so a test that reads the log also checks that a log collector could.
+ *
+ * @example
+ * expect(logLines(proxy.stderr())).toContainEqual(expect.objectContaining({ level: 'warn' }));
+ */
+export function logLines(text: string): LogLine[] {
+  return text.split('\n').filter((line) => line !== '').map((line) => {
+    try {
+      return JSON.parse(line) as LogLine;
+    } catch {
+      throw new Error(`not a JSON line on stderr: ${line}`);
+    }
+  });
 }
 
 /** Kills every process `runCli` started that is still running: call it after each test. */

@@ -4,10 +4,13 @@ import { CONSENT_TEXT } from './proxy-fixture.js';
 
 export { CONSENT_TEXT };
 
-/** The widget talking to a real proxy handler in-process (which talks to the in-process mock). */
+/**
+ * The widget talking to a real proxy handler in-process (which talks to the in-process mock). The
+ * endpoint is resolved against the page, as a browser does: the proxy takes pages on its own origin.
+ */
 export function widgetFetch(handler: (request: Request) => Promise<Response>, calls: Request[] = []): typeof fetch {
   return async (input, init) => {
-    const request = new Request(new URL(String(input), 'https://www.example.com'), init);
+    const request = new Request(new URL(String(input), globalThis.location?.href ?? 'https://www.example.com'), init);
     calls.push(request.clone());
     return handler(request);
   };

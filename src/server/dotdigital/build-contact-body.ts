@@ -1,4 +1,5 @@
 import type { ContactWithConsentBody, DotdigitalPreference } from './dotdigital-client.js';
+import type { HeldContact } from './dotdigital-types.js';
 
 /** A data field ready for Dotdigital, its value cast to the field's type. */
 export interface DataFieldValue {
@@ -27,19 +28,26 @@ export interface ContactWrite {
 }
 
 /**
- * The Dotdigital body for one signup. The API opts a contact out of every preference the
- * body does not name, so the body names them all: shown ones ticked → in, shown ones not
- * ticked → out, and ones the form did not show keep the contact's current value (read
- * from `current`, the contact's tree; a new contact has none, so those are out).
+ * True for a data-field value Dotdigital holds as "not filled in".
  *
  * @example
- * buildContactBody(write, snapshot.accountTree, await client.getContactPreferences(write.email));
+ * isEmptyValue(''); // true
  */
-export function buildContactBody(write: ContactWrite, accountTree: DotdigitalPreference[], current: DotdigitalPreference[] | undefined): ContactWithConsentBody {
-  const was = new Map((current ?? []).flatMap((item) => (item.isPreference ? [item] : (item.preferences ?? []))).map((p) => [p.id, p.isOptedIn === true]));
-  const optedIn = (id: number) => (write.shown.has(id) ? write.ticked.has(id) : (was.get(id) ?? false));
-  // The contact's own tree is Dotdigital's latest word on what exists; the cached account tree stands in for a new contact.
-  const tree = current ?? accountTree;
+export const isEmptyValue = (value: unknown): boolean => value === null || value === undefined || value === '';
+
+/**
+ * The v2 body for one signup (`POST /v2/contacts/with-consent-and-preferences`), which changes an
+ * existing contact only as its owner would. That call opts a contact out of every preference it
+ * does not name, so the body names them all: ticked → in, and every other one as the contact
+ * holds it now (`held.optedIn`; a new contact has none) — never out. Data fields go only where
+ * the contact's are empty (the call overwrites what it is given). A contact already subscribed
+ * is sent no `optInType`, so Dotdigital keeps the one it has (a verified double opt-in stays one).
+ *
+ * @example
+ * buildContactBody(write, snapshot.accountTree, await client.getContact(write.email));
+ */
+export function buildContactBody(write: ContactWrite, tree: DotdigitalPreference[], held?: Pick<HeldContact, 'status' | 'dataFields' | 'optedIn'>): ContactWithConsentBody {
+  const optedIn = (id: number) => write.ticked.has(id) || held?.optedIn?.has(id) === true;
   const preferences = tree.map((item) =>
     item.isPreference
       ? { id: item.id, isPreference: true, isOptedIn: optedIn(item.id) }
@@ -56,8 +64,10 @@ export function buildContactBody(write: ContactWrite, accountTree: DotdigitalPre
     ...(write.ipAddress ? [{ key: 'IPADDRESS', value: write.ipAddress }] : []),
     { key: 'USERAGENT', value: write.userAgent.slice(0, MAX_USER_AGENT_LENGTH) },
   ];
+  const dataFields = held ? write.dataFields.filter(({ key }) => isEmptyValue(held.dataFields[key.toUpperCase()])) : write.dataFields;
+  const subscribed = held?.status.toLowerCase() === 'subscribed';
   return {
-    contact: { email: write.email, optInType: write.optInType, emailType: 'Html', dataFields: write.dataFields },
+    contact: { email: write.email, ...(subscribed ? {} : { optInType: write.optInType }), emailType: 'Html', dataFields },
     consentFields: [{ fields: consent }],
     preferences,
   };

@@ -5,9 +5,10 @@ import { resubscribeOptionsFor } from './returning-contact.js';
 /**
  * The v3 body of one signup (`PATCH /contacts/v3/email/{email}`; an import entry adds
  * `matchIdentifier: 'email'`): data fields, `status: "subscribed"` with the signup's
- * {@link resubscribeOptionsFor}, the address book as `lists`, the preferences the form showed
- * (ticked → in, not ticked → out; v3 leaves the ones not named as they are, so nothing needs
- * reading first) and the consent record. v3 takes a consent record only with all five values:
+ * {@link resubscribeOptionsFor}, the address book as `lists`, the ticked preferences (→ in; v3
+ * leaves the ones not named as they are, so nothing the contact chose is opted out and nothing
+ * needs reading first) and the consent record. Sent with merge option `overwriteIfEmpty`, so a
+ * data field the contact has keeps its value. v3 takes a consent record only with all five values:
  * without the visitor's IP address or user agent it has none (`consentRecords` absent), rather
  * than a made-up value.
  *
@@ -28,7 +29,7 @@ export function buildV3ContactBody(write: ContactWrite, addressBookId: number | 
       },
     },
     ...(addressBookId === undefined ? {} : { lists: [addressBookId] }),
-    preferences: [...write.shown].sort((a, b) => a - b).map((id) => ({ id, isOptedIn: write.ticked.has(id) })),
+    preferences: [...write.ticked].sort((a, b) => a - b).map((id) => ({ id, isOptedIn: true })),
     ...(write.ipAddress && userAgent.trim()
       ? { consentRecords: [{ text: write.consentText, dateTimeConsented: write.consentedAt, url: write.pageUrl, ipAddress: write.ipAddress, userAgent }] }
       : {}),

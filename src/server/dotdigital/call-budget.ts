@@ -42,6 +42,39 @@ export type CallPermit =
 export interface CallBudget {
   mayCall(now: number): Promise<CallPermit>;
   record(now: number, outcome: CallOutcome): Promise<void>;
+  /** What it holds now, without changing it (`dotdigital-signup status`); the built-in budgets have it. */
+  read?(now: number): Promise<CallBudgetState>;
+}
+
+/** What a {@link CallBudget} holds at one moment; times in ms since the epoch, `undefined` when past or unknown. */
+export interface CallBudgetState {
+  /** Dotdigital is held as down: signups are queued at once, and one probe at a time finds out when it is back. */
+  down: boolean;
+  /** While down: when the next probe may go. */
+  nextProbeAt: number | undefined;
+  /** Calls known to be left in Dotdigital's current rate-limit window, which ends at `resetAt`. */
+  callsLeft: number | undefined;
+  resetAt: number | undefined;
+  /** No call before this: a 429, or no calls left before the reset. */
+  blockedUntil: number | undefined;
+}
+
+/**
+ * A budget's stored fields as a {@link CallBudgetState} at `now`: what every store reads the same way.
+ *
+ * @example
+ * budgetState(Date.now(), { blockedUntil: 0, outage: true, probeUntil: Date.now() + 9_000, remaining: undefined, resetAt: 0 });
+ */
+export function budgetState(now: number, stored: { blockedUntil: number; outage: boolean; probeUntil: number; remaining: number | undefined; resetAt: number }): CallBudgetState {
+  const future = (at: number) => (at > now ? at : undefined);
+  const windowOpen = stored.resetAt > now;
+  return {
+    down: stored.outage,
+    nextProbeAt: stored.outage ? Math.max(now, stored.probeUntil) : undefined,
+    callsLeft: windowOpen ? stored.remaining : undefined,
+    resetAt: windowOpen ? stored.resetAt : undefined,
+    blockedUntil: future(stored.blockedUntil),
+  };
 }
 
 /** Tuning of a {@link CallBudget}; every store takes the same, with the same defaults. */

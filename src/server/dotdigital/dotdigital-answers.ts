@@ -1,5 +1,5 @@
 import { DotdigitalApiError } from './dotdigital-api-error.js';
-import type { ContactWriteResult, DotdigitalContact } from './dotdigital-types.js';
+import type { ContactWriteResult, DotdigitalContact, HeldContact } from './dotdigital-types.js';
 import { maskUrl } from '../shared/mask-url.js';
 
 /** An explicit `apiUrl` without its trailing slash; a `TypeError` saying what to use when it is not a base URL. */
@@ -45,4 +45,23 @@ export function v3Status(answer: { status: number; body: unknown }, label: strin
   const status = body?.channelProperties?.email?.status ?? body?.status;
   if (typeof status === 'string') return status;
   throw new DotdigitalApiError(answer.status, undefined, `Dotdigital ${label} answered ${answer.status} without a contact status; try again later.`, undefined, { kind: 'unavailable' });
+}
+
+/**
+ * A v3 contact answer as the {@link HeldContact} a signup plans from: its email status (as
+ * {@link v3Status}), data fields, the preferences it is opted into and its lists.
+ *
+ * @example
+ * heldContact(await call({ method: 'GET', path: '/contacts/v3/email/ann%40example.com', label }), label).optedIn; // Set { 2 }
+ */
+export function heldContact(answer: { status: number; body: unknown }, label: string): HeldContact {
+  const body = answer.body as { dataFields?: unknown; preferences?: unknown; lists?: unknown } | undefined;
+  const preferences = Array.isArray(body?.preferences) ? (body.preferences as Array<{ id?: unknown; isOptedIn?: unknown }>) : undefined;
+  const fields = body?.dataFields && typeof body.dataFields === 'object' ? (body.dataFields as Record<string, unknown>) : {};
+  return {
+    status: v3Status(answer, label),
+    dataFields: Object.fromEntries(Object.entries(fields).map(([name, value]) => [name.toUpperCase(), value])),
+    optedIn: preferences && new Set(preferences.filter((p) => p?.isOptedIn === true && typeof p.id === 'number').map((p) => p.id as number)),
+    lists: Array.isArray(body?.lists) ? (body.lists as Array<{ id?: unknown }>).flatMap((list) => (typeof list?.id === 'number' ? [list.id] : [])) : [],
+  };
 }

@@ -11,6 +11,14 @@ export interface CallConfig {
   onRateLimit: (rateLimit: DotdigitalRateLimit) => void;
   /** Dotdigital's call budget, shared by every instance: asked before each call, told its outcome. */
   budget?: CallBudget | undefined;
+  metrics?: CallMetrics | undefined;
+}
+
+/** Where each call's outcome is counted (the handler's metrics). */
+export interface CallMetrics {
+  /** `status`: the HTTP status Dotdigital answered, or `timeout` / `unreachable`. */
+  apiCall(status: string, ms: number): void;
+  heldBack(reason: string): void;
 }
 
 /** One call: `label` names it in errors without the email address a path may hold. */
@@ -38,8 +46,9 @@ export interface CallSpec {
  * budget holds back is never sent and fails as `held_back` with the wait it names.
  */
 export async function callDotdigital(config: CallConfig, spec: CallSpec): Promise<{ status: number; body: unknown; missing?: true }> {
-  if (config.budget) await askBudget(config.budget, config.now(), spec.label);
+  if (config.budget) await askBudget(config.budget, config.now(), spec.label, config.metrics);
   const sentAt = config.now(); // an answer's X-RateLimit-Reset counts from a moment after this
+  const started = performance.now();
   const controller = new AbortController();
   // A timer we clear ourselves: an AbortSignal.timeout would keep one alive per call for timeoutMs.
   const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${config.timeoutMs} ms`, 'TimeoutError')), config.timeoutMs);
@@ -61,6 +70,7 @@ export async function callDotdigital(config: CallConfig, spec: CallSpec): Promis
     text = await Promise.race([response.text(), aborted]);
   } catch (cause) {
     tellBudget(config, { kind: 'unreachable' });
+    config.metrics?.apiCall(controller.signal.aborted ? 'timeout' : 'unreachable', performance.now() - started);
     if (controller.signal.aborted) {
       throw new DotdigitalApiError(0, undefined, `Dotdigital ${spec.label}: no answer within ${config.timeoutMs} ms; try again later.`, undefined, { kind: 'timeout', cause });
     }
@@ -73,6 +83,7 @@ export async function callDotdigital(config: CallConfig, spec: CallSpec): Promis
   const rateLimit = parseRateLimit(response.headers, nowMs);
   if (rateLimit) config.onRateLimit(rateLimit);
   tellBudget(config, { kind: 'answered', status: response.status, rateLimit, sentAt });
+  config.metrics?.apiCall(String(response.status), performance.now() - started);
   let body: unknown;
   try {
     body = text === '' ? undefined : JSON.parse(text);
@@ -87,7 +98,7 @@ export async function callDotdigital(config: CallConfig, spec: CallSpec): Promis
   throw new DotdigitalApiError(response.status, token, describe(kind, spec.label, response.status, token, wait), wait, { kind, ...(rateLimit ? { rateLimit } : {}) });
 }
 
-async function askBudget(budget: CallBudget, now: number, label: string): Promise<void> {
+async function askBudget(budget: CallBudget, now: number, label: string, metrics: CallMetrics | undefined): Promise<void> {
   let permit: Awaited<ReturnType<CallBudget['mayCall']>>;
   try {
     permit = await budget.mayCall(now);
@@ -97,6 +108,7 @@ async function askBudget(budget: CallBudget, now: number, label: string): Promis
     return;
   }
   if (permit.allowed) return;
+  metrics?.heldBack(permit.reason);
   const why = permit.reason === 'rate-limited' ? 'its rate limit allows no call before the reset' : 'it is known to be unavailable (one probe at a time checks)';
   throw new DotdigitalApiError(0, undefined, `Dotdigital ${label}: not called, ${why}; try again in ${Math.ceil(permit.retryAfterMs / 1000)} s.`, permit.retryAfterMs, { kind: 'held_back' });
 }

@@ -1,9 +1,9 @@
 import type { CallBudget } from './call-budget.js';
 import { apiEndpointFrom, DISCOVERY_URL, rawApiEndpoint } from './api-endpoint.js';
 import { DotdigitalApiError } from './dotdigital-api-error.js';
-import { asArray, checkedApiUrl, v3Status, writeResult } from './dotdigital-answers.js';
-import { callDotdigital, type CallConfig, type CallSpec } from './dotdigital-call.js';
-import type { ContactWithConsentBody, ContactWriteResult, DotdigitalDataField, DotdigitalPreference, V3Contact, V3ContactBody } from './dotdigital-types.js';
+import { asArray, checkedApiUrl, heldContact, v3Status, writeResult } from './dotdigital-answers.js';
+import { callDotdigital, type CallConfig, type CallMetrics, type CallSpec } from './dotdigital-call.js';
+import type { ContactWithConsentBody, ContactWriteResult, DotdigitalDataField, DotdigitalPreference, HeldContact, V3Contact, V3ContactBody } from './dotdigital-types.js';
 import type { DotdigitalRateLimit } from './rate-limit.js';
 import { readImportReport, type ImportReport } from './import-report.js';
 
@@ -29,6 +29,8 @@ export interface DotdigitalClientOptions {
   onRateLimit?: (rateLimit: DotdigitalRateLimit) => void;
   /** Dotdigital's call budget shared by every instance (see `CallBudget`): each call asks it first and reports its outcome. Default: none. */
   budget?: CallBudget;
+  /** Told each call's outcome and time, and each call the budget held back (the handler's metrics). */
+  metrics?: CallMetrics;
 }
 
 /**
@@ -45,9 +47,14 @@ export interface DotdigitalClient {
   addContactToAddressBook(addressBookId: number, contact: { email: string; optInType: string; dataFields?: ContactWithConsentBody['contact']['dataFields'] }): Promise<void>;
   /** v3: the contact's email status (`subscribed`, `unsubscribed`, `pendingOptIn`, `suppressed`, …); `undefined` when no such contact exists. */
   getContactStatus(email: string): Promise<string | undefined>;
-  /** v3 upsert (`PATCH /contacts/v3/email/{email}`): the contact's email status after the write. */
+  /** v3: what Dotdigital holds for the contact (status, data fields, opted-in preferences, lists); `undefined` when no such contact exists. */
+  getContact(email: string): Promise<HeldContact | undefined>;
+  /**
+   * v3 upsert (`PATCH /contacts/v3/email/{email}?merge-option=overwriteIfEmpty`): a data field
+   * that has a value keeps it; the contact's email status after the write.
+   */
   upsertContact(body: V3ContactBody): Promise<{ status: string }>;
-  /** `PUT /contacts/v3/import` (merge option `overwrite`): Dotdigital's import id. */
+  /** `PUT /contacts/v3/import` (merge option `overwriteIfEmpty`: filled data fields keep their value): Dotdigital's import id. */
   startImport(contacts: V3Contact[]): Promise<string>;
   /** `GET /contacts/v3/import/{id}`, read. */
   getImport(importId: string): Promise<ImportReport>;
@@ -75,6 +82,7 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
     now: options.now ?? Date.now,
     onRateLimit: options.onRateLimit ?? (() => undefined),
     budget: options.budget,
+    metrics: options.metrics,
   };
   let discovered: Promise<string> | undefined;
 
@@ -109,6 +117,10 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
   const list = async <T>(path: string): Promise<T[]> => asArray<T>(await call({ method: 'GET', path, label: `GET ${path}` }), `GET ${path}`);
   const contactPath = (idOrEmail: string | number) => `/v2/contacts/${encodeURIComponent(String(idOrEmail))}`;
   const write = async (path: string, body: unknown) => writeResult(await call({ method: 'POST', path, label: `POST ${path}`, body }), `POST ${path}`);
+  // A contact who does not exist is an answer (undefined), not an error.
+  const getContact = (email: string) =>
+    call({ method: 'GET', path: `/contacts/v3/email/${encodeURIComponent(email)}`, label: 'GET /contacts/v3/email/{email}', missingIsAnswer: true })
+      .then((answer) => (answer.missing ? undefined : heldContact(answer, 'GET /contacts/v3/email/{email}')));
 
   return {
     getPreferences: () => list<DotdigitalPreference>('/v2/preferences'),
@@ -123,15 +135,14 @@ export function createDotdigitalClient(options: DotdigitalClientOptions): Dotdig
       const answer = await call({ method: 'POST', path, label: 'POST /v2/address-books/{id}/contacts', body: { email: contact.email, optInType: contact.optInType, emailType: 'Html', dataFields: contact.dataFields ?? [] } });
       writeResult({ status: answer.status, body: { contact: answer.body } }, 'POST /v2/address-books/{id}/contacts');
     },
-    getContactStatus: (email) =>
-      call({ method: 'GET', path: `/contacts/v3/email/${encodeURIComponent(email)}`, label: 'GET /contacts/v3/email/{email}', missingIsAnswer: true })
-        .then((answer) => (answer.missing ? undefined : v3Status(answer, 'GET /contacts/v3/email/{email}'))),
+    getContactStatus: async (email) => (await getContact(email))?.status,
+    getContact,
     upsertContact: async (body) => {
       const label = 'PATCH /contacts/v3/email/{email}';
-      return { status: v3Status(await call({ method: 'PATCH', path: `/contacts/v3/email/${encodeURIComponent(body.identifiers.email)}?merge-option=overwrite`, label, body }), label) };
+      return { status: v3Status(await call({ method: 'PATCH', path: `/contacts/v3/email/${encodeURIComponent(body.identifiers.email)}?merge-option=overwriteIfEmpty`, label, body }), label) };
     },
     async startImport(contacts) {
-      const answer = await call({ method: 'PUT', path: '/contacts/v3/import', label: 'PUT /contacts/v3/import', body: { mergeOption: 'overwrite', contacts } });
+      const answer = await call({ method: 'PUT', path: '/contacts/v3/import', label: 'PUT /contacts/v3/import', body: { mergeOption: 'overwriteIfEmpty', contacts } });
       const importId = (answer.body as { importId?: unknown } | undefined)?.importId;
       if (typeof importId === 'string' && importId !== '') return importId;
       throw new DotdigitalApiError(answer.status, undefined, `Dotdigital PUT /contacts/v3/import answered ${answer.status} without an importId; try again later.`, undefined, { kind: 'unavailable' });

@@ -31,7 +31,8 @@ export type PreferenceChoice =
 export interface ContactWithConsentBody {
   contact: {
     email: string;
-    optInType: 'Single' | 'VerifiedDouble';
+    /** Absent for a contact already subscribed: Dotdigital keeps the opt-in type it has (a verified double opt-in stays one). */
+    optInType?: 'Single' | 'VerifiedDouble';
     emailType: 'Html';
     dataFields: Array<{ key: string; value: string | number | boolean | null }>;
   };
@@ -54,6 +55,21 @@ export interface ContactWriteResult {
   id: number;
   status: 'Subscribed' | 'PendingOptIn';
   optInType: string;
+}
+
+/**
+ * What Dotdigital holds for an existing contact (`GET /contacts/v3/email/{email}`): all a signup
+ * needs to change it only as its owner would.
+ */
+export interface HeldContact {
+  /** The v3 email status: `subscribed`, `pendingOptIn`, `unsubscribed`, `suppressed`, … */
+  status: string;
+  /** Data-field values by upper-case name; `null` or `''` is empty. */
+  dataFields: Record<string, unknown>;
+  /** Preference ids the contact is opted into; `undefined` when the answer did not list preferences. */
+  optedIn: ReadonlySet<number> | undefined;
+  /** Address-book ids the contact is in. */
+  lists: number[];
 }
 
 /** v3 `resubscribeOptions`: how an unsubscribed contact is brought back (ignored for anyone else). */

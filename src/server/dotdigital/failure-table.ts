@@ -14,6 +14,13 @@ export interface FailureRow {
   /** A queued signup failing so stays for a later round; else it leaves the queue. */
   keepQueued: boolean;
   /**
+   * The cause is not the visitor's (the account's set-up, Dotdigital's own trouble): a queued
+   * signup that leaves the queue over it, refused now or still failing so at its age limit,
+   * becomes a dead letter (kept, listed, requeued by command) instead of being dropped. False
+   * only for the visitor's own reasons (an invalid address, one who left), which are dropped and counted.
+   */
+  deadLetter: boolean;
+  /**
    * The visitor's answer. `pending_confirmation`: `202 {"status":"pending_confirmation"}`, the answer
    * every returning subscriber gets, whether Dotdigital emails them or cannot (so an address's status never shows).
    */
@@ -40,14 +47,16 @@ const REJECTED = { status: 502, code: 'upstream_rejected', message: 'The newslet
 /** The answer to a bug: nothing of it reaches the visitor. */
 export const INTERNAL_ERROR = { status: 500, code: 'internal_error', message: 'Something went wrong in the signup service.' } as const;
 // Dotdigital is busy or away: try again now, queue a live signup, keep a queued one.
-const AWAY: FailureRow = { retryNow: true, queueLive: true, keepQueued: true, answer: UNAVAILABLE, log: { level: 'warn', text: 'Dotdigital did not answer within the retry budget' } };
-// Dotdigital refused this contact: nothing to try again, the signup is answered and not kept.
-const refusal = (log: FailureRow['log'], answer: FailureRow['answer'] = REJECTED): FailureRow => ({ retryNow: false, queueLive: false, keepQueued: false, answer, log });
+const AWAY: FailureRow = { retryNow: true, queueLive: true, keepQueued: true, deadLetter: true, answer: UNAVAILABLE, log: { level: 'warn', text: 'Dotdigital did not answer within the retry budget' } };
+// Dotdigital refused this contact for the visitor's own reason: nothing to try again, answered, dropped from the queue.
+const refusal = (log: FailureRow['log'], answer: FailureRow['answer'] = REJECTED): FailureRow => ({ retryNow: false, queueLive: false, keepQueued: false, deadLetter: false, answer, log });
+// Dotdigital refused the call over the account's set-up (a field, a list, a preference it lacks): a queued one becomes a dead letter.
+const accountRefusal = (log: FailureRow['log'], answer: FailureRow['answer'] = REJECTED): FailureRow => ({ ...refusal(log, answer), deadLetter: true });
 // The account's set-up is wrong: the visitor cannot be helped now, but a queued signup waits for the operator's fix.
-const setup = (text: string): FailureRow => ({ retryNow: false, queueLive: false, keepQueued: true, answer: REJECTED, log: { level: 'error', text } });
+const setup = (text: string): FailureRow => ({ retryNow: false, queueLive: false, keepQueued: true, deadLetter: true, answer: REJECTED, log: { level: 'error', text } });
 const error = (text: string) => ({ level: 'error', text }) as const;
 // Only a bulk import reports these; its signups are sent again, one call each, which gives each its own answer.
-const importFailure = (log: FailureRow['log']): FailureRow => ({ retryNow: false, queueLive: false, keepQueued: true, answer: REJECTED, log, retrySingly: true });
+const importFailure = (log: FailureRow['log']): FailureRow => ({ retryNow: false, queueLive: false, keepQueued: true, deadLetter: true, answer: REJECTED, log, retrySingly: true });
 
 /**
  * The one table of what a Dotdigital failure means. A new kind of failure is a row here (and
@@ -68,16 +77,16 @@ export const FAILURE_TABLE: Readonly<Record<FailureKind, FailureRow>> = {
     { level: 'info', text: 'Dotdigital refused the address as invalid' },
     { status: 400, code: 'invalid_email', message: 'Enter an email address in the correct format, like name@example.com.', field: 'email' },
   ),
-  unknown_data_field: refusal(error('A configured data field does not exist in Dotdigital: create it (Settings → Data fields) or remove it from `fields`')),
-  invalid_data_field: refusal(error('Dotdigital refused a data-field value: check each field\'s `type` matches its type in Dotdigital (Settings → Data fields)')),
+  unknown_data_field: accountRefusal(error('A configured data field does not exist in Dotdigital: create it (Settings → Data fields) or remove it from `fields`')),
+  invalid_data_field: accountRefusal(error('Dotdigital refused a data-field value: check each field\'s `type` matches its type in Dotdigital (Settings → Data fields)')),
   unknown_preference: {
-    ...refusal(
+    ...accountRefusal(
       { level: 'warn', text: 'Dotdigital no longer has a preference the form offered; the form definition will be refreshed' },
       { status: 400, code: 'unknown_preference', message: 'One of the choices is no longer available; load the form again.', field: 'preferences' },
     ),
     refreshDefinition: true,
   },
-  unknown_address_book: refusal(error('Address book does not exist in Dotdigital: fix addressBookId (Contacts → Lists shows the ids)')),
+  unknown_address_book: accountRefusal(error('Address book does not exist in Dotdigital: fix addressBookId (Contacts → Lists shows the ids)')),
   rate_limited: AWAY,
   // Every instance knows Dotdigital will not take a call yet (429 until its reset, or an outage
   // with one probe at a time): queue at once, nobody waits out a retry budget to learn it again.
@@ -91,10 +100,12 @@ export const FAILURE_TABLE: Readonly<Record<FailureKind, FailureRow>> = {
   timeout: AWAY,
   unauthorized: setup('Dotdigital refused the API user (401): check apiUser and apiPassword (Settings → Access → API users)'),
   wrong_region: setup('Dotdigital answered 403, which it does for the wrong region: set region (r1, r2, r3) or apiUrl to your account\'s API endpoint'),
-  not_found: refusal(error('Dotdigital refused the call')),
-  rejected: refusal(error('Dotdigital refused the call')),
-  // Over Dotdigital's body limit (50 MB for an import): an import is halved until each part fits.
-  too_large: { ...refusal(error('Dotdigital refused a request as too large (413): an import is sent again in halves, a contact alone through the single call')), splitImport: true },
+  // A refusal Dotdigital gave no reason for: not known to be the visitor's, so a queued one is kept as a dead letter.
+  not_found: accountRefusal(error('Dotdigital refused the call')),
+  rejected: accountRefusal(error('Dotdigital refused the call')),
+  // Over Dotdigital's body limit (50 MB for an import): an import is halved until each part fits;
+  // a contact too large alone is not known to be the visitor's doing, so a queued one is a dead letter.
+  too_large: { ...accountRefusal(error('Dotdigital refused a request as too large (413): an import is sent again in halves, a contact alone through the single call')), splitImport: true },
   // 25 imports are being processed: the batch waits for one to finish (its signups stay queued).
   too_many_imports: { ...AWAY, retryNow: false, log: { level: 'warn', text: 'Dotdigital is processing 25 imports for this account: the next batch waits for one to finish' } },
   consent_not_applied: importFailure({ level: 'warn', text: 'The import stored the contact without its consent record: sent again through the single call' }),

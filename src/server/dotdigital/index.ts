@@ -5,4 +5,4 @@ export type { DotdigitalErrorDetails, DotdigitalErrorKind } from './dotdigital-a
 export { parseRateLimit, retryAfterMs } from './rate-limit.js';
 export type { DotdigitalRateLimit } from './rate-limit.js';
 export { API_ENDPOINT_PATTERN, apiEndpointFrom, DISCOVERY_URL } from './api-endpoint.js';
-export type { ContactWithConsentBody, ContactWriteResult, DotdigitalContact, DotdigitalDataField, DotdigitalPreference, PreferenceChoice, ResubscribeOptions, V3ConsentRecord, V3ContactBody } from './dotdigital-types.js';
+export type { ContactWithConsentBody, ContactWriteResult, DotdigitalContact, DotdigitalDataField, DotdigitalPreference, HeldContact, PreferenceChoice, ResubscribeOptions, V3ConsentRecord, V3ContactBody } from './dotdigital-types.js';

@@ -1,4 +1,4 @@
-import { callBudgetSettings, readOutcome, type CallBudget, type CallBudgetOptions } from './call-budget.js';
+import { budgetState, callBudgetSettings, readOutcome, type CallBudget, type CallBudgetOptions } from './call-budget.js';
 
 /**
  * A {@link CallBudget} in this process's memory: right for one long-running process (the
@@ -61,5 +61,6 @@ export function createMemoryCallBudget(options: CallBudgetOptions = {}): CallBud
         if (state.failures >= settings.failuresToOutage && !state.outage) [state.outage, state.probeUntil] = [true, now + settings.probeEveryMs];
       }
     },
+    read: async (now) => budgetState(now, { ...state, remaining: state.remaining }),
   };
 }

@@ -26,19 +26,20 @@ export interface ReturningOutcome {
 }
 
 /**
- * Brings back a contact the v2 write refused as unsubscribed or suppressed, through v3: reads
- * its email status, and (when {@link resubscribeStep} says it can come back) sends one
+ * Brings back a contact who unsubscribed (or one the v2 write refused as unsubscribed or
+ * suppressed) through v3: reads its email status unless `status` is already known, and (when
+ * {@link resubscribeStep} says it can come back) sends one
  * `PATCH /contacts/v3/email/{email}` carrying the new consent record, the preferences the form
- * showed, the data fields, the address book as `lists` and `resubscribeOptions` — so Dotdigital
+ * ticked, the data fields (filling only empty ones), the address book as `lists` and `resubscribeOptions` — so Dotdigital
  * emails them a link to confirm. A contact who cannot come back is neither written nor emailed:
  * that is thrown as `cannot_resubscribe` (its failure-table row logs it and answers it).
  *
  * @example
  * const outcome = await resubscribeContact(deps, write, deadline); // { kind: 'returning', result: 'challenged', status: 'pendingOptIn' }
  */
-export async function resubscribeContact(deps: ResubscribeDeps, write: ContactWrite, deadline: number): Promise<ReturningOutcome> {
+export async function resubscribeContact(deps: ResubscribeDeps, write: ContactWrite, deadline: number, status?: string): Promise<ReturningOutcome> {
   const { client, retrying, logger, ref, addressBookId } = deps;
-  const before = await retrying(() => client.getContactStatus(write.email), deadline);
+  const before = status ?? (await retrying(() => client.getContactStatus(write.email), deadline));
   if (resubscribeStep(before) === 'cannot_come_back') throw cannotComeBack(before ?? 'notFound');
   const body = buildV3ContactBody(write, addressBookId);
   if (!body.consentRecords) logger?.warn('Resubscribed without a consent record: Dotdigital v3 takes one only with the visitor\'s IP address and user agent, and one was unknown', { contact: ref });

@@ -49,6 +49,13 @@ export function clientIp(headers: Headers, socketAddress: string | undefined, po
 }
 
 /**
+ * The per-IP limit's key for visitors whose address cannot be read (no socket address, a
+ * platform header missing or garbled): one bucket they all share, so an unreadable address
+ * never means an unlimited one.
+ */
+export const UNKNOWN_CLIENT = 'unknown';
+
+/**
  * The key a visitor is rate-limited under: the address itself for IPv4, the /64 network for
  * IPv6 (one home or phone holds a whole /64, so single addresses would be free to rotate).
  *

@@ -1,9 +1,7 @@
 import type { SignupLogger } from '../shared/signup-logger.js';
+import { throttledWarning } from '../shared/throttled-warning.js';
 import type { RateLimiter, RateLimitVerdict } from './rate-limiter.js';
 import type { SharedRateLimiter } from './shared-rate-limiter.js';
-
-// One line a minute at most: a lost Redis would otherwise log once per signup.
-const LOG_EVERY_MS = 60_000;
 
 /**
  * A shared limiter whose store may be lost (Redis down): while it cannot answer, requests are
@@ -16,20 +14,18 @@ const LOG_EVERY_MS = 60_000;
  * await limiter.take('203.0.113.7'); // { allowed: true } while Redis is down
  */
 export function failOpen(limiter: SharedRateLimiter, logger: SignupLogger | undefined, now: () => number = Date.now): RateLimiter {
-  let loggedAt = -Infinity;
+  const unreachable = throttledWarning(logger, 'The shared per-IP limit could not be checked (its store is unreachable); signups are let through unlimited until it answers', now);
   return {
     async take(key): Promise<RateLimitVerdict> {
       try {
         return await limiter.take(key);
       } catch (error) {
-        if (now() - loggedAt >= LOG_EVERY_MS) {
-          loggedAt = now();
-          logger?.warn('The shared per-IP limit could not be checked (its store is unreachable); signups are let through unlimited until it answers', {
-            error: error instanceof Error ? error.message : String(error),
-          });
-        }
+        unreachable(error);
         return { allowed: true };
       }
+    },
+    async charge(key, points) {
+      await limiter.charge?.(key, points).catch(unreachable);
     },
   };
 }

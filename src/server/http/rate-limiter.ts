@@ -9,11 +9,18 @@ export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterM
  */
 export interface RateLimiter {
   take(key: string): RateLimitVerdict | Promise<RateLimitVerdict>;
+  /**
+   * Spends `points` more of the key's allowance, refusing nothing now: what a request cost
+   * beyond the one `take` spent (each Dotdigital call a signup made), so the next requests
+   * wait for it. Optional: a limiter without it counts requests only.
+   */
+  charge?(key: string, points: number): void | Promise<void>;
 }
 
 /** A limiter that answers at once: the in-process ones. */
 export interface LocalRateLimiter extends RateLimiter {
   take(key: string): RateLimitVerdict;
+  charge(key: string, points: number): void;
 }
 
 /**
@@ -29,19 +36,31 @@ export interface LocalRateLimiter extends RateLimiter {
 export function createRateLimiter(limit: { max: number; windowMs: number }, now: () => number, maxKeys = 50_000): LocalRateLimiter {
   const perMs = limit.max / limit.windowMs;
   const buckets = new Map<string, { tokens: number; at: number }>();
+  // The key's tokens now; the bucket leaves the map, to be re-inserted (Map order doubles as recency order).
+  const refill = (key: string, time: number) => {
+    const bucket = buckets.get(key);
+    if (bucket) buckets.delete(key);
+    return bucket ? Math.min(limit.max, bucket.tokens + (time - bucket.at) * perMs) : limit.max;
+  };
+  const store = (key: string, tokens: number, at: number) => {
+    buckets.set(key, { tokens, at });
+    if (buckets.size > maxKeys) buckets.delete(buckets.keys().next().value!);
+  };
   return {
     take(key) {
       const time = now();
-      const bucket = buckets.get(key);
-      const tokens = bucket ? Math.min(limit.max, bucket.tokens + (time - bucket.at) * perMs) : limit.max;
-      if (bucket) buckets.delete(key); // re-inserted below: Map order doubles as recency order
+      const tokens = refill(key, time);
       if (tokens < 1) {
         buckets.set(key, { tokens, at: time });
         return { allowed: false, retryAfterMs: Math.ceil((1 - tokens) / perMs) };
       }
-      buckets.set(key, { tokens: tokens - 1, at: time });
-      if (buckets.size > maxKeys) buckets.delete(buckets.keys().next().value!);
+      store(key, tokens - 1, time);
       return { allowed: true };
+    },
+    charge(key, points) {
+      // Below zero is a debt: the key waits until it is repaid (at most one window's worth).
+      const time = now();
+      store(key, Math.max(-limit.max, Math.min(limit.max, refill(key, time) - points)), time);
     },
   };
 }
@@ -66,6 +85,11 @@ export function createIpRateLimiter(limit: { max: number; windowMs: number }, no
       const verdict = visitors.take(rateLimitKey(ip));
       const site = ipv6SiteKey(ip);
       return !verdict.allowed || site === undefined ? verdict : sites.take(site);
+    },
+    charge(ip, points) {
+      visitors.charge(rateLimitKey(ip), points);
+      const site = ipv6SiteKey(ip);
+      if (site !== undefined) sites.charge(site, points);
     },
   };
 }

@@ -12,4 +12,6 @@ import type { RateLimitVerdict } from './rate-limiter.js';
 export interface SharedRateLimiter {
   /** Spends one request from the key's allowance (for an IP: its own and its IPv6 /48's). */
   take(key: string): Promise<RateLimitVerdict>;
+  /** Spends `points` more without refusing anything: the Dotdigital calls a signup cost beyond the first (see `RateLimiter.charge`). */
+  charge?(key: string, points: number): Promise<void>;
 }

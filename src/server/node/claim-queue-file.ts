@@ -1,5 +1,13 @@
 import { open, readFile, unlink } from 'node:fs/promises';
 
+/** The queue file is locked by a process that still runs (`owner`). */
+export class QueueFileInUseError extends Error {
+  override readonly name = 'QueueFileInUseError';
+  constructor(message: string, readonly owner: number) {
+    super(message);
+  }
+}
+
 // Locks this process holds: a lock naming our own pid but not in here was left by an earlier
 // run that had the same pid (a container's process is often pid 1 every time).
 const held = new Set<string>();
@@ -32,9 +40,10 @@ export async function claimQueueFile(path: string): Promise<() => Promise<void>>
     }
     const owner = Number((await readFile(lock, 'utf8').catch(() => '')).trim());
     if (owner > 0 && (owner === process.pid ? held.has(lock) : isRunning(owner))) {
-      throw new Error(
+      throw new QueueFileInUseError(
         `The signup queue file ${path} is in use by process ${owner}${owner === process.pid ? ' (this one: close the other queue first)' : ''}. ` +
           'Give each proxy process its own SIGNUP_QUEUE_FILE, or delete the .lock file if that process is gone.',
+        owner,
       );
     }
     await unlink(lock).catch(() => undefined);

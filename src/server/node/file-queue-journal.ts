@@ -1,5 +1,6 @@
 import { open, readFile, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { DeadLetter } from '../queue/dead-letters.js';
 import type { ImportBatch } from '../queue/import-ledger.js';
 import type { QueuedSignup } from '../queue/signup-queue.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
@@ -12,12 +13,17 @@ export type JournalLine =
   // The bulk-import ledger: a batch parked, its import id once Dotdigital answered, and its end.
   | { begin: ImportBatch }
   | { mark: { batchId: string; importId: string } }
-  | { finish: string };
+  | { finish: string }
+  // Dead letters: an entry moved there, one put back (as the entry it is again), those past their retention.
+  | { bury: DeadLetter }
+  | { requeue: QueuedSignup }
+  | { forget: string[] };
 
-/** What a journal holds: the live entries, and the import batches begun and not finished. */
+/** What a journal holds: the live entries, the import batches begun and not finished, the dead letters. */
 export interface JournalState {
   entries: QueuedSignup[];
   imports: ImportBatch[];
+  dead: DeadLetter[];
 }
 
 /**
@@ -33,11 +39,12 @@ export async function readJournal(path: string, logger: SignupLogger | undefined
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], imports: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], imports: [], dead: [] };
     throw error;
   }
   const live = new Map<string, QueuedSignup>();
   const imports = new Map<string, ImportBatch>();
+  const dead = new Map<string, DeadLetter>();
   const leaveBatches = (id: string) => {
     for (const batch of imports.values()) batch.entries = batch.entries.filter((e) => e.id !== id);
   };
@@ -64,8 +71,16 @@ export async function readJournal(path: string, logger: SignupLogger | undefined
       const batch = imports.get(line.mark.batchId);
       if (batch) batch.importId = line.mark.importId;
     } else if ('finish' in line) imports.delete(line.finish);
+    else if ('bury' in line) {
+      live.delete(line.bury.entry.id);
+      leaveBatches(line.bury.entry.id);
+      dead.set(line.bury.entry.id, line.bury);
+    } else if ('requeue' in line) {
+      dead.delete(line.requeue.id);
+      live.set(line.requeue.id, line.requeue);
+    } else if ('forget' in line) for (const id of line.forget) dead.delete(id);
   });
-  return { entries: [...live.values()], imports: [...imports.values()] };
+  return { entries: [...live.values()], imports: [...imports.values()], dead: [...dead.values()] };
 }
 
 /**
@@ -73,15 +88,15 @@ export async function readJournal(path: string, logger: SignupLogger | undefined
  * for appending.
  *
  * @example
- * const handle = await compactJournal(path, entries.all(), entries.unfinishedImports());
+ * const handle = await compactJournal(path, entries.all(), entries.unfinishedImports(), dead.all());
  */
-export async function compactJournal(path: string, live: QueuedSignup[], imports: ImportBatch[]): Promise<FileHandle> {
+export async function compactJournal(path: string, live: QueuedSignup[], imports: ImportBatch[], dead: DeadLetter[] = []): Promise<FileHandle> {
   const temp = `${path}.tmp`;
   // A fresh file, never one found there: 'wx' follows no planted link and keeps no stale mode.
   await unlink(temp).catch(() => undefined);
   const out = await open(temp, 'wx', 0o600);
   try {
-    const lines: JournalLine[] = [...live.map((entry) => ({ add: entry })), ...imports.map((batch) => ({ begin: batch }))];
+    const lines: JournalLine[] = [...live.map((entry) => ({ add: entry })), ...imports.map((batch) => ({ begin: batch })), ...dead.map((letter) => ({ bury: letter }))];
     await out.writeFile(lines.map((line) => `${JSON.stringify(line)}\n`).join(''));
     await out.sync();
   } finally {

@@ -1,10 +1,15 @@
-import type { FileHandle } from 'node:fs/promises';
+import { access, constants, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createDeadLetterEntries } from '../queue/dead-letter-entries.js';
+import type { DeadLetterStore } from '../queue/dead-letters.js';
 import type { ImportLedger } from '../queue/import-ledger.js';
+import type { QueueCounting } from '../queue/queue-counts.js';
 import { DEFAULT_QUEUE_MAX_ENTRIES } from '../queue/memory-signup-queue.js';
 import { createQueueEntries } from '../queue/queue-entries.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
 import type { SignupQueue } from '../queue/signup-queue.js';
 import { claimQueueFile } from './claim-queue-file.js';
+import { fileDeadLetters } from './file-dead-letters.js';
 import { compactJournal, readJournal, type JournalLine } from './file-queue-journal.js';
 
 /** Options of {@link createFileSignupQueue}. */
@@ -22,10 +27,14 @@ export interface FileSignupQueueOptions {
   compactAfterMs?: number;
 }
 
-/** A file-backed {@link SignupQueue} with its bulk-import ledger; `close()` before another process may open the file. */
-export interface FileSignupQueue extends SignupQueue, ImportLedger {
+/** A file-backed {@link SignupQueue} with its bulk-import ledger and dead letters; `close()` before another process may open the file. */
+export interface FileSignupQueue extends SignupQueue, ImportLedger, DeadLetterStore, QueueCounting {
   renewLeases: NonNullable<SignupQueue['renewLeases']>;
   readonly size: number;
+  /** Resolves when signups can be queued now (open, its folder writable, its last write whole); else rejects saying why. */
+  ready(): Promise<void>;
+  /** `queueFile`: what readiness reports it as. */
+  readonly readyName: string;
   close(): Promise<void>;
 }
 
@@ -36,7 +45,7 @@ export interface FileSignupQueue extends SignupQueue, ImportLedger {
  * only the live entries (temp file, fsync, atomic rename); it is compacted the same way as
  * it grows, `compactAfterMs` (1 minute) after an entry leaves it, and at `close()`: a
  * delivered or dropped signup's personal data does not stay on disk. The bulk-import ledger is journalled the same way, so a process killed while
- * Dotdigital processes an import resumes polling it after the restart. One process owns a file at a time (a `.lock` file beside it says which), as
+ * Dotdigital processes an import resumes polling it after the restart, and so are dead letters. One process owns a file at a time (a `.lock` file beside it says which), as
  * claims are kept in that process's memory. The file holds personal data until delivered:
  * keep it on a private volume.
  *
@@ -50,17 +59,20 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
   if (!(Number.isFinite(compactAfterMs) && compactAfterMs >= 1)) throw new TypeError(`createFileSignupQueue: compactAfterMs must be a number of milliseconds ≥ 1, not ${compactAfterMs}`);
   const release = await claimQueueFile(path);
   const entries = createQueueEntries(options.maxEntries ?? DEFAULT_QUEUE_MAX_ENTRIES);
+  const dead = createDeadLetterEntries(entries);
   let handle: FileHandle;
   try {
     const journal = await readJournal(path, logger);
-    for (const entry of journal.entries) entries.add(entry);
+    for (const entry of journal.entries) entries.add(entry, { overBound: true });
     for (const batch of journal.imports) entries.restoreImport(batch);
-    handle = await compactJournal(path, entries.all(), entries.unfinishedImports());
+    for (const letter of journal.dead) dead.bury(letter);
+    handle = await compactJournal(path, entries.all(), entries.unfinishedImports(), dead.all());
   } catch (error) {
     await release();
     throw error;
   }
-  let lines = entries.size;
+  let lines = entries.size + dead.size;
+  let closed = false;
   let chain: Promise<unknown> = Promise.resolve();
   // One change at a time, in order: appends never interleave with a compaction.
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
@@ -75,7 +87,7 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
   let removed = 0;
   const rewrite = async () => {
     await handle.close().catch(() => undefined);
-    [handle, lines, damaged, removed] = [await compactJournal(path, entries.all(), entries.unfinishedImports()), entries.size, false, 0];
+    [handle, lines, damaged, removed] = [await compactJournal(path, entries.all(), entries.unfinishedImports(), dead.all()), entries.size + dead.size, false, 0];
   };
   const failedRewrite = (error: unknown) =>
     logger?.error('Could not rewrite the signup queue file without the signups that left it (they stay in it until a later rewrite)', { path, error: error instanceof Error ? error.message : String(error) });
@@ -94,7 +106,7 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
     await handle.appendFile(`${JSON.stringify(line)}\n`);
     await handle.datasync();
     damaged = false;
-    if (++lines > 2 * entries.size + 1_000) await rewrite();
+    if (++lines > 2 * (entries.size + dead.size) + 1_000) await rewrite();
   };
   return {
     get size() {
@@ -134,8 +146,20 @@ export async function createFileSignupQueue(options: FileSignupQueueOptions): Pr
     unfinishedImports: async () => entries.unfinishedImports(),
     finishImport: (batchId, now) => serial(async () => void (entries.finishImport(batchId, now) && (await append({ finish: batchId })))),
     readEntries: async (ids) => entries.read(ids),
+    ...fileDeadLetters(entries, dead, { serial, append, gone: (count) => ((removed += count), compactSoon()) }),
+    counts: async (now) => ({ ...entries.counts(now), deadLetters: dead.size }),
+    readyName: 'queueFile',
+    ready: () =>
+      serial(async () => {
+        if (closed) throw new Error(`The signup queue file ${path} is closed`);
+        if (damaged) await rewrite(); // a failed write is mended here, or says why it cannot be
+        await access(dirname(path), constants.W_OK).catch(() => {
+          throw new Error(`The folder of the signup queue file ${path} is not writable by this process: signups cannot be queued`);
+        });
+      }),
     close: () =>
       serial(async () => {
+        closed = true;
         clearTimeout(compaction);
         if (removed > 0 || damaged) await rewrite().catch(failedRewrite); // a clean stop leaves no delivered signup behind
         await handle.close().catch(() => undefined);

@@ -3,10 +3,12 @@ import { createSignupHandler } from '../create-signup-handler.js';
 import { startQueueDelivery } from '../queue/start-queue-delivery.js';
 import type { SignupHandlerOptions } from '../signup-handler-options.js';
 import { createNodeFetch } from './create-node-fetch.js';
+import { answerProbe, listenOn } from './probe-routes.js';
 import { toNodeListener } from './to-node-listener.js';
 
 /**
- * Runs the proxy alone on a Node HTTP server, answering on every path, calling Dotdigital
+ * Runs the proxy alone on a Node HTTP server, answering on every path but the probes
+ * (`GET /healthz`: the process runs; `GET /readyz`: `handler.readiness()`, 200 or 503), calling Dotdigital
  * through {@link createNodeFetch} unless `options.fetch` says otherwise. Keep-alive is
  * held a little longer than common load balancers' idle timeouts so they never reuse a
  * connection this server has just closed. A request must arrive whole within `requestTimeoutMs`
@@ -23,25 +25,21 @@ export async function listenSignup(
 ): Promise<{ url: string; server: Server; close: () => Promise<void> }> {
   const handler = createSignupHandler({ ...options, fetch: options.fetch ?? createNodeFetch() });
   const requestTimeout = listen.requestTimeoutMs ?? 30_000;
+  const listener = toNodeListener(handler);
+  const readiness = () => handler.readiness();
   const server = createServer(
     // Node checks for late requests every connectionsCheckingInterval; keep that below the timeout.
     { keepAliveTimeout: 65_000, requestTimeout, headersTimeout: requestTimeout, connectionsCheckingInterval: Math.min(30_000, Math.max(50, requestTimeout / 4)) },
-    toNodeListener(handler),
+    (req, res) => void (answerProbe(req, res, readiness) || listener(req, res)),
   );
   const stopDelivery = options.queue || options.stores?.queue ? startQueueDelivery(handler, { intervalMs: listen.deliverEveryMs ?? 30_000 }) : undefined;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(listen.port ?? 0, listen.host, () => resolve());
+  const listening = await listenOn(server, listen).catch(async (error: unknown) => {
+    await stopDelivery?.();
+    throw error;
   });
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : listen.port;
-  const host = listen.host && listen.host !== '0.0.0.0' && listen.host !== '::' ? listen.host : 'localhost';
   const close = async () => {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    await listening.close();
     await stopDelivery?.();
   };
-  return { url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`, server, close };
+  return { url: listening.url, server, close };
 }

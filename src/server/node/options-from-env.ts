@@ -54,6 +54,9 @@ export function optionsFromEnv(env: Env): SignupHandlerOptions {
     else if (match && Number(match[1]) > 0 && Number(match[2]) > 0) options.rateLimit = { max: Number(match[1]), windowMs: Number(match[2]) * 1000 };
     else bad('SIGNUP_RATE_LIMIT', rate, 'use MAX/SECONDS, e.g. 10/60, or off');
   }
+  const writes = whole(env, 'SIGNUP_ADDRESS_WRITES_PER_DAY', 1);
+  const emails = whole(env, 'SIGNUP_ADDRESS_EMAILS_PER_DAY', 1);
+  if (writes !== undefined || emails !== undefined) options.addressLimit = { ...(writes === undefined ? {} : { writes }), ...(emails === undefined ? {} : { emails }) };
   const cacheSeconds = whole(env, 'SIGNUP_DEFINITION_CACHE_SECONDS', 0);
   if (cacheSeconds !== undefined) options.definitionCacheMs = cacheSeconds * 1000;
   checkEachVariable(env, options);

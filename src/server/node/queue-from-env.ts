@@ -2,6 +2,7 @@ import type { SignupLogger } from '../shared/signup-logger.js';
 import type { SignupHandlerOptions } from '../signup-handler-options.js';
 import { maskUrl } from '../shared/mask-url.js';
 import { bad, positive, type Env } from './env-values.js';
+import { createFileCounters } from './file-counters.js';
 import { createFileSignupQueue } from './file-signup-queue.js';
 
 /** What {@link queueFromEnv} opened: options to spread into the handler's, and when to deliver. */
@@ -18,11 +19,14 @@ export interface QueueFromEnv {
 /**
  * Opens the durable queue the environment asks for: `SIGNUP_REDIS_URL` (shared by every
  * instance: queue, per-IP limit, Dotdigital's call budget, drain lock) or `SIGNUP_QUEUE_FILE`
- * (one process; the journal's path) — not both; neither: no queue, Dotdigital outages answer
- * 503. Also `SIGNUP_QUEUE_MAX_ENTRIES`, `SIGNUP_QUEUE_MAX_AGE_HOURS` (default 72) and
+ * (one process; the journal's path, with the per-address counts in `<path>.limits.json` beside
+ * it) — not both; neither: no queue, Dotdigital outages answer 503. Also `SIGNUP_QUEUE_MAX_ENTRIES`,
+ * `SIGNUP_QUEUE_MAX_AGE_HOURS` (default 72; fractions too, then a signup moves to the dead letters),
+ * `SIGNUP_DEAD_LETTER_DAYS` (30), `SIGNUP_BACKLOG_WARN_MINUTES` (60) and
  * `SIGNUP_QUEUE_INTERVAL_SECONDS` (default 30) and `SIGNUP_QUEUE_LEASE_SECONDS` (default 20: how soon
  * another instance takes over the work, and the drain lock, of one that died). With Redis the per-IP limit (`rateLimit`, from
- * SIGNUP_RATE_LIMIT) is counted in Redis. Set but empty, either is refused. Redis refusing the password or
+ * SIGNUP_RATE_LIMIT) and the per-address limits are counted in Redis, and malformed entries are
+ * kept `SIGNUP_REDIS_MALFORMED_DAYS` (default 7). Set but empty, either is refused. Redis refusing the password or
  * its TLS certificate at start: an error naming SIGNUP_REDIS_URL; Redis merely unreachable: the
  * stores log it and use Redis as soon as it answers.
  *
@@ -38,12 +42,20 @@ export async function queueFromEnv(env: Env, logger?: SignupLogger, rateLimit?: 
   const maxAgeHours = positive(env, 'SIGNUP_QUEUE_MAX_AGE_HOURS');
   const intervalSeconds = positive(env, 'SIGNUP_QUEUE_INTERVAL_SECONDS');
   const leaseSeconds = positive(env, 'SIGNUP_QUEUE_LEASE_SECONDS');
+  const malformedDays = positive(env, 'SIGNUP_REDIS_MALFORMED_DAYS');
+  const deadLetterDays = positive(env, 'SIGNUP_DEAD_LETTER_DAYS');
+  const backlogWarnMinutes = positive(env, 'SIGNUP_BACKLOG_WARN_MINUTES');
   if (path && redisUrl) {
     throw new Error('Set SIGNUP_REDIS_URL or SIGNUP_QUEUE_FILE, not both: Redis holds the queue for every instance, a file for one process (see README, "Deploy").');
   }
   if (!path && !redisUrl) return undefined;
   if (maxEntries !== undefined && !Number.isSafeInteger(maxEntries)) bad('SIGNUP_QUEUE_MAX_ENTRIES', env.SIGNUP_QUEUE_MAX_ENTRIES ?? '', 'use a whole number');
-  const queueDelivery = { ...(maxAgeHours ? { maxAgeMs: maxAgeHours * 3_600_000 } : {}), ...(leaseSeconds ? { leaseMs: Math.round(leaseSeconds * 1000) } : {}) };
+  const queueDelivery = {
+    ...(maxAgeHours ? { maxAgeMs: Math.round(maxAgeHours * 3_600_000) } : {}),
+    ...(leaseSeconds ? { leaseMs: Math.round(leaseSeconds * 1000) } : {}),
+    ...(deadLetterDays ? { deadLetterRetentionMs: Math.round(deadLetterDays * 86_400_000) } : {}),
+    ...(backlogWarnMinutes ? { backlogWarnMs: Math.round(backlogWarnMinutes * 60_000) } : {}),
+  };
   const common = { intervalMs: (intervalSeconds ?? 30) * 1000, delivery: Object.keys(queueDelivery).length > 0 ? { queueDelivery } : {} };
   if (redisUrl) {
     if (!/^rediss?:\/\/[^/]/i.test(redisUrl)) bad('SIGNUP_REDIS_URL', maskUrl(redisUrl), 'use redis://host:port (or rediss:// for TLS)');
@@ -53,6 +65,7 @@ export async function queueFromEnv(env: Env, logger?: SignupLogger, rateLimit?: 
       redis: redisUrl,
       ...(maxEntries ? { maxEntries } : {}),
       ...(rateLimit ? { rateLimit } : {}),
+      ...(malformedDays ? { malformedRetentionMs: malformedDays * 86_400_000 } : {}),
       ...(logger ? { logger } : {}),
     });
     // A first look: a password or certificate that is wrong will not heal, so it stops the start;
@@ -73,7 +86,16 @@ export async function queueFromEnv(env: Env, logger?: SignupLogger, rateLimit?: 
     };
   }
   const queue = await createFileSignupQueue({ path: path!, ...(maxEntries ? { maxEntries } : {}), ...(logger ? { logger } : {}) });
-  return { options: { queue, ...common.delivery }, intervalMs: common.intervalMs, where: path!, close: () => queue.close() };
+  const counters = await createFileCounters(`${path!}.limits.json`).catch(async (error: unknown) => {
+    await queue.close();
+    throw error;
+  });
+  return {
+    options: { queue, stores: { counters }, ...common.delivery },
+    intervalMs: common.intervalMs,
+    where: path!,
+    close: () => Promise.all([queue.close(), counters.close()]).then(() => undefined),
+  };
 }
 
 // Set but empty is a mistake (a template that lost its value): refused, rather than quietly running without a queue.

@@ -7,6 +7,7 @@ import { createOptInProbe } from './opt-in-probe.js';
 import { pollImports, resumeImports, type PollTimes } from './settle-imports.js';
 import type { ClaimedSignup, SignupQueue } from './signup-queue.js';
 import { startImport, type ActiveImport, type ImportLeftovers } from './start-import.js';
+import { sweepQueue, watchBacklog, type BacklogWatch } from './sweep-queue.js';
 
 export type { DelivererDeps, DeliveryReport } from './delivery-round.js';
 
@@ -20,11 +21,13 @@ export const MAX_ACTIVE_IMPORTS = 25;
  * Makes the delivery round of a handler's queue. A round runs under the drain lock (one
  * drainer at a time, across instances when the lock is shared), which it and its claims keep
  * alive by a heartbeat (lease-heartbeat.ts) while it works; a round that finds the lock taken
- * does nothing. With a queue that keeps an import ledger it
- * first resumes the imports a previous drainer left; then a backlog of at least
+ * does nothing. It first moves entries past their age limit to the dead letters and deletes
+ * dead letters past their retention (sweep-queue.ts). With a queue that keeps an import ledger
+ * it resumes the imports a previous drainer left; then a backlog of at least
  * `bulkThreshold` due signups goes out as bulk imports (`importBatchSize` each, at most 25
  * processing), polled and settled (start-import.ts, settle-imports.ts); a small backlog, and
- * what an import cannot carry, goes one call each (deliver-singly.ts), `limit` a round.
+ * what an import cannot carry, goes one call each (deliver-singly.ts), `limit` a round. Last,
+ * it warns when the oldest signup left has waited past `backlogWarnMs`.
  *
  * @example
  * const deliver = createQueueDeliverer(deps);
@@ -35,6 +38,7 @@ export function createQueueDeliverer(deps: DelivererDeps): DeliverQueued {
   const lock = deps.drainLock ?? createMemoryDrainLock(() => clock.now());
   const pollTimes: PollTimes = new Map();
   const probe = createOptInProbe(delivery.doubleOptInImports);
+  const backlog: BacklogWatch = {};
   return async function deliverQueued(request = {}) {
     if (!queue) return { delivered: 0, dropped: 0, postponed: 0 };
     const limit = Math.max(1, Math.floor(request.limit ?? delivery.batchSize));
@@ -47,21 +51,23 @@ export function createQueueDeliverer(deps: DelivererDeps): DeliverQueued {
     const beat = startLeaseHeartbeat({ lock, token, queue, leaseMs: delivery.leaseMs, clock, logger });
     const round = startRound(deps, queue, probe);
     try {
+      await sweepQueue(round);
       if (!hasImportLedger(queue)) {
         const claimed = await queue.claim({ now: clock.now(), limit, leaseMs: beat.claimMs });
         beat.hold(claimed);
         await deliverSingly(round, claimed, limit, beat.keepLock);
         return round.report;
       }
-      const left: ImportLeftovers = { singles: [], toFinish: [] };
+      const left: ImportLeftovers = { singles: [], toFinish: [], repairs: new Set() };
       const active = await resumeImports(round, queue);
       await importBacklog(round, queue, active, left, beat);
       await pollImports(round, queue, active, left, pollTimes, beat.keepLock);
-      await deliverSingly(round, left.singles, limit, beat.keepLock);
+      await deliverSingly(round, left.singles, limit, beat.keepLock, left.repairs);
       for (const batchId of left.toFinish) await queue.finishImport(batchId, clock.now());
       return round.report;
     } finally {
       await beat.stop();
+      await watchBacklog(round, backlog).catch((error: unknown) => logger?.warn('Could not count the queue for the backlog warning', { error: String(error) }));
       await lock.release(token).catch(() => undefined);
     }
   };

@@ -2,8 +2,15 @@ import { FAILURE_TABLE, failureKind, failureRetryAfterMs } from '../dotdigital/f
 
 /** How queued signups are retried (option `queueDelivery` of `createSignupHandler`). */
 export interface QueueDeliveryOptions {
-  /** A signup not delivered this long after the visitor sent it is dropped (and logged). Default 72 h. */
+  /**
+   * A signup not delivered this long after the visitor sent it (or after an operator requeued it)
+   * moves to the dead letters, and is logged. Default 72 h.
+   */
   maxAgeMs?: number;
+  /** How long a dead letter is kept before it is deleted: it holds personal data. Default 30 days. */
+  deadLetterRetentionMs?: number;
+  /** A delivery round warns when the oldest queued signup has waited longer than this (again at most this often). Default 1 h. */
+  backlogWarnMs?: number;
   /** Wait before the first delivery attempt; doubles per failed attempt, with jitter. Default 30 000 ms. */
   baseDelayMs?: number;
   /** Longest wait between attempts. Default 30 min. */
@@ -39,7 +46,7 @@ export interface QueueDeliveryOptions {
 export type ResolvedQueueDelivery = Required<QueueDeliveryOptions>;
 
 const DEFAULTS: ResolvedQueueDelivery = {
-  maxAgeMs: 72 * 3_600_000, baseDelayMs: 30_000, maxDelayMs: 30 * 60_000, leaseMs: 20_000, batchSize: 100,
+  maxAgeMs: 72 * 3_600_000, deadLetterRetentionMs: 30 * 86_400_000, backlogWarnMs: 3_600_000, baseDelayMs: 30_000, maxDelayMs: 30 * 60_000, leaseMs: 20_000, batchSize: 100,
   bulkThreshold: 20, importBatchSize: 2_000, importPollMs: 5_000, importWaitMs: 60_000, doubleOptInImports: false,
 };
 

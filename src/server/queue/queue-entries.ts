@@ -1,4 +1,6 @@
+import { queuedAt } from './dead-letters.js';
 import type { ImportBatch } from './import-ledger.js';
+import type { QueueCounts } from './queue-counts.js';
 import type { ClaimedSignup, QueuedSignup } from './signup-queue.js';
 import { SignupQueueFullError } from './signup-queue.js';
 
@@ -7,7 +9,8 @@ export interface QueueEntries {
   readonly size: number;
   /** Every entry, for a store that writes them all out. */
   all(): QueuedSignup[];
-  add(entry: QueuedSignup): void;
+  /** Adds an entry (not one it holds already); `overBound` for a requeue, which may exceed `maxEntries`. */
+  add(entry: QueuedSignup, options?: { overBound?: boolean }): void;
   /** Throws {@link SignupQueueFullError} when one more entry would not fit. */
   checkRoom(): void;
   claim(request: { now: number; limit: number; leaseMs: number }): ClaimedSignup[];
@@ -26,6 +29,10 @@ export interface QueueEntries {
   finishImport(batchId: string, now: number): boolean;
   /** The entries with these ids that are still held (parked ones included). */
   read(ids: readonly string[]): QueuedSignup[];
+  /** Up to `limit` entries queued before `queuedBefore` that nobody holds (not leased at `now`, not parked): past their age limit. */
+  overdue(request: { queuedBefore: number; now: number; limit: number }): QueuedSignup[];
+  /** What it holds at `now` (dead letters are counted by their own store). */
+  counts(now: number): Omit<QueueCounts, 'deadLetters'>;
 }
 
 /**
@@ -53,9 +60,9 @@ export function createQueueEntries(maxEntries: number): QueueEntries {
     },
     all: () => [...entries.values()].map(({ entry }) => entry),
     checkRoom,
-    add(entry) {
+    add(entry, options = {}) {
       if (entries.has(entry.id)) return;
-      checkRoom();
+      if (!options.overBound) checkRoom();
       entries.set(entry.id, { entry: structuredClone(entry), leaseUntil: 0 });
     },
     claim({ now, limit, leaseMs }) {
@@ -121,5 +128,23 @@ export function createQueueEntries(maxEntries: number): QueueEntries {
       const slot = entries.get(id);
       return slot ? [structuredClone(slot.entry)] : [];
     }),
+    overdue({ queuedBefore, now, limit }) {
+      const found: QueuedSignup[] = [];
+      for (const slot of entries.values()) {
+        if (found.length >= limit) break;
+        if (queuedAt(slot.entry) < queuedBefore && slot.leaseUntil <= now && slot.parkedIn === undefined) found.push(structuredClone(slot.entry));
+      }
+      return found;
+    },
+    counts(now) {
+      const counts = { queued: entries.size, due: 0, leased: 0, inImports: 0, oldestQueuedAt: undefined as number | undefined };
+      for (const { entry, leaseUntil, parkedIn } of entries.values()) {
+        if (parkedIn !== undefined) counts.inImports++;
+        else if (leaseUntil > now) counts.leased++;
+        else if (entry.dueAt <= now) counts.due++;
+        counts.oldestQueuedAt = Math.min(counts.oldestQueuedAt ?? Infinity, queuedAt(entry));
+      }
+      return counts;
+    },
   };
 }

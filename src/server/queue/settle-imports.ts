@@ -87,7 +87,8 @@ export async function pollImports(round: DeliveryRound, queue: SignupQueue & Imp
  * Applies a finished import's report to its entries: created or updated (and no failure
  * listed) → delivered and removed; a failure kind whose row says `retrySingly` (consent not
  * applied, rejected by the watchdog, anything unknown) → sent one call each this round; any
- * other (invalid, suppressed) → dropped and logged by reference with the reason.
+ * other (invalid, suppressed) → dropped (or kept as a dead letter when its row says the cause is
+ * not the visitor's) and logged by reference with the reason.
  */
 async function settleImport(round: DeliveryRound, a: ActiveImport, report: ImportReport, left: ImportLeftovers): Promise<void> {
   const { logger } = round.deps;
@@ -101,8 +102,7 @@ async function settleImport(round: DeliveryRound, a: ActiveImport, report: Impor
   for (const entry of a.entries) {
     const email = importContactKey(entry.contact.email);
     if (report.delivered.has(email)) {
-      await round.queue.remove(entry.id);
-      round.report.delivered++;
+      await round.delivered(entry, 'import');
       round.report.imported = (round.report.imported ?? 0) + 1;
       continue;
     }
@@ -113,8 +113,9 @@ async function settleImport(round: DeliveryRound, a: ActiveImport, report: Impor
     if (row.retrySingly) {
       logger?.[row.log.level](row.log.text, { contact: ref, codes: failure.codes });
       left.singles.push(entry);
+      if (failure.kind === 'consent_not_applied') left.repairs.add(entry.id);
     } else if (row.keepQueued) await round.postpone(entry, undefined, true);
-    else await round.drop(entry, `the import refused it (${failure.kind})`, { contact: ref, kind: failure.kind, codes: failure.codes, importId: a.batch.importId });
+    else await round.refuse(entry, failure.kind, `the import refused it (${failure.kind})`, { contact: ref, kind: failure.kind, codes: failure.codes, importId: a.batch.importId });
   }
   await round.probe.settle({ client: round.deps.submit.client, logger: round.deps.logger, ref: round.ref }, a.entries, report);
 }

@@ -20,6 +20,11 @@ export interface QueuedSignup {
    * ticked ids against the definition first. Absent on every other entry.
    */
   needsDefinitionCheck?: boolean;
+  /**
+   * When an operator put it back from the dead letters (`dotdigital-signup requeue`): its age
+   * limit counts from here, not from `acceptedAt`. Absent on every other entry.
+   */
+  requeuedAt?: number;
 }
 
 /** An entry a deliverer holds: nobody else can claim it until the lease runs out. */

@@ -17,17 +17,24 @@ export interface ImportLeftovers {
   singles: ClaimedSignup[];
   /** Batches to finish once the round has settled their entries. */
   toFinish: string[];
+  /** Of `singles`, the ids an import applied without their consent record: the single call stores it. */
+  repairs: Set<string>;
 }
 
 /**
  * Sends one claim's entries as one bulk import, by the ImportLedger protocol: dedupe by email
  * (the latest accepted wins; older ones are removed as superseded), park the rest with
- * `beginImport`, `PUT /contacts/v3/import`, `markImport`. A double opt-in signup (unless
- * `doubleOptInImports`) or one v3 cannot carry goes to `singles`. What a refused PUT does is
- * its failure-table row's: Dotdigital busy, away or at 25 active imports (`keepQueued`): the
- * entries wait (`stop`); too large (`splitImport`) with more than one entry: they go back to the
- * queue, due, and `split` says how many to claim again in halves; refused as a whole (or one
- * entry alone too large): they go one call each.
+ * `beginImport`, `PUT /contacts/v3/import`, `markImport`. An import changes contacts as the
+ * single call does: ticked preferences added, none opted out, empty data fields filled
+ * (`overwriteIfEmpty`). Each entry spends one of its address's emails first (an import may
+ * resubscribe, which emails); one whose emails are spent, a double opt-in signup (unless
+ * `doubleOptInImports`), and one v3 cannot carry go to `singles`. With `doubleOptInImports`,
+ * a double opt-in contact is read first: one already subscribed is left as it is (the import
+ * cannot tell it from a new one) and one waiting for its confirmation goes to `singles`.
+ * What a refused PUT does is its failure-table row's: Dotdigital busy, away or at 25 active
+ * imports (`keepQueued`): the entries wait (`stop`); too large (`splitImport`) with more than
+ * one entry: they go back to the queue, due, and `split` says how many to claim again in
+ * halves; refused as a whole (or one entry alone too large): they go one call each.
  *
  * @example
  * const { active, stop, split } = await startImport(round, queue, claimed, leftovers);
@@ -51,7 +58,9 @@ export async function startImport(round: DeliveryRound, queue: SignupQueue & Imp
     const write = await round.ready(entry);
     if (!write) continue;
     const contact = buildV3Contact(write, entry.addressBookId);
-    if (contact && (write.optInType !== 'VerifiedDouble' || round.probe.admit())) contacts.set(entry.id, contact);
+    const importable = contact && (write.optInType !== 'VerifiedDouble' || (round.probe.admit() && (await doubleOptInImportable(round, entry))));
+    if (importable === 'delivered') continue;
+    if (importable && (await deps.submit.limits.take('emails', write.email))) contacts.set(entry.id, contact!);
     else left.singles.push(entry);
   }
   const entries = [...latest.values()].filter((entry) => contacts.has(entry.id));
@@ -86,4 +95,17 @@ export async function startImport(round: DeliveryRound, queue: SignupQueue & Imp
   await queue.markImport(batch.batchId, importId);
   deps.logger?.info('Started a bulk import of queued signups', { importId, contacts: sent.length });
   return { active: { batch: { ...batch, importId }, entries: sent }, stop: false };
+}
+
+// A double opt-in contact an import may carry: not one already subscribed (left as it is, the
+// entry done) nor one waiting for its confirmation (the single call sends the reminder).
+async function doubleOptInImportable(round: DeliveryRound, entry: ClaimedSignup): Promise<boolean | 'delivered'> {
+  const held = await round.deps.submit.client.getContact(entry.contact.email).catch(() => null);
+  const status = held?.status.toLowerCase();
+  if (held === null || status === 'pendingoptin') return false;
+  if (status !== 'subscribed') return true;
+  await round.queue.remove(entry.id);
+  round.report.delivered++;
+  round.deps.logger?.info('Delivered a queued signup: the contact is subscribed, and a double opt-in signup leaves it as it is', { contact: await round.ref(entry.contact.email) });
+  return 'delivered';
 }

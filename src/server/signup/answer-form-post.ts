@@ -1,5 +1,5 @@
 import { isSignupErrorCode, SIGNUP_FORM_FIELDS, signupOutcomeUrl, type SignupOutcome } from '../../core/index.js';
-import { errorResponse } from '../http/json-response.js';
+import { answerOutcome, errorResponse, tagOutcome } from '../http/json-response.js';
 import type { OriginPolicy } from '../http/cors.js';
 import type { SignupRequestContext } from '../shared/signup-request-context.js';
 import { consentPageUrl } from './consent-page-url.js';
@@ -36,7 +36,7 @@ export function isBrowserFormPost(request: Request): boolean {
 export async function answerFormPost(engine: LiveSignupDeps, request: Request, context: SignupRequestContext): Promise<Response> {
   const text = await readBodyText(request);
   const form = new URLSearchParams(text ?? '');
-  const back = backTo([form.get(SIGNUP_FORM_FIELDS.pageUrl), request.headers.get('referer')], request.headers.get('origin'), engine.cors);
+  const back = backTo([form.get(SIGNUP_FORM_FIELDS.pageUrl), request.headers.get('referer')], request, engine.cors);
   let answer: Response;
   if (text === undefined) {
     const { status, code, message } = tooLarge();
@@ -46,15 +46,18 @@ export async function answerFormPost(engine: LiveSignupDeps, request: Request, c
     answer = await handleSignup(engine, new Request(request.url, { method: 'POST', headers: request.headers, body: text }), context);
   }
   if (!back) return answer;
+  const said = answerOutcome(answer);
   const location = signupOutcomeUrl(back, await outcomeOf(answer), form.get(SIGNUP_FORM_FIELDS.formId) ?? undefined);
-  return new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+  const redirect = new Response(null, { status: 303, headers: { location, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' } });
+  return said ? tagOutcome(redirect, said) : redirect;
 }
 
 // The first candidate that is an http(s) page on an allowed origin, and on the posting page's origin.
-function backTo(candidates: Array<string | null>, origin: string | null, cors: OriginPolicy): URL | undefined {
+function backTo(candidates: Array<string | null>, request: Request, cors: OriginPolicy): URL | undefined {
+  const origin = request.headers.get('origin');
   for (const candidate of candidates) {
     const url = candidate ? consentPageUrl(candidate) : undefined;
-    if (url && cors.allowsPage(url) && (origin === null || origin === url.origin)) return url;
+    if (url && cors.allowsPage(url, request) && (origin === null || origin === url.origin)) return url;
   }
   return undefined;
 }

@@ -1,12 +1,15 @@
 import type { FormField } from '../../core/index.js';
 import type { DefinitionSnapshot } from '../definition/definition-snapshot.js';
 import type { SubmitDeps } from '../dotdigital/submit-signup.js';
+import type { AddressLimits } from '../http/address-limits.js';
 import type { ClientIpPolicy } from '../http/client-ip.js';
 import type { OriginPolicy } from '../http/cors.js';
 import type { RateLimiter } from '../http/rate-limiter.js';
 import type { EnqueueSignup } from '../queue/enqueue-signup.js';
 import type { SignupClock } from '../shared/signup-clock.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
+import type { AnswerFloor } from './answer-floor.js';
+import type { SignupMetrics } from '../shared/signup-metrics.js';
 
 /**
  * The handler's settings a live signup reads.
@@ -19,6 +22,8 @@ export interface LiveSignupOptions extends ClientIpPolicy {
   optInType: 'Single' | 'VerifiedDouble';
   fields: FormField[];
   addressBookId: number | undefined;
+  /** The configured origins; empty: this proxy's own origin only. */
+  allowedOrigins: ReadonlySet<string>;
   retry: { budgetMs: number };
   clock: Pick<SignupClock, 'now'>;
 }
@@ -28,7 +33,7 @@ export interface LiveSignupOptions extends ClientIpPolicy {
  * each narrowed to what it uses.
  *
  * @example
- * const deps: LiveSignupDeps = { options, logger, cors, limiter, definition, consentVersion, emailRef, submit, enqueue, warnOnce };
+ * const deps: LiveSignupDeps = { options, logger, cors, limiter, limits, floor, definition, consentVersion, emailRef, submit, enqueue, metrics, warnOnce };
  */
 export interface LiveSignupDeps {
   options: LiveSignupOptions;
@@ -36,11 +41,20 @@ export interface LiveSignupDeps {
   cors: OriginPolicy;
   /** Takes the visitor's address; undefined when rate limiting is off. */
   limiter: RateLimiter | undefined;
+  /** Writes and emails per address a day, shared by every instance (the same object as `submit.limits`). */
+  limits: AddressLimits;
+  /** Holds every `202 pending_confirmation` answer to one time. */
+  floor: AnswerFloor;
   definition: { get(): Promise<DefinitionSnapshot>; invalidate(): void };
   consentVersion: Promise<string>;
   emailRef: (email: string) => Promise<string>;
   submit: Omit<SubmitDeps, 'addressBookId' | 'ref'>;
   enqueue: EnqueueSignup;
-  /** Logs a configuration warning once per handler, not once per request. */
+  /** Counts signups and deliveries (a no-op until an app registers an OpenTelemetry SDK). */
+  metrics: SignupMetrics;
+  /**
+   * Logs a warning once per handler, not once per request. Keys `origin:…` come from visitors and
+   * have an allowance of their own, so a flood of them never silences the proxy's own warnings.
+   */
   warnOnce(key: string, ...warning: Parameters<SignupLogger['warn']>): void;
 }

@@ -54,35 +54,36 @@ describe('the failure table', () => {
 
   it('says what the proxy has always done with each kind (a change here is a change of behaviour)', () => {
     const decisions = Object.fromEntries(Object.entries(FAILURE_TABLE).map(([kind, row]) => [
-      kind, [row.retryNow, row.queueLive, row.keepQueued, row.answer === 'pending_confirmation' ? 'pending_confirmation' : `${row.answer.status} ${row.answer.code}`],
+      kind, [row.retryNow, row.queueLive, row.keepQueued, row.deadLetter, row.answer === 'pending_confirmation' ? 'pending_confirmation' : `${row.answer.status} ${row.answer.code}`],
     ]));
     expect(decisions).toEqual({
-      // kind                  retry now, queue live, keep queued, visitor's answer
+      // kind                  retry now, queue live, keep queued, dead letter (not the visitor's), visitor's answer
       // Issue 12: a contact who left goes through the resubscribe flow and gets the returning subscriber's answer.
-      suppressed: [false, false, false, 'pending_confirmation'],
-      cannot_resubscribe: [false, false, false, 'pending_confirmation'],
-      invalid_email: [false, false, false, '400 invalid_email'],
-      unknown_data_field: [false, false, false, '502 upstream_rejected'],
-      invalid_data_field: [false, false, false, '502 upstream_rejected'],
-      unknown_preference: [false, false, false, '400 unknown_preference'],
-      unknown_address_book: [false, false, false, '502 upstream_rejected'],
-      rate_limited: [true, true, true, '503 upstream_unavailable'],
-      held_back: [false, true, true, '503 upstream_unavailable'],
-      usage_capped: [false, true, true, '503 upstream_unavailable'],
-      unavailable: [true, true, true, '503 upstream_unavailable'],
-      timeout: [true, true, true, '503 upstream_unavailable'],
-      unauthorized: [false, false, true, '502 upstream_rejected'],
-      wrong_region: [false, false, true, '502 upstream_rejected'],
-      not_found: [false, false, false, '502 upstream_rejected'],
-      rejected: [false, false, false, '502 upstream_rejected'],
-      // Issue 18: a 413 (an import over 50 MB) splits the import (splitImport); on a single call it is a refusal.
-      too_large: [false, false, false, '502 upstream_rejected'],
-      internal: [false, false, true, '500 internal_error'],
+      suppressed: [false, false, false, false, 'pending_confirmation'],
+      cannot_resubscribe: [false, false, false, false, 'pending_confirmation'],
+      invalid_email: [false, false, false, false, '400 invalid_email'],
+      // Issue 23: refusals over the account's set-up (or with no reason given) keep a queued signup as a dead letter.
+      unknown_data_field: [false, false, false, true, '502 upstream_rejected'],
+      invalid_data_field: [false, false, false, true, '502 upstream_rejected'],
+      unknown_preference: [false, false, false, true, '400 unknown_preference'],
+      unknown_address_book: [false, false, false, true, '502 upstream_rejected'],
+      rate_limited: [true, true, true, true, '503 upstream_unavailable'],
+      held_back: [false, true, true, true, '503 upstream_unavailable'],
+      usage_capped: [false, true, true, true, '503 upstream_unavailable'],
+      unavailable: [true, true, true, true, '503 upstream_unavailable'],
+      timeout: [true, true, true, true, '503 upstream_unavailable'],
+      unauthorized: [false, false, true, true, '502 upstream_rejected'],
+      wrong_region: [false, false, true, true, '502 upstream_rejected'],
+      not_found: [false, false, false, true, '502 upstream_rejected'],
+      rejected: [false, false, false, true, '502 upstream_rejected'],
+      // Issue 18: a 413 (an import over 50 MB) splits the import (splitImport); on a single call it is a refusal, not known to be the visitor's.
+      too_large: [false, false, false, true, '502 upstream_rejected'],
+      internal: [false, false, true, true, '500 internal_error'],
       // Only a bulk import reports these (retrySingly: its signups are sent again one call each).
-      too_many_imports: [false, true, true, '503 upstream_unavailable'],
-      consent_not_applied: [false, false, true, '502 upstream_rejected'],
-      rejected_by_watchdog: [false, false, true, '502 upstream_rejected'],
-      import_failed: [false, false, true, '502 upstream_rejected'],
+      too_many_imports: [false, true, true, true, '503 upstream_unavailable'],
+      consent_not_applied: [false, false, true, true, '502 upstream_rejected'],
+      rejected_by_watchdog: [false, false, true, true, '502 upstream_rejected'],
+      import_failed: [false, false, true, true, '502 upstream_rejected'],
     });
     expect(Object.keys(FAILURE_TABLE).filter((kind) => FAILURE_TABLE[kind as FailureKind].retrySingly).sort()).toEqual(['consent_not_applied', 'import_failed', 'rejected_by_watchdog']);
     expect(Object.keys(FAILURE_TABLE).filter((kind) => FAILURE_TABLE[kind as FailureKind].splitImport)).toEqual(['too_large']);
@@ -108,7 +109,7 @@ describe('the failure table', () => {
     expect(response.status === 202 && queue.size === 1).toBe(FAILURE_TABLE[kind].queueLive);
   });
 
-  it.each(walked)('%s: a queued signup is kept or leaves the queue as its row says', async (kind, answer) => {
+  it.each(walked)('%s: a queued signup is kept, becomes a dead letter or is dropped as its row says', async (kind, answer) => {
     const queue = createMemorySignupQueue();
     const p = await failingWrites(status(503), queue);
     expect((await p.signUp()).status).toBe(202);
@@ -116,9 +117,11 @@ describe('the failure table', () => {
     p.clock.time += HOUR;
     const report = await p.handler.deliverQueued();
     const row = FAILURE_TABLE[kind];
-    const expected = row.keepQueued ? { postponed: 1 } : row.answer === 'pending_confirmation' ? { delivered: 1 } : { dropped: 1 };
+    const expected = row.keepQueued ? { postponed: 1 } : row.answer === 'pending_confirmation' ? { delivered: 1 } : row.deadLetter ? { deadLettered: 1 } : { dropped: 1 };
     expect(report).toEqual({ delivered: 0, dropped: 0, postponed: 0, ...expected });
     expect(queue.size).toBe(row.keepQueued ? 1 : 0);
+    // A dead letter keeps the signup whole, with why it left the queue.
+    expect((await queue.deadLetters()).map((letter) => [letter.reason, letter.entry.contact.email])).toEqual('deadLettered' in expected ? [[kind, 'ann@example.com']] : []);
   });
 
   it('answers a bug (no Dotdigital answer at all) with its row, keeps a queued signup through it, and logs the stack', async () => {

@@ -39,11 +39,11 @@ describe('v3 bulk import: errors, reports and the contact body', () => {
     expect(readImportReport({ status: 'ExceedsAllowedContactLimit' }).importFailure).toEqual({ kind: 'import_failed', status: 'ExceedsAllowedContactLimit' });
   });
 
-  it('builds the v3 contact: shown preferences only, the resubscribe options, all five consent fields — or none when the IP is unknown', () => {
+  it('builds the v3 contact: ticked preferences only (none opted out), the resubscribe options, all five consent fields — or none when the IP is unknown', () => {
     expect(buildV3Contact(write, 101)).toEqual({
       matchIdentifier: 'email', identifiers: { email: 'ann@example.com' }, dataFields: { FIRSTNAME: 'Ann' },
       channelProperties: { email: { status: 'subscribed', emailType: 'html', optInType: 'single', resubscribeOptions: { resubscribeWithNoChallenge: false, redirectUrlAfterChallenge: 'https://www.example.com/signup' } } },
-      lists: [101], preferences: [{ id: 2, isOptedIn: true }, { id: 3, isOptedIn: false }],
+      lists: [101], preferences: [{ id: 2, isOptedIn: true }],
       consentRecords: [{ text: 'Yes.', dateTimeConsented: '2026-11-26T03:30:00.000Z', url: 'https://www.example.com/signup', ipAddress: '203.0.113.7', userAgent: 'UA' }],
     });
     expect(buildV3Contact({ ...write, optInType: 'VerifiedDouble' })?.channelProperties.email.optInType).toBe('verifiedDouble');

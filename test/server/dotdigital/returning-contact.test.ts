@@ -25,13 +25,13 @@ describe('the resubscribe decision (returning-contact.ts)', () => {
     expect(['pendingOptIn', 'subscribed', 'suppressed', 'unsubscribed'].map(resubscribeResult)).toEqual(['challenged', 'added', 'cannot_come_back', 'cannot_come_back']);
   });
 
-  it('builds one v3 body with consent, shown preferences only, data fields, list and resubscribeOptions', () => {
+  it('builds one v3 body with consent, ticked preferences only (none opted out), data fields, list and resubscribeOptions', () => {
     expect(buildV3ContactBody(write, 101)).toEqual({
       identifiers: { email: 'ann@example.com' },
       dataFields: { FIRSTNAME: 'Ann' },
       channelProperties: { email: { status: 'subscribed', emailType: 'html', optInType: 'single', resubscribeOptions: resubscribeOptionsFor(write) } },
       lists: [101],
-      preferences: [{ id: 2, isOptedIn: true }, { id: 3, isOptedIn: false }],
+      preferences: [{ id: 2, isOptedIn: true }],
       consentRecords: [{ text: 'Yes, send me the newsletter.', dateTimeConsented: '2026-11-26T04:00:00.000Z', url: 'https://www.example.com/newsletter', ipAddress: '203.0.113.7', userAgent: 'Mozilla/5.0' }],
     });
     const unknownIp = buildV3ContactBody({ ...write, ipAddress: undefined, optInType: 'VerifiedDouble' }, undefined);

@@ -50,14 +50,15 @@ describe('bulk delivery of a backlog', () => {
     expect(optedIn(p.mock.store.contacts.get('v3@example.com'))).toEqual([3, 5]);
   });
 
-  it('keeps the preferences the visitor did not see, and resubscribes an unsubscribed contact with the confirmation email', async () => {
+  it('opts nobody out and overwrites no filled field, and resubscribes an unsubscribed contact with the confirmation email', async () => {
     const p = await backlogProxy({ preferences: [1] }); // the form shows 2 and 3 only
-    p.mock.store.contacts.set('v1@example.com', storedContact('v1@example.com', [3, 4, 5], { id: 901 }));
+    p.mock.store.contacts.set('v1@example.com', storedContact('v1@example.com', [3, 4, 5], { id: 901, dataFields: new Map([['FIRSTNAME', 'Vera']]) }));
     p.mock.store.contacts.set('v2@example.com', storedContact('v2@example.com', [], { id: 902, status: 'Unsubscribed' }));
     for (const email of emails(20)) await p.signUp(email);
     p.recover();
     expect(await p.handler.deliverQueued()).toMatchObject({ delivered: 20, imported: 20 });
-    expect(optedIn(p.mock.store.contacts.get('v1@example.com'))).toEqual([2, 4, 5]); // 3 shown and not ticked: out; 4, 5 kept
+    expect(optedIn(p.mock.store.contacts.get('v1@example.com'))).toEqual([2, 3, 4, 5]); // 2 ticked: in; 3 (shown, not ticked), 4, 5 kept
+    expect(p.mock.store.imports[0]!.mergeOption).toBe('overwriteIfEmpty');
     const back = p.mock.store.contacts.get('v2@example.com')!;
     expect(back.status).toBe('PendingOptIn');
     expect(p.mock.store.outbox.filter((mail) => mail.to === 'v2@example.com')).toEqual([expect.objectContaining({ kind: 'resubscribe', returnUrl: `${SITE}/signup` })]);

@@ -62,7 +62,7 @@ describe('bulk delivery with the Redis stores', () => {
       const { options } = engine;
       return createQueueDeliverer({
         queue: options.queue, delivery: options.queueDelivery, clock: options.clock, budgetMs: options.retry.budgetMs, definition: engine.definition,
-        submit: engine.submit as DelivererDeps['submit'], emailRef: engine.emailRef, logger: undefined, drainLock: stores.drainLock,
+        submit: engine.submit as DelivererDeps['submit'], emailRef: engine.emailRef, logger: undefined, metrics: options.metrics, drainLock: stores.drainLock,
       });
     };
     const reports = await Promise.all([deliverer()(), deliverer()()]);

@@ -5,12 +5,16 @@ import type { SignupLogger } from '../../shared/signup-logger.js';
 import type { CallBudget, CallBudgetOptions } from '../../dotdigital/call-budget.js';
 import type { DrainLock } from '../../queue/drain-lock.js';
 import type { SharedRateLimiter } from '../../http/shared-rate-limiter.js';
+import type { CounterStore } from '../../http/use-counter.js';
 import { createRedisCallBudget } from './redis-call-budget.js';
+import { createRedisCounters } from './redis-counters.js';
 import { createRedisClient, DEFAULT_REDIS_TIMEOUT_MS } from './redis-client.js';
 import { createRedisConnection, type RedisConnection } from './redis-connection.js';
 import { createRedisDrainLock } from './redis-drain-lock.js';
 import { createRedisIpLimiter } from './redis-ip-limiter.js';
 import { createRedisSignupQueue, type RedisSignupQueue } from './redis-signup-queue.js';
+import { redisReady } from './redis-ready.js';
+import type { ReadyCheck } from '../../shared/check-readiness.js';
 
 /** Options of {@link createRedisStores}. */
 export interface RedisStoresOptions {
@@ -22,6 +26,8 @@ export interface RedisStoresOptions {
   maxEntries?: number;
   /** The per-IP limit. Default 10 a minute, as the handler's own. */
   rateLimit?: { max: number; windowMs: number };
+  /** How long malformed queue entries (`…:queue:malformed`, which may hold addresses) are kept. Default 7 days. */
+  malformedRetentionMs?: number;
   /** Outage detection and probing of Dotdigital's call budget. */
   budget?: CallBudgetOptions;
   /** Told about malformed queue entries, and when Redis cannot be reached or is back. Default `console`. */
@@ -30,12 +36,14 @@ export interface RedisStoresOptions {
   timeoutMs?: number;
 }
 
-/** Everything the proxies share through one Redis. */
+/** Everything the proxies share through one Redis; each part's `ready()` is the same one-write check of the connection. */
 export interface RedisStores {
-  queue: RedisSignupQueue;
-  ipLimiter: SharedRateLimiter;
-  budget: CallBudget;
-  drainLock: DrainLock;
+  queue: RedisSignupQueue & ReadyCheck;
+  ipLimiter: SharedRateLimiter & ReadyCheck;
+  /** Per-key counts for the handler's `addressLimit` (and other checks that count in windows). */
+  counters: CounterStore;
+  budget: CallBudget & ReadyCheck;
+  drainLock: DrainLock & ReadyCheck;
   /** The client in use. */
   redis: Redis;
   /** Resolves once Redis answers (connecting if it has not yet); rejects with a `RedisUnavailableError` saying why not. */
@@ -44,18 +52,18 @@ export interface RedisStores {
   close(): Promise<void>;
 }
 
-const OPTION_NAMES = ['redis', 'prefix', 'maxEntries', 'rateLimit', 'budget', 'logger', 'timeoutMs'] as const satisfies ReadonlyArray<keyof RedisStoresOptions>;
+const OPTION_NAMES = ['redis', 'prefix', 'maxEntries', 'rateLimit', 'malformedRetentionMs', 'budget', 'logger', 'timeoutMs'] as const satisfies ReadonlyArray<keyof RedisStoresOptions>;
 const BUDGET_NAMES = ['failuresToOutage', 'failureWindowMs', 'probeEveryMs', 'blockWithoutResetMs'] as const satisfies ReadonlyArray<keyof CallBudgetOptions>;
 
 /**
  * The stores every instance of the proxy shares through one Redis: the signup queue, the per-IP
- * limiter, Dotdigital's call budget and the drain lock. Creating them opens nothing, so it
+ * limiter, the per-address counters, Dotdigital's call budget and the drain lock. Creating them opens nothing, so it
  * never fails for a Redis that cannot be reached (a module can create them at load, and
  * `next build` needs no Redis); it throws only for options that cannot be right. They connect
  * on first use and reconnect by themselves: while Redis is away each call rejects at once with
  * a `RedisUnavailableError` naming the reason (a wrong password, TLS, DNS, refused), so the
- * handler falls back (a live signup, else `503`; the per-IP limit and the call budget count in
- * this instance), and the first call after it is back uses it.
+ * handler falls back (a live signup, else `503`; the per-IP limit, the per-address counts and
+ * the call budget count in this instance), and the first call after it is back uses it.
  *
  * @example
  * const stores = createRedisStores({ redis: 'redis://127.0.0.1:6379', prefix: 'shop' });
@@ -79,12 +87,22 @@ export function createRedisStores(options: RedisStoresOptions): RedisStores {
   // Only a client of ours is watched: one you bring is yours to log.
   const connection = createRedisConnection(redis, { where, timeoutMs, logger: owned ? logger : undefined });
   const limiter = createRedisIpLimiter(redis, { prefix, ...(options.rateLimit ?? { max: 10, windowMs: 60_000 }) });
+  const counters = createRedisCounters(redis, { prefix });
+  const malformed = options.malformedRetentionMs === undefined ? {} : { malformedRetentionMs: options.malformedRetentionMs };
+  const check = { ready: redisReady(connection, prefix), readyName: 'redis' };
+  // Not gated: while Redis is away the limiters count in this instance's memory (their insurance), which beats letting everyone through.
+  const reach = () => connection.ready().catch(() => undefined);
   return {
-    queue: gated(connection, createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger })),
-    // Not gated: while Redis is away the limiter counts in this instance's memory (its insurance), which beats letting everyone through.
-    ipLimiter: { take: async (ip) => (await connection.ready().catch(() => undefined), limiter.take(ip)) },
-    budget: createRedisCallBudget(redis, { prefix, ...options.budget }, connection),
-    drainLock: gated(connection, createRedisDrainLock(redis, { prefix })),
+    queue: { ...gated(connection, createRedisSignupQueue(redis, { prefix, maxEntries: options.maxEntries ?? 100_000, logger, ...malformed })), ...check },
+    ipLimiter: { take: async (ip) => (await reach(), limiter.take(ip)), charge: async (ip, points) => (await reach(), limiter.charge?.(ip, points)), ...check },
+    counters: {
+      counter(name, limit) {
+        const counter = counters.counter(name, limit);
+        return { take: async (key) => (await reach(), counter.take(key)), give: async (key) => (await reach(), counter.give(key)) };
+      },
+    },
+    budget: { ...createRedisCallBudget(redis, { prefix, ...options.budget }, connection), ...check },
+    drainLock: { ...gated(connection, createRedisDrainLock(redis, { prefix })), ...check },
     redis,
     ping: () => connection.run(async (client) => void (await client.ping())),
     close: () => connection.close(owned),

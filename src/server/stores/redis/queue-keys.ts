@@ -13,7 +13,11 @@
  * - `leases`   hash   id → the lease token of its latest claim
  * - `imports`  hash   batchId → `{ startedAt, entries: [id, lease, …] }`
  * - `importIds` hash  batchId → Dotdigital's import id
- * - `malformed` hash  id → what was stored, for an operator to look at
+ * - `malformed` hash  id → what was stored, for an operator to look at (it holds addresses, so it expires)
+ * - `malformed-at` zset id → when it was moved aside; entries older than the retention are deleted
+ * - `dead`     hash   id → a dead letter's JSON: `{ entry, attempts, reason, diedAt, status?, token? }`,
+ *                     `entry` the entry's JSON as added
+ * - `dead-order` zset id → when it died, for the retention
  *
  * @example
  * const keys = queueKeys('signup');
@@ -31,6 +35,9 @@ export function queueKeys(prefix: string) {
     imports: at('imports'),
     importIds: at('import-ids'),
     malformed: at('malformed'),
+    malformedAt: at('malformed-at'),
+    dead: at('dead'),
+    deadOrder: at('dead-order'),
   };
 }
 

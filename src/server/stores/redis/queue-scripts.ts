@@ -2,7 +2,8 @@
 // Every entry script takes the same keys, KEYS = entries, state, order, waiting, ready, leases;
 // numbers arrive as strings.
 
-const FORGET = `
+/** Deletes entry `id` (a local of the script) wherever it is; KEYS 1–6 as above. */
+export const FORGET = `
 redis.call('hdel', KEYS[1], id)
 redis.call('hdel', KEYS[2], id)
 redis.call('hdel', KEYS[3], id)
@@ -52,12 +53,27 @@ local id = ARGV[1]
 ${FORGET}
 return 1`;
 
-/** KEYS as above + malformed · ARGV id → moves an unreadable entry aside. */
+/** KEYS as above + malformed, malformedAt · ARGV id, now → moves an unreadable entry aside, noting when. */
 export const QUARANTINE_LUA = `
 local id = ARGV[1]
 local json = redis.call('hget', KEYS[1], id)
-if json then redis.call('hset', KEYS[7], id, json) end
+if json then
+  redis.call('hset', KEYS[7], id, json)
+  redis.call('zadd', KEYS[8], ARGV[2], id)
+end
 ${FORGET}
+return 1`;
+
+/**
+ * KEYS malformed, malformedAt · ARGV now, cutoff → deletes entries moved aside before \`cutoff\`
+ * (they hold personal data); one kept by an older version without a time is dated \`now\`.
+ */
+export const EXPIRE_MALFORMED_LUA = `
+for _, id in ipairs(redis.call('hkeys', KEYS[1])) do
+  if not redis.call('zscore', KEYS[2], id) then redis.call('zadd', KEYS[2], ARGV[1], id) end
+end
+for _, id in ipairs(redis.call('zrangebyscore', KEYS[2], '-inf', ARGV[2])) do redis.call('hdel', KEYS[1], id) end
+redis.call('zremrangebyscore', KEYS[2], '-inf', ARGV[2])
 return 1`;
 
 /**

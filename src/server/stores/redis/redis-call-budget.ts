@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { callBudgetSettings, readOutcome, type CallBudget, type CallBudgetOptions } from '../../dotdigital/call-budget.js';
+import { budgetState, callBudgetSettings, readOutcome, type CallBudget, type CallBudgetOptions } from '../../dotdigital/call-budget.js';
 import { createMemoryCallBudget } from '../../dotdigital/memory-call-budget.js';
 import { MAY_CALL_LUA, RECORD_LUA } from './budget-scripts.js';
 import { defineScript } from './redis-client.js';
@@ -46,6 +46,11 @@ export function createRedisCallBudget(redis: Redis, options: CallBudgetOptions &
       const { failuresToOutage, failureWindowMs, probeEveryMs } = settings;
       const flags = [read.failure ? 1 : 0, read.success ? 1 : 0];
       await run(() => record([key], [Math.round(now), ...flags, text(read.blockUntil), text(read.remaining), text(read.resetAt), failuresToOutage, failureWindowMs, probeEveryMs, text(read.resetFrom), text(read.limit)]));
+    },
+    async read(now) {
+      const [blockedUntil, outage, probeUntil, remaining, resetAt] = await run(() => redis.hmget(key, 'blockedUntil', 'outage', 'probeUntil', 'remaining', 'resetAt'));
+      const number = (value: string | null | undefined) => (value == null ? 0 : Number(value));
+      return budgetState(now, { blockedUntil: number(blockedUntil), outage: outage === '1', probeUntil: number(probeUntil), remaining: remaining == null ? undefined : Number(remaining), resetAt: number(resetAt) });
     },
   };
 }

@@ -11,6 +11,8 @@ import type { SharedRateLimiter } from '../../http/shared-rate-limiter.js';
  * a key's first request and reset together; `windowMs` is rounded to whole seconds), which is
  * what Redis counts atomically in one round trip.
  *
+ * `charge` adds the Dotdigital calls a signup cost beyond the first (a penalty, refusing nothing now).
+ *
  * While Redis is unreachable, each instance counts in its own memory (the library's insurance
  * limiter): visitors are still limited, per instance, and signups are not refused for it.
  *
@@ -39,6 +41,10 @@ export function createRedisIpLimiter(redis: Redis, options: { prefix: string; ma
       const verdict = await spend(visitors, rateLimitKey(ip));
       const site = ipv6SiteKey(ip);
       return !verdict.allowed || site === undefined ? verdict : spend(sites, site);
+    },
+    async charge(ip, points) {
+      const site = ipv6SiteKey(ip);
+      await Promise.all([visitors.penalty(rateLimitKey(ip), points), ...(site === undefined ? [] : [sites.penalty(site, points)])]);
     },
   };
 }
