@@ -21,6 +21,10 @@ export const INTEGRATION_TESTS = [
   'test/server/serve-faults.test.ts',
   'test/server/serve-redis.test.ts',
   'test/server/next-serverless-recipe.test.ts',
+  'test/server/metrics-loading.test.ts', // loads the built entry points
+  'test/server/operator-commands.test.ts', // the CLI's operator commands against a redis-server
+  'test/server/readme-metrics.test.ts', // README's metrics snippet, a redis-server among its stores
+  'test/server/queue/dead-letter-contract.test.ts', // the dead-letter contract, Redis's among them
   // The Redis stores, each against a redis-server of its own (the memory and file stores' tests are unit tests).
   'test/server/queue/bulk-redis.test.ts',
   'test/server/queue/lease-heartbeat.test.ts', // every queue's heartbeat, Redis's among them, in real time
