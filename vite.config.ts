@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 import { embedAliases } from './scripts/embed-aliases.js';
 import { embedLanguages } from './scripts/embed-languages.js';
 import { writeReadmeSnippet } from './scripts/readme-snippet.js';
 import { thirdPartyLicenses } from './scripts/third-party-licenses.js';
+import { INTEGRATION_TESTS, testGlob } from './test/support/test-groups.js';
 
 // The headless demo and README's examples import the package by name, as a user's app does, and
 // the demo's shadcn/ui files by their `@/` alias (src/demo/components/ui, src/demo/lib), as
@@ -27,7 +28,8 @@ const react18 = (name: string) => fileURLToPath(new URL(`./test/react-18/node_mo
 // - `vite build --mode embed`: the script-tag bundle, dist/embed/dotdigital-signup.js
 // - `vite build --mode embed-module`: the same as an ES module for bundlers, dist/embed/module/
 // - `vite build --mode demo`:  the React demo page's bundle, dist/demo-site/react-demo.js
-// - `vitest`:                  unit, component and proxy tests under test/
+// - `vitest`:                  the tests under test/: `unit` (with `react-18`) needs no build, no browser
+//                              and no process of its own (`npm run test:unit`); `integration` needs them
 // The npm entries themselves are compiled by `tsc -p tsconfig.build.json`.
 export default defineConfig(({ mode }) => {
   if (mode === 'embed') {
@@ -102,6 +104,7 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  const integration = INTEGRATION_TESTS.map(testGlob);
   return {
     plugins: [react()],
     resolve: { alias: packageByName },
@@ -113,7 +116,9 @@ export default defineConfig(({ mode }) => {
       testTimeout: 20_000,
       setupFiles: ['test/setup.ts'],
       projects: [
-        { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], provide: { reactMajor: 19 } } },
+        { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...integration], provide: { reactMajor: 19 } } },
+        // Needs `npm run build`, a browser or real processes (test/support/test-groups.ts says which and why).
+        { extends: true, test: { name: 'integration', include: integration, provide: { reactMajor: 19 } } },
         // The component tests again against React 18 (installed by the test/react-18 workspace):
         // every import of react/react-dom, including those inside Testing Library (inlined,
         // so the alias reaches it), resolves to React 18.

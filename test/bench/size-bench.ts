@@ -1,5 +1,5 @@
 import type { BenchSection } from './bench-section.js';
-import { embedLanguageSizes, reactEntryComposition, reactEntryWeight, reactEntryWeightWithFormStack, scriptTagComposition, scriptTagSizes, SIZE_BUDGETS } from './measure-sizes.js';
+import { embedLanguageSizes, reactEntryComposition, reactEntryWeight, reactEntryWeightWithFormStack, scriptTagComposition, scriptTagSizes, SIZE_BUDGETS } from '../support/measure-sizes.js';
 
 const KB = 1024;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} KB`;

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSignupClient, createSignupController, englishMessages } from '../../src/core/index.js';
-import { proxyWithMock } from '../server/proxy-fixture.js';
-import { CONSENT, LOCALE_OPTIONS } from '../server/locale-fixture.js';
-import { widgetFetch } from '../react/widget-fixture.js';
+import { proxyWithMock } from '../support/proxy-fixture.js';
+import { CONSENT, LOCALE_OPTIONS } from '../support/locale-fixture.js';
+import { widgetFetch } from '../support/widget-fixture.js';
 
 // The browser side asks for the form in its language and sends that language back with the consent.
 describe('a form in a language', () => {

@@ -3,10 +3,10 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SignupForm } from '../../src/index.js';
-import { proxyWithMock } from '../server/proxy-fixture.js';
-import { CONSENT, LOCALE_OPTIONS } from '../server/locale-fixture.js';
+import { proxyWithMock } from '../support/proxy-fixture.js';
+import { CONSENT, LOCALE_OPTIONS } from '../support/locale-fixture.js';
 import { arabicMessages } from '../support/arabic-messages.js';
-import { rootOf, widgetFetch } from './widget-fixture.js';
+import { rootOf, widgetFetch } from '../support/widget-fixture.js';
 
 afterEach(cleanup);
 

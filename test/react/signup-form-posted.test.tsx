@@ -7,8 +7,8 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSignupOutcome, SIGNUP_FORM_FIELDS, type FormDefinition, type SignupOutcome } from '../../src/core/index.js';
 import { SignupForm } from '../../src/index.js';
-import { ENDPOINT, proxyWithMock, SITE } from '../server/proxy-fixture.js';
-import { DEFINITION, scriptedFetch } from './widget-fixture.js';
+import { ENDPOINT, proxyWithMock, SITE } from '../support/proxy-fixture.js';
+import { DEFINITION, scriptedFetch } from '../support/widget-fixture.js';
 
 afterEach(() => {
   cleanup();

@@ -5,7 +5,7 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { englishMessages as serverEnglish, loadSignupMessages as serverLoad, SIGNUP_LOCALES as serverLocales } from '../../src/core/index.js';
 import { loadSignupMessages, SignupForm } from '../../src/index.js';
-import { DEFINITION } from './widget-fixture.js';
+import { DEFINITION } from '../support/widget-fixture.js';
 
 // No DOM here: anything that touched `window` or `document` while importing or rendering
 // would throw a ReferenceError.

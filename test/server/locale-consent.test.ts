@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { SIGNUP_FORM_FIELDS } from '../../src/core/index.js';
 import { consentVersion, createMemorySignupQueue } from '../../src/server/index.js';
-import { CONTACT_WRITE, ENDPOINT, errorOf, HOUR, post, proxyInOutage, proxyWithMock, SITE, status, storedContact } from './proxy-fixture.js';
+import { CONTACT_WRITE, ENDPOINT, errorOf, HOUR, post, proxyInOutage, proxyWithMock, SITE, status, storedContact } from '../support/proxy-fixture.js';
 import { backlogProxy } from './queue/bulk-fixture.js';
-import { CONSENT, consentIn, LOCALE_OPTIONS } from './locale-fixture.js';
+import { CONSENT, consentIn, LOCALE_OPTIONS } from '../support/locale-fixture.js';
 
 const IP = { clientAddress: '203.0.113.7' };
 const storedText = (proxy: ReturnType<typeof proxyWithMock>, email: string) => proxy.mock.store.contacts.get(email)?.consentRecords.map((record) => record.fields.TEXT);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { consentVersion } from '../../src/server/index.js';
-import { captureLogger, proxyWithMock } from './proxy-fixture.js';
-import { CONSENT, getIn, LOCALE_OPTIONS } from './locale-fixture.js';
+import { captureLogger, proxyWithMock } from '../support/proxy-fixture.js';
+import { CONSENT, getIn, LOCALE_OPTIONS } from '../support/locale-fixture.js';
 
 type Definition = { consent: { text: string; version: string }; preferences: unknown; fields: Array<{ label: string }>; locale: string };
 const json = async (response: Response) => (await response.json()) as Definition;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSignupHandler, type SignupHandlerOptions } from '../../src/server/index.js';
 import { DEFAULT_CONSENT_TEXT, optionsFromEnv } from '../../src/server/node/index.js';
-import { CONSENT } from './locale-fixture.js';
+import { CONSENT } from '../support/locale-fixture.js';
 
 const base = { apiUser: 'apiuser-x@apiconnector.com', apiPassword: 'secret', consentText: CONSENT };
 const env = { DOTDIGITAL_API_USER: 'u@apiconnector.com', DOTDIGITAL_API_PASSWORD: 'p' };
