@@ -1,12 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 import { embedAliases } from './scripts/embed-aliases.js';
 import { embedLanguages } from './scripts/embed-languages.js';
 import { embedSolver } from './scripts/embed-solver.js';
 import { writeReadmeSnippet } from './scripts/readme-snippet.js';
 import { thirdPartyLicenses } from './scripts/third-party-licenses.js';
+import { INTEGRATION_TESTS, testGlob } from './test/support/test-groups.js';
 
 // The headless demo and README's examples import the package by name, as a user's app does, and
 // the demo's shadcn/ui files by their `@/` alias (src/demo/components/ui, src/demo/lib), as
@@ -16,12 +17,20 @@ const packageByName = [
   { find: /^dotdigital-signup\/core$/, replacement: fileURLToPath(new URL('./src/core/index.ts', import.meta.url)) },
   { find: /^@\/(.*)$/, replacement: `${fileURLToPath(new URL('./src/demo/', import.meta.url))}$1` },
 ];
+// What both builds of the script tag share: Preact for React, the version, production code.
+const embedShared = {
+  publicDir: false as const,
+  resolve: { alias: embedAliases, dedupe: ['preact'] },
+  define: { 'process.env.NODE_ENV': '"production"', __DOTDIGITAL_SIGNUP_VERSION__: JSON.stringify(pkg.version) },
+};
 const react18 = (name: string) => fileURLToPath(new URL(`./test/react-18/node_modules/${name}`, import.meta.url));
 
-// One config, three jobs:
+// One config, four jobs:
 // - `vite build --mode embed`: the script-tag bundle, dist/embed/dotdigital-signup.js
+// - `vite build --mode embed-module`: the same as an ES module for bundlers, dist/embed/module/
 // - `vite build --mode demo`:  the React demo page's bundle, dist/demo-site/react-demo.js
-// - `vitest`:                  unit, component and proxy tests under test/
+// - `vitest`:                  the tests under test/: `unit` (with `react-18`) needs no build, no browser
+//                              and no process of its own (`npm run test:unit`); `integration` needs them
 // The npm entries themselves are compiled by `tsc -p tsconfig.build.json`.
 export default defineConfig(({ mode }) => {
   if (mode === 'embed') {
@@ -53,9 +62,7 @@ export default defineConfig(({ mode }) => {
           },
         },
       ],
-      publicDir: false,
-      resolve: { alias: embedAliases, dedupe: ['preact'] },
-      define: { 'process.env.NODE_ENV': '"production"', __DOTDIGITAL_SIGNUP_VERSION__: JSON.stringify(pkg.version) },
+      ...embedShared,
       build: {
         outDir: 'dist/embed',
         emptyOutDir: true,
@@ -64,6 +71,24 @@ export default defineConfig(({ mode }) => {
         terserOptions: { ecma: 2020, compress: { passes: 2 } },
         target: 'es2022',
         lib: { entry: 'src/embed/index.ts', name: 'DotdigitalSignupBundle', formats: ['iife'], fileName: () => 'dotdigital-signup.js' },
+      },
+    };
+  }
+  if (mode === 'embed-module') {
+    // The same element as an ES module, for `import 'dotdigital-signup/embed'` in a browser bundle
+    // (package.json#exports sends bundlers here through the `browser` condition): a module has no
+    // document.currentScript to find language files beside it, so its languages stay the core's
+    // dynamic imports, chunks beside it that the app's bundler splits as its own.
+    return {
+      ...embedShared,
+      plugins: [react(), thirdPartyLicenses()],
+      build: {
+        outDir: 'dist/embed/module',
+        emptyOutDir: true,
+        minify: true,
+        target: 'es2022',
+        lib: { entry: 'src/embed/index.ts', formats: ['es'], fileName: () => 'dotdigital-signup.js' },
+        rollupOptions: { output: { chunkFileNames: '[name].js' } },
       },
     };
   }
@@ -82,6 +107,7 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  const integration = INTEGRATION_TESTS.map(testGlob);
   return {
     plugins: [react()],
     resolve: { alias: packageByName },
@@ -93,7 +119,9 @@ export default defineConfig(({ mode }) => {
       testTimeout: 20_000,
       setupFiles: ['test/setup.ts'],
       projects: [
-        { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], provide: { reactMajor: 19 } } },
+        { extends: true, test: { name: 'unit', include: ['test/**/*.test.{ts,tsx}'], exclude: [...configDefaults.exclude, ...integration], provide: { reactMajor: 19 } } },
+        // Needs `npm run build`, a browser or real processes (test/support/test-groups.ts says which and why).
+        { extends: true, test: { name: 'integration', include: integration, provide: { reactMajor: 19 } } },
         // The component tests again against React 18 (installed by the test/react-18 workspace):
         // every import of react/react-dom, including those inside Testing Library (inlined,
         // so the alias reaches it), resolves to React 18.

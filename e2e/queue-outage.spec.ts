@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { DEMO_CONSENT_TEXTS } from '../src/demo/demo-languages.js';
 import { readMock, uniqueEmail, type ConsentReadBack } from './mock-api.js';
 import { MOCK_PORT } from './playwright.config.js';
 import { openWidget, widgetRoot } from './widget-helpers.js';
@@ -26,6 +27,13 @@ test('a signup during a Dotdigital outage is queued, then delivered with its con
     await expect(page.getByRole('status')).toContainText('Thank you for subscribing');
     await page.screenshot({ path: 'test-results/queue-outage-widget.png' });
     const signedUpAt = Date.now();
+    // A German visitor queued too: the record delivered later must hold the German statement they saw.
+    await page.goto('/embed-languages.html');
+    const german = page.getByRole('region', { name: 'Deutsch' });
+    const germanEmail = uniqueEmail('queued-de');
+    await german.getByLabel('E-Mail-Adresse').fill(germanEmail);
+    await german.getByRole('button', { name: 'Abonnieren' }).click();
+    await expect(german.getByRole('status')).toContainText('Vielen Dank für Ihre Anmeldung');
     expect((await page.request.get(`${mockPage}v2/preferences`)).status()).toBe(503); // still down: nothing can have arrived
 
     await page.goto(mockPage);
@@ -37,6 +45,9 @@ test('a signup during a Dotdigital outage is queued, then delivered with its con
     expect(Date.parse(consent.DATETIMECONSENTED!)).toBeLessThanOrEqual(signedUpAt);
     expect(consent.USERAGENT).toContain('Chrome');
     expect(consent.URL).toMatch(/^http:\/\/localhost:\d+\/$/);
+    await expect.poll(async () => (await readMock(`/v2/contacts/${encodeURIComponent(germanEmail)}/with-consent`)).status, { timeout: 20_000 }).toBe(200);
+    const delivered = await readMock<ConsentReadBack>(`/v2/contacts/${encodeURIComponent(germanEmail)}/with-consent`);
+    expect(delivered.body.consentFields[0]!.fields.find((f) => f.key === 'TEXT')!.value).toBe(DEMO_CONSENT_TEXTS.de);
     await page.reload();
     await expect(page.getByRole('heading', { name: email })).toBeVisible();
   } finally {

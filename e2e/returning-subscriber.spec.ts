@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readMock, uniqueEmail, type ConsentReadBack, type PreferenceReadBack, optedInIds } from './mock-api.js';
+import { DEMO_CONSENT_TEXTS } from '../src/demo/demo-languages.js';
 import { MOCK_PORT } from './playwright.config.js';
 import { openWidget, WIDGET_PAGES, widgetRoot } from './widget-helpers.js';
 
@@ -49,3 +50,20 @@ for (const { name, path } of WIDGET_PAGES) {
     expect(optedInIds((await readMock<PreferenceReadBack[]>(`/v2/contacts/${encodeURIComponent(email)}/preferences`)).body)).toEqual([2, 5]);
   });
 }
+
+test('a returning German subscriber\'s resubscribe email is asked for in German (Dotdigital\'s de-DE), the German statement recorded', async ({ page }) => {
+  const email = uniqueEmail('zurueck');
+  await page.goto(`http://127.0.0.1:${MOCK_PORT}/`);
+  await page.getByLabel('Email', { exact: true }).fill(email); // the mock page's form that gives an address a status
+  await page.getByLabel('Status').selectOption('Unsubscribed');
+  await page.getByRole('button', { name: 'Set status' }).click();
+  await page.goto('/embed-languages.html');
+  const german = page.getByRole('region', { name: 'Deutsch' });
+  await german.getByLabel('E-Mail-Adresse').fill(email);
+  await german.getByRole('button', { name: 'Abonnieren' }).click();
+  await expect(german.getByRole('status')).toContainText('Bitte prüfen Sie Ihr Postfach');
+  const outbox = (await readMock<Array<OutboxEmail & { locale?: string }>>('/_mock/outbox')).body.filter((sent) => sent.to === email);
+  expect(outbox).toEqual([expect.objectContaining({ kind: 'resubscribe', locale: 'de-DE' })]);
+  const stored = await readMock<ConsentReadBack>(`/v2/contacts/${encodeURIComponent(email)}/with-consent`);
+  expect(stored.body.consentFields.map((record) => record.fields.find((field) => field.key === 'TEXT')?.value)).toEqual([DEMO_CONSENT_TEXTS.de]);
+});

@@ -21,6 +21,7 @@ export function thirdPartyLicenses(): Plugin {
           const match = /^(.*[\\/]node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(id);
           if (match) packages.set(match[1]!, match[1]!);
         }
+        if (packages.size === 0) continue; // a chunk of our own code alone (a language) owes no notice
         const notices = [...packages.keys()].sort().map((dir) => {
           const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name: string; version: string; license?: string };
           const file = readdirSync(dir).find((name) => /^licen[cs]e(\.(md|txt))?$/i.test(name));

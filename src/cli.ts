@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { listenMock } from './mock/index.js';
 import { MOCK_USAGE, mockOptionsFromArgs } from './mock/mock-options-from-args.js';
 import { createSignupHandler, startQueueDelivery } from './server/index.js';
-import { createNodeFetch, listenSignup, optionsFromEnv, queueFromEnv } from './server/node/index.js';
+import { createNodeFetch, DEFAULT_CONSENT_TEXT, listenSignup, optionsFromEnv, queueFromEnv } from './server/node/index.js';
 import type { CommandIo } from './server/node/commands/command-text.js';
 import { unknownEnvVariables } from './server/node/env-names.js';
 import { whole } from './server/node/env-values.js';
@@ -16,7 +16,9 @@ const USAGE = `Usage: dotdigital-signup <command> [--port N] [--host H]
 
 Commands:
   serve   Run the signup proxy. Reads DOTDIGITAL_API_USER, DOTDIGITAL_API_PASSWORD,
-          DOTDIGITAL_REGION or DOTDIGITAL_API_URL, SIGNUP_CONSENT_TEXT, SIGNUP_OPT_IN_TYPE,
+          DOTDIGITAL_REGION or DOTDIGITAL_API_URL, SIGNUP_CONSENT_TEXT (and one per
+          locale: SIGNUP_CONSENT_TEXT_DE, …), SIGNUP_PREFERENCE_LABELS_DE, …,
+          SIGNUP_DEFAULT_LOCALE, SIGNUP_OPT_IN_TYPE,
           SIGNUP_ALLOWED_ORIGINS, SIGNUP_ADDRESS_BOOK_ID, SIGNUP_PREFERENCES, SIGNUP_FIELDS,
           SIGNUP_TRUSTED_PROXY_HOPS, SIGNUP_CLIENT_IP_HEADER, SIGNUP_RATE_LIMIT,
           SIGNUP_ADDRESS_WRITES_PER_DAY, SIGNUP_ADDRESS_EMAILS_PER_DAY,
@@ -121,7 +123,7 @@ async function serve(values: { port?: string | undefined; host?: string | undefi
     ? `Accepting signups from pages on ${origins.join(', ')} (SIGNUP_ALLOWED_ORIGINS)\n`
     : 'Accepting signups only from pages on this proxy\'s own origin: set SIGNUP_ALLOWED_ORIGINS to the site(s) whose pages carry the form if it is on another (README, "Security notes")\n');
   // The consent record is a legal record: a statement nobody chose should not go unnoticed.
-  if (!process.env.SIGNUP_CONSENT_TEXT) {
+  if (typeof options.consentText === 'string' ? options.consentText === DEFAULT_CONSENT_TEXT : Object.values(options.consentText).includes(DEFAULT_CONSENT_TEXT)) {
     jsonLogger.warn('SIGNUP_CONSENT_TEXT is not set, so the form shows and records a generic consent statement. Set it to the wording your privacy notice uses (README, "Proxy options").');
   }
   return -1;

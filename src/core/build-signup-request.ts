@@ -6,12 +6,13 @@ import type { SignupRequest } from './signup-request.js';
 /**
  * The `POST {endpoint}` body for valid values: only preferences the current definition
  * offers (a refreshed definition may have dropped one), data fields cast by the field-type
- * table (empty ones left out), and the consent record the visitor saw, stamped now on this page.
+ * table (empty ones left out), and the consent record the visitor saw, stamped now on this
+ * page, with the form's language (`locale`, when it has one) for the emails Dotdigital sends.
  *
  * @example
- * buildSignupRequest(values, definition, { pageUrl: location.href, now: new Date() });
+ * buildSignupRequest(values, definition, { pageUrl: location.href, now: new Date(), locale: 'de' });
  */
-export function buildSignupRequest(values: SignupFormValues, definition: FormDefinition, at: { pageUrl: string; now: Date }): SignupRequest {
+export function buildSignupRequest(values: SignupFormValues, definition: FormDefinition, at: { pageUrl: string; now: Date; locale?: string | undefined }): SignupRequest {
   const fields: Record<string, FieldValue> = {};
   for (const field of definition.fields) {
     const answer = fieldAnswer(values.fields?.[field.name]);
@@ -22,7 +23,8 @@ export function buildSignupRequest(values: SignupFormValues, definition: FormDef
     email: values.email.trim(),
     preferences: offeredPreferences(definition).filter((p) => values.preferences?.[`p${p.id}`] === true).map((p) => p.id),
     fields,
-    consent: { ...definition.consent, consentedAt: at.now.toISOString(), pageUrl: at.pageUrl },
+    // `locale: undefined` is left out of the JSON sent (fewer bytes in the script tag than a conditional key).
+    consent: { ...definition.consent, consentedAt: at.now.toISOString(), pageUrl: at.pageUrl, locale: at.locale },
   };
   if (values.honeypot) request.honeypot = values.honeypot;
   return request;

@@ -33,6 +33,7 @@ export interface FormField {
  *   consent: { text: 'Yes, send me the newsletter.', version: 'a1b2c3' },
  *   fields: [],
  *   doubleOptIn: false,
+ *   locale: 'en',
  * };
  */
 export interface FormDefinition {
@@ -45,6 +46,12 @@ export interface FormDefinition {
    * the answer itself (an unknown kind asks nothing of it), which keeps the script tag lighter.
    */
   humanCheck?: HumanCheckInfo;
+  /**
+   * The language of the consent statement and the labels (a BCP 47 tag): the proxy's locale for
+   * the form's (`?locale=de-AT` may get `de`, or the default locale when it has none in that
+   * language). Absent from proxies older than per-locale consent.
+   */
+  locale?: string;
 }
 
 /**
@@ -84,6 +91,7 @@ export const formDefinitionSchema = z.object({
     }),
   ),
   doubleOptIn: z.boolean(),
+  locale: z.optional(z.string()),
 });
 
 /**

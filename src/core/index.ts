@@ -12,6 +12,7 @@ export { englishMessages, mergeSignupMessages } from './messages.js';
 export type { SignupMessageOverrides, SignupMessages } from './messages.js';
 export { SIGNUP_LOCALES, loadSignupMessages, loadedSignupMessages, matchSignupLocale } from './locales/load-signup-messages.js';
 export type { SignupLocale } from './locales/load-signup-messages.js';
+export { textDirection } from './locales/text-direction.js';
 export { germanMessages } from './locales/de.js';
 export { spanishMessages } from './locales/es.js';
 export { frenchMessages } from './locales/fr.js';

@@ -17,6 +17,12 @@ export interface SignupClientOptions {
   fetch?: typeof fetch;
   /** Give up on a call after this many milliseconds (default 20000): a form must never spin forever. */
   timeoutMs?: number;
+  /**
+   * The form's language (a BCP 47 tag, e.g. `de`): the definition is asked for in it,
+   * `GET {endpoint}?locale=de`, so the consent statement and labels come in that language.
+   * Without it the plain `GET {endpoint}`: the proxy's default locale.
+   */
+  locale?: string;
 }
 
 /** Options of {@link SignupClient.loadDefinition}. */
@@ -28,6 +34,8 @@ export interface LoadDefinitionOptions {
 
 /** The browser side of the widget ⇄ proxy protocol. */
 export interface SignupClient {
+  /** The form's language (`SignupClientOptions.locale`): a signup sends it with the consent, for Dotdigital's emails. */
+  readonly locale?: string | undefined;
   /** `GET {endpoint}`: the form to render. Throws {@link SignupError}. */
   loadDefinition(options?: LoadDefinitionOptions): Promise<FormDefinition>;
   /**
@@ -48,8 +56,8 @@ export interface SignupClient {
  * and the script tag both use it, and so can your own UI.
  *
  * @example
- * const client = createSignupClient({ endpoint: '/api/signup' });
- * const definition = await client.loadDefinition();
+ * const client = createSignupClient({ endpoint: '/api/signup', locale: 'de' });
+ * const definition = await client.loadDefinition(); // GET /api/signup?locale=de
  * await client.submit({ email, preferences: [9], consent: { ...definition.consent, consentedAt, pageUrl } });
  */
 export function createSignupClient(options: SignupClientOptions): SignupClient {
@@ -58,7 +66,11 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
       "createSignupClient: `endpoint` is required — the URL of your signup proxy, e.g. '/api/signup' (see README, 'Run the proxy').",
     );
   }
-  const endpoint = options.endpoint;
+  const { endpoint, locale } = options;
+  // The definition in `locale`: the endpoint with `locale=` added to its query (a string edit, so
+  // a relative endpoint stays relative: there may be no base URL to resolve it against). README's
+  // preload line must name this exact URL for the browser to hand its answer over.
+  const definitionUrl = locale ? `${endpoint}${endpoint.includes('?') ? '&' : '?'}locale=${encodeURIComponent(locale)}` : endpoint;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const doFetch = (input: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(input, init);
 
@@ -79,9 +91,9 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
         // another origin gets no cookies either way, and ours reads none.
         response = await doFetch(url, { ...init, signal: controller.signal });
       } catch (cause) {
-        if (timedOut) throw new SignupError('network_error', `The signup service at ${endpoint} did not answer within ${timeoutMs} ms.`);
+        if (timedOut) throw new SignupError('network_error', `The signup service at ${url} did not answer within ${timeoutMs} ms.`);
         if ((cause as Error)?.name === 'AbortError') throw cause;
-        throw new SignupError('network_error', `Could not reach the signup service at ${endpoint}.`);
+        throw new SignupError('network_error', `Could not reach the signup service at ${url}.`);
       }
       const body: unknown = await response.json().catch(() => undefined);
       if (!response.ok) throw errorFromAnswer(response.status, body, parseRetryAfter(response.headers.get('retry-after'), Date.now()));
@@ -102,19 +114,20 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
   };
 
   return {
+    locale,
     prepare: know,
     async loadDefinition({ signal, fresh } = {}) {
       // No headers, like the preload README's snippet makes: nothing to tell the two requests apart.
       const init: RequestInit = fresh ? { cache: 'no-cache' } : {};
       try {
-        const { status, body } = await call(init, signal);
+        const { status, body } = await call(init, signal, definitionUrl);
         const definition = readFormDefinition(body);
-        if (!definition) throw new SignupError('internal_error', `The signup service at ${endpoint} did not answer with a form definition.`, { status });
+        if (!definition) throw new SignupError('internal_error', `The signup service at ${definitionUrl} did not answer with a form definition.`, { status });
         know(body as Partial<FormDefinition>); // the raw answer: the schema leaves humanCheck out
         return definition;
       } catch (error) {
         // The visitor reads one sentence (definitionFailedMessage); the developer needs the URL, the answer and the fix.
-        if (error instanceof SignupError) console.error(loadFailure(endpoint, error));
+        if (error instanceof SignupError) console.error(loadFailure(definitionUrl, error));
         throw error;
       }
     },

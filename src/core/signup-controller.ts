@@ -132,7 +132,7 @@ export function createSignupController(options: SignupControllerOptions): Signup
       phase = 'submitting';
       update({});
       try {
-        const request = buildSignupRequest(values, definition, { pageUrl: options.pageUrl?.() ?? globalThis.location.href, now: options.now?.() ?? new Date() });
+        const request = buildSignupRequest(values, definition, { pageUrl: options.pageUrl?.() ?? globalThis.location.href, now: options.now?.() ?? new Date(), locale: client.locale });
         notify(callbacks().onSubmit, request);
         const status = await client.submit(request);
         succeed(status, request.email);

@@ -6,7 +6,7 @@
  * The `name` of each input of a signup `<form method="post">`. Data fields are `fields.` + the
  * field's name (`fields.FIRSTNAME`); `preferences` is repeated, once per ticked box (`value` its
  * id), or a box is named `preferences.p{id}` as react-hook-form names it (`<SignupForm>`'s). The
- * consent inputs are hidden: the text and version the form showed, the page's URL (without it
+ * consent inputs are hidden: the text and version the form showed, its language, the page's URL (without it
  * the proxy takes the `Referer`), and the time (without it, the server's). `formId` is echoed
  * back as the fragment of the URL the proxy redirects to, so the page scrolls to that form
  * and knows which of several forms the outcome is for.
@@ -24,6 +24,8 @@ export const SIGNUP_FORM_FIELDS = {
   fieldPrefix: 'fields.',
   consentText: 'consent.text',
   consentVersion: 'consent.version',
+  /** The form's language (optional): the proxy asks the confirmation email in it. */
+  consentLocale: 'consent.locale',
   consentedAt: 'consent.consentedAt',
   pageUrl: 'consent.pageUrl',
   /** Also the JSON body's name for it: signup-request.ts's HONEYPOT_FIELD is this entry. */
@@ -56,7 +58,7 @@ export function signupRequestFromForm(form: URLSearchParams, defaults: SignupFor
   const body: Record<string, unknown> = {};
   const fields: Record<string, string> = {};
   const consent: Record<string, string> = {};
-  const consentKeys: Record<string, string> = { [names.consentText]: 'text', [names.consentVersion]: 'version', [names.consentedAt]: 'consentedAt', [names.pageUrl]: 'pageUrl' };
+  const consentKeys: Record<string, string> = { [names.consentText]: 'text', [names.consentVersion]: 'version', [names.consentLocale]: 'locale', [names.consentedAt]: 'consentedAt', [names.pageUrl]: 'pageUrl' };
   for (const [key, value] of form) {
     if (key === names.email || key === names.honeypot || key === names.proof) body[key] = value;
     else if (key === names.preferences) preferences.push(value);

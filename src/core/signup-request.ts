@@ -20,14 +20,18 @@ export const HONEYPOT_FIELD = SIGNUP_FORM_FIELDS.honeypot;
  * const body: SignupRequest = {
  *   email: 'ann@example.com',
  *   preferences: [9, 21],
- *   consent: { text, version, consentedAt: new Date().toISOString(), pageUrl: location.href },
+ *   consent: { text, version, locale: 'de', consentedAt: new Date().toISOString(), pageUrl: location.href },
  * };
  */
 export interface SignupRequest {
   email: string;
   preferences?: number[];
   fields?: Record<string, FieldValue>;
-  consent: { text: string; version: string; consentedAt: string; pageUrl: string };
+  /**
+   * The consent as the form showed it: the definition's text and version, and the form's
+   * language (`locale`, optional), which the proxy asks Dotdigital's emails to be in.
+   */
+  consent: { text: string; version: string; locale?: string; consentedAt: string; pageUrl: string };
   honeypot?: string;
   /** The human check's answer: the solved proof of work (ALTCHA payload) or a vendor's token. */
   proof?: string;
@@ -52,6 +56,8 @@ export const signupRequestSchema = z.object({
   consent: z.object({
     text: z.string().check(z.maxLength(10_000)),
     version: z.string().check(z.maxLength(200)),
+    // A language tag; the proxy ignores one that is not (then the statement alone decides).
+    locale: z.optional(z.string().check(z.maxLength(35))),
     consentedAt: z.iso.datetime({ offset: true }),
     pageUrl: httpUrl,
   }),

@@ -9,6 +9,7 @@ import { unknownEnvVariables } from '../server/node/env-names.js';
 import { listenFailure, type PortChoice } from '../server/node/listen-failure.js';
 import { maskUrl } from '../server/shared/mask-url.js';
 import { createDemoApp } from './create-demo-app.js';
+import { withDemoLanguages } from './demo-languages.js';
 
 // A port someone else has is a choice to make, not a crash: one line saying which, and how.
 function exitWith(error: unknown, choice: PortChoice): never {
@@ -28,7 +29,7 @@ const apiUrl = real ? env.DOTDIGITAL_API_URL : (await listenMock({ port: mockPor
 // fits; a list from SIGNUP_ALLOWED_ORIGINS gets the demo's own origins added.
 const demoOrigins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`, `http://[::1]:${port}`];
 const fromEnv = optionsFromEnv({
-  ...env,
+  ...withDemoLanguages(env, { mock: !real }),
   DOTDIGITAL_API_USER: real ? env.DOTDIGITAL_API_USER : DEMO_API_USER,
   DOTDIGITAL_API_PASSWORD: real ? env.DOTDIGITAL_API_PASSWORD : DEMO_API_PASSWORD,
   DOTDIGITAL_API_URL: apiUrl,

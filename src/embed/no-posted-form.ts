@@ -9,7 +9,7 @@ import type { PostedFormInputsProps } from '../react/posted-form.js';
  * Renders nothing: a script-tag form is never posted by the browser itself.
  *
  * @example
- * <PostedFormInputs definition={definition} formId={id} pageUrl={undefined} /> // null
+ * <PostedFormInputs definition={definition} formId={id} form={props} /> // null
  */
 export function PostedFormInputs(_props: PostedFormInputsProps): null {
   return null;

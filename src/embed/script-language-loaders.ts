@@ -1,17 +1,14 @@
+import integrity from 'virtual:dotdigital-signup/language-integrity';
 import type { SignupMessages } from '../core/messages.js';
 import { loadPinnedScript } from './load-pinned-script.js';
-
-/** Set by the script-tag build (scripts/embed-languages.ts): each language file's Subresource Integrity hash. */
-declare const __DOTDIGITAL_SIGNUP_LANGUAGES__: Record<'de' | 'fr' | 'es' | 'nl', string>;
-
-const integrity = __DOTDIGITAL_SIGNUP_LANGUAGES__;
 
 /**
  * The script tag's languages: each a small file beside `dotdigital-signup.js`
  * (`dotdigital-signup.de.js`, …), loaded with its integrity hash the first time a form asks
  * for it (loadSignupMessages keeps it; a file that does not load, it says so in the console and
  * shows English), so the bundle every page loads carries English only.
- * Swapped in for `core/locales/language-loaders.ts` by the script-tag build (vite.config.ts).
+ * Swapped in for `core/locales/language-loaders.ts` by the script-tag build (scripts/embed-languages.ts):
+ * a single classic script cannot split out the core's dynamic imports.
  *
  * @example
  * const german = await LANGUAGE_LOADERS.de();

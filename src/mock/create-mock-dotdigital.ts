@@ -6,6 +6,7 @@ import { createMockStore, findContact, MAX_LOGGED_CALLS, newContact, seedStatuse
 import { readJson, registerApiRoutes } from './routes/mock-api-routes.js';
 import { refuse, registerGate } from './routes/mock-gate.js';
 import { registerHumanRoutes } from './routes/mock-human-routes.js';
+import { registerJsonRoutes } from './routes/mock-json-routes.js';
 import { registerResubscribeRoutes } from './routes/mock-resubscribe-routes.js';
 import { registerV3Routes } from './routes/mock-v3-routes.js';
 import { createFaultQueue, delay } from './rules/mock-faults.js';
@@ -88,6 +89,7 @@ export function createMockDotdigital(options: MockDotdigitalOptions = {}): MockD
   let outage = false;
   const outageSwitch = { get active() { return outage; }, set: (on: boolean) => void (outage = on) };
   registerHumanRoutes(app, { store, now, options, outage: outageSwitch, faults, settle });
+  registerJsonRoutes(app, { store, settle });
   app.notFound((c) => refuse(c, 404, 'No HTTP resource was found that matches the request URI. ERROR_RESOURCE_NOT_FOUND', 'notFound'));
   app.onError((error, c) => {
     if (error instanceof MockApiError) return c.json({ message: error.message }, error.status as 400);

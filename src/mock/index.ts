@@ -6,4 +6,5 @@ export type { MockAddressBook, MockDataField, MockPreference } from './account/m
 export type { MockConsentRecord, MockContact, MockContactStatus } from './account/mock-contact.js';
 export type { MockApiCall, MockEmail, MockStore } from './account/mock-store.js';
 export type { MockImport, MockImportFailure, MockImportStatus, MockImportedContact } from './account/mock-import.js';
+export type { MockContactView } from './wire/mock-contact-view.js';
 export { listenMock } from './node/listen-mock.js';

@@ -22,6 +22,7 @@ Options:
   --import-processing MS keep each v3 import NotFinished for MS milliseconds (default 1000)
   --imports-without-opt-in-email
                          play an account whose imports send no double opt-in email
+  --import-body-limit B  answer an import body over B bytes 413 contacts:requestTooLarge (default 50 MB)
   --challenge-limit N    send at most N resubscribe challenge emails per contact a day (default 3)
 `;
 
@@ -52,6 +53,7 @@ export function mockOptionsFromArgs(
       latency: { type: 'string' }, suppressed: { type: 'string', multiple: true }, 'keep-suppressed': { type: 'boolean' },
       'hard-bounced': { type: 'string', multiple: true }, complained: { type: 'string', multiple: true },
       'import-processing': { type: 'string' }, 'imports-without-opt-in-email': { type: 'boolean' }, 'challenge-limit': { type: 'string' },
+      'import-body-limit': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,6 +63,7 @@ export function mockOptionsFromArgs(
   const latencyMs = positive('latency', values.latency, 0);
   const importProcessingMs = positive('import-processing', values['import-processing'], 0);
   const challenges = positive('challenge-limit', values['challenge-limit'], 0);
+  const importBodyLimitBytes = positive('import-body-limit', values['import-body-limit']);
   return {
     port: positive('port', values.port ?? env.DOTDIGITAL_MOCK_PORT ?? '4010', 0)!,
     host: values.host ?? '127.0.0.1',
@@ -76,6 +79,7 @@ export function mockOptionsFromArgs(
     ...(values.complained ? { complained: values.complained } : {}),
     ...(importProcessingMs !== undefined ? { importProcessingMs } : {}),
     ...(values['imports-without-opt-in-email'] ? { importsSendOptInEmail: false } : {}),
+    ...(importBodyLimitBytes ? { importBodyLimitBytes } : {}),
     ...(challenges !== undefined ? { resubscribeChallengeLimit: { max: challenges, windowMs: 86_400_000 } } : {}),
   };
 }

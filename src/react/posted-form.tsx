@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { FormDefinition } from '../core/form-definition.js';
 import { SIGNUP_FORM_FIELDS as names } from '../core/signup-form-post.js';
 import type { SignupResult } from '../core/signup-controller.js';
+import { formLocale, type UseSignupFormOptions } from './use-signup-form-options.js';
 import { readSignupOutcome, signupOutcomeResult, withoutSignupOutcome } from '../core/signup-outcome.js';
 
 // What makes <SignupForm> work before (or without) its script: the browser posts the form to the
@@ -12,21 +13,29 @@ export interface PostedFormInputsProps {
   definition: FormDefinition;
   /** Echoed back by the proxy as the URL's fragment: whose outcome it is. */
   formId: string;
-  /** The page's URL, when the server knows it (see `SignupFormProps.pageUrl`). */
-  pageUrl: string | undefined;
+  /**
+   * The form's props it reads: `pageUrl`, the page's URL when the server knows it (see
+   * `SignupFormProps.pageUrl`), and its language (`locale`, or that of whole `messages`), which
+   * the proxy asks Dotdigital's emails in. Passed whole: the script tag, which renders none of
+   * this, then spends no bytes reading them.
+   */
+  form: Pick<UseSignupFormOptions, 'locale' | 'messages'> & { pageUrl?: string | undefined };
 }
 
 /**
  * The hidden inputs a form posted without JavaScript needs besides the visible ones: the
- * consent text and version it showed, its id, and the page's URL (any earlier outcome taken out).
+ * consent text and version it showed, its language, its id, and the page's URL (any earlier
+ * outcome taken out).
  *
  * @example
- * <PostedFormInputs definition={definition} formId={id} pageUrl={props.pageUrl} />
+ * <PostedFormInputs definition={definition} formId={id} form={{ pageUrl: 'https://www.example.com/news', locale: 'de' }} />
  */
-export function PostedFormInputs({ definition, formId, pageUrl }: PostedFormInputsProps) {
+export function PostedFormInputs({ definition, formId, form }: PostedFormInputsProps) {
+  const { pageUrl } = form;
   const values = [
     [names.consentText, definition.consent.text],
     [names.consentVersion, definition.consent.version],
+    [names.consentLocale, formLocale(form)],
     [names.formId, formId],
     [names.pageUrl, pageUrl && withoutSignupOutcome(pageUrl)],
   ];

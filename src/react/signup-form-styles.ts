@@ -27,6 +27,9 @@ const tokens = `\
 //   constructable stylesheet (src/embed/shadow-styles.ts), no <style> element, so `style-src 'self'` suffices.
 // The sheet is written one rule a line, the lines joined by `\` (not part of the string), and each
 // rule's declarations in alphabetical order: gzip finds more repeats (−47 B measured).
+// Sides are logical (border-inline-start, border-start-end-radius…), so a form in a right-to-left
+// language (dir="rtl" on its root) mirrors; only the tick and the spinner, symbols that do not
+// mirror, are placed by left and right.
 
 /**
  * The default look: one stylesheet for every renderer. Scoped to `.dd-signup`, so it works
@@ -66,8 +69,8 @@ transition:transform .12s;width:.8em}\
 .dd-signup .dd-signup__checkbox-input:checked:before{transform:scale(1)}\
 .dd-signup .dd-signup__checkbox-label{cursor:pointer;font-weight:400;margin:0;padding:0}\
 .dd-signup .dd-signup__consent{color:var(--_muted);display:block;font-size:.9375em;margin:0 0 var(--_space)}\
-.dd-signup .dd-signup__consent--updated{background:color-mix(in srgb,var(--_accent) 8%,transparent);border-left:4px solid var(--_accent);\
-border-radius:0 var(--_radius) var(--_radius) 0;color:var(--_text);padding:.75em 1em}\
+.dd-signup .dd-signup__consent--updated{background:color-mix(in srgb,var(--_accent) 8%,transparent);border-end-end-radius:var(--_radius);\
+border-inline-start:4px solid var(--_accent);border-start-end-radius:var(--_radius);color:var(--_text);padding:.75em 1em}\
 .dd-signup .dd-signup__badge{background:var(--_accent);border:1px solid transparent;border-radius:999px;color:var(--_accent-text);display:inline-block;font-size:.75em;\
 font-weight:700;letter-spacing:.04em;margin:0 0 .375em;padding:.0625em .625em;text-transform:uppercase}\
 .dd-signup .dd-signup__button{align-items:center;background:var(--_accent);border:2px solid transparent;border-radius:var(--_radius);color:var(--_accent-text);\
@@ -81,7 +84,7 @@ padding:.625em 1.5em;text-align:center;transition:background-color .15s,transfor
 .dd-signup .dd-signup__spinner{animation:dd-signup-spin .8s linear infinite;border:.15em solid currentColor;border-radius:50%;border-right-color:transparent;height:1em;width:1em}\
 .dd-signup :focus-visible,.dd-signup .dd-signup__input:focus{outline:3px solid var(--_focus);outline-offset:2px}\
 .dd-signup [tabindex="-1"]:focus:not(:focus-visible){outline:none}\
-.dd-signup .dd-signup__field--error{border-left:4px solid var(--_error);padding-left:1em}\
+.dd-signup .dd-signup__field--error{border-inline-start:4px solid var(--_error);padding-inline-start:1em}\
 .dd-signup .dd-signup__field--error .dd-signup__input{border-color:var(--_error)}\
 .dd-signup .dd-signup__error{color:var(--_error);font-size:.9375em;font-weight:600;margin:0 0 .375em}\
 .dd-signup .dd-signup__summary{border:3px solid var(--_error);border-radius:var(--_radius);margin:0 0 var(--_space);padding:1em 1.25em}\
@@ -89,8 +92,8 @@ padding:.625em 1.5em;text-align:center;transition:background-color .15s,transfor
 .dd-signup .dd-signup__summary-list{display:grid;gap:.375em;list-style:none;margin:0;padding:0}\
 .dd-signup .dd-signup__summary-list a{color:var(--_error);font-weight:600;text-decoration:underline;text-underline-offset:.15em}\
 .dd-signup .dd-signup__summary .dd-signup__button{margin-top:.875em}\
-.dd-signup .dd-signup__notice{background:color-mix(in srgb,var(--_error) 8%,transparent);border-left:4px solid var(--_error);\
-border-radius:0 var(--_radius) var(--_radius) 0;display:grid;gap:.875em;justify-items:start;padding:1em 1.25em}\
+.dd-signup .dd-signup__notice{background:color-mix(in srgb,var(--_error) 8%,transparent);border-end-end-radius:var(--_radius);\
+border-inline-start:4px solid var(--_error);border-start-end-radius:var(--_radius);display:grid;gap:.875em;justify-items:start;padding:1em 1.25em}\
 .dd-signup .dd-signup__panel{background:color-mix(in srgb,var(--_success) 10%,transparent);border:1px solid color-mix(in srgb,var(--_success) 40%,transparent);\
 border-radius:var(--_radius);column-gap:1em;display:grid;grid-template-columns:auto 1fr;padding:1.25em;row-gap:.25em}\
 .dd-signup .dd-signup__panel--pending{background:color-mix(in srgb,var(--_accent) 9%,transparent);border-color:color-mix(in srgb,var(--_accent) 40%,transparent)}\

@@ -11,6 +11,7 @@ import { LoadingPlaceholder } from './loading-placeholder.js';
 import { PostedFormInputs, usePostedOutcome } from './posted-form.js';
 import { PreferenceFieldset } from './preference-fieldset.js';
 import { cx, issueTarget, signupFormIds } from './signup-form-ids.js';
+import { textDirection } from '../core/locales/text-direction.js';
 import { signupFormStyles } from './signup-form-styles.js';
 import { SignupStatusPanel } from './signup-status-panel.js';
 import type { UseSignupFormOptions } from './use-signup-form-options.js';
@@ -95,7 +96,7 @@ export function SignupForm(props: SignupFormProps) {
         ) : null}
         <ConsentStatement text={definition.consent.text} ids={ids} messages={messages} updated={consentUpdated} issue={inline('consent')} />
         <HoneypotField id={ids.honeypot} register={form.register} />
-        <PostedFormInputs definition={definition} formId={id} pageUrl={props.pageUrl} />
+        <PostedFormInputs definition={definition} formId={id} form={props} />
         <button type="submit" className="dd-signup__button" aria-disabled={state === 'submitting' || undefined} aria-describedby={ids.consent}>
           {state === 'submitting' ? <span className="dd-signup__spinner" aria-hidden="true" /> : null}
           {state === 'submitting' ? messages.submitting : messages.submit}
@@ -105,7 +106,7 @@ export function SignupForm(props: SignupFormProps) {
   }
 
   return (
-    <div className={cx('dd-signup', props.className)} style={props.style} data-state={state} lang={messages?.locale}>
+    <div className={cx('dd-signup', props.className)} style={props.style} data-state={state} lang={messages?.locale} dir={messages && textDirection(messages)}>
       {/* Once per document on React 19, once per form on React 18 (signup-form-styles.ts says why). As HTML,
           not a text child: React 18's server renderer would escape the quotes in it. */}
       {props.unstyled ? null : <style href="dd-signup" precedence="dd-signup" nonce={props.nonce} dangerouslySetInnerHTML={{ __html: signupFormStyles }} />}

@@ -8,9 +8,10 @@ import { createSignupController, type SignupController, type SignupResult } from
 import type { SignupSnapshot, SignupSubmitCallbacks } from '../core/signup-snapshot.js';
 import type { SignupError } from '../core/signup-error.js';
 import { useBrowserLayoutEffect } from './use-browser-layout-effect.js';
+import { formLocale, type UseSignupFormOptions } from './use-signup-form-options.js';
 
 /** What {@link useSignupController} is given: read again at each render. */
-export interface SignupControllerSettings extends SignupSubmitCallbacks {
+export interface SignupControllerSettings extends SignupSubmitCallbacks, Pick<UseSignupFormOptions, 'locale' | 'messages'> {
   endpoint: string;
   fetch?: typeof fetch | undefined;
   /** Only the first render's count (hydration): the form is ready from it, without a request. */
@@ -24,7 +25,7 @@ export interface SignupControllerSettings extends SignupSubmitCallbacks {
 
 /**
  * The framework-free signup controller (core) of one form, and its current snapshot: created per
- * `endpoint`, loading the definition once per attempt (StrictMode too), calling `onReady` once
+ * `endpoint` and `locale`, loading the definition once per attempt (StrictMode too), calling `onReady` once
  * per load (the controller calls `onError` for a failed one). Callbacks and `fetch` are read when
  * they are called, so inline ones never reload anything.
  *
@@ -36,9 +37,10 @@ export function useSignupController(settings: SignupControllerSettings, messages
   const [live] = useState(() => ({ settings, messages }));
   useBrowserLayoutEffect(() => void Object.assign(live, { settings, messages }));
   const { endpoint } = settings;
-  const [held, setHeld] = useState(() => ({ endpoint, controller: createFor(live, endpoint) }));
-  // A new endpoint is a new form: its controller replaces the old one in this very render.
-  if (held.endpoint !== endpoint) setHeld({ endpoint, controller: createFor(live, endpoint) });
+  const locale = formLocale(settings); // the definition is asked for in it (?locale=), and the consent sent with it
+  const [held, setHeld] = useState(() => ({ endpoint, locale, controller: createFor(live, endpoint, locale) }));
+  // A new endpoint or language is a new form (another definition): its controller replaces the old one in this very render.
+  if (held.endpoint !== endpoint || held.locale !== locale) setHeld({ endpoint, locale, controller: createFor(live, endpoint, locale) });
   const { controller } = held;
   const snapshot = useSyncExternalStore(controller.subscribe, controller.getSnapshot, controller.getSnapshot);
   useEffect(() => controller.load(), [controller]);
@@ -55,9 +57,10 @@ export function useSignupController(settings: SignupControllerSettings, messages
   return { controller, snapshot };
 }
 
-function createFor(live: { settings: SignupControllerSettings; messages: SignupMessages | undefined }, endpoint: string): SignupController {
+function createFor(live: { settings: SignupControllerSettings; messages: SignupMessages | undefined }, endpoint: string, locale: string | undefined): SignupController {
   const { settings } = live;
-  const client = createSignupClient({ endpoint, fetch: (input, init) => (live.settings.fetch ?? fetch)(input, init) });
+  // The definition comes in the form's language: its consent statement and labels (?locale=).
+  const client = createSignupClient({ endpoint, locale, fetch: (input, init) => (live.settings.fetch ?? fetch)(input, init) });
   return createSignupController({
     client,
     messages: () => live.messages ?? englishMessages, // the core's own issues; the form's are react-hook-form's

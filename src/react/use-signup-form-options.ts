@@ -15,7 +15,12 @@ import type { SignupSchema } from './signup-resolver.js';
 export interface UseSignupFormOptions {
   /** The URL of your signup proxy, e.g. `/api/signup`. Required. */
   endpoint: string;
-  /** Language of the built-in messages: `en` (default), `de`, `fr`, `es` or `nl`; `de-AT` counts as `de`. */
+  /**
+   * The form's language: of the built-in messages (`en` by default, `de`, `fr`, `es` or `nl`;
+   * `de-AT` counts as `de`), and the one the proxy is asked for its consent statement and labels
+   * in (`GET {endpoint}?locale=de-AT`) and told for Dotdigital's emails. Without it, the `locale`
+   * of `messages` given whole for another language (e.g. Arabic) is the form's.
+   */
   locale?: string;
   /** Replace any built-in string (merged over the `locale`'s). */
   messages?: SignupMessageOverrides;
@@ -99,3 +104,12 @@ export interface UseSignupFormResult {
    */
   showResult: (result: SignupResult) => void;
 }
+
+/**
+ * The form's language, as the proxy is asked for it and told it: its `locale`, or that of a
+ * complete set of messages given for a language it has no built-in messages for.
+ *
+ * @example
+ * formLocale({ messages: arabicMessages }); // 'ar'
+ */
+export const formLocale = (options: Pick<UseSignupFormOptions, 'locale' | 'messages'>): string | undefined => options.locale ?? options.messages?.locale;

@@ -9,7 +9,7 @@ import { issuesFromError } from '../core/signup-issue.js';
 import { signupOutcomeResult } from '../core/signup-outcome.js';
 import { fieldErrorsOf, issuesOf, setIssues } from './signup-form-errors.js';
 import { signupResolver } from './signup-resolver.js';
-import type { UseSignupFormOptions, UseSignupFormResult } from './use-signup-form-options.js';
+import { type UseSignupFormOptions, type UseSignupFormResult } from './use-signup-form-options.js';
 import { useSignupController } from './use-signup-controller.js';
 import { useSignupMessages } from './use-signup-messages.js';
 

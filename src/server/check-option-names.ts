@@ -6,7 +6,7 @@ import type { ProofOfWorkCheck, VendorCheck } from './bots/human-check-options.j
 
 /** Every key of {@link SignupHandlerOptions}; the type below fails to compile when one is added there but not here. */
 const SIGNUP_HANDLER_OPTION_NAMES = [
-  'apiUser', 'apiPassword', 'region', 'apiUrl', 'consentText', 'optInType', 'addressBookId', 'allowedOrigins', 'preferences',
+  'apiUser', 'apiPassword', 'region', 'apiUrl', 'consentText', 'defaultLocale', 'preferenceLabels', 'optInType', 'addressBookId', 'allowedOrigins', 'preferences',
   'fields', 'clientIp', 'trustedProxyHops', 'clientIpHeader', 'rateLimit', 'addressLimit', 'humanCheck', 'unverifiedFormPosts', 'definitionCacheMs', 'retry', 'queue', 'queueDelivery',
   'stores', 'fetch', 'logger', 'meterProvider', 'clock',
 ] as const satisfies ReadonlyArray<keyof SignupHandlerOptions>;

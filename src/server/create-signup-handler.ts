@@ -32,15 +32,16 @@ export interface SignupHandler {
   (request: Request, context?: unknown): Promise<Response>;
   deliverQueued: DeliverQueued;
   /**
-   * The form definition, exactly as `GET {endpoint}` answers it, from the handler's cache (one
-   * Dotdigital call however many pages render at once): for a server that renders the whole form
-   * in the first HTML. Rejects when Dotdigital cannot be reached and nothing is cached (the
-   * reason is logged): render the form without a definition then, and it loads in the browser.
+   * The form definition, exactly as `GET {endpoint}` answers it (`locale`: as
+   * `GET {endpoint}?locale=de` does), from the handler's cache (one Dotdigital call however many
+   * pages render at once): for a server that renders the whole form in the first HTML. Rejects
+   * when Dotdigital cannot be reached and nothing is cached (the reason is logged): render the
+   * form without a definition then, and it loads in the browser.
    *
    * @example
-   * const definition = await handler.formDefinition().catch(() => undefined);
+   * const definition = await handler.formDefinition({ locale: 'de' }).catch(() => undefined);
    */
-  formDefinition(): Promise<FormDefinition>;
+  formDefinition(options?: { locale?: string | undefined }): Promise<FormDefinition>;
   /**
    * Whether this instance can take signups now: each store that can tell is asked (a Redis store
    * takes one write; a file queue is open and its folder writable); memory stores always can.
@@ -55,6 +56,8 @@ export interface SignupHandler {
 }
 
 const ALLOW = 'GET, HEAD, POST, OPTIONS';
+/** The query parameter a form names its language with: `GET {endpoint}?locale=de`. */
+const LOCALE_PARAM = 'locale';
 
 /**
  * Creates the signup proxy. It answers the form definition on `GET` and signs a visitor
@@ -73,10 +76,10 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
   const engine = createSignupEngine(resolveOptions(options));
   const { cors, logger } = engine;
 
-  const formDefinition = async (): Promise<FormDefinition> => {
+  const formDefinition = async ({ locale }: { locale?: string | undefined } = {}): Promise<FormDefinition> => {
     try {
       // A copy from the JSON text: the same bytes GET answers, and nothing a caller changes leaks into the cache.
-      return JSON.parse((await engine.definition.get()).json) as FormDefinition;
+      return JSON.parse((await engine.definition.get()).localized(locale).json) as FormDefinition;
     } catch (error) {
       upstreamFailure(error, logger, { call: 'preferences' }, {});
       throw new Error('dotdigital-signup: the form definition could not be loaded from Dotdigital (the proxy\'s log says why); render the form without `definition` and it loads in the browser', { cause: error });
@@ -99,7 +102,9 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
         if (origin !== null && !('access-control-allow-origin' in extra) && origin !== new URL(request.url).origin) warnForeignPage(engine, origin);
         if (new URL(request.url).searchParams.has('challenge')) return answerChallenge(engine, extra);
         try {
-          return answerDefinition(request, await engine.definition.get(), engine.options.definitionCacheMs, extra);
+          // The locale is in the URL (`?locale=de`), so every cache keys each language apart by URL alone.
+          const locale = new URL(request.url).searchParams.get(LOCALE_PARAM);
+          return answerDefinition(request, (await engine.definition.get()).localized(locale), engine.options.definitionCacheMs, extra);
         } catch (error) {
           return upstreamFailure(error, logger, { call: 'preferences' }, extra);
         }

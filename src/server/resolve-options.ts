@@ -1,5 +1,6 @@
 import { FORM_FIELD_TYPES, type FormField } from '../core/index.js';
 import { checkOptionNames } from './check-option-names.js';
+import { resolveLocaleSettings, type ConfiguredField, type LocaleSettings } from './definition/locale-settings.js';
 import { resolveClientIp } from './http/client-ip-presets.js';
 import { consoleLogger } from './shared/console-logger.js';
 import { resolveQueueDelivery, type ResolvedQueueDelivery } from './queue/queue-delivery-options.js';
@@ -24,11 +25,13 @@ export interface ResolvedOptions {
   apiPassword: string;
   /** Undefined: the client discovers the account's region on its first call. */
   apiUrl: string | undefined;
-  consentText: string;
+  /** The consent statement, preference and field labels of each locale, and which locale a form gets. */
+  locales: LocaleSettings;
   optInType: 'Single' | 'VerifiedDouble';
   addressBookId: number | undefined;
   allowedOrigins: Set<string>;
   preferences: Set<number> | undefined;
+  /** The data fields, labelled in the default locale (each locale's are in `locales`). */
   fields: FormField[];
   trustedProxyHops: number;
   clientIpHeader: string | undefined;
@@ -72,7 +75,11 @@ function fail(problem: string): never {
  */
 export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
   if (typeof options === 'object' && options !== null) checkOptionNames(options, fail);
-  const missing = (['apiUser', 'apiPassword', 'consentText'] as const).filter((key) => typeof options?.[key] !== 'string' || options[key].trim() === '');
+  const missing = (['apiUser', 'apiPassword', 'consentText'] as const).filter((key) => {
+    const value: unknown = options?.[key];
+    // A consent text per locale is an object; resolveLocaleSettings checks what it holds.
+    return key === 'consentText' && typeof value === 'object' && value !== null ? false : typeof value !== 'string' || value.trim() === '';
+  });
   if (missing.length > 0) {
     fail(
       `${missing.map((key) => `\`${key}\``).join(', ')} ${missing.length === 1 ? 'is' : 'are'} required — ` +
@@ -101,16 +108,17 @@ export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
   if (options.queue && stores.queue) fail('pass the queue once: either `queue` or `stores.queue`, not both');
   if (stores.ipLimiter && options.rateLimit) fail('`stores.ipLimiter` counts with its own limit: set it in createRedisStores({ rateLimit }) and leave out `rateLimit` (or set `rateLimit: false` to turn the limit off)');
   const clock = { ...realClock, ...options.clock };
+  const locales = resolveLocaleSettings({ consentText: options.consentText, defaultLocale: options.defaultLocale, preferenceLabels: options.preferenceLabels, fields: resolveFields(options) }, fail);
   return {
     apiUser: options.apiUser,
     apiPassword: options.apiPassword,
     apiUrl,
-    consentText: options.consentText,
+    locales,
     optInType,
     addressBookId: options.addressBookId,
     allowedOrigins: new Set((options.allowedOrigins ?? []).map(normalizeOrigin)),
     preferences: options.preferences ? new Set(options.preferences) : undefined,
-    fields: resolveFields(options),
+    fields: locales.all[0]!.fields,
     ...clientIp,
     rateLimit,
     addressLimit,
@@ -156,7 +164,7 @@ function normalizeOrigin(value: string): string {
   return url.origin;
 }
 
-function resolveFields(options: SignupHandlerOptions): FormField[] {
+function resolveFields(options: SignupHandlerOptions): ConfiguredField[] {
   const seen = new Set<string>();
   return (options.fields ?? []).map((field) => {
     const name = field?.name?.trim().toUpperCase() ?? '';
@@ -165,7 +173,8 @@ function resolveFields(options: SignupHandlerOptions): FormField[] {
     seen.add(name);
     const type = field.type ?? 'String';
     if (!(FORM_FIELD_TYPES as string[]).includes(type)) fail(`field ${name}: \`type\` must be ${FORM_FIELD_TYPES.join(', ').replace(/, (\w+)$/, ' or $1')}`);
-    if (typeof field.label !== 'string' || field.label.trim() === '') fail(`field ${name} needs a \`label\` to show on the form`);
+    // One label per locale is an object: resolveLocaleSettings checks each text in it.
+    if (typeof field.label !== 'object' && (typeof field.label !== 'string' || field.label.trim() === '')) fail(`field ${name} needs a \`label\` to show on the form`);
     return { name, label: field.label, type, required: field.required ?? false };
   });
 }

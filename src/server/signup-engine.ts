@@ -1,4 +1,4 @@
-import { consentVersion } from './definition/consent-version.js';
+import { createConsentCatalog } from './definition/consent-catalog.js';
 import { createFormDefinitionSource, type FormDefinitionSource } from './definition/form-definition-source.js';
 import { createDotdigitalClient } from './dotdigital/dotdigital-client.js';
 import { createRetrying } from './dotdigital/with-retries.js';
@@ -54,7 +54,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const retrying = createRetrying(options.retry, clock);
-  const version = consentVersion(options.consentText);
+  const consent = createConsentCatalog(options.locales);
   const emailRef = createEmailRef(options.apiPassword);
   const warned = new Map<string, Set<string>>();
   const warnOnce: SignupEngine['warnOnce'] = (key, ...warning) => {
@@ -73,7 +73,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     site: options, counters, unverifiedFormPosts: options.unverifiedFormPosts, tally, logger, now: () => clock.now(),
   });
   const definition = createFormDefinitionSource({
-    settings: options, consentVersion: version, client, retrying, budgetMs: options.retry.budgetMs, cacheMs: options.definitionCacheMs, clock, logger, warnOnce,
+    settings: options, consent, client, retrying, budgetMs: options.retry.budgetMs, cacheMs: options.definitionCacheMs, clock, logger, warnOnce,
   });
   const submit = { client, retrying, logger, limits };
   const queue = { queue: options.queue, delivery: options.queueDelivery, clock, logger, metrics: options.metrics };
@@ -88,7 +88,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     // The slowest pending work: read the contact, write it (and add it to the address book).
     floor: createAnswerFloor({ clock, slowestCalls: options.addressBookId === undefined ? 2 : 3, capMs: options.retry.budgetMs }),
     definition,
-    consentVersion: version,
+    consent,
     emailRef,
     submit,
     metrics: options.metrics,

@@ -12,12 +12,18 @@ import type { SignupQueue } from './queue/signup-queue.js';
 import type { SignupClock } from './shared/signup-clock.js';
 import type { SignupLogger } from './shared/signup-logger.js';
 
+/**
+ * A text in each language the form speaks, by BCP 47 tag: `{ en: 'First name', de: 'Vorname' }`.
+ * A plain string is the same text for every language.
+ */
+export type PerLocale = string | Record<string, string>;
+
 /** A contact data field the form may send, and how to show it. */
 export interface AllowedField {
   /** Dotdigital data-field name, e.g. `FIRSTNAME` (at most 20 characters). */
   name: string;
-  /** The label the form shows, e.g. `First name`. */
-  label: string;
+  /** The label the form shows, e.g. `First name`, or one per locale: `{ en: 'First name', de: 'Vorname' }`. */
+  label: PerLocale;
   /** Dotdigital's type of the field; the proxy checks and casts values to it. Default `String`. */
   type?: FormFieldType;
   /** Refuse a signup without it (`missing_field`). Default `false`. */
@@ -77,8 +83,20 @@ export interface SignupHandlerOptions {
   region?: 'r1' | 'r2' | 'r3';
   /** Dotdigital API base URL; overrides `region` (the mock's URL in tests). */
   apiUrl?: string;
-  /** The consent statement shown beside the form and stored as the consent record's TEXT. */
-  consentText: string;
+  /**
+   * The consent statement shown beside the form and stored as the consent record's TEXT: one
+   * per locale (`{ en: 'Yes, send me…', de: 'Ja, senden Sie mir…' }`, the default locale's
+   * required), or a plain string for every locale. A form asking for `de-AT` gets `de-AT`'s,
+   * else `de`'s, else the default locale's (README, "Messages and languages").
+   */
+  consentText: PerLocale;
+  /** The locale a form gets when the proxy has nothing in its language. Default `en`. */
+  defaultLocale?: string;
+  /**
+   * Preference and category labels per locale, by id: `{ de: { 1: 'Newsletter', 2: 'Wöchentlich' } }`.
+   * Dotdigital keeps one name each; one the site does not translate shows Dotdigital's.
+   */
+  preferenceLabels?: Record<string, Record<number, string>>;
   /** `Single` (default) or `VerifiedDouble` (Dotdigital emails a confirmation link). */
   optInType?: 'Single' | 'VerifiedDouble';
   /** Also add every new signup to this address book (list). */

@@ -7,7 +7,7 @@ import type { Challenge } from 'altcha-lib';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import { percentile, type BenchSection } from './bench-section.js';
-import { reactEntryWeight, scriptTagSizes } from './measure-sizes.js';
+import { reactEntryWeight, scriptTagSizes } from '../support/measure-sizes.js';
 import { waitForProxy } from './page-load-bench.js';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkSignupValues, englishMessages, signupRequestSchema } from '../../src/core/index.js';
-import { DEFINITION } from '../react/widget-fixture.js';
+import { DEFINITION } from '../support/widget-fixture.js';
 
 const addresses = [
   'ann@example.com', ' ann@example.com ', 'ann.lee+news@sub.example.co.uk', "o'neil@example.ie", 'a_b-c@ex-ample.org',

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkSignupValues, englishMessages, FIELD_TYPES, FORM_FIELD_TYPES, type FormDefinition, type FormFieldType } from '../../src/core/index.js';
 import { checkFields } from '../../src/server/signup/check-fields.js';
-import { DEFINITION } from '../react/widget-fixture.js';
+import { DEFINITION } from '../support/widget-fixture.js';
 
 // The form and the proxy judge a data-field value with one table (core/field-types.ts). These
 // hold them to the same verdict on the same text, as a visitor would type it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSignupClient, SignupError } from '../../src/core/index.js';
-import { ENDPOINT, proxyWithMock, SITE } from '../server/proxy-fixture.js';
+import { ENDPOINT, proxyWithMock, SITE } from '../support/proxy-fixture.js';
 
 // Issue 21, the browser's side in core: the client solves the proxy's proof of work (the real
 // solver, Web Crypto PBKDF2, on a cheap challenge), attaches it, and retries once on human_check_failed.

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSignupClient, SignupError } from '../../src/core/index.js';
-import { proxyWithMock } from '../server/proxy-fixture.js';
+import { proxyWithMock } from '../support/proxy-fixture.js';
 
 const consent = { text: 'x', version: 'y', consentedAt: new Date().toISOString(), pageUrl: 'https://www.example.com/' };
 

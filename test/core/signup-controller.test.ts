@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createSignupClient, createSignupController, englishMessages, SignupError, type SignupController, type SignupFormState } from '../../src/core/index.js';
-import { proxyWithMock } from '../server/proxy-fixture.js';
-import { DEFINITION, errorAnswer, scriptedFetch, widgetFetch } from '../react/widget-fixture.js';
+import { proxyWithMock } from '../support/proxy-fixture.js';
+import { DEFINITION, errorAnswer, scriptedFetch, widgetFetch } from '../support/widget-fixture.js';
 
 // The signup form without any UI: no React, no DOM. What a UI draws is getSnapshot().
 const at = { pageUrl: () => 'https://www.example.com/news', now: () => new Date('2026-03-01T12:00:00Z') };

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { afterAll, expect, it } from 'vitest';
-import { runCli, stopClis } from '../run-cli.js';
+import { runCli, stopClis } from '../support/run-cli.js';
 import { startCampaign } from '../support/campaign.js';
 
 // Issue 23, with real processes: two `dotdigital-signup serve` on one real Redis, the mock

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mockWith, read, refusal, signup } from './mock-fixture.js';
+import { mockWith, read, refusal, signup } from '../support/mock-fixture.js';
 
 describe('mock Dotdigital: POST /v2/address-books/{id}/contacts', () => {
   it('creates or updates the contact and adds it to the book, answering 200 with the contact', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMockDotdigital, DEMO_API_USER } from '../../src/mock/index.js';
-import { AUTH, mockWith, read, refusal } from './mock-fixture.js';
+import { AUTH, mockWith, read, refusal } from '../support/mock-fixture.js';
 
 const DENIED = { message: 'Authorization has been denied for this request.' };
 

@@ -1,7 +1,8 @@
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runCli, stopClis } from '../run-cli.js';
-import { AUTH, signup } from './mock-fixture.js';
+import { runCli, stopClis } from '../support/run-cli.js';
+import { AUTH, signup } from '../support/mock-fixture.js';
+import { readBack } from './readme/read-back.js';
 
 // `dotdigital-signup mock`, from the build, as `npx dotdigital-signup mock …` runs it.
 afterEach(stopClis);
@@ -27,6 +28,17 @@ describe('dotdigital-signup mock', () => {
     expect((await call('GET', `/contacts/v3/import/${importId}`, undefined)).status).toBe('Finished');
     expect((await call('GET', '/contacts/v3/email/ann@example.com', undefined)).status).toBe('subscribed');
     expect((await call('POST', '/v2/contacts/resubscribe', { unsubscribedContact: { email: 'hb@example.com' } })).status).toBe('ContactCannotBeUnsuppressed');
+  });
+
+  it("answers README's read-back example over HTTP: the contact as JSON, 404 for none, the confirmation link", async () => {
+    const base = await runCli(['mock', '--port', '0', '--double-opt-in']).url;
+    const body = signup('ann@example.com', { dataFields: [{ key: 'FIRSTNAME', value: 'Ann' }] });
+    await fetch(`${base}/v2/contacts/with-consent-and-preferences`, { method: 'POST', headers: { authorization: AUTH, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const read = await readBack(base, 'ann@example.com');
+    expect(read?.contact).toMatchObject({ status: 'PendingOptIn', dataFields: { FIRSTNAME: 'Ann' }, consentRecords: [{ text: 'Yes please.' }] });
+    expect((await fetch(read!.confirmationLink!)).status).toBe(200); // Ann clicks the link
+    expect((await readBack(base, 'ann@example.com'))?.contact.status).toBe('Subscribed');
+    expect(await readBack(base, 'nobody@example.com')).toBeUndefined();
   });
 
   it('prints its options for --help', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mockWith, read, signup } from './mock-fixture.js';
+import { mockWith, read, signup } from '../support/mock-fixture.js';
 
 describe('mock Dotdigital: double opt-in', () => {
   it('answers VerifiedDouble as Double/PendingOptIn and puts a confirmation email in the outbox', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mockWith, read, signup } from './mock-fixture.js';
+import { mockWith, read, signup } from '../support/mock-fixture.js';
 
 describe('mock Dotdigital: injected faults and latency', () => {
   it('answers an injected 5xx for as many matching calls as asked, then recovers', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, mockWith, read, v3Contact } from './mock-fixture.js';
+import { BASE, mockWith, read, v3Contact } from '../support/mock-fixture.js';
 
 const DOUBLE = { channelProperties: { email: { status: 'subscribed', optInType: 'verifiedDouble' } } };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clock, CONSENT_V3, mockWith, read, signup, v3Contact } from './mock-fixture.js';
+import { clock, CONSENT_V3, mockWith, read, signup, v3Contact } from '../support/mock-fixture.js';
 
 describe('mock Dotdigital: v3 bulk import', () => {
   it('answers 202 with an importId, NotFinished for the processing time, then Finished with what it did', async () => {

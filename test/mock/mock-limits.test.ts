@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mockWith, read, refusal } from './mock-fixture.js';
+import { mockWith, read, refusal } from '../support/mock-fixture.js';
 
 function clock(start = Date.parse('2026-03-01T10:00:00.000Z')) {
   let now = start;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listenMock } from '../../src/mock/index.js';
-import { AUTH, signup } from './mock-fixture.js';
+import { AUTH, signup } from '../support/mock-fixture.js';
 
 const running: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -21,10 +21,11 @@ describe('dotdigital-signup mock: command-line options', () => {
   it('maps the import, bounce and resubscribe flags', () => {
     const options = mockOptionsFromArgs([
       '--hard-bounced', 'h@example.com', '--complained', 'c@example.com', '--import-processing', '0', '--imports-without-opt-in-email', '--challenge-limit', '2',
+      '--import-body-limit', '4096',
     ]);
     expect(options).toEqual({
       port: 4010, host: '127.0.0.1', help: false, hardBounced: ['h@example.com'], complained: ['c@example.com'], importProcessingMs: 0,
-      importsSendOptInEmail: false, resubscribeChallengeLimit: { max: 2, windowMs: 86_400_000 },
+      importsSendOptInEmail: false, resubscribeChallengeLimit: { max: 2, windowMs: 86_400_000 }, importBodyLimitBytes: 4096,
     });
     expect(() => mockOptionsFromArgs(['--import-processing=1.5'])).toThrow(/--import-processing must be a whole number of at least 0/);
   });

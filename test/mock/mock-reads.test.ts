@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mockWith, read, refusal, signup } from './mock-fixture.js';
+import { mockWith, read, refusal, signup } from '../support/mock-fixture.js';
 
 describe('mock Dotdigital: reading the account', () => {
   it('GET /v2/preferences lists the tree with every documented field, order as a string', async () => {

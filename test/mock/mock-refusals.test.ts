@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMockDotdigital } from '../../src/mock/index.js';
-import { mockWith, refusal, signup } from './mock-fixture.js';
+import { mockWith, refusal, signup } from '../support/mock-fixture.js';
 
 const TYPED_FIELDS = [
   { name: 'AGE', type: 'Numeric' as const, visibility: 'Private' as const, defaultValue: null },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BASE, clock, mockWith, read, refusal, signup } from './mock-fixture.js';
+import { BASE, clock, mockWith, read, refusal, signup } from '../support/mock-fixture.js';
 
 const body = (email: string, extra: Record<string, unknown> = {}) => ({
   unsubscribedContact: { email, dataFields: [{ key: 'FIRSTNAME', value: 'Ann' }] },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mockWith, read, refusal, signup } from './mock-fixture.js';
+import { mockWith, read, refusal, signup } from '../support/mock-fixture.js';
 
 const SUPPRESSED = { status: 400, message: 'Contact is suppressed. ERROR_CONTACT_SUPPRESSED', token: 'ERROR_CONTACT_SUPPRESSED' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clock, CONSENT_V3, mockWith, read, refusal, signup, v3Contact } from './mock-fixture.js';
+import { clock, CONSENT_V3, mockWith, read, refusal, signup, v3Contact } from '../support/mock-fixture.js';
 
 const patch = (api: ReturnType<typeof mockWith>['api'], email: string, body: unknown) => read(api('PATCH', `/contacts/v3/email/${encodeURIComponent(email)}?merge-option=overwrite`, body));
 const RESUBSCRIBE = (noChallenge: boolean) => ({

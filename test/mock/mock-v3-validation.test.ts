@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONSENT_V3, mockWith, read, v3Contact } from './mock-fixture.js';
+import { CONSENT_V3, mockWith, read, v3Contact } from '../support/mock-fixture.js';
 
 const put = (contacts: unknown[], extra: Record<string, unknown> = {}) => ({ contacts, ...extra });
 

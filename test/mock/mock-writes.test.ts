@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mockWith, read, signup } from './mock-fixture.js';
+import { mockWith, read, signup } from '../support/mock-fixture.js';
 
 // The request of the seed's C# example for POST /v2/contacts/with-consent, as sent: lower-case
 // consent keys, LASTSUBSCRIBED and a status among the data the client echoes back.

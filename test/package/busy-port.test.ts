@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER } from '../../src/mock/index.js';
-import { runCli } from '../run-cli.js';
+import { runCli } from '../support/run-cli.js';
 
 // A port another program holds: `npm start`, `serve` and `mock` say which port and how to pick
 // another, in one line, and exit non-zero; no stack trace. Real processes, from the build.

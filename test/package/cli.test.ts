@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER } from '../../src/mock/index.js';
-import { runCli, stopClis } from '../run-cli.js';
+import { runCli, stopClis } from '../support/run-cli.js';
 
 // The built bin, as `npx dotdigital-signup` runs it.
 afterEach(stopClis);

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { PINNED_EXPORTS as pinned } from './pinned-exports.js';
+import { PINNED_EXPORTS as pinned } from '../support/pinned-exports.js';
 
 // Each public entry's export list, pinned (react-hook-form's assert-esm-exports): adding or
-// removing an export is a deliberate change to the package's API (test/package/pinned-exports.ts). Read from
+// removing an export is a deliberate change to the package's API (test/support/pinned-exports.ts). Read from
 // the built files `package.json#exports` points at, as an installed package would be.
 const root = new URL('../../', import.meta.url);
 const manifest = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { exports: Record<string, string | { types: string; default: string }> };

@@ -33,7 +33,7 @@ afterAll(() => rmSync(packDir, { recursive: true, force: true }));
 
 describe('the published package', () => {
   it('ships the entries, the script tag with its source map, README and LICENSE — and no demo, test or source', () => {
-    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/embed/dotdigital-signup.js', 'dist/embed/dotdigital-signup.js.map', 'dist/embed/dotdigital-signup.js.LICENSE.txt', ...['de', 'fr', 'es', 'nl'].map((language) => `dist/embed/dotdigital-signup.${language}.js`)]) {
+    for (const needed of ['package.json', 'README.md', 'LICENSE', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/embed/dotdigital-signup.js', 'dist/embed/dotdigital-signup.js.map', 'dist/embed/dotdigital-signup.js.LICENSE.txt', ...['de', 'fr', 'es', 'nl'].map((language) => `dist/embed/dotdigital-signup.${language}.js`), 'dist/embed/module/dotdigital-signup.js', 'dist/embed/module/dotdigital-signup.js.LICENSE.txt', ...['de', 'fr', 'es', 'nl'].map((language) => `dist/embed/module/${language}.js`)]) {
       expect(files, needed).toContain(needed);
     }
     const unwanted = files.filter((path) => /^(src|test|e2e|public|\.ci)\/|^dist\/demo|\.tsx?$(?<!\.d\.ts)|\.tgz$/.test(path));
@@ -62,7 +62,8 @@ describe('the published package', () => {
   }, 60_000);
 
   it('exports the script tag as dotdigital-signup/embed, so servers and bundlers can find the file to serve', async () => {
-    expect(manifest.exports['./embed']).toEqual({ types: './dist/embed/dotdigital-signup.d.ts', default: './dist/embed/dotdigital-signup.js' });
+    // Bundlers building for a browser take the module build (its languages are chunks they split); Node, the file to serve.
+    expect(manifest.exports['./embed']).toEqual({ types: './dist/embed/dotdigital-signup.d.ts', browser: './dist/embed/module/dotdigital-signup.js', default: './dist/embed/dotdigital-signup.js' });
     expect(files).toContain('dist/embed/dotdigital-signup.d.ts');
     // Resolved by name as an installed package is (a package may import itself by its name).
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', "console.log(import.meta.resolve('dotdigital-signup/embed'))"], { cwd: repo });
@@ -99,7 +100,7 @@ describe('the published package', () => {
   }, 60_000);
 
   it('lets bundlers drop unused entries and keep the script tag (package.json#sideEffects)', async () => {
-    expect(manifest.sideEffects).toEqual(['./dist/embed/*', './dist/cli.js']);
+    expect(manifest.sideEffects).toEqual(['./dist/embed/**', './dist/cli.js']);
     const entries = Object.entries(manifest.exports).filter(([subpath]) => subpath !== './package.json');
     const pure = entries.filter(([subpath]) => subpath !== './embed');
     const bundle = async (source: string) => {
@@ -109,7 +110,8 @@ describe('the published package', () => {
         configFile: false,
         logLevel: 'silent',
         mode: 'production',
-        resolve: { alias: entries.map(([subpath, target]) => ({ find: new RegExp(`^dotdigital-signup${subpath.slice(1)}$`), replacement: join(repo, (target as { default: string }).default) })) },
+        // What a browser bundler resolves: the `browser` target where there is one (./embed's module build).
+        resolve: { alias: entries.map(([subpath, target]) => ({ find: new RegExp(`^dotdigital-signup${subpath.slice(1)}$`), replacement: join(repo, (target as { browser?: string; default: string }).browser ?? (target as { default: string }).default) })) },
         build: {
           write: false,
           minify: false,

@@ -50,11 +50,34 @@ async function createApp(reactMajor: 18 | 19): Promise<string> {
   return app;
 }
 
+/**
+ * `import 'dotdigital-signup/embed'` bundled by Vite: a module has no document.currentScript, so
+ * the German the form asks for must come as a chunk of the app's own bundle (package.json's
+ * `browser` condition picks the module build), with the proxy's German statement and labels.
+ */
+async function signUpThroughBundledEmbed(page: Page, url: string, expect: ExpectStatic): Promise<void> {
+  const problems: string[] = [];
+  const scripts: string[] = [];
+  page.on('console', (message) => ['error', 'warning'].includes(message.type()) && problems.push(message.text()));
+  page.on('request', (request) => request.resourceType() === 'script' && scripts.push(new URL(request.url()).pathname));
+  await page.goto(`${url}/embed.html`);
+  const form = page.locator('dotdigital-signup');
+  await expect.poll(() => form.getByLabel('E-Mail-Adresse').count(), { timeout: 10_000 }).toBe(1);
+  await expect.poll(() => form.getByText('Ja, senden Sie mir den Newsletter der Consumer-App.').count()).toBe(1);
+  await form.getByLabel('E-Mail-Adresse').fill('bundle@example.com');
+  await form.getByLabel('Wöchentlicher Newsletter').check();
+  await form.getByRole('button', { name: 'Abonnieren' }).click();
+  await expect.poll(() => form.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Vielen Dank');
+  expect(scripts.filter((path) => path.startsWith('/assets/de'))).toHaveLength(1);
+  expect(problems).toEqual([]);
+}
+
 describe.concurrent('the packed tarball in a fresh Vite React app', () => {
   for (const reactMajor of [18, 19] as const) {
     it(`React ${reactMajor}: installs, builds, server-renders, renders and signs up`, async ({ expect }) => {
       const app = await createApp(reactMajor);
-      const pages = { main: join(app, 'index.html'), ...(reactMajor === 19 ? { shadcn: join(app, 'shadcn.html') } : {}) };
+      // One build: the React app, the script tag imported as a module (embed.html) and, on React 19, the shadcn/ui page.
+      const pages = { main: join(app, 'index.html'), embed: join(app, 'embed.html'), ...(reactMajor === 19 ? { shadcn: join(app, 'shadcn.html') } : {}) };
       await build({
         root: app, configFile: false, logLevel: 'error', mode: 'production', define: { 'process.env.NODE_ENV': '"production"' }, plugins: [react()],
         resolve: { alias: [{ find: /^@\//, replacement: `${join(app, 'src')}/` }] }, // shadcn/ui's `@/` (components.json's aliases)
@@ -81,7 +104,10 @@ describe.concurrent('the packed tarball in a fresh Vite React app', () => {
         await page.getByRole('button', { name: 'Subscribe' }).click();
         await expect.poll(() => page.getByRole('status').textContent(), { timeout: 10_000 }).toContain('Thank you for subscribing');
         expect(errors).toEqual([]);
-        if (reactMajor === 19) await shadcnPage(await browser.newPage(), url, expect);
+        if (reactMajor === 19) {
+          await signUpThroughBundledEmbed(page, url, expect);
+          await shadcnPage(await browser.newPage(), url, expect);
+        }
       } finally {
         await browser.close();
       }

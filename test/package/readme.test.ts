@@ -41,6 +41,14 @@ describe('README', () => {
     for (const [, path, code] of examples) expect(code, `README's copy of ${path} is stale: paste the file in`).toBe(file(path!).toString().trimEnd());
   });
 
+  it("shows the mock's read-back example exactly as the file the tests run against `dotdigital-signup mock` (test/mock/mock-cli.test.ts)", () => {
+    const examples = [...readme.matchAll(/<!-- tested: (\S+) -->\n```ts\n([\s\S]*?)\n```/g)];
+    // Every tested `ts` copy is checked here; the metrics one (issue 23) is also run by test/server/readme-metrics.test.ts.
+    expect(examples.map((match) => match[1])).toEqual(['test/server/adapters/instrumentation.ts', 'test/mock/readme/read-back.ts']);
+    for (const [, path, code] of examples) expect(code, `README's copy of ${path} is stale: paste the file in`).toBe(file(path!).toString().trimEnd());
+    expect(section('Test against the mock')).toContain('<!-- tested: test/mock/readme/read-back.ts -->');
+  });
+
   it("shows the Next.js page exactly as the file the tests run (test/react/readme/next-page.tsx), imports mapped", () => {
     const examples = [...readme.matchAll(/<!-- tested, imports mapped: (\S+) -->\n```tsx\n([\s\S]*?)\n```/g)];
     expect(examples.map((match) => match[1])).toEqual(['test/react/readme/next-page.tsx']);
@@ -171,6 +179,7 @@ describe('README recipes are the tested adapter files', () => {
     ['Next.js (app router)', 'next-route.ts'],
     ['Express', 'express-app.ts'],
     ['Workers-style `fetch` export (Cloudflare Workers, Deno, Bun)', 'worker.ts'],
+    ['Messages and languages', 'multilingual-route.ts'],
   ])('%s is test/server/adapters/%s', (title, adapter) => {
     const recipe = /```ts\n([\s\S]*?)```/.exec(section(title))?.[1];
     expect(recipe, `README "${title}" has no ts block`).toBeDefined();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reactEntryComposition, reactEntryWeight, reactEntryWeightWithFormStack, scriptTagComposition, scriptTagSizes, SIZE_BUDGETS } from '../bench/measure-sizes.js';
+import { reactEntryComposition, reactEntryWeight, reactEntryWeightWithFormStack, scriptTagComposition, scriptTagSizes, SIZE_BUDGETS } from '../support/measure-sizes.js';
 
 // Size ceilings (DESIGN.md, "Quality bars"), measured on the build `npm test` has just made.
 // KB = 1024 bytes; gzip at level 6 (the default of servers and CDNs).

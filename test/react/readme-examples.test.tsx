@@ -3,7 +3,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, expect, it, vi } from 'vitest';
 import { NewsletterSignup } from './readme/hook-example.js';
-import { DEFINITION, errorAnswer, scriptedFetch } from './widget-fixture.js';
+import { DEFINITION, errorAnswer, scriptedFetch } from '../support/widget-fixture.js';
 
 // README's complete hook example (README, "Headless hook"), run as a visitor would use it.
 afterEach(() => {

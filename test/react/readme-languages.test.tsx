@@ -5,7 +5,7 @@ import { renderToString } from 'react-dom/server';
 import { expect, it, vi } from 'vitest';
 import { frenchMessages, loadedSignupMessages } from '../../src/core/index.js';
 import { FrenchSignupForm } from './readme/french-signup-form.js';
-import { DEFINITION, scriptedFetch } from './widget-fixture.js';
+import { DEFINITION, scriptedFetch } from '../support/widget-fixture.js';
 
 // README, "Messages and languages": a language other than English rendered on the server by
 // passing its messages from a client component; the browser hydrates the same French at once.

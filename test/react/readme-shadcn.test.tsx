@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeAll, expect, it, vi } from 'vitest';
 import { NewsletterSignup } from '../../src/demo/headless/newsletter-signup.js';
-import { scriptedFetch } from './widget-fixture.js';
+import { scriptedFetch } from '../support/widget-fixture.js';
 
 // README's shadcn/ui example (README, "Headless hook"; the demo's /headless.html), on shadcn's
 // generated files and Radix: what its error summary does with ids that shadcn puts on a wrapper.

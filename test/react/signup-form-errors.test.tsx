@@ -5,8 +5,8 @@ import { StrictMode } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { englishMessages, SIGNUP_ERROR_CODES, SignupForm, type SignupErrorCode } from '../../src/index.js';
 import { createMemoryCallBudget } from '../../src/server/index.js';
-import { proxyWithMock } from '../server/proxy-fixture.js';
-import { DEFINITION, errorAnswer, rootOf, scriptedFetch, widgetFetch } from './widget-fixture.js';
+import { proxyWithMock } from '../support/proxy-fixture.js';
+import { DEFINITION, errorAnswer, rootOf, scriptedFetch, widgetFetch } from '../support/widget-fixture.js';
 
 afterEach(cleanup);
 

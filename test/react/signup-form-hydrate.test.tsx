@@ -6,7 +6,7 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, expect, it, vi } from 'vitest';
 import { frenchMessages, loadedSignupMessages } from '../../src/core/index.js';
 import { SignupForm } from '../../src/index.js';
-import { DEFINITION, scriptedFetch } from './widget-fixture.js';
+import { DEFINITION, scriptedFetch } from '../support/widget-fixture.js';
 
 // The root is found by class: React 19's renderToString starts with the hoisted <style> (src/react/signup-form-style.tsx).
 afterEach(cleanup);

@@ -3,7 +3,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSignupMessages, SIGNUP_LOCALES, SignupForm } from '../../src/index.js';
-import { rootOf, scriptedFetch } from './widget-fixture.js';
+import { rootOf, scriptedFetch } from '../support/widget-fixture.js';
 
 afterEach(cleanup);
 

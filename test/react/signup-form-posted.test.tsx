@@ -7,8 +7,8 @@ import { renderToString } from 'react-dom/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readSignupOutcome, SIGNUP_FORM_FIELDS, type FormDefinition, type SignupOutcome } from '../../src/core/index.js';
 import { SignupForm } from '../../src/index.js';
-import { ENDPOINT, proxyWithMock, SITE } from '../server/proxy-fixture.js';
-import { DEFINITION, scriptedFetch } from './widget-fixture.js';
+import { ENDPOINT, proxyWithMock, SITE } from '../support/proxy-fixture.js';
+import { DEFINITION, scriptedFetch } from '../support/widget-fixture.js';
 
 afterEach(() => {
   cleanup();
@@ -48,6 +48,14 @@ describe('<SignupForm>: a form the browser can post itself', () => {
     const formId = hidden(container, SIGNUP_FORM_FIELDS.formId)!;
     expect(formId).toMatch(/\S/);
     expect(container.querySelector('[role="status"]')!.id).toBe(formId);
+  });
+
+  it('carries its language in a hidden input for the proxy (Dotdigital\'s emails), only when it has one', async () => {
+    const { container } = render(<SignupForm endpoint="/api/signup" definition={DEFINITION} locale="de-AT" />);
+    await screen.findByLabelText('E-Mail-Adresse'); // German loads first
+    expect(hidden(container, SIGNUP_FORM_FIELDS.consentLocale)).toBe('de-AT');
+    cleanup();
+    expect(hidden(render(<SignupForm endpoint="/api/signup" definition={DEFINITION} />).container, SIGNUP_FORM_FIELDS.consentLocale)).toBeUndefined();
   });
 
   it('leaves the page URL to the Referer when it is not given', () => {

@@ -5,7 +5,7 @@ import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { englishMessages as serverEnglish, loadSignupMessages as serverLoad, SIGNUP_LOCALES as serverLocales } from '../../src/core/index.js';
 import { loadSignupMessages, SignupForm } from '../../src/index.js';
-import { DEFINITION } from './widget-fixture.js';
+import { DEFINITION } from '../support/widget-fixture.js';
 
 // No DOM here: anything that touched `window` or `document` while importing or rendering
 // would throw a ReferenceError.
@@ -20,7 +20,7 @@ describe('<SignupForm> on the server', () => {
       </StrictMode>,
     );
     // React 19 hoists the stylesheet to the start of the output (src/react/signup-form-style.tsx).
-    expect(html).toMatch(/^(<style[^>]*>[^<]*<\/style>)?<div class="dd-signup brand" data-state="loading" lang="en">/);
+    expect(html).toMatch(/^(<style[^>]*>[^<]*<\/style>)?<div class="dd-signup brand" data-state="loading" lang="en" dir="ltr">/);
     expect(html).toContain('aria-busy="true"');
     expect(html).toContain('Loading the signup form…');
     expect(html).toMatch(/<style[ >]/);
@@ -46,7 +46,7 @@ describe('<SignupForm> on the server', () => {
         <SignupForm endpoint="/api/signup" definition={definition} fetch={fetch} />
       </StrictMode>,
     );
-    expect(html).toMatch(/^(<style[^>]*>[^<]*<\/style>)?<div class="dd-signup" data-state="ready" lang="en">/);
+    expect(html).toMatch(/^(<style[^>]*>[^<]*<\/style>)?<div class="dd-signup" data-state="ready" lang="en" dir="ltr">/);
     expect(html).not.toContain('aria-busy');
     expect(html).not.toContain('Loading the signup form');
     expect(html).toMatch(/<label[^>]*>Email address<\/label>/);

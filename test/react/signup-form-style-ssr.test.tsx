@@ -2,7 +2,7 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 import { SignupForm } from '../../src/index.js';
-import { DEFINITION, reactMajor } from './widget-fixture.js';
+import { DEFINITION, reactMajor } from '../support/widget-fixture.js';
 
 // What each React's server renderer writes for two forms (src/react/signup-form-style.tsx says why).
 const NONCE = 'r4nd0m-n0nce';

@@ -4,7 +4,7 @@ import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
 import { afterEach, expect, it, vi } from 'vitest';
 import { SignupForm, signupFormStyles } from '../../src/index.js';
-import { DEFINITION, reactMajor, scriptedFetch } from './widget-fixture.js';
+import { DEFINITION, reactMajor, scriptedFetch } from '../support/widget-fixture.js';
 
 // The default stylesheet in the browser (src/react/signup-form-style.tsx says why): React 19
 // renders it once for the document, in <head>; React 18 once per form. Each <style> has the nonce.

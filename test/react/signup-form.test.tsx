@@ -4,8 +4,8 @@ import { userEvent } from '@testing-library/user-event';
 import { StrictMode, version } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SignupForm, signupFormStyles, type FormDefinition, type SignupRequest } from '../../src/index.js';
-import { proxyWithMock } from '../server/proxy-fixture.js';
-import { CONSENT_TEXT, DEFINITION, reactMajor, rootOf, scriptedFetch, widgetFetch } from './widget-fixture.js';
+import { proxyWithMock } from '../support/proxy-fixture.js';
+import { CONSENT_TEXT, DEFINITION, reactMajor, rootOf, scriptedFetch, widgetFetch } from '../support/widget-fixture.js';
 
 afterEach(() => {
   cleanup();

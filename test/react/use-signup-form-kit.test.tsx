@@ -8,8 +8,8 @@ import { englishMessages, useSignupForm, type SignupFormValues, type UseSignupFo
 import { Checkbox } from '../../src/demo/components/ui/checkbox.js';
 import { Form, FormControl, FormField, FormItem, FormLabel, FormMessage } from '../../src/demo/components/ui/form.js';
 import { Input } from '../../src/demo/components/ui/input.js';
-import { proxyWithMock } from '../server/proxy-fixture.js';
-import { DEFINITION, errorAnswer, scriptedFetch, widgetFetch } from './widget-fixture.js';
+import { proxyWithMock } from '../support/proxy-fixture.js';
+import { DEFINITION, errorAnswer, scriptedFetch, widgetFetch } from '../support/widget-fixture.js';
 
 // useSignupForm() with shadcn/ui's own generated files (src/demo/components/ui: Form, FormField,
 // FormItem, FormControl, FormMessage, Input, and a Checkbox that is Radix's <button role="checkbox">):

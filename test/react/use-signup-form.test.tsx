@@ -3,8 +3,8 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, expect, it } from 'vitest';
 import { useSignupForm } from '../../src/index.js';
-import { proxyWithMock } from '../server/proxy-fixture.js';
-import { widgetFetch } from './widget-fixture.js';
+import { proxyWithMock } from '../support/proxy-fixture.js';
+import { widgetFetch } from '../support/widget-fixture.js';
 
 afterEach(cleanup);
 

@@ -142,6 +142,22 @@ describe('adapters', () => {
     for (const name of ['DOTDIGITAL_API_USER', 'DOTDIGITAL_API_PASSWORD', 'DOTDIGITAL_API_URL']) delete process.env[name];
   });
 
+  it('Messages and languages: the multilingual route answers each language and records the statement the visitor read', async () => {
+    Object.assign(process.env, { DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: mock.url });
+    const route = (await import('./adapters/multilingual-route.js')) as unknown as Record<string, (request: Request) => Promise<Response>>;
+    for (const name of ['DOTDIGITAL_API_USER', 'DOTDIGITAL_API_PASSWORD', 'DOTDIGITAL_API_URL']) delete process.env[name];
+    const base = await serve(getRequestListener((request) => route[request.method]!(request)));
+    const austrian = (await (await fetch(`${base}/api/signup?locale=de-AT`, { headers: { origin: SITE } })).json()) as { locale: string; consent: { text: string; version: string }; preferences: Array<{ label: string }>; fields: Array<{ label: string }> };
+    expect(austrian).toMatchObject({ locale: 'de', consent: { text: expect.stringMatching(/^Ja, senden Sie mir/) }, preferences: [{ label: 'Newsletter' }, { label: 'Veranstaltungen in Ihrer Nähe' }], fields: [{ label: 'Vorname' }] });
+    const posted = await fetch(`${base}/api/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: SITE },
+      body: JSON.stringify({ email: 'mehrsprachig@example.com', preferences: [2], fields: { FIRSTNAME: 'Anna' }, consent: { ...austrian.consent, locale: 'de-AT', consentedAt: new Date().toISOString(), pageUrl: `${SITE}/at/` } }),
+    });
+    expect(posted.status).toBe(201);
+    expect(mock.mock.store.contacts.get('mehrsprachig@example.com')!.consentRecords.map((record) => record.fields.TEXT)).toEqual([austrian.consent.text]);
+  });
+
   it('Workers-style fetch export: secrets from env, IP from the platform header', async () => {
     const worker = (await import('./adapters/worker.js')).default;
     const env = { DOTDIGITAL_API_USER: DEMO_API_USER, DOTDIGITAL_API_PASSWORD: DEMO_API_PASSWORD, DOTDIGITAL_API_URL: mock.url };

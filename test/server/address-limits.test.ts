@@ -6,7 +6,7 @@ import { createAddressLimits } from '../../src/server/http/address-limits.js';
 import { createMemoryCounters, type CounterStore } from '../../src/server/http/use-counter.js';
 import { createFileCounters } from '../../src/server/node/file-counters.js';
 import { createEmailRef } from '../../src/server/shared/email-ref.js';
-import { captureLogger } from './proxy-fixture.js';
+import { captureLogger } from '../support/proxy-fixture.js';
 
 const DAY = 86_400_000;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAnswerFloor } from '../../src/server/signup/answer-floor.js';
-import { fakeClock } from './proxy-fixture.js';
+import { fakeClock } from '../support/proxy-fixture.js';
 
 describe('the answer floor', () => {
   it('is the slowest kind of pending work seen lately, or the slowest path\'s calls at the usual call time, whichever is longer', () => {

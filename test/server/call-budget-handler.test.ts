@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FAILURE_TABLE } from '../../src/server/dotdigital/failure-table.js';
+import type { CallBudget } from '../../src/server/dotdigital/call-budget.js';
 import { createMemoryCallBudget, createMemorySignupQueue } from '../../src/server/index.js';
-import { CONTACT_WRITE, consentFor, errorOf, post, proxyInOutage, proxyWithMock, status } from './proxy-fixture.js';
+import { CONTACT_WRITE, consentFor, errorOf, fakeClock, post, proxyInOutage, proxyWithMock, status } from '../support/proxy-fixture.js';
 
 const RATE_LIMITED = { 'x-ratelimit-limit': '35', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '40' };
 
@@ -87,6 +88,41 @@ describe('one call budget: after a 429 or during an outage nobody waits and noth
     for (const entry of waiting) await p.queue.reschedule(entry.id, entry.lease, { attempts: entry.attempts, dueAt: entry.dueAt });
     p.clock.time += 60 * 60_000;
     expect(await p.handler.deliverQueued()).toMatchObject({ delivered: 2 });
+  });
+
+  it.each([
+    ['learns X-RateLimit-Limit: a burst right at the reset of the mock’s rate limit draws no 429', true],
+    ['(the control: a budget never told the limit lets the same burst draw 429s)', false],
+  ])('%s', async (_name, toldTheLimit) => {
+    const clock = fakeClock();
+    const reset = clock.time + 60_000;
+    const queue = createMemorySignupQueue();
+    const memory = createMemoryCallBudget();
+    // A burst is every visitor asking before any answer is back: once the window has reset,
+    // contact calls are answered only when all ten signups have asked the budget for a call.
+    let [asked, everyoneAsked] = [0, () => {}];
+    const allAsked = new Promise<void>((resolve) => (everyoneAsked = resolve));
+    const budget: CallBudget = {
+      mayCall: (now) => {
+        if (now >= reset && ++asked === 10) everyoneAsked();
+        return memory.mayCall(now);
+      },
+      record: (now, outcome) => memory.record(now, toldTheLimit || outcome.kind !== 'answered' || !outcome.rateLimit ? outcome : { ...outcome, rateLimit: { ...outcome.rateLimit, limit: undefined } }),
+    };
+    // Dotdigital's smallest tier is 35 calls a minute; 6 keeps the burst small. Proxy and mock share one clock.
+    const p = proxyWithMock({ clock, queue, stores: { budget } }, { rateLimit: { perMinute: 6 }, now: () => new Date(clock.time) });
+    const signUp = async (email: string) => p.handler(post({ email, preferences: [2], consent: await consentFor(p.handler) }));
+    expect((await signUp('early@example.com')).status).toBe(201); // the first window: the budget reads the headers
+    clock.time = reset; // the window has reset
+    p.faults.push({ path: /\/contacts\//, times: Infinity, answer: async (request) => (await allAsked, p.mock.fetch(request)) });
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, n) => signUp(`burst${n}@example.com`)));
+    const inNewWindow = p.mock.store.requests.filter((call) => call.at >= new Date(reset).toISOString());
+    const refused = inNewWindow.filter((call) => call.status === 429).length;
+    if (!toldTheLimit) return void expect(refused).toBeGreaterThan(0);
+    expect(refused).toBe(0);
+    expect(inNewWindow).toHaveLength(6); // the window's six calls, spent and answered
+    expect(answers.map((r) => r.status).sort()).toEqual([...Array(10 - queue.size).fill(201), ...Array(queue.size).fill(202)]);
+    expect(queue.size).toBeGreaterThan(0); // what did not fit waits, queued, instead of drawing a 429
   });
 
   it('two handlers given one budget share it: a 429 one meets holds the other back', async () => {

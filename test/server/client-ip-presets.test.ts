@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSignupHandler } from '../../src/server/index.js';
 import { optionsFromEnv } from '../../src/server/node/index.js';
-import { consentFor, post, proxyWithMock } from './proxy-fixture.js';
+import { consentFor, post, proxyWithMock } from '../support/proxy-fixture.js';
 
 // `clientIp`: where IPADDRESS and the per-IP limit's key come from, by platform. A visitor can send
 // any header; only the one the named platform overwrites may be believed.

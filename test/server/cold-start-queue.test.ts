@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { consentVersion, createMemorySignupQueue, type QueuedSignup, type SignupHandlerOptions, type SignupQueue } from '../../src/server/index.js';
 import { createFileSignupQueue } from '../../src/server/node/index.js';
-import { CONSENT_TEXT, errorOf, fakeClock, HOUR, optedIn, post, proxyInOutage, SITE, status, storedContact } from './proxy-fixture.js';
+import { CONSENT_TEXT, errorOf, fakeClock, HOUR, optedIn, post, proxyInOutage, SITE, status, storedContact } from '../support/proxy-fixture.js';
 
 /** A proxy that has never loaded the form definition: Dotdigital answers 503 to everything from the start. */
 function coldProxy(options: Partial<SignupHandlerOptions> = {}, queue: (SignupQueue & { readonly size: number }) | null = createMemorySignupQueue()) {

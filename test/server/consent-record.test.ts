@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureLogger, CONSENT_TEXT, consentFor, ENDPOINT, fakeClock, post, proxyWithMock, SITE } from './proxy-fixture.js';
+import { captureLogger, CONSENT_TEXT, consentFor, ENDPOINT, fakeClock, post, proxyWithMock, SITE } from '../support/proxy-fixture.js';
 
 const sent = (proxy: ReturnType<typeof proxyWithMock>) =>
   proxy.mock.store.contacts.get('ann@example.com')!.consentRecords.at(-1)!.fields;

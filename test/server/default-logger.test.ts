@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { consentFor, ENDPOINT, post, proxyWithMock, reject, SITE } from './proxy-fixture.js';
+import { consentFor, ENDPOINT, post, proxyWithMock, reject, SITE } from '../support/proxy-fixture.js';
 
 // README's snippets pass no logger: what an operator must act on still reaches the server's log.
 // (proxyWithMock passes `logger: false` by default; `logger: undefined` is what README's snippets leave.)

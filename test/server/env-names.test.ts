@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ENV_VARIABLES, unknownEnvVariables } from '../../src/server/node/env-names.js';
+import { ENV_VARIABLE_FAMILIES, ENV_VARIABLES, unknownEnvVariables } from '../../src/server/node/env-names.js';
 import { optionsFromEnv } from '../../src/server/node/index.js';
 import { queueFromEnv } from '../../src/server/node/queue-from-env.js';
 import { maskUrl } from '../../src/server/shared/mask-url.js';
@@ -18,8 +18,10 @@ describe('environment variables', () => {
     const declared = new Set([...source.matchAll(/\bconst ((?:SIGNUP|DOTDIGITAL)_[A-Z0-9_]+)\b/g)].map((match) => match[1]!));
     const named = new Set([...source.matchAll(/\b(?:SIGNUP|DOTDIGITAL)_[A-Z0-9_]+\b/g)].map((match) => match[0]));
     const known: readonly string[] = ENV_VARIABLES;
-    expect([...named].filter((name) => !declared.has(name) && !known.includes(name) && !/^SIGNUP_REDIS$/.test(name))).toEqual([]);
-    expect(ENV_VARIABLES.filter((name) => !readme.includes(name))).toEqual([]);
+    // One variable per locale: the family's prefix, then a tag (SIGNUP_CONSENT_TEXT_DE); the prefix alone names the family.
+    const family = (name: string) => ENV_VARIABLE_FAMILIES.some((prefix) => name.startsWith(prefix) || name === prefix.slice(0, -1));
+    expect([...named].filter((name) => !declared.has(name) && !known.includes(name) && !family(name) && !/^SIGNUP_REDIS$/.test(name))).toEqual([]);
+    expect([...ENV_VARIABLES, ...ENV_VARIABLE_FAMILIES.map((prefix) => `${prefix}DE`)].filter((name) => !readme.includes(name))).toEqual([]);
     expect(declared.size).toBeGreaterThan(2); // the constants (SIGNUP_FORM_FIELDS, …) are found, so the check above is real
   });
 
@@ -30,7 +32,8 @@ describe('environment variables', () => {
       'SIGNUP_ALLOWED_ORIGIN is not a variable dotdigital-signup reads — did you mean SIGNUP_ALLOWED_ORIGINS? It is ignored (README, "Proxy options", lists them).',
       'SIGNUP_ZZZZZZZZZZ is not a variable dotdigital-signup reads It is ignored (README, "Proxy options", lists them).',
     ]);
-    expect(unknownEnvVariables({ ...base, SIGNUP_REDIS_URL: 'redis://cache' })).toEqual([]);
+    expect(unknownEnvVariables({ ...base, SIGNUP_REDIS_URL: 'redis://cache', SIGNUP_CONSENT_TEXT_DE_AT: 'Ja', SIGNUP_PREFERENCE_LABELS_FR: '{}', SIGNUP_DEFAULT_LOCALE: 'de' })).toEqual([]);
+    expect(unknownEnvVariables({ ...base, SIGNUP_CONSENT_TEXTS: 'x' })).toEqual([expect.stringMatching(/^SIGNUP_CONSENT_TEXTS is not a variable .* did you mean SIGNUP_CONSENT_TEXT\?/)]);
   });
 
   it.each([

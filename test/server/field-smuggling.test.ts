@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SignupHandlerOptions } from '../../src/server/index.js';
-import { consentFor, ENDPOINT, errorOf, post, proxyWithMock, SITE } from './proxy-fixture.js';
+import { consentFor, ENDPOINT, errorOf, post, proxyWithMock, SITE } from '../support/proxy-fixture.js';
 
 // What a visitor may try to slip past the allow-lists: prototype keys, other spellings of an
 // allowed field, ids of other types, repeated form keys. Each answer is a 4xx naming the

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SignupQueueFullError, type QueuedSignup } from '../../src/server/index.js';
 import { createFileSignupQueue } from '../../src/server/node/index.js';
-import { captureLogger, consentFor, CONTACT_WRITE, fakeClock, post, proxyWithMock, status } from './proxy-fixture.js';
+import { captureLogger, consentFor, CONTACT_WRITE, fakeClock, post, proxyWithMock, status } from '../support/proxy-fixture.js';
 
 let dir: string;
 let path: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureLogger, ENDPOINT, fakeClock, proxyWithMock, status } from './proxy-fixture.js';
+import { captureLogger, ENDPOINT, fakeClock, proxyWithMock, status } from '../support/proxy-fixture.js';
 
 // handler.formDefinition(): what a server that renders the page hands the form, without HTTP.
 describe('handler.formDefinition()', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { captureLogger, CONSENT_TEXT, ENDPOINT, fakeClock, proxyWithMock, reject, status } from './proxy-fixture.js';
+import { captureLogger, CONSENT_TEXT, ENDPOINT, fakeClock, proxyWithMock, reject, status } from '../support/proxy-fixture.js';
 
 const get = (headers: Record<string, string> = {}, method = 'GET') => new Request(ENDPOINT, { method, headers });
 const preferenceCalls = (upstream: Request[]) => upstream.filter((r) => new URL(r.url).pathname === '/v2/preferences').length;
@@ -18,6 +18,7 @@ describe('GET form definition', () => {
       consent: { text: CONSENT_TEXT, version: expect.stringMatching(/^[0-9a-f]{16}$/) },
       fields: [{ name: 'FIRSTNAME', label: 'First name', type: 'String', required: true }],
       doubleOptIn: true,
+      locale: 'en',
     });
   });
 
@@ -104,9 +105,9 @@ describe('GET form definition', () => {
     clock.time += 120_000;
     faults.push({ path: /preferences/, times: 100, answer: status(500) });
     expect(await (await handler(get())).text()).toBe(before);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The background refresh has failed (and said so): the cached definition is still what is served.
+    await expect.poll(() => logger.lines.some((l) => l.level === 'warn' && /refresh failed/.test(l.message))).toBe(true);
     expect(await (await handler(get())).text()).toBe(before);
-    expect(logger.lines.some((l) => l.level === 'warn' && /refresh failed/.test(l.message))).toBe(true);
   });
 
   it('answers 503 upstream_unavailable with Retry-After when nothing is cached and Dotdigital is down', async () => {
@@ -125,9 +126,9 @@ describe('GET form definition', () => {
     const logger = captureLogger();
     const { handler, upstream } = proxyWithMock({ logger, fields: [{ name: 'FIRSTNAME', label: 'First name' }, { name: 'SHOESIZE', label: 'Shoe size', type: 'Numeric' }] });
     await Promise.all(Array.from({ length: 50 }, () => handler(get())));
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The check runs beside the answers: once it has said what to create, it has made its one call.
+    await expect.poll(() => logger.lines).toContainEqual({ level: 'error', message: expect.stringMatching(/SHOESIZE does not exist in Dotdigital: create it/) });
     expect(upstream.map((r) => new URL(r.url).pathname).sort()).toEqual(['/v2/data-fields', '/v2/preferences']);
-    expect(logger.lines).toContainEqual({ level: 'error', message: expect.stringMatching(/SHOESIZE does not exist in Dotdigital: create it/) });
     expect(logger.text()).not.toContain('FIRSTNAME does not');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSignupOutcome, SIGNUP_FORM_FIELDS } from '../../src/core/index.js';
 import { createMemorySignupQueue } from '../../src/server/index.js';
-import { CONTACT_WRITE, consentFor, ENDPOINT, fakeClock, post, proxyInOutage, proxyWithMock, SITE } from './proxy-fixture.js';
+import { CONTACT_WRITE, consentFor, ENDPOINT, fakeClock, post, proxyInOutage, proxyWithMock, SITE } from '../support/proxy-fixture.js';
 
 // The browser's own submit of a server-rendered <form method="post">, before (or without) JavaScript:
 // the same checks as JSON, then 303 back to the page with the outcome in its URL.

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSignupErrorCode, parseSignupRequest } from '../../src/core/index.js';
-import { CONSENT_TEXT, consentFor, ENDPOINT, fakeClock, proxyWithMock, SITE } from './proxy-fixture.js';
+import { CONSENT_TEXT, consentFor, ENDPOINT, fakeClock, proxyWithMock, SITE } from '../support/proxy-fixture.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'PROPFIND', 'post'];
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE', 'PROPFIND', 'post']);

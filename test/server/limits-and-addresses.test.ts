@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientIp, ipv6SiteKey, normalizeIp, rateLimitKey } from '../../src/server/http/client-ip.js';
 import { createRateLimiter } from '../../src/server/http/rate-limiter.js';
-import { consentFor, post, proxyWithMock } from './proxy-fixture.js';
+import { consentFor, post, proxyWithMock } from '../support/proxy-fixture.js';
 
 describe('normalizeIp', () => {
   it.each([

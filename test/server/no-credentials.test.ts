@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER } from '../../src/mock/index.js';
-import { captureLogger, ENDPOINT, post, proxyWithMock, SITE, status, validBody } from './proxy-fixture.js';
+import { captureLogger, ENDPOINT, post, proxyWithMock, SITE, status, validBody } from '../support/proxy-fixture.js';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 // Canary credentials: the mock accepts them, so every code path runs with them, and any

@@ -7,7 +7,7 @@ import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/ind
 import { createFileSignupQueue } from '../../src/server/node/index.js';
 import { createEmailRef } from '../../src/server/shared/email-ref.js';
 import { queuedEntry } from './queue/signup-queue-contract.js';
-import { logLines, runCli, stopClis } from '../run-cli.js';
+import { logLines, runCli, stopClis } from '../support/run-cli.js';
 import { freePort } from '../support/redis-server.js';
 
 // Issue 23: `status`, `dead-letters` and `requeue` beside a running proxy, from the build; bad

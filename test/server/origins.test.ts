@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSignupHandler } from '../../src/server/index.js';
-import { ENDPOINT, errorOf, post, proxyWithMock, SITE, validBody } from './proxy-fixture.js';
+import { ENDPOINT, errorOf, post, proxyWithMock, SITE, validBody } from '../support/proxy-fixture.js';
 
 const OTHER = 'https://shop.example.com';
 const preflight = (origin: string | undefined) =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SignupHandlerOptions } from '../../src/server/index.js';
-import { consentFor, ENDPOINT, errorOf, post, proxyWithMock, SITE } from './proxy-fixture.js';
+import { consentFor, ENDPOINT, errorOf, post, proxyWithMock, SITE } from '../support/proxy-fixture.js';
 
 type Consent = Awaited<ReturnType<typeof consentFor>>;
 const body = (consent: Consent, extra: Record<string, unknown> = {}) => ({ email: 'ann@example.com', preferences: [2], consent, ...extra });

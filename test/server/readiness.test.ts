@@ -6,7 +6,7 @@ import { createMemorySignupQueue } from '../../src/server/index.js';
 import { createFileSignupQueue, listenSignup } from '../../src/server/node/index.js';
 import { checkReadiness } from '../../src/server/shared/check-readiness.js';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
-import { proxyWithMock } from './proxy-fixture.js';
+import { proxyWithMock } from '../support/proxy-fixture.js';
 
 // Issue 23: readiness is what the stores say now; `listenSignup` (and so `serve`) answers it on
 // /readyz and /healthz before the signup endpoint, which answers every other path.

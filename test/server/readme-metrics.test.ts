@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { metrics } from '@opentelemetry/api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../support/redis-server.js';
-import { consentFor, post, proxyWithMock } from './proxy-fixture.js';
+import { consentFor, post, proxyWithMock } from '../support/proxy-fixture.js';
 
 // README, "Operate it": the instrumentation snippet is test/server/adapters/instrumentation.ts,
 // and it works: a handler created after it counts into the app's own Prometheus endpoint. The

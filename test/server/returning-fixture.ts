@@ -1,5 +1,5 @@
 import type { MockContact } from '../../src/mock/index.js';
-import { consentFor, post, proxyWithMock, SITE, storedContact } from './proxy-fixture.js';
+import { consentFor, post, proxyWithMock, SITE, storedContact } from '../support/proxy-fixture.js';
 
 export const VISITOR_IP = '203.0.113.7';
 export const VISITOR_UA = 'Mozilla/5.0 (Returning)';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MockContact } from '../../src/mock/index.js';
 import { createMemorySignupQueue } from '../../src/server/index.js';
-import { captureLogger, CONSENT_TEXT, consentFor, HOUR, post, proxyInOutage, storedContact } from './proxy-fixture.js';
+import { captureLogger, CONSENT_TEXT, consentFor, HOUR, post, proxyInOutage, storedContact } from '../support/proxy-fixture.js';
 
 // Every call about a contact (v2 and v3), not the form definition's.
 const CONTACT_CALLS = /\/contacts\//;

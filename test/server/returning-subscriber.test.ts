@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADDRESS_BOOK_ID, captureLogger, CONSENT_TEXT, ENDPOINT, optedIn, post, status } from './proxy-fixture.js';
+import { ADDRESS_BOOK_ID, captureLogger, CONSENT_TEXT, ENDPOINT, optedIn, post, status } from '../support/proxy-fixture.js';
 import { PAGE_URL, proxyKnowing, seen, signUpAgain, v3Calls, VISITOR_IP, VISITOR_UA } from './returning-fixture.js';
 
 const PENDING = { status: 202, body: '{"status":"pending_confirmation"}' };

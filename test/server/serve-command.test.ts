@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createFileSignupQueue } from '../../src/server/node/index.js';
-import { logLines, runCli, stopClis } from '../run-cli.js';
+import { logLines, runCli, stopClis } from '../support/run-cli.js';
 import { proofOverHttp } from '../support/solve-proof.js';
 
 // `dotdigital-signup serve`, run from the build exactly as `npx dotdigital-signup serve` runs it.
@@ -36,7 +36,7 @@ describe('dotdigital-signup serve', () => {
     });
     expect(response.status).toBe(201);
     expect([...mock.mock.store.contacts.get('serve@example.com')!.addressBooks]).toEqual([101]);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await expect.poll(() => proxy.stderr()).toContain('"Signed up"'); // the child's log line has crossed the pipe
     const lines = logLines(proxy.stderr());
     expect(lines).toContainEqual(expect.objectContaining({ level: 'info', message: 'Signed up', contact: expect.stringMatching(/^e:[0-9a-f]{16}$/) }));
     expect(proxy.stderr()).not.toContain('serve@example.com');

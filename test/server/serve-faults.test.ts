@@ -7,7 +7,7 @@ import { createServer as createTlsServer } from 'node:tls';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createRedisStores } from '../../src/server/stores/redis/index.js';
-import { logLines, runCli, stopClis } from '../run-cli.js';
+import { logLines, runCli, stopClis } from '../support/run-cli.js';
 import { mockOutage, signUpOverHttp } from '../support/sign-up-over-http.js';
 import { queuedSignup } from './queue/signup-queue-contract.js';
 import { startRedisServer, type TestRedisServer } from '../support/redis-server.js';

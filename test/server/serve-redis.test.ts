@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createRedisStores, type RedisStores } from '../../src/server/stores/redis/index.js';
-import { runCli, stopClis } from '../run-cli.js';
+import { runCli, stopClis } from '../support/run-cli.js';
 import { mockOutage, signUpOverHttp } from '../support/sign-up-over-http.js';
 import { freePort, startRedisServer, type TestRedisServer } from '../support/redis-server.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoDataFields, type MockContact } from '../../src/mock/index.js';
-import { ADDRESS_BOOK_ID, captureLogger, consentFor, optedIn, post, proxyWithMock, status, storedContact, validBody } from './proxy-fixture.js';
+import { ADDRESS_BOOK_ID, captureLogger, consentFor, optedIn, post, proxyWithMock, status, storedContact, validBody } from '../support/proxy-fixture.js';
 
 function existing(proxy: ReturnType<typeof proxyWithMock>, email: string, ids: number[], state: MockContact['status'] = 'Subscribed') {
   proxy.mock.store.contacts.set(email, storedContact(email, ids, { status: state, dataFields: new Map([['FIRSTNAME', 'Annie']]) }));

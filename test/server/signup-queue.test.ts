@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMemorySignupQueue, SignupQueueFullError, startQueueDelivery, type SignupHandlerOptions, type SignupQueue } from '../../src/server/index.js';
-import { ADDRESS_BOOK_ID, captureLogger, CONSENT_TEXT, consentFor, CONTACT_WRITE, errorOf, type Fault, HOUR, optedIn, post, proxyInOutage, proxyWithMock, reject, SITE, status, storedContact } from './proxy-fixture.js';
+import { ADDRESS_BOOK_ID, captureLogger, CONSENT_TEXT, consentFor, CONTACT_WRITE, errorOf, type Fault, HOUR, optedIn, post, proxyInOutage, proxyWithMock, reject, SITE, status, storedContact } from '../support/proxy-fixture.js';
 
 /** A proxy with a queue and a fake clock, Dotdigital's contact writes failing until `recover()`. */
 async function queuedProxy(options: Partial<SignupHandlerOptions> = {}, queue = createMemorySignupQueue()) {
@@ -240,9 +240,12 @@ describe('queued signups: delivery', () => {
       await stop();
       expect(logger.lines[0]).toMatchObject({ level: 'error', details: { error: 'store unreachable' } });
       // A handler silenced with `logger: false`, and a silenced delivery over a handler that logs.
-      const quiet = [startQueueDelivery(proxyWithMock({ queue: failing, logger: false }).handler, { intervalMs: 10 }), startQueueDelivery(proxyWithMock({ queue: failing, logger }).handler, { intervalMs: 10, logger: false })];
+      const claims = [0, 0];
+      const counted = (n: number): SignupQueue => ({ ...failing, claim: async (request) => (claims[n]!++, failing.claim(request)) });
+      const quiet = [startQueueDelivery(proxyWithMock({ queue: counted(0), logger: false }).handler, { intervalMs: 10 }), startQueueDelivery(proxyWithMock({ queue: counted(1), logger }).handler, { intervalMs: 10, logger: false })];
       const before = logger.lines.length;
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      // A second claim starts only after the first round's failure was handled (logged, or not).
+      await expect.poll(() => Math.min(...claims), { timeout: 2_000 }).toBeGreaterThanOrEqual(2);
       await Promise.all(quiet.map((stop) => stop()));
       expect(spy).not.toHaveBeenCalled();
       expect(logger.lines.length).toBe(before);
@@ -275,12 +278,20 @@ describe('queued signups: delivery', () => {
     };
     const logger = captureLogger();
     const proxy = proxyWithMock({ queue: slow });
-    const stop = startQueueDelivery(proxy.handler, { intervalMs: 10, logger });
-    await expect.poll(() => rounds, { timeout: 2_000 }).toBeGreaterThanOrEqual(4);
-    await stop();
-    const after = rounds;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(rounds).toBe(after);
+    // The interval on a fake clock (the slow claims keep real time): each poll moves it three
+    // ticks, so ticks land while a round runs; after stop, no timer is left to start another.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const stop = startQueueDelivery(proxy.handler, { intervalMs: 10, logger });
+      await expect.poll(async () => (await vi.advanceTimersByTimeAsync(30), rounds), { timeout: 5_000 }).toBeGreaterThanOrEqual(4);
+      await stop();
+      const after = rounds;
+      expect(vi.getTimerCount()).toBe(0);
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(rounds).toBe(after);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(active).toBe(0);
     expect(most).toBe(1);
     expect(logger.lines).toContainEqual(expect.objectContaining({ level: 'error', details: { error: 'store unreachable' } }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MockContact } from '../../src/mock/index.js';
 import { createMemoryCounters, createMemorySignupQueue } from '../../src/server/index.js';
 import { backlogProxy } from './queue/bulk-fixture.js';
-import { captureLogger, consentFor, CONTACT_WRITE, ENDPOINT, errorOf, fakeClock, HOUR, optedIn, post, proxyInOutage, proxyWithMock, SITE, storedContact } from './proxy-fixture.js';
+import { captureLogger, consentFor, CONTACT_WRITE, ENDPOINT, errorOf, fakeClock, HOUR, optedIn, post, proxyInOutage, proxyWithMock, SITE, storedContact } from '../support/proxy-fixture.js';
 
 // Issue 20: every row of its table, replayed as a stranger would, against the mock in process.
 // Each test says what happened before (the issue's table) and checks it now comes out the other way.

@@ -17,6 +17,8 @@ export interface MockEmail {
   returnUrl?: string;
   /** The address book the contact joins once the link is followed (the address-book resubscribe call). */
   addressBookId?: number;
+  /** The language the email was asked for in (`preferredLocale`, e.g. `de-DE`); absent: the account's. */
+  locale?: string;
 }
 
 /** One answered API call, for the human page. */

@@ -65,7 +65,7 @@ export function renderMockHome(store: MockStore, options: MockDotdigitalOptions,
   const contacts = [...store.contacts.values()].slice(-SHOWN_CONTACTS).reverse().map((contact) => contactCard(contact, names, books));
   const more = store.contacts.size > SHOWN_CONTACTS ? `<p class="muted">Showing the ${SHOWN_CONTACTS} newest of ${store.contacts.size}.</p>` : '';
   const outbox = [...store.outbox].reverse().slice(0, SHOWN_CONTACTS).map((email) =>
-    `<tr><td>${escapeHtml(email.sentAt)}</td><td>${escapeHtml(email.to)}</td><td>${escapeHtml(email.subject)}</td><td><a href="${escapeHtml(email.link)}">${email.kind === 'resubscribe' ? 'Confirm resubscription' : 'Confirm subscription'}<span class="muted"> for ${escapeHtml(email.to)}</span></a></td></tr>`);
+    `<tr><td>${escapeHtml(email.sentAt)}</td><td>${escapeHtml(email.to)}</td><td>${escapeHtml(email.subject)}</td><td>${email.locale ? escapeHtml(email.locale) : '<span class="muted">account\'s</span>'}</td><td><a href="${escapeHtml(email.link)}">${email.kind === 'resubscribe' ? 'Confirm resubscription' : 'Confirm subscription'}<span class="muted"> for ${escapeHtml(email.to)}</span></a></td></tr>`);
   const label = (p: { publicName: string; id: number; isPublic: boolean }) => `${escapeHtml(p.publicName)} <span class="muted">#${p.id}${p.isPublic ? '' : ', private'}</span>`;
   const tree = store.preferences.map((item) =>
     item.isPreference ? `<li>${label(item)}</li>` : `<li>${label(item)}<ul>${(item.preferences ?? []).map((p) => `<li>${label(p)}</li>`).join('')}</ul></li>`);
@@ -80,7 +80,7 @@ ${pairs(settings)}
 ${SEED_FORM}
 ${contacts.join('') || '<p class="muted">No contacts yet: sign up through the demo form.</p>'}
 <h2>Outbox (${store.outbox.length})</h2>
-${table('Confirmation emails, newest first', ['Sent', 'To', 'Subject', 'Link'], outbox, 'No emails sent: double opt-in signups land here.')}
+${table('Confirmation emails, newest first', ['Sent', 'To', 'Subject', 'Language', 'Link'], outbox, 'No emails sent: double opt-in signups land here.')}
 <h2>Imports (${store.imports.length})</h2>
 ${importTools(pending)}
 ${table('v3 bulk imports, newest first', ['Import id', 'Received', 'Status', 'Contacts', 'Created', 'Updated', 'Failures'], importRows(store), 'No imports yet: a proxy with a backlog sends them.')}

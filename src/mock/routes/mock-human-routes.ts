@@ -5,7 +5,6 @@ import { findContact, newContact, type MockStore } from '../account/mock-store.j
 import { escapeHtml, htmlPage, renderMockHome } from '../pages/render-mock-home.js';
 import type { createFaultQueue } from '../rules/mock-faults.js';
 import { confirmSubscription, unsubscribeContact } from '../rules/mock-subscription.js';
-import { contactJson, storedConsent } from '../wire/mock-json.js';
 
 /** What the human routes need from the mock around them. */
 export interface HumanRouteContext {
@@ -28,7 +27,7 @@ const SEEDABLE: MockContactStatus[] = ['Unsubscribed', 'Suppressed', 'HardBounce
  * at `/`, the confirmation link a contact clicks (a resubscribe link then redirects to the
  * `returnUrlToUseIfChallenged` it was sent with), an unsubscribe button, a form that gives an
  * address a status (hard bounce, complaint, suppression list), buttons arming import faults,
- * the outbox and any contact as JSON for tests in other processes, and a switch that plays an outage. None needs
+ * and a switch that plays an outage (the JSON for tests is mock-json-routes.ts). None needs
  * credentials, as a contact's inbox needs none.
  */
 export function registerHumanRoutes(app: Hono, ctx: HumanRouteContext): void {
@@ -69,15 +68,6 @@ export function registerHumanRoutes(app: Hono, ctx: HumanRouteContext): void {
     else if (form.fault === 'consentRecordsNotApplied') ctx.faults.add({ contactFailure: 'consentRecordsNotApplied' });
     else return c.text('fault must be RejectedByWatchdog or consentRecordsNotApplied.', 400);
     return c.redirect('/', 303);
-  });
-  app.get('/_mock/outbox', (c) => c.json(store.outbox));
-  // What `mock.store.contacts.get(…)` gives a test in the same process, for one in another
-  // process or language: the contact, its consent records, opted-in preferences and address books.
-  app.get('/_mock/contacts/:idOrEmail', (c) => {
-    const contact = findContact(store, c.req.param('idOrEmail'));
-    if (!contact) return c.json({ error: `No contact ${c.req.param('idOrEmail')} in this mock (it forgets everything when it restarts).` }, 404);
-    const numbers = (ids: Set<number>) => [...ids].sort((a, b) => a - b);
-    return c.json({ ...contactJson(store, contact), consentRecords: storedConsent(contact.consentRecords), preferences: numbers(contact.optedIn), addressBooks: numbers(contact.addressBooks) });
   });
   app.post('/_mock/outage', async (c) => {
     const form = await c.req.parseBody();

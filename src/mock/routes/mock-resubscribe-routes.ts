@@ -5,6 +5,7 @@ import { resubscribe, type ResubscribeContext } from '../rules/mock-resubscribe.
 import { pick, pickString } from '../wire/loose-json.js';
 import { MockApiError } from '../wire/mock-api-error.js';
 import { readContactInput } from '../wire/mock-contact-input.js';
+import { readPreferredLocale } from '../wire/mock-preferred-locale.js';
 import { contactJson } from '../wire/mock-json.js';
 
 /** What the resubscribe routes need from the mock around them. */
@@ -35,9 +36,12 @@ export function registerResubscribeRoutes(app: Hono, ctx: ResubscribeRouteContex
         // A contact who cannot come back is left exactly as it was, data included.
         if (!cannotComeBack(contact)) for (const [key, value] of input.dataFields) contact.dataFields.set(key, value);
         const returnUrl = pickString(body, 'returnUrlToUseIfChallenged');
+        const locale = readPreferredLocale(pick(body, 'preferredLocale'));
+        if (locale === false) throw new MockApiError(400, 'preferredLocale is not a locale Dotdigital supports. ERROR_PARAMETER_INVALID');
         const status = resubscribe(ctx.resubscribeContext(c), contact, {
           challenge,
           ...(returnUrl ? { returnUrl } : {}),
+          ...(locale ? { locale } : {}),
           ...(addressBookId !== undefined ? { addressBookId } : {}),
         });
         return c.json({ contact: contactJson(store, contact), status });

@@ -20,6 +20,8 @@ export interface ResubscribeRequest {
   challenge: boolean;
   returnUrl?: string;
   addressBookId?: number;
+  /** The language of the challenge email (`preferredLocale`, as Dotdigital spells it). */
+  locale?: string;
 }
 
 /**
@@ -54,6 +56,7 @@ export function resubscribe(ctx: ResubscribeContext, contact: MockContact, reque
       kind: 'resubscribe',
       ...(request.returnUrl ? { returnUrl: request.returnUrl } : {}),
       ...(request.addressBookId !== undefined ? { addressBookId: request.addressBookId } : {}),
+      ...(request.locale ? { locale: request.locale } : {}),
     });
   }
   contact.challengesSent = sent;

@@ -22,15 +22,16 @@ export type PreviousStatus = MockContact['status'] | undefined;
  * confirmation email; anything else subscribes at once and stamps LASTSUBSCRIBED.
  * A contact already subscribed is not asked to confirm again; one still pending is sent a
  * new email only when `remind` (a new signup does, adding it to an address book does not).
+ * `locale`: the language the email is asked for in (a v3 write's `preferredLocale`).
  */
-export function applyOptIn(ctx: OptInContext, contact: MockContact, requested: MockContact['optInType'] | undefined, previous: PreviousStatus, remind: boolean): void {
+export function applyOptIn(ctx: OptInContext, contact: MockContact, requested: MockContact['optInType'] | undefined, previous: PreviousStatus, remind: boolean, locale?: string): void {
   const wantsDouble = ctx.forceDoubleOptIn || requested === 'VerifiedDouble';
   const wasSubscribed = previous === 'Subscribed';
   if (wantsDouble) {
     if (wasSubscribed || (previous === 'PendingOptIn' && !remind)) return;
     contact.status = 'PendingOptIn';
     contact.optInType = 'Double';
-    sendConfirmation(ctx, contact);
+    sendConfirmation(ctx, contact, locale ? { locale } : {});
     return;
   }
   if (requested) contact.optInType = requested;
@@ -41,7 +42,7 @@ export function applyOptIn(ctx: OptInContext, contact: MockContact, requested: M
 }
 
 /** Puts a confirmation email in the outbox: a double opt-in, or a resubscribe challenge. */
-export function sendConfirmation(ctx: OptInContext, contact: MockContact, extras: Pick<MockEmail, 'kind' | 'returnUrl' | 'addressBookId'> = {}): void {
+export function sendConfirmation(ctx: OptInContext, contact: MockContact, extras: Pick<MockEmail, 'kind' | 'returnUrl' | 'addressBookId' | 'locale'> = {}): void {
   const id = crypto.randomUUID();
   const link = `${ctx.linkBase}/_mock/confirm/${id}`;
   const again = extras.kind === 'resubscribe';

@@ -1,8 +1,8 @@
 import { cannotComeBack } from '../account/mock-contact-status.js';
-import { CONSENT_KEYS, type MockContact } from '../account/mock-contact.js';
+import type { MockContact } from '../account/mock-contact.js';
 import type { V3ContactInput, V3MergeOption } from '../account/mock-import.js';
 import { allPreferences, findContact, newContact, type MockStore } from '../account/mock-store.js';
-import { apiTime } from '../wire/mock-json.js';
+import { apiTime, v3ConsentRecord } from '../wire/mock-json.js';
 import type { WriteContext } from './mock-contact-write.js';
 import { resubscribe, type ResubscribeContext } from './mock-resubscribe.js';
 import { applyOptIn } from './mock-subscription.js';
@@ -43,14 +43,17 @@ export function writeV3Contact(ctx: V3WriteContext, input: V3ContactInput, merge
     contact.resubscribing = false;
   } else if (previous === 'Unsubscribed' || contact.resubscribing) {
     if (input.status === 'subscribed' && input.resubscribe) {
-      resubscribe(ctx, contact, { challenge: !input.resubscribe.noChallenge, ...(input.resubscribe.redirectUrl ? { returnUrl: input.resubscribe.redirectUrl } : {}) });
+      const { noChallenge, redirectUrl, preferredLocale } = input.resubscribe;
+      resubscribe(ctx, contact, { challenge: !noChallenge, ...(redirectUrl ? { returnUrl: redirectUrl } : {}), ...(preferredLocale ? { locale: preferredLocale } : {}) });
     }
   } else if (input.optInType === 'VerifiedDouble' && !sendOptInEmail && !ctx.forceDoubleOptIn) {
     if (previous !== 'Subscribed') contact.dataFields.set('LASTSUBSCRIBED', created);
     contact.status = 'Subscribed';
     contact.optInType = 'VerifiedDouble';
   } else {
-    applyOptIn(ctx, contact, input.optInType, previous, true);
+    // The double opt-in email in the language the write asked for (assumed: Dotdigital documents
+    // preferredLocale for resubscribe challenges; the mock lets it name this email's language too).
+    applyOptIn(ctx, contact, input.optInType, previous, true, input.resubscribe?.preferredLocale);
   }
   return { contact, created: !existing };
 }
@@ -68,9 +71,6 @@ export function v3ContactJson(store: MockStore, contact: MockContact): Record<st
     channelProperties: { email: { status: camel(contact.status), emailType: contact.emailType === 'Html' ? 'html' : 'plainText', optInType: camel(contact.optInType) } },
     lists: [...contact.addressBooks].map((id) => ({ id, name: store.addressBooks.find((book) => book.id === id)?.name ?? '' })),
     preferences: allPreferences(store.preferences).map((preference) => ({ id: preference.id, isOptedIn: contact.optedIn.has(preference.id) })),
-    consentRecords: contact.consentRecords.map((record) => {
-      const [text, dateTimeConsented, url, ipAddress, userAgent] = CONSENT_KEYS.map((key) => record.fields[key] ?? null);
-      return { text, dateTimeConsented, url, ipAddress, userAgent };
-    }),
+    consentRecords: contact.consentRecords.map(v3ConsentRecord),
   };
 }

@@ -1,4 +1,4 @@
-import { CONSENT_KEYS, type MockConsentRecord, type MockContact } from '../account/mock-contact.js';
+import { CONSENT_KEYS, type ConsentKey, type MockConsentRecord, type MockContact } from '../account/mock-contact.js';
 import type { MockStore } from '../account/mock-store.js';
 
 /** Dotdigital writes times without milliseconds: `2018-02-28T08:07:01Z`. */
@@ -47,4 +47,10 @@ export function storedConsent(records: MockConsentRecord[]): unknown[] {
 
 function consentPairs(record: MockConsentRecord): Array<{ key: string; value: string }> {
   return CONSENT_KEYS.filter((key) => record.fields[key] !== undefined).map((key) => ({ key, value: record.fields[key]! }));
+}
+
+/** A consent record in v3's names (the v3 calls and the mock's JSON view), `null` where it holds no value. */
+export function v3ConsentRecord(record: MockConsentRecord): Record<'text' | 'dateTimeConsented' | 'url' | 'ipAddress' | 'userAgent', string | null> {
+  const value = (key: ConsentKey) => record.fields[key] ?? null;
+  return { text: value('TEXT'), dateTimeConsented: value('DATETIMECONSENTED'), url: value('URL'), ipAddress: value('IPADDRESS'), userAgent: value('USERAGENT') };
 }

@@ -3,6 +3,7 @@ import type { V3ContactInput } from '../account/mock-import.js';
 import { allPreferences, type MockStore } from '../account/mock-store.js';
 import { isObject } from './loose-json.js';
 import type { MockV3ErrorDetail } from './mock-api-error.js';
+import { readPreferredLocale } from './mock-preferred-locale.js';
 import { dataFieldValue, isValidEmail } from './mock-contact-input.js';
 
 // v3 consent record properties, and the v2 keys they are stored (and shown) under.
@@ -46,10 +47,12 @@ export function readV3Contact(store: MockStore, raw: unknown, item: string, emai
   const optInType = channel.optInType === undefined ? undefined : OPT_IN[String(channel.optInType)] ?? (problem('.channelProperties.email.optInType', 'optInType must be unknown, single, double or verifiedDouble.'), undefined);
   const emailType = channel.emailType === undefined ? undefined : EMAIL_TYPE[String(channel.emailType)] ?? (problem('.channelProperties.email.emailType', 'emailType must be html or plainText.'), undefined);
   const options = channel.resubscribeOptions;
+  const locale = isObject(options) ? readPreferredLocale(options.preferredLocale) : undefined;
+  if (locale === false) problem('.channelProperties.email.resubscribeOptions.preferredLocale', 'preferredLocale must be a locale Dotdigital supports, e.g. de-DE.');
   const resubscribe = isObject(options)
     ? {
         noChallenge: options.resubscribeWithNoChallenge === true,
-        ...(typeof options.preferredLocale === 'string' ? { preferredLocale: options.preferredLocale } : {}),
+        ...(locale ? { preferredLocale: locale } : {}),
         ...(typeof options.redirectUrlAfterChallenge === 'string' ? { redirectUrl: options.redirectUrlAfterChallenge } : {}),
       }
     : undefined;

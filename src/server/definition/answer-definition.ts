@@ -1,20 +1,22 @@
-import type { DefinitionSnapshot } from './definition-snapshot.js';
+import type { LocalizedDefinition } from './definition-snapshot.js';
 import { jsonResponse } from '../http/json-response.js';
 
 /** How long browsers and CDNs may keep serving a stale definition while they revalidate it. */
 const STALE_WHILE_REVALIDATE_S = 300;
 
 /**
- * The `GET`/`HEAD` answer for a form definition: `304` when the browser's `If-None-Match`
- * already holds this version, else the JSON, with an ETag and a short shared max-age.
+ * The `GET`/`HEAD` answer for one locale's form definition: `304` when the browser's
+ * `If-None-Match` already holds this version, else the JSON, with an ETag (one per locale), a
+ * short shared max-age and the `Content-Language` it is in.
  *
  * @example
- * answerDefinition(request, snapshot, 60_000, { vary: 'Origin' });
+ * answerDefinition(request, snapshot.localized('de'), 60_000, { vary: 'Origin' });
  */
-export function answerDefinition(request: Request, snapshot: DefinitionSnapshot, cacheMs: number, extra: Record<string, string>): Response {
+export function answerDefinition(request: Request, snapshot: LocalizedDefinition, cacheMs: number, extra: Record<string, string>): Response {
   const maxAge = Math.floor(cacheMs / 1000);
   const headers: Record<string, string> = {
     etag: snapshot.etag,
+    'content-language': snapshot.locale,
     'cache-control': maxAge > 0 ? `public, max-age=${maxAge}, stale-while-revalidate=${STALE_WHILE_REVALIDATE_S}` : 'no-cache',
     ...extra,
   };

@@ -2,6 +2,7 @@ import type { DotdigitalClient, DotdigitalPreference } from '../dotdigital/dotdi
 import type { Retrying } from '../dotdigital/with-retries.js';
 import type { SignupClock } from '../shared/signup-clock.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
+import type { ConsentCatalog } from './consent-catalog.js';
 import { createDefinitionCache } from './definition-cache.js';
 import { definitionSnapshot, type DefinitionSettings, type DefinitionSnapshot } from './definition-snapshot.js';
 import { publicPreferences } from './public-preferences.js';
@@ -19,8 +20,8 @@ export interface FormDefinitionSource {
 
 /** What {@link createFormDefinitionSource} needs. */
 export interface FormDefinitionSourceDeps {
-  settings: DefinitionSettings;
-  consentVersion: Promise<string>;
+  settings: DefinitionSettings & { fields: ReadonlyArray<{ name: string; type: string }> };
+  consent: ConsentCatalog;
   client: Pick<DotdigitalClient, 'getPreferences' | 'getDataFields'>;
   retrying: Retrying;
   /** Time one load may take, retries included. */
@@ -37,7 +38,7 @@ export interface FormDefinitionSourceDeps {
  * once: configured data fields Dotdigital lacks, and `preferences` ids it does not show.
  *
  * @example
- * const definition = createFormDefinitionSource({ settings, consentVersion, client, retrying, budgetMs: 8_000, cacheMs: 60_000, clock, logger, warnOnce });
+ * const definition = createFormDefinitionSource({ settings, consent, client, retrying, budgetMs: 8_000, cacheMs: 60_000, clock, logger, warnOnce });
  * const snapshot = await definition.get();
  */
 export function createFormDefinitionSource(deps: FormDefinitionSourceDeps): FormDefinitionSource {
@@ -53,7 +54,10 @@ export function createFormDefinitionSource(deps: FormDefinitionSourceDeps): Form
       const tree = await retrying(() => client.getPreferences(), deadline);
       const hidden = notPublic(tree, settings.preferences);
       if (hidden.length > 0) deps.warnOnce('preferences', 'Some ids in `preferences` are not public preferences or categories in Dotdigital, so the form does not show them', { ids: hidden });
-      return definitionSnapshot(tree, settings, await deps.consentVersion);
+      const labelled = new Set(settings.locales.all.flatMap((locale) => [...locale.labels.keys()]));
+      const unlabelled = notPublic(tree, labelled);
+      if (unlabelled.length > 0) deps.warnOnce('preferenceLabels', 'Some ids in `preferenceLabels` are not public preferences or categories in Dotdigital, so their labels show nowhere', { ids: unlabelled });
+      return definitionSnapshot(tree, settings, deps.consent);
     },
     ttlMs: deps.cacheMs,
     maxStaleMs: MAX_STALE_MS,
@@ -63,7 +67,7 @@ export function createFormDefinitionSource(deps: FormDefinitionSourceDeps): Form
 }
 
 // Best effort, once: a configured field Dotdigital lacks would fail every signup that fills it in.
-function checkDataFields(pending: Promise<Array<{ name: string; type: string }>>, settings: DefinitionSettings, logger: SignupLogger | undefined): void {
+function checkDataFields(pending: Promise<Array<{ name: string; type: string }>>, settings: FormDefinitionSourceDeps['settings'], logger: SignupLogger | undefined): void {
   pending.then(
     (known) => {
       const types = new Map(known.map((field) => [field.name.toUpperCase(), field.type]));

@@ -15,8 +15,13 @@ export interface ContactWrite {
   email: string;
   optInType: 'Single' | 'VerifiedDouble';
   dataFields: DataFieldValue[];
-  /** TEXT, from the configuration; never the browser's copy. */
+  /** TEXT, from the configuration (the statement of the visitor's locale); never the browser's copy. */
   consentText: string;
+  /**
+   * The language the visitor signed up in (a BCP 47 tag, e.g. `de-AT`), for the confirmation and
+   * resubscribe emails' `preferredLocale`. Absent on signups queued before it was recorded.
+   */
+  locale?: string;
   consentedAt: string;
   pageUrl: string;
   /** Undefined when the adapter could not tell (then no IPADDRESS is recorded rather than a wrong one). */

@@ -1,7 +1,11 @@
 /** What one call to Dotdigital came to, as {@link CallBudget.record} takes it. */
 export type CallOutcome =
-  /** Dotdigital answered: its status and `X-RateLimit-*` headers as read by `parseRateLimit`. */
-  | { kind: 'answered'; status: number; rateLimit?: { remaining?: number | undefined; resetAt?: number | undefined } | undefined }
+  /**
+   * Dotdigital answered: its status and `X-RateLimit-*` headers as read by `parseRateLimit` when
+   * the answer arrived, and when the call was sent (`sentAt`, the caller's clock; default: as it
+   * arrived), which bounds how early the reset it names may be.
+   */
+  | { kind: 'answered'; status: number; rateLimit?: { limit?: number | undefined; remaining?: number | undefined; resetAt?: number | undefined } | undefined; sentAt?: number }
   /** No answer: a timeout, a refused connection, a network error. */
   | { kind: 'unreachable' };
 
@@ -16,6 +20,11 @@ export type CallPermit =
  * Dotdigital's call budget and outage state, shared by every instance of the proxy:
  * - after a 429 nobody calls before `X-RateLimit-Reset` (and with `X-RateLimit-Remaining` at 0
  *   nobody calls before the reset either; each permit spends one of the calls known to remain);
+ * - once the window has reset, the next one allows `X-RateLimit-Limit` calls: they are spent the
+ *   same way until an answer of the new window says when it ends, so a burst at the reset draws no 429.
+ *   A reset is known only between two times (`X-RateLimit-Reset` counts whole seconds from when
+ *   Dotdigital answered, somewhere between sending and arrival): a call sent between them counts
+ *   against both windows, and an answer describes a later window only when it provably does;
  * - after {@link CallBudgetOptions.failuresToOutage} 5xx answers or unreachable calls within
  *   {@link CallBudgetOptions.failureWindowMs}, Dotdigital counts as down: signups are queued at
  *   once, and one probe at a time (one every {@link CallBudgetOptions.probeEveryMs}) finds
@@ -76,16 +85,13 @@ export interface CallBudgetOptions {
   failureWindowMs?: number;
   /** How often one probe may try while Dotdigital is down. Default 15 000 ms. */
   probeEveryMs?: number;
-  /** How long a 429 without a readable `X-RateLimit-Reset` blocks calls. Default 60 000 ms (the per-minute window). */
+  /**
+   * Dotdigital's window, as far as the budget has to guess it: how long a 429 without a readable
+   * `X-RateLimit-Reset` blocks calls, and how long a new window is taken to last until one of its
+   * answers says when it resets. Default 60 000 ms (the per-minute window).
+   */
   blockWithoutResetMs?: number;
 }
-
-/**
- * Two answers whose resets are this close belong to one rate-limit window: `X-RateLimit-Reset`
- * counts whole seconds, read on a clock that differs from Dotdigital's by each call's latency.
- * Within a window the lowest remaining count wins; a later reset starts a new window.
- */
-export const SAME_WINDOW_MS = 3_000;
 
 /** The options with their defaults filled in: one place for them, whichever store reads them. */
 export function callBudgetSettings(options: CallBudgetOptions = {}): Required<CallBudgetOptions> {
@@ -99,13 +105,18 @@ export function callBudgetSettings(options: CallBudgetOptions = {}): Required<Ca
 /**
  * How an outcome moves the budget, for every store: `blockUntil` when calls must stop until
  * then (a 429, or no calls left before the reset), `remaining` calls known to be left before
- * `resetAt`, and whether it counts as a failure or a success for the outage state.
+ * the reset, which lies between `resetFrom` and `resetAt` (whole seconds counted from an
+ * unknown moment between sending and arrival), the window's `limit` (read only with its reset,
+ * so a window is known whole), and whether it counts as a failure or a success for the outage state.
  */
 export function readOutcome(now: number, outcome: CallOutcome, settings: Required<CallBudgetOptions>) {
-  if (outcome.kind === 'unreachable') return { failure: true, success: false, blockUntil: undefined, remaining: undefined, resetAt: undefined };
-  const { status } = outcome;
-  const resetAt = outcome.rateLimit?.resetAt !== undefined && outcome.rateLimit.resetAt > now ? outcome.rateLimit.resetAt : undefined;
-  const remaining = resetAt === undefined ? undefined : outcome.rateLimit?.remaining;
+  if (outcome.kind === 'unreachable') return { failure: true, success: false, blockUntil: undefined, remaining: undefined, resetAt: undefined, resetFrom: undefined, limit: undefined };
+  const { status, rateLimit } = outcome;
+  const resetAt = rateLimit?.resetAt !== undefined && rateLimit.resetAt > now ? rateLimit.resetAt : undefined;
+  const resetFrom = resetAt === undefined ? undefined : resetAt - 1_000 - Math.max(0, now - (outcome.sentAt ?? now));
+  const remaining = resetAt === undefined ? undefined : rateLimit?.remaining;
+  const stated = resetAt === undefined ? undefined : rateLimit?.limit;
+  const limit = stated !== undefined && Number.isSafeInteger(stated) && stated >= 1 ? stated : undefined;
   const blockUntil = status === 429 ? (resetAt ?? now + settings.blockWithoutResetMs) : remaining !== undefined && remaining <= 0 ? resetAt : undefined;
-  return { failure: status >= 500, success: status < 500 && status !== 429, blockUntil, remaining, resetAt };
+  return { failure: status >= 500, success: status < 500 && status !== 429, blockUntil, remaining, resetAt, resetFrom, limit };
 }

@@ -20,6 +20,7 @@ import type { DotdigitalRateLimit } from './rate-limit.js';
  * - `not_found` (404), `rejected` (any other refusal).
  * - `held_back`: not sent at all, because the shared call budget says wait (after a 429 until
  *   `X-RateLimit-Reset`, or while Dotdigital is known to be down); `retryAfterMs` says how long.
+ * - `too_large` (413, `contacts:requestTooLarge`): the body is over Dotdigital's limit (50 MB for an import).
  * - Bulk import (v3): `too_many_imports` (429 `contacts:tooManyActiveImports`: 25 imports are
  *   being processed), and per contact or per import in an import's report: `consent_not_applied`,
  *   `rejected_by_watchdog`, `import_failed` (any other failure code or import status).
@@ -27,7 +28,7 @@ import type { DotdigitalRateLimit } from './rate-limit.js';
 export type DotdigitalErrorKind =
   | 'suppressed' | 'cannot_resubscribe' | 'invalid_email' | 'unknown_data_field' | 'invalid_data_field' | 'unknown_preference'
   | 'unknown_address_book' | 'rate_limited' | 'usage_capped' | 'unauthorized' | 'wrong_region'
-  | 'not_found' | 'unavailable' | 'timeout' | 'rejected' | 'held_back'
+  | 'not_found' | 'unavailable' | 'timeout' | 'rejected' | 'held_back' | 'too_large'
   | 'too_many_imports' | 'consent_not_applied' | 'rejected_by_watchdog' | 'import_failed';
 
 const TOKEN_KINDS: Record<string, DotdigitalErrorKind> = {
@@ -46,24 +47,28 @@ const TOKEN_KINDS: Record<string, DotdigitalErrorKind> = {
   ERROR_CONTACT_NOT_FOUND: 'not_found',
   // v3 answers with an `errorCode` in its envelope instead of a token in a message.
   'contacts:tooManyActiveImports': 'too_many_imports',
+  'contacts:requestTooLarge': 'too_large',
 };
 
 /**
- * The kind of a refusal from its HTTP status and `ERROR_…` token (the token wins).
+ * The kind of a failed answer from its HTTP status and `ERROR_…` token. Only a 4xx is
+ * Dotdigital's word on the request, and there the token wins; anything else that is no
+ * success (no answer, a 5xx, a redirect nobody followed) is trouble on the way: `unavailable`.
  *
  * @example
  * errorKindFor(400, 'ERROR_CONTACT_SUPPRESSED'); // 'suppressed'
  * errorKindFor(403, undefined); // 'wrong_region'
+ * errorKindFor(500, 'ERROR_CONTACT_SUPPRESSED'); // 'unavailable'
  */
 export function errorKindFor(status: number, token: string | undefined): DotdigitalErrorKind {
+  if (status < 400 || status >= 500) return 'unavailable';
   const byToken = token ? TOKEN_KINDS[token] : undefined;
   if (byToken) return byToken;
-  if (status === 0) return 'unavailable';
   if (status === 401) return 'unauthorized';
   if (status === 403 && !token) return 'wrong_region';
   if (status === 404) return 'not_found';
+  if (status === 413) return 'too_large';
   if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'unavailable';
   return 'rejected';
 }
 

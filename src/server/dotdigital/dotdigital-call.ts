@@ -47,6 +47,7 @@ export interface CallSpec {
  */
 export async function callDotdigital(config: CallConfig, spec: CallSpec): Promise<{ status: number; body: unknown; missing?: true }> {
   if (config.budget) await askBudget(config.budget, config.now(), spec.label, config.metrics);
+  const sentAt = config.now(); // an answer's X-RateLimit-Reset counts from a moment after this
   const started = performance.now();
   const controller = new AbortController();
   // A timer we clear ourselves: an AbortSignal.timeout would keep one alive per call for timeoutMs.
@@ -81,7 +82,7 @@ export async function callDotdigital(config: CallConfig, spec: CallSpec): Promis
   const nowMs = config.now();
   const rateLimit = parseRateLimit(response.headers, nowMs);
   if (rateLimit) config.onRateLimit(rateLimit);
-  tellBudget(config, { kind: 'answered', status: response.status, rateLimit });
+  tellBudget(config, { kind: 'answered', status: response.status, rateLimit, sentAt });
   config.metrics?.apiCall(String(response.status), performance.now() - started);
   let body: unknown;
   try {

@@ -38,6 +38,8 @@ export interface FailureRow {
   notSent?: true;
   /** A signup a bulk import failed so is sent again through the single call (the contact write of a live signup). */
   retrySingly?: true;
+  /** An import refused so is sent again as two halves, each its own import; one contact alone goes through the single call. */
+  splitImport?: true;
 }
 
 const UNAVAILABLE = { status: 503, code: 'upstream_unavailable', message: 'The newsletter service is not answering; try again shortly.' } as const;
@@ -101,6 +103,9 @@ export const FAILURE_TABLE: Readonly<Record<FailureKind, FailureRow>> = {
   // A refusal Dotdigital gave no reason for: not known to be the visitor's, so a queued one is kept as a dead letter.
   not_found: accountRefusal(error('Dotdigital refused the call')),
   rejected: accountRefusal(error('Dotdigital refused the call')),
+  // Over Dotdigital's body limit (50 MB for an import): an import is halved until each part fits;
+  // a contact too large alone is not known to be the visitor's doing, so a queued one is a dead letter.
+  too_large: { ...accountRefusal(error('Dotdigital refused a request as too large (413): an import is sent again in halves, a contact alone through the single call')), splitImport: true },
   // 25 imports are being processed: the batch waits for one to finish (its signups stay queued).
   too_many_imports: { ...AWAY, retryNow: false, log: { level: 'warn', text: 'Dotdigital is processing 25 imports for this account: the next batch waits for one to finish' } },
   consent_not_applied: importFailure({ level: 'warn', text: 'The import stored the contact without its consent record: sent again through the single call' }),
@@ -132,15 +137,14 @@ export function failureRetryAfterMs(error: unknown): number | undefined {
 }
 
 /**
- * Whether a queued signup that failed so stays queued: its row says so, or the answer was no
- * refusal of this contact at all (Dotdigital refuses a contact with a 4xx; nothing else is its word on one).
+ * Whether a queued signup that failed so stays queued: its row's `keepQueued`, and nothing else
+ * (a kind is Dotdigital's word on the contact only when it answered a 4xx: see `errorKindFor`).
  *
  * @example
  * keepsQueuedSignup(new DotdigitalApiError(401, undefined, 'denied')); // true
  */
 export function keepsQueuedSignup(error: unknown): boolean {
-  if (FAILURE_TABLE[failureKind(error)].keepQueued) return true;
-  return !(error instanceof DotdigitalApiError && error.status >= 400 && error.status < 500);
+  return FAILURE_TABLE[failureKind(error)].keepQueued;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { budgetState, callBudgetSettings, readOutcome, SAME_WINDOW_MS, type CallBudget, type CallBudgetOptions } from './call-budget.js';
+import { budgetState, callBudgetSettings, readOutcome, type CallBudget, type CallBudgetOptions } from './call-budget.js';
 
 /**
  * A {@link CallBudget} in this process's memory: right for one long-running process (the
@@ -11,7 +11,15 @@ import { budgetState, callBudgetSettings, readOutcome, SAME_WINDOW_MS, type Call
  */
 export function createMemoryCallBudget(options: CallBudgetOptions = {}): CallBudget {
   const settings = callBudgetSettings(options);
-  const state = { blockedUntil: 0, remaining: undefined as number | undefined, resetAt: 0, failures: 0, firstFailureAt: 0, outage: false, probeUntil: 0 };
+  const state = {
+    blockedUntil: 0, failures: 0, firstFailureAt: 0, outage: false, probeUntil: 0,
+    // The rate-limit window: `remaining` calls until its reset, which lies in [resetFrom, resetAt].
+    remaining: undefined as number | undefined, resetAt: 0, resetFrom: 0, limit: undefined as number | undefined,
+    // Calls sent since resetFrom: they may count in the next window, so they do there too.
+    nextSpent: 0,
+    // A window begun on a guess, after `previousResetAt`: its first answer names its reset.
+    guessed: false, previousResetAt: 0,
+  };
   return {
     async mayCall(now) {
       if (state.blockedUntil > now) return { allowed: false, reason: 'rate-limited', retryAfterMs: state.blockedUntil - now };
@@ -20,19 +28,31 @@ export function createMemoryCallBudget(options: CallBudgetOptions = {}): CallBud
         state.probeUntil = now + settings.probeEveryMs; // the probe's slot: nobody else until it ends
         return { allowed: true, probe: true };
       }
+      if (state.limit !== undefined && state.resetAt <= now) {
+        // A new window: `limit` calls less those already sent into it, taken to last a whole window until an answer says.
+        const resetAt = now + settings.blockWithoutResetMs;
+        Object.assign(state, { remaining: state.limit - state.nextSpent, nextSpent: 0, guessed: true, previousResetAt: state.resetAt, resetAt, resetFrom: resetAt });
+      }
       if (state.resetAt > now && state.remaining !== undefined) {
         if (state.remaining <= 0) return { allowed: false, reason: 'rate-limited', retryAfterMs: state.resetAt - now };
         state.remaining--;
+        if (now >= state.resetFrom) state.nextSpent++;
       }
       return { allowed: true, probe: false };
     },
     async record(now, outcome) {
       const read = readOutcome(now, outcome, settings);
       if (read.blockUntil !== undefined) state.blockedUntil = Math.max(state.blockedUntil, read.blockUntil);
-      if (read.remaining !== undefined && read.resetAt !== undefined) {
-        // Answers of one window may arrive out of order: the lowest count is the latest news.
-        if (Math.abs(read.resetAt - state.resetAt) < SAME_WINDOW_MS) state.remaining = Math.min(state.remaining ?? read.remaining, read.remaining);
-        else if (read.resetAt > state.resetAt) [state.remaining, state.resetAt] = [read.remaining, read.resetAt];
+      if (read.limit !== undefined) state.limit = read.limit;
+      if (read.remaining !== undefined && read.resetAt !== undefined && read.resetFrom !== undefined) {
+        // Answers arrive out of order and late. One that provably names a later window starts it
+        // (less the calls already sent into it); within a window the lowest count is the latest
+        // news; one of an earlier window, or one a guessed window cannot place, says nothing.
+        const later = state.resetAt <= now || read.resetFrom > (state.guessed ? state.previousResetAt : state.resetAt);
+        if (later) {
+          const local = state.guessed ? state.remaining : state.limit === undefined ? undefined : state.limit - state.nextSpent;
+          Object.assign(state, { remaining: Math.min(local ?? read.remaining, read.remaining), resetAt: read.resetAt, resetFrom: read.resetFrom, nextSpent: 0, guessed: false });
+        } else if (!state.guessed && read.resetAt >= state.resetFrom) state.remaining = Math.min(state.remaining ?? read.remaining, read.remaining);
       }
       if (read.success) Object.assign(state, { failures: 0, outage: false, probeUntil: 0 });
       if (read.failure) {

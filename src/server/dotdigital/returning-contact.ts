@@ -1,4 +1,5 @@
 import type { ContactWrite } from './build-contact-body.js';
+import { dotdigitalLocale } from './dotdigital-locale.js';
 import type { ResubscribeOptions } from './dotdigital-types.js';
 
 // The one place that decides how a contact who left comes back. The live signup, queue delivery
@@ -30,15 +31,18 @@ export function resubscribeStep(status: string | undefined): 'resubscribe' | 'ca
 /**
  * The v3 `resubscribeOptions` of a signup: always with a challenge (a confirmation email), so a
  * stranger typing someone's address can never put them back on the list; the link leads back to
- * the page they signed up on. v3 ignores them for a contact who never left, so every v3 write of
- * a signup (PATCH or import entry) can carry them.
+ * the page they signed up on, and the email is asked for in the visitor's language
+ * (`preferredLocale`, Dotdigital's spelling of it; none for a language Dotdigital lacks). v3
+ * ignores them for a contact who never left, so every v3 write of a signup (PATCH or import
+ * entry) can carry them.
  *
  * @example
- * resubscribeOptionsFor({ pageUrl: 'https://www.example.com/newsletter' });
- * // { resubscribeWithNoChallenge: false, redirectUrlAfterChallenge: 'https://www.example.com/newsletter' }
+ * resubscribeOptionsFor({ pageUrl: 'https://www.example.com/newsletter', locale: 'de' });
+ * // { resubscribeWithNoChallenge: false, preferredLocale: 'de-DE', redirectUrlAfterChallenge: 'https://www.example.com/newsletter' }
  */
-export function resubscribeOptionsFor(write: Pick<ContactWrite, 'pageUrl'>): ResubscribeOptions {
-  return { resubscribeWithNoChallenge: false, redirectUrlAfterChallenge: write.pageUrl };
+export function resubscribeOptionsFor(write: Pick<ContactWrite, 'pageUrl' | 'locale'>): ResubscribeOptions {
+  const preferredLocale = dotdigitalLocale(write.locale);
+  return { resubscribeWithNoChallenge: false, ...(preferredLocale ? { preferredLocale } : {}), redirectUrlAfterChallenge: write.pageUrl };
 }
 
 /**

@@ -4,6 +4,7 @@ import { resolveOptions } from '../resolve-options.js';
 import { maskUrl } from '../shared/mask-url.js';
 import type { AllowedField, SignupHandlerOptions } from '../signup-handler-options.js';
 import { bad, whole, type Env } from './env-values.js';
+import { checkLocaleOptions, localeOptionsFromEnv } from './locale-options-from-env.js';
 
 /** The default consent statement of `dotdigital-signup serve` when `SIGNUP_CONSENT_TEXT` is unset. */
 export const DEFAULT_CONSENT_TEXT =
@@ -29,7 +30,7 @@ export function optionsFromEnv(env: Env): SignupHandlerOptions {
         '(Settings → Access → API users), or run `npm start` for the demo with the built-in mock.',
     );
   }
-  const options: SignupHandlerOptions = { apiUser, apiPassword, consentText: env.SIGNUP_CONSENT_TEXT || DEFAULT_CONSENT_TEXT };
+  const options: SignupHandlerOptions = { apiUser, apiPassword, ...localeOptionsFromEnv(env, DEFAULT_CONSENT_TEXT) };
   const region = env.DOTDIGITAL_REGION?.trim();
   if (region) options.region = region === 'r1' || region === 'r2' || region === 'r3' ? region : bad('DOTDIGITAL_REGION', region, 'use r1, r2 or r3');
   if (env.DOTDIGITAL_API_URL) options.apiUrl = env.DOTDIGITAL_API_URL;
@@ -59,6 +60,8 @@ export function optionsFromEnv(env: Env): SignupHandlerOptions {
   const cacheSeconds = whole(env, 'SIGNUP_DEFINITION_CACHE_SECONDS', 0);
   if (cacheSeconds !== undefined) options.definitionCacheMs = cacheSeconds * 1000;
   checkEachVariable(env, options);
+  // Then the languages as a whole: a locale one variable names must be complete in the others.
+  checkLocaleOptions(options, (options.fields ?? []).map((field) => ({ ...field, type: 'String', required: false })));
   return options;
 }
 
@@ -84,7 +87,8 @@ function checkEachVariable(env: Env, options: SignupHandlerOptions): void {
     }
   }
   for (const [variables, keys] of CHECKED) {
-    const given = Object.fromEntries(keys.filter((key) => options[key] !== undefined).map((key) => [key, options[key]]));
+    // A statement per locale comes from several variables: checkLocaleOptions names the one at fault.
+    const given = Object.fromEntries(keys.filter((key) => options[key] !== undefined && !(key === 'consentText' && typeof options[key] === 'object')).map((key) => [key, options[key]]));
     if (Object.keys(given).length === 0) continue;
     try {
       resolveOptions({ apiUser: 'u', apiPassword: 'p', consentText: 'c', ...given, logger: false });

@@ -5,7 +5,7 @@ import { startLeaseHeartbeat, type LeaseHeartbeat } from './lease-heartbeat.js';
 import { createMemoryDrainLock } from './memory-drain-lock.js';
 import { createOptInProbe } from './opt-in-probe.js';
 import { pollImports, resumeImports, type PollTimes } from './settle-imports.js';
-import type { SignupQueue } from './signup-queue.js';
+import type { ClaimedSignup, SignupQueue } from './signup-queue.js';
 import { startImport, type ActiveImport, type ImportLeftovers } from './start-import.js';
 import { sweepQueue, watchBacklog, type BacklogWatch } from './sweep-queue.js';
 
@@ -82,8 +82,8 @@ async function importBacklog(round: DeliveryRound, queue: SignupQueue & ImportLe
     logger?.warn('Queued signups wait: the form definition could not be loaded', { error: error instanceof Error ? error.message : String(error) });
     return;
   }
-  const claim = async () => {
-    const claimed = await queue.claim({ now: clock.now(), limit: delivery.importBatchSize, leaseMs: beat.claimMs });
+  const claim = async (limit = delivery.importBatchSize) => {
+    const claimed = await queue.claim({ now: clock.now(), limit, leaseMs: beat.claimMs });
     beat.hold(claimed);
     return claimed;
   };
@@ -92,11 +92,20 @@ async function importBacklog(round: DeliveryRound, queue: SignupQueue & ImportLe
     left.singles.push(...claimed);
     return;
   }
-  while (claimed.length > 0) {
-    const started = await startImport(round, queue, claimed, left);
+  // One claim as one import. Stop when Dotdigital said wait, at 25 imports or with the lock lost;
+  // an import too large is claimed again as two halves, each as one import (recursively).
+  const importClaim = async (entries: ClaimedSignup[]): Promise<'imported' | 'nothing' | 'stop'> => {
+    const started = await startImport(round, queue, entries, left);
     if (started.active) active.push(started.active);
-    // Stop when Dotdigital said wait, at 25 imports, or when nothing claimed could be imported (all go one by one).
-    if (started.stop || !started.active || active.length >= MAX_ACTIVE_IMPORTS || !(await beat.keepLock())) return;
-    claimed = await claim();
-  }
+    if (started.stop || active.length >= MAX_ACTIVE_IMPORTS || !(await beat.keepLock())) return 'stop';
+    if (started.split === undefined) return started.active ? 'imported' : 'nothing';
+    const half = Math.ceil(started.split / 2);
+    for (const size of [half, started.split - half]) {
+      const part = await claim(size);
+      if (part.length > 0 && (await importClaim(part)) === 'stop') return 'stop';
+    }
+    return 'imported';
+  };
+  // 'nothing': nothing claimed could be imported (all go one by one), so claim no more.
+  while (claimed.length > 0 && (await importClaim(claimed)) === 'imported') claimed = await claim();
 }

@@ -14,6 +14,7 @@ const queuedSignup = z.looseObject({
     optInType: z.enum(['Single', 'VerifiedDouble']),
     dataFields: z.array(z.unknown()),
     consentText: z.string(),
+    locale: z.optional(z.string()),
     consentedAt: z.string(),
     pageUrl: z.string(),
     ipAddress: z.optional(z.string()),

@@ -1,5 +1,5 @@
 import { buildV3Contact, type V3Contact } from '../dotdigital/build-v3-contact.js';
-import { failureKind, keepsQueuedSignup } from '../dotdigital/failure-table.js';
+import { FAILURE_TABLE, failureKind } from '../dotdigital/failure-table.js';
 import { importContactKey } from '../dotdigital/import-report.js';
 import type { DeliveryRound } from './delivery-round.js';
 import type { ImportBatch, ImportLedger } from './import-ledger.js';
@@ -31,13 +31,15 @@ export interface ImportLeftovers {
  * `doubleOptInImports`), and one v3 cannot carry go to `singles`. With `doubleOptInImports`,
  * a double opt-in contact is read first: one already subscribed is left as it is (the import
  * cannot tell it from a new one) and one waiting for its confirmation goes to `singles`.
- * Dotdigital busy, away or at 25 active imports: the entries wait (`stop`); the import refused
- * as a whole (a 4xx): they go one call each.
+ * What a refused PUT does is its failure-table row's: Dotdigital busy, away or at 25 active
+ * imports (`keepQueued`): the entries wait (`stop`); too large (`splitImport`) with more than
+ * one entry: they go back to the queue, due, and `split` says how many to claim again in
+ * halves; refused as a whole (or one entry alone too large): they go one call each.
  *
  * @example
- * const { active, stop } = await startImport(round, queue, claimed, leftovers);
+ * const { active, stop, split } = await startImport(round, queue, claimed, leftovers);
  */
-export async function startImport(round: DeliveryRound, queue: SignupQueue & ImportLedger, claimed: ClaimedSignup[], left: ImportLeftovers): Promise<{ active?: ActiveImport; stop: boolean }> {
+export async function startImport(round: DeliveryRound, queue: SignupQueue & ImportLedger, claimed: ClaimedSignup[], left: ImportLeftovers): Promise<{ active?: ActiveImport; stop: boolean; split?: number }> {
   const { deps } = round;
   const latest = new Map<string, ClaimedSignup>();
   for (const entry of claimed) {
@@ -70,13 +72,23 @@ export async function startImport(round: DeliveryRound, queue: SignupQueue & Imp
   try {
     importId = await deps.submit.client.startImport(sent.map((entry) => contacts.get(entry.id)!));
   } catch (error) {
+    // Nothing was imported, so no email went out: each signup's email is given back, or an import
+    // split in halves (or retried later) would spend an address's allowance once per attempt.
+    for (const entry of sent) await deps.submit.limits.give('emails', entry.contact.email);
     const kind = failureKind(error);
+    const row = FAILURE_TABLE[kind];
     const { status, token } = error as { status?: number; token?: string };
-    if (keepsQueuedSignup(error)) {
+    if (row.keepQueued) {
       for (const entry of sent) await round.postpone(entry, error, kind !== 'too_many_imports');
       await queue.finishImport(batch.batchId, deps.clock.now());
       deps.logger?.warn('Queued signups wait: Dotdigital did not take the import', { kind, status, token, contacts: sent.length });
       return { stop: true };
+    }
+    if (row.splitImport && sent.length > 1) {
+      // Nothing of it was imported: back in the queue, due now, to be claimed again as two smaller imports.
+      await queue.finishImport(batch.batchId, deps.clock.now());
+      deps.logger?.warn('Dotdigital refused the import as too large: it is sent again in halves', { kind, status, token, contacts: sent.length });
+      return { stop: false, split: sent.length };
     }
     deps.logger?.warn('Dotdigital refused the import as a whole: its signups are sent one call each', { kind, status, token, contacts: sent.length });
     left.singles.push(...sent);

@@ -63,9 +63,9 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
     await engine.floor.hold(startedAt); // as long as a person's answer takes
     return tagOutcome(jsonResponse(202, { status: 'pending_confirmation' }, headers), { status: 'honeypot' });
   }
-  if (signup.consent.text !== options.consentText || signup.consent.version !== (await engine.consentVersion)) {
-    return errorResponse(409, 'consent_mismatch', 'The consent text has changed since the form was loaded; load the form again.', 'consent', headers);
-  }
+  // The statement of the form's locale, or of another locale the visitor read: recorded word for word.
+  const saw = await engine.consent.match(signup.consent);
+  if (!saw) return errorResponse(409, 'consent_mismatch', 'The consent text has changed since the form was loaded; load the form again.', 'consent', headers);
   const pageUrl = consentPageUrl(signup.consent.pageUrl);
   if (!pageUrl || !cors.allowsPage(pageUrl, request)) {
     const elsewhere = options.allowedOrigins.size > 0 ? 'is not on one of this proxy\'s allowedOrigins' : 'is not on this proxy\'s own origin (set allowedOrigins for a form on another site)';
@@ -86,7 +86,8 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
     email: signup.email,
     optInType: options.optInType,
     dataFields: fields.values,
-    consentText: options.consentText,
+    consentText: saw.text,
+    ...(saw.locale ? { locale: saw.locale } : {}),
     consentedAt: new Date(clockBelieved ? claimed : startedAt).toISOString(),
     pageUrl: pageUrl.href,
     ipAddress: ip,

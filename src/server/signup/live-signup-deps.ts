@@ -1,4 +1,5 @@
 import type { FormField } from '../../core/index.js';
+import type { ConsentCatalog } from '../definition/consent-catalog.js';
 import type { DefinitionSnapshot } from '../definition/definition-snapshot.js';
 import type { SubmitDeps } from '../dotdigital/submit-signup.js';
 import type { AddressLimits } from '../http/address-limits.js';
@@ -19,7 +20,6 @@ import type { HumanCheck } from '../bots/human-check.js';
  * const options: LiveSignupOptions = resolveOptions(userOptions); // the resolved options fit
  */
 export interface LiveSignupOptions extends ClientIpPolicy {
-  consentText: string;
   optInType: 'Single' | 'VerifiedDouble';
   fields: FormField[];
   addressBookId: number | undefined;
@@ -34,7 +34,7 @@ export interface LiveSignupOptions extends ClientIpPolicy {
  * each narrowed to what it uses.
  *
  * @example
- * const deps: LiveSignupDeps = { options, logger, cors, limiter, limits, floor, definition, consentVersion, emailRef, submit, enqueue, humanCheck, metrics, warnOnce };
+ * const deps: LiveSignupDeps = { options, logger, cors, limiter, limits, floor, definition, consent, emailRef, submit, enqueue, humanCheck, metrics, warnOnce };
  */
 export interface LiveSignupDeps {
   options: LiveSignupOptions;
@@ -47,7 +47,8 @@ export interface LiveSignupDeps {
   /** Holds every `202 pending_confirmation` answer to one time. */
   floor: AnswerFloor;
   definition: { get(): Promise<DefinitionSnapshot>; invalidate(): void };
-  consentVersion: Promise<string>;
+  /** The configured consent statements: what a posted consent is held against. */
+  consent: Pick<ConsentCatalog, 'match'>;
   emailRef: (email: string) => Promise<string>;
   submit: Omit<SubmitDeps, 'addressBookId' | 'ref'>;
   enqueue: EnqueueSignup;

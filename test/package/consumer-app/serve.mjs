@@ -13,7 +13,8 @@ const signup = toNodeListener(
     apiUser: DEMO_API_USER,
     apiPassword: DEMO_API_PASSWORD,
     apiUrl: 'https://r1-api.dotdigital.com',
-    consentText: 'Yes, send me the consumer app newsletter.',
+    consentText: { en: 'Yes, send me the consumer app newsletter.', de: 'Ja, senden Sie mir den Newsletter der Consumer-App.' },
+    preferenceLabels: { de: { 2: 'Wöchentlicher Newsletter' } },
     fetch: (input, init) => mock.fetch(new Request(input, init)),
   }),
 );

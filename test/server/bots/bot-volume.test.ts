@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readSignupOutcome, SIGNUP_FORM_FIELDS } from '../../../src/core/index.js';
 import type { SignupHandlerOptions } from '../../../src/server/index.js';
-import { consentFor, ENDPOINT, errorOf, post, proxyWithMock, SITE } from '../proxy-fixture.js';
+import { consentFor, ENDPOINT, errorOf, post, proxyWithMock, SITE } from '../../support/proxy-fixture.js';
 import { solveProof } from '../../support/solve-proof.js';
 
 // Issue 21's "done when": a script that never loads the page, 300 valid-looking signups from 300

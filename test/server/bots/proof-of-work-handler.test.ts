@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryCounters, createMemorySignupQueue } from '../../../src/server/index.js';
-import { captureLogger, consentFor, ENDPOINT, errorOf, post, proxyWithMock } from '../proxy-fixture.js';
+import { captureLogger, consentFor, ENDPOINT, errorOf, post, proxyWithMock } from '../../support/proxy-fixture.js';
 import { solveProof } from '../../support/solve-proof.js';
 
 // Issue 21: the proof of work on by default. Cheap challenges here (cost 1, a few tries) so the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
-import { consentFor, ENDPOINT, errorOf, post, proxyWithMock, SITE } from '../proxy-fixture.js';
+import { consentFor, ENDPOINT, errorOf, post, proxyWithMock, SITE } from '../../support/proxy-fixture.js';
 import { redisServerForFile } from '../../support/redis-for-file.js';
 import { solveProof } from '../../support/solve-proof.js';
 

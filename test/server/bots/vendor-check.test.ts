@@ -3,7 +3,7 @@ import ts from 'typescript';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSignupHandler, type SignupHandlerOptions } from '../../../src/server/index.js';
-import { captureLogger, consentFor, errorOf, post, proxyWithMock, SITE } from '../proxy-fixture.js';
+import { captureLogger, consentFor, errorOf, post, proxyWithMock, SITE } from '../../support/proxy-fixture.js';
 
 // Issue 21, third-party checks: each vendor's siteverify faked on loopback, answering as the vendor
 // documents it. Nothing goes to the internet: `verifyUrl` points at the fake.

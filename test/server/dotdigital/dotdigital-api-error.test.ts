@@ -21,6 +21,12 @@ describe('DotdigitalApiError', () => {
     [0, undefined, 'unavailable'],
     [400, 'ERROR_SOMETHING_NEW', 'rejected'],
     [409, undefined, 'rejected'],
+    [413, undefined, 'too_large'],
+    [413, 'contacts:requestTooLarge', 'too_large'],
+    // Only a 4xx is Dotdigital's word on the request: a token on anything else does not make it one.
+    [500, 'ERROR_CONTACT_SUPPRESSED', 'unavailable'],
+    [502, 'ERROR_PARAMETER_INVALID', 'unavailable'],
+    [302, undefined, 'unavailable'],
   ] as const)('types %i %s as %s', (status, token, kind) => {
     expect(errorKindFor(status, token)).toBe(kind);
     expect(new DotdigitalApiError(status, token, 'x').kind).toBe(kind);

@@ -4,7 +4,7 @@ import { FAILURE_TABLE, failureRetryAfterMs, keepsQueuedSignup, type FailureKind
 import { UpstreamGaveUp } from '../../../src/server/dotdigital/upstream-gave-up.js';
 import { upstreamFailure } from '../../../src/server/dotdigital/upstream-failure.js';
 import { createMemorySignupQueue } from '../../../src/server/index.js';
-import { captureLogger, consentFor, CONTACT_WRITE, errorOf, hang, HOUR, post, proxyInOutage, status, type Fault } from '../proxy-fixture.js';
+import { captureLogger, consentFor, CONTACT_WRITE, errorOf, hang, HOUR, post, proxyInOutage, status, type Fault } from '../../support/proxy-fixture.js';
 
 // How Dotdigital answers a contact write so that the client reports each kind.
 const WRITE_FAILS_AS: Partial<Record<FailureKind, Fault['answer']>> = {
@@ -22,6 +22,7 @@ const WRITE_FAILS_AS: Partial<Record<FailureKind, Fault['answer']>> = {
   wrong_region: status(403, { message: 'Forbidden' }),
   not_found: status(404, { message: 'Not found' }),
   rejected: status(418, { message: "I'm a teapot" }),
+  too_large: status(413, { message: 'The request is too large.' }),
 };
 // Kinds no contact write produces: the address-book call's (signup-handler.test.ts), the resubscribe
 // flow's (returning-subscriber.test.ts), a bug's (below), a call the budget held back
@@ -75,6 +76,8 @@ describe('the failure table', () => {
       wrong_region: [false, false, true, true, '502 upstream_rejected'],
       not_found: [false, false, false, true, '502 upstream_rejected'],
       rejected: [false, false, false, true, '502 upstream_rejected'],
+      // Issue 18: a 413 (an import over 50 MB) splits the import (splitImport); on a single call it is a refusal, not known to be the visitor's.
+      too_large: [false, false, false, true, '502 upstream_rejected'],
       internal: [false, false, true, true, '500 internal_error'],
       // Only a bulk import reports these (retrySingly: its signups are sent again one call each).
       too_many_imports: [false, true, true, true, '503 upstream_unavailable'],
@@ -83,6 +86,7 @@ describe('the failure table', () => {
       import_failed: [false, false, true, true, '502 upstream_rejected'],
     });
     expect(Object.keys(FAILURE_TABLE).filter((kind) => FAILURE_TABLE[kind as FailureKind].retrySingly).sort()).toEqual(['consent_not_applied', 'import_failed', 'rejected_by_watchdog']);
+    expect(Object.keys(FAILURE_TABLE).filter((kind) => FAILURE_TABLE[kind as FailureKind].splitImport)).toEqual(['too_large']);
   });
 
   it.each(walked)('%s: a live signup is retried, answered and logged as its row says', async (kind, answer) => {
@@ -127,5 +131,17 @@ describe('the failure table', () => {
     expect([response.status, (await errorOf(response)).code]).toEqual([500, answer !== 'pending_confirmation' && answer.code]);
     expect(logger.lines).toEqual([{ level: log.level, message: log.text, details: { error: expect.stringContaining('RangeError: a bug') } }]);
     expect(keepsQueuedSignup(new RangeError('a bug'))).toBe(true);
+  });
+
+  it('keeps a queued signup exactly when its row says so, whatever the status: a 5xx or a redirect is never a refusal of the contact', () => {
+    const kinds = Object.keys(FAILURE_TABLE) as FailureKind[];
+    for (const kind of kinds.filter((k) => k !== 'internal')) {
+      for (const code of [0, 200, 400, 503]) expect(keepsQueuedSignup(new DotdigitalApiError(code, undefined, 'x', undefined, { kind })), `${kind} ${code}`).toBe(FAILURE_TABLE[kind].keepQueued);
+      expect(keepsQueuedSignup(new UpstreamGaveUp(kind, 1, undefined, undefined)), kind).toBe(FAILURE_TABLE[kind].keepQueued);
+    }
+    // Read from the answer: a token on a 5xx or 3xx is no word on the contact.
+    expect(keepsQueuedSignup(new DotdigitalApiError(500, 'ERROR_CONTACT_SUPPRESSED', 'x'))).toBe(true);
+    expect(keepsQueuedSignup(new DotdigitalApiError(302, undefined, 'x'))).toBe(true);
+    expect(keepsQueuedSignup(new DotdigitalApiError(400, 'ERROR_CONTACT_SUPPRESSED', 'x'))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { storedContact, optedIn, CONTACT_WRITE, SITE } from '../proxy-fixture.js';
+import { storedContact, optedIn, CONTACT_WRITE, SITE } from '../../support/proxy-fixture.js';
 import { backlogProxy, IMPORT } from './bulk-fixture.js';
 
 const emails = (n: number, prefix = 'v') => Array.from({ length: n }, (_, i) => `${prefix}${i}@example.com`);

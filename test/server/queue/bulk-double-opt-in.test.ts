@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTACT_WRITE } from '../proxy-fixture.js';
+import { CONTACT_WRITE } from '../../support/proxy-fixture.js';
 import { backlogProxy, IMPORT } from './bulk-fixture.js';
 
 const emails = (n: number) => Array.from({ length: n }, (_, i) => `d${i}@example.com`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemorySignupQueue } from '../../../src/server/index.js';
-import { AUTH } from '../../mock/mock-fixture.js';
-import { CONTACT_WRITE, storedContact } from '../proxy-fixture.js';
+import { AUTH } from '../../support/mock-fixture.js';
+import { CONTACT_WRITE, storedContact } from '../../support/proxy-fixture.js';
 import { backlogProxy, diesAfterMark, IMPORT } from './bulk-fixture.js';
 
 const emails = (n: number) => Array.from({ length: n }, (_, i) => `v${i}@example.com`);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createFileSignupQueue } from '../../../src/server/node/index.js';
-import { CONTACT_WRITE } from '../proxy-fixture.js';
+import { CONTACT_WRITE } from '../../support/proxy-fixture.js';
 import { backlogProxy, diesAfterMark, IMPORT } from './bulk-fixture.js';
 
 let dir: string;

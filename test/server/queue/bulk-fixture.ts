@@ -1,7 +1,7 @@
 import { DEMO_API_PASSWORD, DEMO_API_USER, type MockDotdigitalOptions } from '../../../src/mock/index.js';
 import type { ImportLedger } from '../../../src/server/queue/import-ledger.js';
 import { createMemorySignupQueue, createSignupHandler, type SignupHandlerOptions, type SignupQueue } from '../../../src/server/index.js';
-import { captureLogger, CONSENT_TEXT, CONTACT_WRITE, consentFor, fakeClock, HOUR, post, proxyWithMock, status, type Fault } from '../proxy-fixture.js';
+import { captureLogger, CONSENT_TEXT, CONTACT_WRITE, consentFor, fakeClock, HOUR, post, proxyWithMock, status, type Fault } from '../../support/proxy-fixture.js';
 
 /** The queue of a drainer that dies right after `markImport`: the PUT was answered, the import id stored, nothing polled. */
 export function diesAfterMark<Q extends SignupQueue & ImportLedger>(queue: Q): Q {

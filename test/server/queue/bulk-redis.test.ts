@@ -4,7 +4,7 @@ import { createRedisStores, type RedisStores } from '../../../src/server/stores/
 import { createQueueDeliverer, type DelivererDeps } from '../../../src/server/queue/deliver-queued.js';
 import { resolveOptions } from '../../../src/server/resolve-options.js';
 import { createSignupEngine } from '../../../src/server/signup-engine.js';
-import { CONSENT_TEXT, CONTACT_WRITE } from '../proxy-fixture.js';
+import { CONSENT_TEXT, CONTACT_WRITE } from '../../support/proxy-fixture.js';
 import { backlogProxy, diesAfterMark, IMPORT } from './bulk-fixture.js';
 import { redisServerForFile } from '../../support/redis-for-file.js';
 

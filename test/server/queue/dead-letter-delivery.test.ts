@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HONEYPOT_FIELD } from '../../../src/core/index.js';
 import { createMemorySignupQueue, createSignupHandler } from '../../../src/server/index.js';
 import { DEMO_API_PASSWORD, DEMO_API_USER } from '../../../src/mock/index.js';
-import { captureLogger, CONSENT_TEXT, consentFor, CONTACT_WRITE, HOUR, post, proxyInOutage, status } from '../proxy-fixture.js';
+import { captureLogger, CONSENT_TEXT, consentFor, CONTACT_WRITE, HOUR, post, proxyInOutage, status } from '../../support/proxy-fixture.js';
 
 // Issue 23: a signup that cannot be delivered for a reason that is not the visitor's is kept as a
 // dead letter, never dropped; an operator puts it back; the visitor's own reasons are dropped and counted.

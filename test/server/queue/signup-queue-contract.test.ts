@@ -3,12 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemorySignupQueue } from '../../../src/server/index.js';
 import { createFileSignupQueue } from '../../../src/server/node/index.js';
-import { afterAll, beforeAll } from 'vitest';
-import { createRedisStores } from '../../../src/server/stores/redis/index.js';
-import { startRedisServer, type TestRedisServer } from '../../support/redis-server.js';
 import { describeSignupQueueContract } from './signup-queue-contract.js';
 
-// Every store the package ships keeps the same promises.
+// Every store the package ships keeps the same promises: the memory and file queues here, the
+// Redis queue in test/server/stores/redis-queue-contract.test.ts (it needs a redis-server).
 describeSignupQueueContract('createMemorySignupQueue', async ({ maxEntries }) => ({ queue: createMemorySignupQueue({ maxEntries }), close: async () => undefined }));
 
 describeSignupQueueContract('createFileSignupQueue', async ({ maxEntries }) => {
@@ -21,16 +19,4 @@ describeSignupQueueContract('createFileSignupQueue', async ({ maxEntries }) => {
       await rm(dir, { recursive: true, force: true });
     },
   };
-});
-
-let redis: TestRedisServer;
-let prefixes = 0;
-beforeAll(async () => {
-  redis = await startRedisServer();
-});
-afterAll(() => redis.close());
-
-describeSignupQueueContract('createRedisStores().queue', async ({ maxEntries }) => {
-  const stores = createRedisStores({ redis: redis.url, prefix: `contract${++prefixes}`, maxEntries, logger: { warn: () => undefined, error: () => undefined } });
-  return { queue: stores.queue, close: () => stores.close() };
 });

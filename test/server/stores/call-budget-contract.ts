@@ -3,7 +3,9 @@ import { parseRateLimit } from '../../../src/server/dotdigital/rate-limit.js';
 import type { CallBudget, CallBudgetOptions, CallOutcome } from '../../../src/server/dotdigital/call-budget.js';
 
 const T = 1_764_000_000_000; // a fixed "now": budgets run on the caller's clock
-const answered = (status: number, headers: Record<string, string> = {}, now = T): CallOutcome => ({ kind: 'answered', status, rateLimit: parseRateLimit(new Headers(headers), now) });
+const answered = (status: number, headers: Record<string, string> = {}, now = T, sentAt?: number): CallOutcome => ({
+  kind: 'answered', status, rateLimit: parseRateLimit(new Headers(headers), now), ...(sentAt === undefined ? {} : { sentAt }),
+});
 const down: CallOutcome = { kind: 'unreachable' };
 
 /**
@@ -48,6 +50,48 @@ export function describeCallBudgetContract(name: string, make: (options: CallBud
       expect(await a.mayCall(T + 20_000)).toMatchObject({ allowed: true });
       await a.record(T + 20_000, answered(200, { 'x-ratelimit-remaining': '34', 'x-ratelimit-reset': '60' }, T + 20_000)); // a new window
       expect(await b.mayCall(T + 20_001)).toMatchObject({ allowed: true });
+    });
+
+    it('learns X-RateLimit-Limit: after the reset the new window allows that many calls until one of its answers names its reset', async () => {
+      const [a, b] = await make({ blockWithoutResetMs: 60_000 });
+      await a.record(T, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2', 'x-ratelimit-reset': '10' }));
+      // A burst across instances right at the reset: the window's three calls, then a wait of at most a window.
+      const burst = await Promise.all([a, b, a, b, a].map((budget) => budget.mayCall(T + 10_000)));
+      expect(burst.filter((p) => p.allowed)).toHaveLength(3);
+      expect(burst.filter((p) => !p.allowed)).toEqual(Array(2).fill({ allowed: false, reason: 'rate-limited', retryAfterMs: 60_000 }));
+      // The first answer of the new window: Dotdigital has counted one call, the budget spent three (the lowest wins).
+      await b.record(T + 10_100, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2', 'x-ratelimit-reset': '5' }, T + 10_100));
+      expect(await a.mayCall(T + 10_200)).toEqual({ allowed: false, reason: 'rate-limited', retryAfterMs: 4_900 });
+      expect(await b.mayCall(T + 15_100)).toEqual({ allowed: true, probe: false }); // the next window, three calls again
+    });
+
+    it('a late answer of the window that ended does not end the new one early', async () => {
+      const [a, b] = await make({ blockWithoutResetMs: 60_000 });
+      await a.record(T, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2', 'x-ratelimit-reset': '10' }));
+      expect((await Promise.all([a, b, a].map((budget) => budget.mayCall(T + 10_000)))).every((p) => p.allowed)).toBe(true);
+      // Sent before the reset, answered 1.5 s later: its reset (rounded up to the second) may be the old window's.
+      await b.record(T + 10_050, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' }, T + 10_050, T + 8_550));
+      expect(await a.mayCall(T + 11_100)).toEqual({ allowed: false, reason: 'rate-limited', retryAfterMs: 58_900 }); // the new window's three are spent
+      await a.record(T + 11_200, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '1', 'x-ratelimit-reset': '9' }, T + 11_200, T + 11_100));
+      expect(await b.mayCall(T + 11_300)).toEqual({ allowed: false, reason: 'rate-limited', retryAfterMs: 8_900 }); // its own answer names its reset
+    });
+
+    it('counts a call sent while the reset may have passed against both windows', async () => {
+      const [a, b] = await make({ blockWithoutResetMs: 60_000 });
+      // Sent at T, answered at T + 2 s with the reset 10 s on: it lies between T + 9 s and T + 12 s.
+      await a.record(T + 2_000, answered(200, { 'x-ratelimit-limit': '3', 'x-ratelimit-remaining': '2', 'x-ratelimit-reset': '10' }, T + 2_000, T));
+      expect(await b.mayCall(T + 5_000)).toMatchObject({ allowed: true }); // surely the first window: 1 left
+      expect(await a.mayCall(T + 10_000)).toMatchObject({ allowed: true }); // either window: it counts in both
+      expect(await b.mayCall(T + 11_000)).toMatchObject({ allowed: false, retryAfterMs: 1_000 }); // the first window's three are spent
+      const next = await Promise.all([a, b, a].map((budget) => budget.mayCall(T + 12_000)));
+      expect(next.filter((p) => p.allowed)).toHaveLength(2); // the new window's three, less the one sent into it
+    });
+
+    it('assumes no window from a limit without its reset', async () => {
+      const [a, b] = await make({});
+      await a.record(T, answered(200, { 'x-ratelimit-limit': '1' }));
+      const permits = await Promise.all([a, b, a].map((budget) => budget.mayCall(T + 1)));
+      expect(permits).toEqual(Array(3).fill({ allowed: true, probe: false }));
     });
 
     it('after repeated failures Dotdigital counts as down; exactly one probe at a time finds out when it is back', async () => {

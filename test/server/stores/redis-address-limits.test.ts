@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
-import { consentFor, post, proxyWithMock } from '../proxy-fixture.js';
+import { consentFor, post, proxyWithMock } from '../../support/proxy-fixture.js';
 import { queuedSignup } from '../queue/signup-queue-contract.js';
 import { redisServerForFile } from '../../support/redis-for-file.js';
 

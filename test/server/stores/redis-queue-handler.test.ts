@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
-import { CONSENT_TEXT, CONTACT_WRITE, consentFor, errorOf, HOUR, post, proxyInOutage, proxyWithMock, SITE } from '../proxy-fixture.js';
+import { CONSENT_TEXT, CONTACT_WRITE, consentFor, errorOf, HOUR, post, proxyInOutage, proxyWithMock, SITE } from '../../support/proxy-fixture.js';
 import { redisServerForFile } from '../../support/redis-for-file.js';
 
 // The Redis queue behind today's handler (its `queue` option): three instances of the proxy

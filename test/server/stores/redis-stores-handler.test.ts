@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSignupHandler } from '../../../src/server/index.js';
 import { createRedisStores, type RedisStores } from '../../../src/server/stores/redis/index.js';
-import { captureLogger, CONSENT_TEXT, CONTACT_WRITE, consentFor, errorOf, post, proxyWithMock, SITE, status } from '../proxy-fixture.js';
+import { captureLogger, CONSENT_TEXT, CONTACT_WRITE, consentFor, errorOf, post, proxyWithMock, SITE, status } from '../../support/proxy-fixture.js';
 import { queuedSignup } from '../queue/signup-queue-contract.js';
 import { redisServerForFile } from '../../support/redis-for-file.js';
 

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { budgetState, callBudgetSettings, readOutcome, SAME_WINDOW_MS, type CallBudget, type CallBudgetOptions } from '../../dotdigital/call-budget.js';
+import { budgetState, callBudgetSettings, readOutcome, type CallBudget, type CallBudgetOptions } from '../../dotdigital/call-budget.js';
 import { createMemoryCallBudget } from '../../dotdigital/memory-call-budget.js';
 import { MAY_CALL_LUA, RECORD_LUA } from './budget-scripts.js';
 import { defineScript } from './redis-client.js';
@@ -32,7 +32,7 @@ export function createRedisCallBudget(redis: Redis, options: CallBudgetOptions &
     async mayCall(now) {
       let answer: [number, string, number];
       try {
-        answer = (await run(() => mayCall([key], [Math.round(now), settings.probeEveryMs]))) as [number, string, number];
+        answer = (await run(() => mayCall([key], [Math.round(now), settings.probeEveryMs, settings.blockWithoutResetMs]))) as [number, string, number];
       } catch {
         return local.mayCall(now); // Redis away: this instance's own view (the connection logs why)
       }
@@ -45,7 +45,7 @@ export function createRedisCallBudget(redis: Redis, options: CallBudgetOptions &
       const read = readOutcome(now, outcome, settings);
       const { failuresToOutage, failureWindowMs, probeEveryMs } = settings;
       const flags = [read.failure ? 1 : 0, read.success ? 1 : 0];
-      await run(() => record([key], [Math.round(now), ...flags, text(read.blockUntil), text(read.remaining), text(read.resetAt), failuresToOutage, failureWindowMs, probeEveryMs, SAME_WINDOW_MS]));
+      await run(() => record([key], [Math.round(now), ...flags, text(read.blockUntil), text(read.remaining), text(read.resetAt), failuresToOutage, failureWindowMs, probeEveryMs, text(read.resetFrom), text(read.limit)]));
     },
     async read(now) {
       const [blockedUntil, outage, probeUntil, remaining, resetAt] = await run(() => redis.hmget(key, 'blockedUntil', 'outage', 'probeUntil', 'remaining', 'resetAt'));

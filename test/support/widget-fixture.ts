@@ -1,6 +1,6 @@
 import { inject } from 'vitest';
 import type { FormDefinition } from '../../src/core/index.js';
-import { CONSENT_TEXT } from '../server/proxy-fixture.js';
+import { CONSENT_TEXT } from './proxy-fixture.js';
 
 export { CONSENT_TEXT };
 

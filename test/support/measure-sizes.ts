@@ -40,6 +40,27 @@ export function scriptTagSizes(): Sizes {
   return sizesOf(readFileSync(repo(SCRIPT_TAG_PATH)));
 }
 
+/** The built languages other than English, each a file beside the script tag and a chunk of its module build. */
+export const EMBED_LANGUAGES = ['de', 'fr', 'es', 'nl'] as const;
+
+/**
+ * The sizes of what a form in another language loads, and of the module build bundlers take
+ * (`import 'dotdigital-signup/embed'`): its entry and each language chunk (run `npm run build` first).
+ *
+ * @example
+ * embedLanguageSizes().script.de.gzip; // dotdigital-signup.de.js
+ */
+export function embedLanguageSizes(): { script: Record<string, Sizes>; module: { entry: Sizes; chunks: Record<string, Sizes> } } {
+  const read = (path: string) => sizesOf(readFileSync(repo(path)));
+  return {
+    script: Object.fromEntries(EMBED_LANGUAGES.map((language) => [language, read(`dist/embed/dotdigital-signup.${language}.js`)])),
+    module: {
+      entry: read('dist/embed/module/dotdigital-signup.js'),
+      chunks: Object.fromEntries(EMBED_LANGUAGES.map((language) => [language, read(`dist/embed/module/${language}.js`)])),
+    },
+  };
+}
+
 /**
  * What weighs what in the script tag: the embed built again (same config, in memory) with each
  * dependency left out, so each figure is its marginal gzip cost in context.

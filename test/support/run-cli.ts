@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 // The built bin (`npm test` builds before Vitest), run exactly as `npx dotdigital-signup …` runs it.
-const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const running: ChildProcess[] = [];
 
 /**

@@ -66,6 +66,7 @@ export const PINNED_EXPORTS: Record<string, string[]> = {
     'signupRequestFromForm',
     'signupRequestSchema',
     'spanishMessages',
+    'textDirection',
     'withoutSignupOutcome',
   ],
   './server': ['SignupQueueFullError', 'consentVersion', 'createMemoryCallBudget', 'createMemoryCounters', 'createMemoryDrainLock', 'createMemorySignupQueue', 'createSignupHandler', 'normalizeIp', 'startQueueDelivery'],
