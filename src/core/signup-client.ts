@@ -105,12 +105,12 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
   }
 
   let proofs: Promise<ProofSource> | undefined;
-  // Once the proxy asks for a proof of work, the solver loads and starts on the first proof.
-  const ready = () => proofs?.then((source) => source.prepare(), () => (proofs = undefined));
-  const know = (definition: Partial<FormDefinition> | undefined) => {
+  // Once the proxy asks for a proof of work, the solver loads and starts on the first proof; a
+  // call without a definition (after a refusal) only readies the next proof, if there are proofs.
+  const know = (definition?: Partial<FormDefinition>) => {
     // The challenge is per visitor: its own request, never from a cache (the definition stays shared).
     if (definition?.humanCheck?.kind === 'proof-of-work') proofs ??= loadSolver().then((source) => source(endpoint, (url) => call({ cache: 'no-store' }, undefined, url)));
-    ready();
+    proofs?.then((source) => source.prepare(), () => (proofs = undefined));
   };
 
   return {
@@ -140,7 +140,7 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
       const take = async () => (await proofs)?.take();
       const { body } = await send(await take()).catch(async (error: unknown) => {
         if ((error as SignupError).code !== 'human_check_failed') {
-          ready(); // a fresh proof for the visitor's next try
+          know(); // a fresh proof for the visitor's next try
           throw error;
         }
         // Expired while the page was open, spent by an earlier try, or a definition that did not say:
