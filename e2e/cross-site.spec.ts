@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { readMock, uniqueEmail } from './mock-api.js';
 import { DEMO_PORT } from './playwright.config.js';
+import { proofOverHttp } from '../test/support/solve-proof.js';
 
 // Issue 20, row 2: with the default settings (the demo sets no allowedOrigins), a page on another
 // site posts the form from a visitor's browser. 127.0.0.1 and localhost are different sites to
@@ -73,17 +74,20 @@ test.describe('a page on another site posting the form (no allowedOrigins set)',
   });
 
   /** Posts from the page at `pageUrl` with fetch: form-encoded (`no-cors`, no preflight) and JSON (preflighted). */
-  const fetchFrom = (page: Page, pageUrl: string, encoded: string, json: string) =>
-    page.evaluate(
-      async ({ proxy, encoded, json, consent, pageUrl }) => {
-        const body = new URLSearchParams({ email: encoded, 'consent.text': consent.text, 'consent.version': consent.version, 'consent.pageUrl': pageUrl });
+  // Each post carries a solved proof of work (bot defense is on in the demo), so only the origin decides.
+  const fetchFrom = async (page: Page, pageUrl: string, encoded: string, json: string) => {
+    const proofs = await Promise.all([proofOverHttp(PROXY), proofOverHttp(PROXY)]);
+    return page.evaluate(
+      async ({ proxy, encoded, json, consent, pageUrl, proofs }) => {
+        const body = new URLSearchParams({ email: encoded, 'consent.text': consent.text, 'consent.version': consent.version, 'consent.pageUrl': pageUrl, proof: proofs[0]! });
         const simple = await fetch(proxy, { method: 'POST', mode: 'no-cors', body }).then((r) => r.type, () => 'failed');
-        const signup = { email: json, consent: { ...consent, consentedAt: new Date().toISOString(), pageUrl } };
+        const signup = { email: json, consent: { ...consent, consentedAt: new Date().toISOString(), pageUrl }, proof: proofs[1]! };
         const preflighted = await fetch(proxy, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(signup) }).then((r) => `read ${r.status}`, () => 'blocked');
         return { simple, preflighted };
       },
-      { proxy: PROXY, encoded, json, consent, pageUrl },
+      { proxy: PROXY, encoded, json, consent, pageUrl, proofs },
     );
+  };
 
   test('fetch from that page, form-encoded (no preflight) or JSON (preflighted), signs nobody up', async ({ page }) => {
     const [encoded, json] = [uniqueEmail('xsite-fetch'), uniqueEmail('xsite-json')];

@@ -10,7 +10,8 @@ import { watchCspRefusals } from './widget-helpers.js';
 test('two server-rendered forms under a nonce CSP: one stylesheet, styled, no <style> refused, signs up', async ({ page }, testInfo) => {
   const refusals = await watchCspRefusals(page);
   const gets: string[] = [];
-  page.on('request', (request) => request.url().includes('/api/signup') && request.method() === 'GET' && gets.push(request.url()));
+  // Definition requests; the proof of work's challenge (`?challenge`) is its own, expected request.
+  page.on('request', (request) => request.url().includes('/api/signup') && !request.url().includes('challenge') && request.method() === 'GET' && gets.push(request.url()));
 
   const response = await page.goto('/ssr-csp.html');
   const policy = response!.headers()['content-security-policy']!;

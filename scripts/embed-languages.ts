@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { build, type Plugin, type Rolldown } from 'vite';
+import type { Plugin } from 'vite';
+import { buildSideFile } from './build-side-file.js';
 
 const LANGUAGES = ['de', 'fr', 'es', 'nl'] as const;
 const locale = (language: string) => fileURLToPath(new URL(`../src/core/locales/${language}.ts`, import.meta.url));
@@ -18,30 +18,10 @@ export interface EmbedLanguageFile { language: (typeof LANGUAGES)[number]; fileN
  */
 export async function buildEmbedLanguages(): Promise<EmbedLanguageFile[]> {
   return Promise.all(LANGUAGES.map(async (language) => {
-    const entry = `dd-language-${language}.js`; // virtual: resolved by the plugin below, whatever path Vite puts before it
-    const result = await build({
-      configFile: false,
-      logLevel: 'silent',
-      plugins: [{
-        name: 'language-entry',
-        resolveId: (id) => (id.endsWith(entry) ? `\0${entry}` : undefined),
-        load: (id) => (id === `\0${entry}`
-          ? `import * as m from ${JSON.stringify(locale(language))};\n` +
-            `const g = (window.DotdigitalSignup ??= {});\n(g.languages ??= {})[${JSON.stringify(language)}] = Object.values(m)[0];`
-          : undefined),
-      }],
-      build: {
-        write: false,
-        minify: 'terser',
-        target: 'es2022',
-        lib: { entry, name: 'DotdigitalSignupLanguage', formats: ['iife'], fileName: () => `dotdigital-signup.${language}.js` },
-      },
-    });
-    const outputs = (Array.isArray(result) ? result : [result]) as Rolldown.RolldownOutput[];
-    const code = outputs.flatMap((output) => output.output).find((chunk): chunk is Rolldown.OutputChunk => chunk.type === 'chunk')!.code;
-    // SHA-256, as strong a pin as SRI needs, in 51 characters of the bundle rather than 71 for SHA-384.
-    const integrity = `sha256-${createHash('sha256').update(code).digest('base64')}`;
-    return { language, fileName: `dotdigital-signup.${language}.js`, code, integrity };
+    const fileName = `dotdigital-signup.${language}.js`;
+    const source = `import * as m from ${JSON.stringify(locale(language))};\n` +
+      `const g = (window.DotdigitalSignup ??= {});\n(g.languages ??= {})[${JSON.stringify(language)}] = Object.values(m)[0];`;
+    return { language, fileName, ...(await buildSideFile(`language-${language}`, source, fileName)) };
   }));
 }
 

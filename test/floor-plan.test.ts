@@ -17,7 +17,7 @@ const AREAS: Record<string, AreaRules & { folder?: string }> = {
   core: { folder: 'core', mayImport: [], rooms: ['.', 'locales', 'index.ts'] },
   react: { folder: 'react', mayImport: ['core'], rooms: ['.', 'entry'] },
   embed: { folder: 'embed', mayImport: ['core', 'react'], rooms: ['.'] },
-  server: { folder: 'server', mayImport: ['core'], rooms: ['shared', 'http', 'dotdigital', 'definition', 'queue', 'stores', 'signup', '.'] },
+  server: { folder: 'server', mayImport: ['core'], rooms: ['shared', 'http', 'bots', 'dotdigital', 'definition', 'queue', 'stores', 'signup', '.'] },
   node: { folder: 'server/node', mayImport: ['core', 'server'], rooms: ['.', 'commands'] },
   mock: { folder: 'mock', mayImport: [], rooms: ['account', 'wire', 'rules', 'pages', 'routes', '.', 'node', 'index.ts'] },
   demo: { folder: 'demo', mayImport: ['core', 'react', 'embed', 'server', 'node', 'mock'], rooms: ['lib', 'components', 'headless', '.'] },

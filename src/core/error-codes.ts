@@ -24,6 +24,8 @@ export const SIGNUP_ERROR_CODES = [
   'invalid_page_url',
   'origin_not_allowed',
   'rate_limited',
+  'human_check_failed',
+  'javascript_required',
   'contact_rejected',
   'upstream_unavailable',
   'upstream_rejected',

@@ -47,7 +47,21 @@ export interface FormDefinition {
    * language). Absent from proxies older than per-locale consent.
    */
   locale?: string;
+  /**
+   * The proxy's human check; absent when it is off. Not in the schema: the client reads it from
+   * the answer itself (an unknown kind asks nothing of it), which keeps the script tag lighter.
+   */
+  humanCheck?: HumanCheckInfo;
 }
+
+/**
+ * What the form must do before a signup is taken: solve the proxy's proof of work
+ * (`GET {endpoint}?challenge`), or run a vendor's check with the site key given.
+ *
+ * @example
+ * const check: HumanCheckInfo = { kind: 'turnstile', siteKey: '0x4AAAAAAA…' };
+ */
+export type HumanCheckInfo = { kind: 'proof-of-work' } | { kind: 'turnstile' | 'hcaptcha' | 'recaptcha'; siteKey: string };
 
 // Preference ids are positive whole numbers: a signup sends them back, and the request schema
 // (signup-request.ts) takes nothing else, so a definition offering 0 could never be signed up

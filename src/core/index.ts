@@ -3,7 +3,7 @@ export type { SignupErrorCode } from './error-codes.js';
 export { SignupError } from './signup-error.js';
 export type { SignupErrorBody } from './signup-error.js';
 export { formDefinitionSchema, isPreferenceCategory, offeredPreferences, readFormDefinition } from './form-definition.js';
-export type { FormDefinition, FormField, FormFieldType, FormPreference, FormPreferenceCategory } from './form-definition.js';
+export type { FormDefinition, FormField, FormFieldType, FormPreference, FormPreferenceCategory, HumanCheckInfo } from './form-definition.js';
 export { HONEYPOT_FIELD, MAX_EMAIL_LENGTH, parseSignupRequest, signupRequestSchema } from './signup-request.js';
 export type { FieldValue, ParsedSignupRequest, SignupRequest, SignupRequestProblem } from './signup-request.js';
 export { createSignupClient } from './signup-client.js';

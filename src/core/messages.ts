@@ -111,6 +111,8 @@ export const englishMessages: SignupMessages = {
     consent_mismatch: 'The consent statement has changed. Read the updated statement, then subscribe again.',
     invalid_page_url: 'Signups are not accepted from this page.',
     origin_not_allowed: 'Signups are not accepted from this website.',
+    human_check_failed: 'We could not confirm that a person sent this form. Reload the page, then subscribe again.',
+    javascript_required: 'This form needs JavaScript right now. Turn JavaScript on, then subscribe again.',
     rate_limited: 'Too many signups at once. Wait a minute, then try again.',
     contact_rejected: 'This address cannot be subscribed. Contact us if you think this is wrong.',
     upstream_unavailable: 'The newsletter service is not answering right now. Your details are still here: try again in a moment.',

@@ -3,6 +3,8 @@ import { readFormDefinition, type FormDefinition } from './form-definition.js';
 import { parseRetryAfter } from './retry-after.js';
 import { SignupError } from './signup-error.js';
 import type { SignupRequest } from './signup-request.js';
+import type { ProofSource } from './proof-source.js';
+import { loadSolver } from './solver-loader.js';
 
 /** What a successful signup answered. */
 export type SignupStatus = 'subscribed' | 'pending_confirmation' | 'queued';
@@ -36,8 +38,17 @@ export interface SignupClient {
   readonly locale?: string | undefined;
   /** `GET {endpoint}`: the form to render. Throws {@link SignupError}. */
   loadDefinition(options?: LoadDefinitionOptions): Promise<FormDefinition>;
-  /** `POST {endpoint}`: sign the visitor up. Throws {@link SignupError}. */
+  /**
+   * `POST {endpoint}`: sign the visitor up. Throws {@link SignupError}. When the definition asks
+   * for a proof of work, the proof is attached (solved ahead by `prepare`, else now), and a
+   * `human_check_failed` answer is retried once with a fresh one before it is thrown.
+   */
   submit(request: SignupRequest, signal?: AbortSignal): Promise<SignupStatus>;
+  /**
+   * Starts solving the proxy's proof of work in the background when `definition` asks for one
+   * (call it when the form is shown), so the proof is ready by the time the visitor submits.
+   */
+  prepare?(definition: FormDefinition): void;
 }
 
 /**
@@ -93,8 +104,18 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
     }
   }
 
+  let proofs: Promise<ProofSource> | undefined;
+  // Once the proxy asks for a proof of work, the solver loads and starts on the first proof.
+  const ready = () => proofs?.then((source) => source.prepare(), () => (proofs = undefined));
+  const know = (definition: Partial<FormDefinition> | undefined) => {
+    // The challenge is per visitor: its own request, never from a cache (the definition stays shared).
+    if (definition?.humanCheck?.kind === 'proof-of-work') proofs ??= loadSolver().then((source) => source(endpoint, (url) => call({ cache: 'no-store' }, undefined, url)));
+    ready();
+  };
+
   return {
     locale,
+    prepare: know,
     async loadDefinition({ signal, fresh } = {}) {
       // No headers, like the preload README's snippet makes: nothing to tell the two requests apart.
       const init: RequestInit = fresh ? { cache: 'no-cache' } : {};
@@ -102,6 +123,7 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
         const { status, body } = await call(init, signal, definitionUrl);
         const definition = readFormDefinition(body);
         if (!definition) throw new SignupError('internal_error', `The signup service at ${definitionUrl} did not answer with a form definition.`, { status });
+        know(body as Partial<FormDefinition>); // the raw answer: the schema leaves humanCheck out
         return definition;
       } catch (error) {
         // The visitor reads one sentence (definitionFailedMessage); the developer needs the URL, the answer and the fix.
@@ -110,11 +132,22 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
       }
     },
     async submit(request, signal) {
-      const { body } = await call({
+      const send = (proof?: string) => call({
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify(request),
+        body: JSON.stringify({ ...request, proof }), // no proof asked: JSON leaves it out
       }, signal);
+      const take = async () => (await proofs)?.take();
+      const { body } = await send(await take()).catch(async (error: unknown) => {
+        if ((error as SignupError).code !== 'human_check_failed') {
+          ready(); // a fresh proof for the visitor's next try
+          throw error;
+        }
+        // Expired while the page was open, spent by an earlier try, or a definition that did not say:
+        // one fresh proof, before the visitor sees anything. No proof to be had: the refusal stands.
+        know({ humanCheck: { kind: 'proof-of-work' } });
+        return send(await take().catch(() => Promise.reject(error)));
+      });
       const status = (body as { status?: unknown } | undefined)?.status;
       return status === 'pending_confirmation' || status === 'queued' ? status : 'subscribed';
     },

@@ -95,6 +95,9 @@ export function createSignupController(options: SignupControllerOptions): Signup
   }
 
   function load(): void {
+    // The form is shown: the proof of work (if the proxy asks one) is solved while the visitor types
+    // (a loaded definition starts it in client.loadDefinition; one the page came with, here).
+    if (snapshot.definition) client.prepare?.(snapshot.definition);
     if (loads === snapshot.attempt) return;
     const attempt = (loads = snapshot.attempt);
     client.loadDefinition({ fresh: attempt > 0 }).then(

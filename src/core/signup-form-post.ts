@@ -31,6 +31,8 @@ export const SIGNUP_FORM_FIELDS = {
   /** Also the JSON body's name for it: signup-request.ts's HONEYPOT_FIELD is this entry. */
   honeypot: 'honeypot',
   formId: 'formId',
+  /** The human check's answer (a form whose script ran fills it); without one the post spends the no-JavaScript budget. */
+  proof: 'proof',
 } as const;
 
 /** What the server fills in when a posted form leaves it out. */
@@ -58,7 +60,7 @@ export function signupRequestFromForm(form: URLSearchParams, defaults: SignupFor
   const consent: Record<string, string> = {};
   const consentKeys: Record<string, string> = { [names.consentText]: 'text', [names.consentVersion]: 'version', [names.consentLocale]: 'locale', [names.consentedAt]: 'consentedAt', [names.pageUrl]: 'pageUrl' };
   for (const [key, value] of form) {
-    if (key === names.email || key === names.honeypot) body[key] = value;
+    if (key === names.email || key === names.honeypot || key === names.proof) body[key] = value;
     else if (key === names.preferences) preferences.push(value);
     else if (key.startsWith(names.preferencePrefix)) preferences.push(key.slice(names.preferencePrefix.length));
     else if (key.startsWith(names.fieldPrefix)) fields[key.slice(names.fieldPrefix.length)] = value;

@@ -33,6 +33,8 @@ export interface SignupRequest {
    */
   consent: { text: string; version: string; locale?: string; consentedAt: string; pageUrl: string };
   honeypot?: string;
+  /** The human check's answer: the solved proof of work (ALTCHA payload) or a vendor's token. */
+  proof?: string;
 }
 
 const httpUrl = z.string().check(
@@ -60,6 +62,7 @@ export const signupRequestSchema = z.object({
     pageUrl: httpUrl,
   }),
   honeypot: z.optional(z.string()),
+  proof: z.optional(z.string().check(z.maxLength(4096))),
 });
 
 /** Why a request was refused: the protocol's code, a message and the field concerned. */

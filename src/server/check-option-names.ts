@@ -2,11 +2,12 @@ import { checkKeys } from './shared/nearest-name.js';
 import type { AllowedField, SignupHandlerOptions, UpstreamRetryOptions } from './signup-handler-options.js';
 import type { QueueDeliveryOptions } from './queue/queue-delivery-options.js';
 import type { AddressLimitOptions } from './http/address-limits.js';
+import type { ProofOfWorkCheck, VendorCheck } from './bots/human-check-options.js';
 
 /** Every key of {@link SignupHandlerOptions}; the type below fails to compile when one is added there but not here. */
 const SIGNUP_HANDLER_OPTION_NAMES = [
   'apiUser', 'apiPassword', 'region', 'apiUrl', 'consentText', 'defaultLocale', 'preferenceLabels', 'optInType', 'addressBookId', 'allowedOrigins', 'preferences',
-  'fields', 'clientIp', 'trustedProxyHops', 'clientIpHeader', 'rateLimit', 'addressLimit', 'definitionCacheMs', 'retry', 'queue', 'queueDelivery',
+  'fields', 'clientIp', 'trustedProxyHops', 'clientIpHeader', 'rateLimit', 'addressLimit', 'humanCheck', 'unverifiedFormPosts', 'definitionCacheMs', 'retry', 'queue', 'queueDelivery',
   'stores', 'fetch', 'logger', 'meterProvider', 'clock',
 ] as const satisfies ReadonlyArray<keyof SignupHandlerOptions>;
 type Unlisted = Exclude<keyof SignupHandlerOptions, (typeof SIGNUP_HANDLER_OPTION_NAMES)[number]>;
@@ -29,12 +30,14 @@ const NESTED: Record<string, readonly string[]> = {
   rateLimit: ['max', 'windowMs'],
   addressLimit: keysOf<AddressLimitOptions>()(['writes', 'emails', 'windowMs']),
   clientIp: ['trustedProxyHops', 'header'],
+  humanCheck: keysOf<Record<keyof ProofOfWorkCheck | keyof VendorCheck, unknown>>()(['kind', 'cost', 'maxCounter', 'expiresMs', 'siteKey', 'secret', 'minScore', 'hostnames', 'verifyUrl', 'timeoutMs']),
+  unverifiedFormPosts: ['max', 'windowMs'],
 };
 const FIELD_KEYS = keysOf<AllowedField>()(['name', 'label', 'type', 'required']);
 
 /**
  * Refuses option keys the handler does not know, at the top and inside the options that are
- * objects (`retry`, `queueDelivery`, `rateLimit`, `addressLimit`, `clientIp`, each of `fields`; not `stores`,
+ * objects (`retry`, `queueDelivery`, `rateLimit`, `addressLimit`, `clientIp`, `humanCheck`, `unverifiedFormPosts`, each of `fields`; not `stores`,
  * which `createRedisStores` makes and checks, nor a test's `clock`, which may carry its own state), naming the nearest known one: a typo such as `allowedOrigin` would otherwise be
  * ignored, and a proxy meant to be locked to one site would take signups from anywhere.
  *

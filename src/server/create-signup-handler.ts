@@ -1,7 +1,7 @@
 import type { FormDefinition } from '../core/index.js';
 import { answerDefinition } from './definition/answer-definition.js';
 import type { DeliverQueued } from './queue/deliver-queued.js';
-import { answerOutcome, errorResponse } from './http/json-response.js';
+import { answerOutcome, errorResponse, jsonResponse } from './http/json-response.js';
 import { answerFormPost, isBrowserFormPost } from './signup/answer-form-post.js';
 import { handleSignup } from './signup/handle-signup.js';
 import { resolveOptions } from './resolve-options.js';
@@ -15,7 +15,7 @@ import { upstreamFailure } from './dotdigital/upstream-failure.js';
 
 /**
  * The proxy: a Web-standard handler for `GET`, `HEAD`, `POST` and `OPTIONS` on the signup
- * endpoint, plus `deliverQueued()`, which sends signups waiting in the `queue` option's
+ * endpoint (`GET {endpoint}?challenge`: a fresh proof-of-work challenge, never cached), plus `deliverQueued()`, which sends signups waiting in the `queue` option's
  * store (call it from a scheduled job; without a queue it does nothing), and
  * `formDefinition()`, the `GET` answer without HTTP, for a server that renders the form.
  *
@@ -100,6 +100,7 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
         const extra = cors.corsHeaders(origin);
         // A browser sends Origin on a GET only across origins: without CORS the page cannot read the form.
         if (origin !== null && !('access-control-allow-origin' in extra) && origin !== new URL(request.url).origin) warnForeignPage(engine, origin);
+        if (new URL(request.url).searchParams.has('challenge')) return answerChallenge(engine, extra);
         try {
           // The locale is in the URL (`?locale=de`), so every cache keys each language apart by URL alone.
           const locale = new URL(request.url).searchParams.get(LOCALE_PARAM);
@@ -126,6 +127,13 @@ export function createSignupHandler(options: SignupHandlerOptions): SignupHandle
   });
   rememberHandlerLogger(handler, logger);
   return handler;
+}
+
+// Per visitor, so never cached: the definition stays the shared, cacheable answer it was.
+async function answerChallenge(engine: SignupEngine, headers: Record<string, string>): Promise<Response> {
+  const challenge = await engine.humanCheck.challenge();
+  if (!challenge) return errorResponse(404, 'not_found', 'This proxy hands out no proof-of-work challenge: its `humanCheck` is off or a vendor\'s.', undefined, headers);
+  return jsonResponse(200, challenge, { ...headers, 'cache-control': 'no-store' });
 }
 
 function warnForeignPage(engine: SignupEngine, origin: string): void {

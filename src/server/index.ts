@@ -9,6 +9,7 @@ export type { SharedRateLimiter } from './http/shared-rate-limiter.js';
 export { createMemoryCounters } from './http/use-counter.js';
 export type { CounterStore, UseCounter, UseLimit, WindowCount } from './http/use-counter.js';
 export type { AddressLimitOptions } from './http/address-limits.js';
+export type { HumanCheckOption, ProofOfWorkCheck, VendorCheck } from './bots/human-check-options.js';
 export type { RateLimitVerdict } from './http/rate-limiter.js';
 export type { ClientIpSetting } from './http/client-ip-presets.js';
 export type { SignupClock } from './shared/signup-clock.js';

@@ -16,6 +16,8 @@ import type { SharedRateLimiter } from './http/shared-rate-limiter.js';
 import type { CounterStore } from './http/use-counter.js';
 import type { DrainLock } from './queue/drain-lock.js';
 import { createMemoryDrainLock } from './queue/memory-drain-lock.js';
+import { resolveHumanCheck, type ResolvedHumanCheck } from './bots/human-check-options.js';
+import type { UnverifiedFormPosts } from './bots/human-check.js';
 
 /** {@link SignupHandlerOptions} checked, with every default filled in. */
 export interface ResolvedOptions {
@@ -35,6 +37,8 @@ export interface ResolvedOptions {
   clientIpHeader: string | undefined;
   rateLimit: { max: number; windowMs: number } | false;
   addressLimit: AddressLimitOptions | false;
+  humanCheck: ResolvedHumanCheck;
+  unverifiedFormPosts: UnverifiedFormPosts;
   definitionCacheMs: number;
   retry: { budgetMs: number; baseDelayMs: number; maxDelayMs: number; attemptTimeoutMs: number };
   queue: SignupQueue | undefined;
@@ -93,6 +97,11 @@ export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
   const rateLimit = options.rateLimit ?? { max: 10, windowMs: 60_000 };
   if (rateLimit !== false && !(rateLimit.max >= 1 && rateLimit.windowMs >= 1)) fail('`rateLimit` must be `false` or `{ max ≥ 1, windowMs ≥ 1 }`');
   const addressLimit = resolveAddressLimit(options.addressLimit);
+  const humanCheck = resolveHumanCheck(options.humanCheck, fail);
+  const unverifiedFormPosts = options.unverifiedFormPosts ?? { max: 20, windowMs: 3_600_000 };
+  if (unverifiedFormPosts !== false && !(Number.isSafeInteger(unverifiedFormPosts.max) && unverifiedFormPosts.max >= 1 && unverifiedFormPosts.windowMs >= 1_000)) {
+    fail('`unverifiedFormPosts` must be `false` or `{ max ≥ 1 (whole), windowMs ≥ 1000 }`');
+  }
   const definitionCacheMs = options.definitionCacheMs ?? 60_000;
   if (!(definitionCacheMs >= 0)) fail('`definitionCacheMs` must be ≥ 0');
   const stores = options.stores ?? {};
@@ -113,6 +122,8 @@ export function resolveOptions(options: SignupHandlerOptions): ResolvedOptions {
     ...clientIp,
     rateLimit,
     addressLimit,
+    humanCheck,
+    unverifiedFormPosts,
     definitionCacheMs,
     retry: { budgetMs: 8_000, baseDelayMs: 200, maxDelayMs: 2_000, attemptTimeoutMs: 5_000, ...options.retry },
     queue: checkQueue(options.queue ?? stores.queue),

@@ -15,6 +15,8 @@ import type { ResolvedOptions } from './resolve-options.js';
 import { createEmailRef } from './shared/email-ref.js';
 import { createAnswerFloor } from './signup/answer-floor.js';
 import type { LiveSignupDeps } from './signup/live-signup-deps.js';
+import { createHumanCheck } from './bots/human-check.js';
+import { createRefusalTally } from './bots/refusal-tally.js';
 
 /**
  * How many distinct warnings of one class (the key up to its first `:`) a handler logs before that
@@ -33,7 +35,7 @@ export interface SignupEngine extends LiveSignupDeps {
 /**
  * Puts a handler's long-lived parts together from checked options: the Dotdigital client with
  * retries, the cached form definition, the origin policy, the per-IP and per-address limits,
- * the answer floor and the queue.
+ * the human check, the answer floor and the queue.
  * Each part gets only the values it uses.
  *
  * @example
@@ -64,7 +66,12 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     seen.add(key);
     logger?.warn(...warning);
   };
-  const limits = createAddressLimits(options.addressLimit, options.counters ?? createMemoryCounters({ now: () => clock.now() }), emailRef, logger, () => clock.now());
+  const counters = options.counters ?? createMemoryCounters({ now: () => clock.now() });
+  const tally = createRefusalTally(logger);
+  const limits = createAddressLimits(options.addressLimit, counters, emailRef, logger, () => clock.now(), () => tally.count('address_limit'));
+  const humanCheck = createHumanCheck(options.humanCheck, {
+    site: options, counters, unverifiedFormPosts: options.unverifiedFormPosts, tally, logger, now: () => clock.now(),
+  });
   const definition = createFormDefinitionSource({
     settings: options, consent, client, retrying, budgetMs: options.retry.budgetMs, cacheMs: options.definitionCacheMs, clock, logger, warnOnce,
   });
@@ -77,6 +84,7 @@ export function createSignupEngine(options: ResolvedOptions): SignupEngine {
     cors: createOriginPolicy(options.allowedOrigins),
     limiter: options.ipLimiter ? failOpen(options.ipLimiter, logger) : options.rateLimit ? createIpRateLimiter(options.rateLimit, () => clock.now()) : undefined,
     limits,
+    humanCheck,
     // The slowest pending work: read the contact, write it (and add it to the address book).
     floor: createAnswerFloor({ clock, slowestCalls: options.addressBookId === undefined ? 2 : 3, capMs: options.retry.budgetMs }),
     definition,

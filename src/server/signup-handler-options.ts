@@ -3,6 +3,7 @@ import type { FormFieldType } from '../core/index.js';
 import type { ClientIpSetting } from './http/client-ip-presets.js';
 import type { CallBudget } from './dotdigital/call-budget.js';
 import type { AddressLimitOptions } from './http/address-limits.js';
+import type { HumanCheckOption } from './bots/human-check-options.js';
 import type { SharedRateLimiter } from './http/shared-rate-limiter.js';
 import type { CounterStore } from './http/use-counter.js';
 import type { DrainLock } from './queue/drain-lock.js';
@@ -134,6 +135,20 @@ export interface SignupHandlerOptions {
    * `stores.counters` (Redis: across instances). `false` turns them off.
    */
   addressLimit?: Partial<AddressLimitOptions> | false;
+  /**
+   * Bot defense: `'proof-of-work'` (default: the browser solves a small puzzle in the background;
+   * no cookie, no third party, nothing to click), a third-party check the site already uses
+   * (`{ kind: 'turnstile' | 'hcaptcha' | 'recaptcha', siteKey, secret }`), or `'off'` for a site
+   * behind bot protection of its own. A signup without a good proof is refused (`human_check_failed`).
+   * See README, "Bot defense".
+   */
+  humanCheck?: HumanCheckOption;
+  /**
+   * The HTML form posted without JavaScript carries no proof: such posts are taken up to `max` per
+   * `windowMs` for the whole site (counted in `stores.counters`), then refused with
+   * `javascript_required`. Default 20 an hour; `false`: never taken without a proof.
+   */
+  unverifiedFormPosts?: { max: number; windowMs: number } | false;
   /** How long the form definition is fresh, in ms. Default 60 000; a stale one is served while it refreshes. */
   definitionCacheMs?: number;
   /** Retry budget and backoff for calls to Dotdigital. */

@@ -91,7 +91,8 @@ async function load(browser: Browser, url: string, checkboxes: number, throttle:
   }
 }
 
-async function waitForProxy(url: string): Promise<{ preferences: Array<{ preferences?: unknown[] }> }> {
+/** Waits for the demo's proxy to answer the definition (100 tries, 100 ms apart); throws saying how to start it. */
+export async function waitForProxy(url: string): Promise<{ preferences: Array<{ preferences?: unknown[] }> }> {
   for (let attempt = 0; attempt < 100; attempt++) {
     const response = await fetch(url).catch(() => undefined);
     if (response?.ok) return (await response.json()) as { preferences: Array<{ preferences?: unknown[] }> };

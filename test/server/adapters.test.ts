@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createSignupHandler } from '../../src/server/index.js';
 import { listenSignup, toNodeListener } from '../../src/server/node/index.js';
+import type { Challenge } from 'altcha-lib';
 import { createApp, createAppWithBodyDrained, createAppWithParsersFirst } from './adapters/express-app.js';
+import { solveChallengeProof } from '../support/solve-proof.js';
 
 // Every adapter README shows, driven over real HTTP against the mock over real HTTP.
 const SITE = 'https://www.example.com';
@@ -36,10 +38,16 @@ async function signUp(endpoint: string, email: string, headers: Record<string, s
   const { consent } = (await definition.json()) as { consent: { text: string; version: string } };
   const preflight = await fetch(endpoint, { method: 'OPTIONS', headers: { origin: SITE, 'access-control-request-method': 'POST' } });
   expect(preflight.status).toBe(204);
+  // The proof of work is on by default: its challenge comes from the same handler, on every adapter.
+  const challenge = await fetch(`${endpoint}?challenge`, { headers: { origin: SITE } });
+  expect(challenge.status).toBe(200);
+  expect(challenge.headers.get('cache-control')).toBe('no-store');
+  expect(challenge.headers.get('access-control-allow-origin')).toBe(SITE);
+  const proof = await solveChallengeProof((await challenge.json()) as Challenge);
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: SITE, 'user-agent': 'AdapterTest/1', ...headers },
-    body: JSON.stringify({ email, preferences: [2], consent: { ...consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` } }),
+    body: JSON.stringify({ email, preferences: [2], consent: { ...consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` }, proof }),
   });
   expect(response.status).toBe(201);
   expect(response.headers.get('cache-control')).toBe('no-store');

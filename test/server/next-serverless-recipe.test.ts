@@ -4,6 +4,7 @@ import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/ind
 import { createRedisStores } from '../../src/server/stores/redis/index.js';
 import { startRedisServer, type TestRedisServer } from '../support/redis-server.js';
 import { mockOutage } from '../support/sign-up-over-http.js';
+import { solveProof } from '../support/solve-proof.js';
 
 // README "Deploy", Next.js on a serverless host: the signup route queues into Redis while
 // Dotdigital is down, and the cron route (behind CRON_SECRET) delivers. The files under
@@ -44,7 +45,9 @@ let visitors = 0;
 async function signUp(email: string, ip = `198.51.100.${++visitors % 250}`) {
   const definition = await routes.signup.GET(new Request(`${SITE}/api/signup`, { headers: { origin: SITE } }));
   const { consent } = (await definition.json()) as { consent: { text: string; version: string } };
-  const body = JSON.stringify({ email, consent: { ...consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` } });
+  // The proof of work is on by default: the recipe's GET route hands out the challenge too.
+  const proof = await solveProof((request) => routes.signup.GET(request), `${SITE}/api/signup`);
+  const body = JSON.stringify({ email, consent: { ...consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` }, proof });
   const headers = { 'content-type': 'application/json', origin: SITE, 'x-forwarded-for': ip };
   return routes.signup.POST(new Request(`${SITE}/api/signup`, { method: 'POST', headers, body }));
 }

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_API_PASSWORD, DEMO_API_USER, listenMock } from '../../src/mock/index.js';
 import { createFileSignupQueue } from '../../src/server/node/index.js';
 import { logLines, runCli, stopClis } from '../support/run-cli.js';
+import { proofOverHttp } from '../support/solve-proof.js';
 
 // `dotdigital-signup serve`, run from the build exactly as `npx dotdigital-signup serve` runs it.
 const SITE = 'https://www.example.com';
@@ -30,7 +31,8 @@ describe('dotdigital-signup serve', () => {
     const response = await fetch(base, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: SITE },
-      body: JSON.stringify({ email: 'serve@example.com', preferences: [5], consent: { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` } }),
+      // The proof of work is on by default in `serve`: solved as the widget would.
+      body: JSON.stringify({ email: 'serve@example.com', preferences: [5], consent: { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` }, proof: await proofOverHttp(base) }),
     });
     expect(response.status).toBe(201);
     expect([...mock.mock.store.contacts.get('serve@example.com')!.addressBooks]).toEqual([101]);
@@ -84,7 +86,7 @@ describe('dotdigital-signup serve', () => {
         const response = await fetch(base, {
           method: 'POST',
           headers: { 'content-type': 'application/json', origin: SITE },
-          body: JSON.stringify({ email: 'later@example.com', consent: { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` } }),
+          body: JSON.stringify({ email: 'later@example.com', consent: { ...definition.consent, consentedAt: new Date().toISOString(), pageUrl: `${SITE}/` }, proof: await proofOverHttp(base) }),
         });
         expect(response.status).toBe(202);
         expect(await response.json()).toEqual({ status: 'queued' });

@@ -47,6 +47,8 @@ export const arabicMessages: SignupMessages = {
     missing_email: 'أدخل عنوان بريدك الإلكتروني',
     invalid_email: 'أدخل عنوان بريد إلكتروني بالصيغة الصحيحة، مثل name@example.com',
     unknown_preference: 'تغيّرت الخيارات. راجع اختياراتك واشترك مرة أخرى.',
+    human_check_failed: 'لم نتمكن من التأكد من أن شخصًا أرسل هذا النموذج. أعد تحميل الصفحة، ثم اشترك مرة أخرى.',
+    javascript_required: 'يحتاج هذا النموذج إلى JavaScript الآن. فعّل JavaScript، ثم اشترك مرة أخرى.',
     unknown_field: 'أرسل هذا النموذج معلومة لا تقبلها خدمة الاشتراك. حاول مرة أخرى لاحقًا.',
     invalid_field: 'راجع ما أدخلته',
     missing_field: 'املأ الحقول المطلوبة',

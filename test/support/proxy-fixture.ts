@@ -80,6 +80,8 @@ export function proxyWithMock(options: Partial<SignupHandlerOptions> = {}, mockO
     apiUrl: 'https://mock.dotdigital.test',
     consentText: CONSENT_TEXT,
     rateLimit: false,
+    // Bot defense is tested on its own (test/server/bots); these tests are about everything after it.
+    humanCheck: 'off',
     fetch: upstreamFetch as typeof fetch,
     logger: false, // tests that read the log pass captureLogger()
     ...options,

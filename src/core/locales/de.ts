@@ -51,6 +51,8 @@ export const germanMessages: SignupMessages = {
     consent_mismatch: 'Die Einwilligungserklärung hat sich geändert. Lesen Sie die aktualisierte Erklärung und melden Sie sich dann erneut an.',
     invalid_page_url: 'Von dieser Seite werden keine Anmeldungen angenommen.',
     origin_not_allowed: 'Von dieser Website werden keine Anmeldungen angenommen.',
+    human_check_failed: 'Wir konnten nicht bestätigen, dass ein Mensch dieses Formular gesendet hat. Laden Sie die Seite neu und melden Sie sich dann erneut an.',
+    javascript_required: 'Dieses Formular braucht gerade JavaScript. Schalten Sie JavaScript ein und melden Sie sich dann erneut an.',
     rate_limited: 'Zu viele Anmeldungen auf einmal. Warten Sie eine Minute und versuchen Sie es dann erneut.',
     contact_rejected: 'Diese Adresse kann nicht angemeldet werden. Kontaktieren Sie uns, wenn Sie das für einen Fehler halten.',
     upstream_unavailable: 'Der Newsletter-Dienst antwortet gerade nicht. Ihre Angaben bleiben erhalten: Versuchen Sie es gleich noch einmal.',

@@ -51,6 +51,8 @@ export const spanishMessages: SignupMessages = {
     consent_mismatch: 'La declaración de consentimiento ha cambiado. Lea la versión actualizada y vuelva a suscribirse.',
     invalid_page_url: 'No se aceptan suscripciones desde esta página.',
     origin_not_allowed: 'No se aceptan suscripciones desde este sitio web.',
+    human_check_failed: 'No hemos podido confirmar que una persona envió este formulario. Vuelva a cargar la página y suscríbase de nuevo.',
+    javascript_required: 'Ahora mismo este formulario necesita JavaScript. Active JavaScript y suscríbase de nuevo.',
     rate_limited: 'Demasiadas suscripciones a la vez. Espere un minuto e inténtelo de nuevo.',
     contact_rejected: 'Esta dirección no se puede suscribir. Póngase en contacto con nosotros si cree que es un error.',
     upstream_unavailable: 'El servicio de newsletter no responde en este momento. Sus datos siguen aquí: inténtelo de nuevo en un momento.',

@@ -52,6 +52,8 @@ export const frenchMessages: SignupMessages = {
     consent_mismatch: 'La déclaration de consentement a changé. Lisez la nouvelle version, puis abonnez-vous à nouveau.',
     invalid_page_url: 'Les inscriptions ne sont pas acceptées depuis cette page.',
     origin_not_allowed: 'Les inscriptions ne sont pas acceptées depuis ce site.',
+    human_check_failed: 'Nous n’avons pas pu confirmer qu’une personne a envoyé ce formulaire. Rechargez la page, puis inscrivez-vous de nouveau.',
+    javascript_required: 'Ce formulaire a besoin de JavaScript pour le moment. Activez JavaScript, puis inscrivez-vous de nouveau.',
     rate_limited: 'Trop d’inscriptions en même temps. Patientez une minute, puis réessayez.',
     contact_rejected: 'Cette adresse ne peut pas être abonnée. Contactez-nous si vous pensez qu’il s’agit d’une erreur.',
     upstream_unavailable: 'Le service de newsletter ne répond pas pour le moment. Vos informations sont conservées\u00a0: réessayez dans un instant.',

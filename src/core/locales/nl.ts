@@ -52,6 +52,8 @@ export const dutchMessages: SignupMessages = {
     consent_mismatch: 'De toestemmingstekst is gewijzigd. Lees de nieuwe tekst en schrijf je daarna opnieuw in.',
     invalid_page_url: 'Inschrijvingen via deze pagina worden niet geaccepteerd.',
     origin_not_allowed: 'Inschrijvingen via deze website worden niet geaccepteerd.',
+    human_check_failed: 'We konden niet bevestigen dat een persoon dit formulier heeft verstuurd. Laad de pagina opnieuw en schrijf u dan opnieuw in.',
+    javascript_required: 'Dit formulier heeft nu JavaScript nodig. Zet JavaScript aan en schrijf u dan opnieuw in.',
     rate_limited: 'Te veel inschrijvingen tegelijk. Wacht een minuut en probeer het dan opnieuw.',
     contact_rejected: 'Dit adres kan niet worden ingeschreven. Neem contact met ons op als je denkt dat dit niet klopt.',
     upstream_unavailable: 'De nieuwsbriefservice reageert op dit moment niet. Je gegevens staan er nog: probeer het zo opnieuw.',

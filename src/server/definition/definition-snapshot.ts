@@ -3,6 +3,7 @@ import type { DotdigitalPreference } from '../dotdigital/dotdigital-client.js';
 import type { ConsentCatalog } from './consent-catalog.js';
 import type { LocaleSettings } from './locale-settings.js';
 import { publicPreferences } from './public-preferences.js';
+import { humanCheckInfo, type ResolvedHumanCheck } from '../bots/human-check-options.js';
 
 /** The form definition of one locale, as `GET {endpoint}?locale=…` answers it. */
 export interface LocalizedDefinition {
@@ -36,6 +37,8 @@ export interface DefinitionSettings {
   preferences: ReadonlySet<number> | undefined;
   /** The consent statement, preference and field labels of each locale. */
   locales: LocaleSettings;
+  /** The human check, of which only the kind and a vendor's site key are shown. */
+  humanCheck?: ResolvedHumanCheck;
 }
 
 /**
@@ -50,6 +53,7 @@ export interface DefinitionSettings {
 export async function definitionSnapshot(tree: DotdigitalPreference[], options: DefinitionSettings, consent: ConsentCatalog): Promise<DefinitionSnapshot> {
   const chosen = options.preferences;
   const preferences = chosen ? narrow(publicPreferences(tree), chosen) : publicPreferences(tree);
+  const humanCheck = options.humanCheck && humanCheckInfo(options.humanCheck);
   const localized = await Promise.all(options.locales.all.map(async (settings): Promise<LocalizedDefinition> => {
     const { text, version } = await consent.forLocale(settings.locale);
     const definition: FormDefinition = {
@@ -59,6 +63,7 @@ export async function definitionSnapshot(tree: DotdigitalPreference[], options: 
       doubleOptIn: options.optInType === 'VerifiedDouble',
       locale: settings.locale,
     };
+    if (humanCheck) definition.humanCheck = humanCheck;
     const json = JSON.stringify(definition);
     const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(json));
     const etag = `"${[...new Uint8Array(digest)].slice(0, 12).map((b) => b.toString(16).padStart(2, '0')).join('')}"`;

@@ -36,7 +36,7 @@ export interface AddressLimits {
 }
 
 /**
- * Makes the {@link AddressLimits} of a handler (`false`: no limit). A store that cannot answer
+ * Makes the {@link AddressLimits} of a handler (`false`: no limit); `onLimit` hears of each use refused. A store that cannot answer
  * (Redis lost) lets the signup through, logged at most once a minute: a lost counter must not
  * cost anyone their signup, and Dotdigital still limits its own resubscribe emails.
  *
@@ -49,6 +49,7 @@ export function createAddressLimits(
   key: (email: string) => Promise<string>,
   logger?: SignupLogger,
   now: () => number = Date.now,
+  onLimit: () => void = () => undefined,
 ): AddressLimits {
   if (options === false) return { take: async () => true, give: async () => undefined };
   const counters: Record<AddressUse, UseCounter> = {
@@ -59,7 +60,9 @@ export function createAddressLimits(
   return {
     async take(use, email) {
       try {
-        return await counters[use].take(await key(email));
+        const taken = await counters[use].take(await key(email));
+        if (!taken) onLimit(); // counted for the operator's once-a-minute line, never with the address
+        return taken;
       } catch (error) {
         unreachable(error);
         return true;

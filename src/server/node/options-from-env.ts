@@ -48,16 +48,15 @@ export function optionsFromEnv(env: Env): SignupHandlerOptions {
   if (env.SIGNUP_CLIENT_IP_HEADER?.trim()) options.clientIpHeader = env.SIGNUP_CLIENT_IP_HEADER.trim();
   const preset = env.SIGNUP_CLIENT_IP?.trim();
   if (preset) options.clientIp = Object.hasOwn(CLIENT_IP_PRESETS, preset) ? (preset as keyof typeof CLIENT_IP_PRESETS) : bad('SIGNUP_CLIENT_IP', preset, `use ${Object.keys(CLIENT_IP_PRESETS).join(', ')} (README, "Client IP by platform")`);
-  const rate = env.SIGNUP_RATE_LIMIT?.trim();
-  if (rate) {
-    const match = /^(\d+)\/(\d+)$/.exec(rate);
-    if (rate === 'off') options.rateLimit = false;
-    else if (match && Number(match[1]) > 0 && Number(match[2]) > 0) options.rateLimit = { max: Number(match[1]), windowMs: Number(match[2]) * 1000 };
-    else bad('SIGNUP_RATE_LIMIT', rate, 'use MAX/SECONDS, e.g. 10/60, or off');
-  }
+  const rate = perWindow(env, 'SIGNUP_RATE_LIMIT', 'e.g. 10/60, or off');
+  if (rate !== undefined) options.rateLimit = rate;
   const writes = whole(env, 'SIGNUP_ADDRESS_WRITES_PER_DAY', 1);
   const emails = whole(env, 'SIGNUP_ADDRESS_EMAILS_PER_DAY', 1);
   if (writes !== undefined || emails !== undefined) options.addressLimit = { ...(writes === undefined ? {} : { writes }), ...(emails === undefined ? {} : { emails }) };
+  const check = humanCheckFromEnv(env);
+  if (check) options.humanCheck = check;
+  const unverified = perWindow(env, 'SIGNUP_UNVERIFIED_FORM_POSTS', 'e.g. 20/3600, or off (no form post is taken without a proof)');
+  if (unverified !== undefined) options.unverifiedFormPosts = unverified;
   const cacheSeconds = whole(env, 'SIGNUP_DEFINITION_CACHE_SECONDS', 0);
   if (cacheSeconds !== undefined) options.definitionCacheMs = cacheSeconds * 1000;
   checkEachVariable(env, options);
@@ -100,6 +99,28 @@ function checkEachVariable(env: Env, options: SignupHandlerOptions): void {
       throw new Error(`${set.join(' and ')} do not go together: ${why} (see README, "Proxy options").`);
     }
   }
+}
+
+// MAX/SECONDS (`10/60`) or `off`; unset or blank: undefined.
+function perWindow(env: Env, name: string, example: string): { max: number; windowMs: number } | false | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  if (value === 'off') return false;
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  if (match && Number(match[1]) > 0 && Number(match[2]) > 0) return { max: Number(match[1]), windowMs: Number(match[2]) * 1000 };
+  return bad(name, value, `use MAX/SECONDS, ${example}`);
+}
+
+// SIGNUP_HUMAN_CHECK: proof-of-work (default), off, or a vendor with SIGNUP_HUMAN_CHECK_SITE_KEY and SIGNUP_HUMAN_CHECK_SECRET.
+function humanCheckFromEnv(env: Env): SignupHandlerOptions['humanCheck'] {
+  const kind = env.SIGNUP_HUMAN_CHECK?.trim();
+  const siteKey = env.SIGNUP_HUMAN_CHECK_SITE_KEY?.trim() ?? '';
+  const secret = env.SIGNUP_HUMAN_CHECK_SECRET?.trim() ?? '';
+  if (!kind) return undefined;
+  if (kind === 'proof-of-work' || kind === 'off') return kind;
+  if (kind !== 'turnstile' && kind !== 'hcaptcha' && kind !== 'recaptcha') return bad('SIGNUP_HUMAN_CHECK', kind, 'use proof-of-work (default), turnstile, hcaptcha, recaptcha or off (README, "Bot defense")');
+  if (!siteKey || !secret) throw new Error(`SIGNUP_HUMAN_CHECK=${kind} needs SIGNUP_HUMAN_CHECK_SITE_KEY and SIGNUP_HUMAN_CHECK_SECRET from the vendor's dashboard (README, "Bot defense").`);
+  return { kind, siteKey, secret };
 }
 
 function parseFields(text: string): AllowedField[] {

@@ -43,7 +43,7 @@ export async function answerFormPost(engine: LiveSignupDeps, request: Request, c
     answer = errorResponse(status, code, message);
   } else {
     // The body is read; handleSignup reads it again from a copy, through the one path every signup takes.
-    answer = await handleSignup(engine, new Request(request.url, { method: 'POST', headers: request.headers, body: text }), context);
+    answer = await handleSignup(engine, new Request(request.url, { method: 'POST', headers: request.headers, body: text }), context, { formPost: true });
   }
   if (!back) return answer;
   const said = answerOutcome(answer);

@@ -16,15 +16,17 @@ const CLOCK_TOLERANCE_MS = 10 * 60 * 1000;
  * `POST {endpoint}`: every rule between a visitor's request and Dotdigital, cheapest first,
  * so nothing invalid is ever sent upstream: the origin (a page of another site cannot sign
  * its visitors up), the per-IP limit (an unknown address counts in one shared `unknown` bucket),
- * the body, consent, page URL and fields; then runLiveSignup. Every contact who left —
+ * the body, consent, page URL and fields, the human check (proof of work, or the no-JavaScript
+ * budget for a form posted without one); then runLiveSignup. Every contact who left —
  * unsubscribed and asked to confirm, suppressed, bounced, complained — gets one answer,
  * `202 pending_confirmation`, so the form never tells them apart; with double opt-in a new
  * address gets it too, in the same time (README, "Security notes").
  *
  * @example
  * return handleSignup(deps, request, { clientAddress: socket.remoteAddress });
+ * return handleSignup(deps, request, context, { formPost: true }); // the browser's own submit of the HTML form
  */
-export async function handleSignup(engine: LiveSignupDeps, request: Request, context: SignupRequestContext): Promise<Response> {
+export async function handleSignup(engine: LiveSignupDeps, request: Request, context: SignupRequestContext, how: { formPost?: boolean } = {}): Promise<Response> {
   const { options, cors, limiter, logger } = engine;
   const origin = request.headers.get('origin');
   const headers = { ...cors.corsHeaders(origin), 'cache-control': 'no-store' };
@@ -72,6 +74,9 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
   }
   const fields = checkFields(signup.fields, options.fields);
   if (!fields.ok) return errorResponse(400, fields.problem.code, fields.problem.message, fields.problem.field, headers);
+  // Last before any work: the proof is spent only by a signup that is otherwise good.
+  const refused = await engine.humanCheck.check(signup.proof, { formPost: how.formPost ?? false, ip, hostname: new URL(request.url).hostname });
+  if (refused) return errorResponse(refused.status, refused.code, refused.message, undefined, headers);
 
   const startedAt = options.clock.now();
   const ref = logger ? await engine.emailRef(signup.email) : '';

@@ -11,6 +11,7 @@ import type { SignupClock } from '../shared/signup-clock.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
 import type { AnswerFloor } from './answer-floor.js';
 import type { SignupMetrics } from '../shared/signup-metrics.js';
+import type { HumanCheck } from '../bots/human-check.js';
 
 /**
  * The handler's settings a live signup reads.
@@ -33,7 +34,7 @@ export interface LiveSignupOptions extends ClientIpPolicy {
  * each narrowed to what it uses.
  *
  * @example
- * const deps: LiveSignupDeps = { options, logger, cors, limiter, limits, floor, definition, consent, emailRef, submit, enqueue, metrics, warnOnce };
+ * const deps: LiveSignupDeps = { options, logger, cors, limiter, limits, floor, definition, consent, emailRef, submit, enqueue, humanCheck, metrics, warnOnce };
  */
 export interface LiveSignupDeps {
   options: LiveSignupOptions;
@@ -51,6 +52,8 @@ export interface LiveSignupDeps {
   emailRef: (email: string) => Promise<string>;
   submit: Omit<SubmitDeps, 'addressBookId' | 'ref'>;
   enqueue: EnqueueSignup;
+  /** Proof of work (or a vendor's check) and the no-JavaScript budget; checked before anything is queued or sent. */
+  humanCheck: HumanCheck;
   /** Counts signups and deliveries (a no-op until an app registers an OpenTelemetry SDK). */
   metrics: SignupMetrics;
   /**

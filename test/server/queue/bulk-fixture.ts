@@ -58,7 +58,7 @@ export async function backlogProxy<Q extends SignupQueue = ReturnType<typeof cre
     /** Another proxy instance on the same queue, Dotdigital and clock. */
     another: (more: Partial<SignupHandlerOptions> = {}) =>
       createSignupHandler({
-        apiUser: DEMO_API_USER, apiPassword: DEMO_API_PASSWORD, apiUrl: 'https://mock.dotdigital.test', consentText: CONSENT_TEXT, rateLimit: false,
+        apiUser: DEMO_API_USER, apiPassword: DEMO_API_PASSWORD, apiUrl: 'https://mock.dotdigital.test', consentText: CONSENT_TEXT, rateLimit: false, humanCheck: 'off', // bulk delivery, not bots
         fetch: p.upstreamFetch as typeof fetch, ...settings, ...more,
       }),
   };
