@@ -3,6 +3,8 @@ import type { Plugin } from 'vite';
 import { buildSideFile } from './build-side-file.js';
 
 const SOLVER = fileURLToPath(new URL('../src/core/solve-challenge.ts', import.meta.url));
+/** The virtual module that gives the script tag its solver file's hash (src/embed/language-integrity.d.ts). */
+const INTEGRITY_MODULE = 'virtual:dotdigital-signup/solver-integrity';
 /** The script tag's solver file, beside it. */
 export const SOLVER_FILE = 'dotdigital-signup.solver.js';
 
@@ -35,11 +37,11 @@ export function embedSolver(): Plugin {
       file = buildEmbedSolver();
     },
     resolveId(id, importer) {
+      if (id === INTEGRITY_MODULE) return `\0${INTEGRITY_MODULE}`;
       return id === './solver-loader.js' && /[\\/]core[\\/]/.test(importer ?? '') ? loader : undefined;
     },
-    async transform(code, id) {
-      if (id !== loader) return undefined;
-      return { code: code.replace(/(?<!declare const |typeof )__DOTDIGITAL_SIGNUP_SOLVER__/g, JSON.stringify((await file!).integrity)), map: null };
+    async load(id) {
+      return id === `\0${INTEGRITY_MODULE}` ? `export default ${JSON.stringify((await file!).integrity)};` : undefined;
     },
     async generateBundle() {
       this.emitFile({ type: 'asset', fileName: SOLVER_FILE, source: (await file!).code });

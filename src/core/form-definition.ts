@@ -42,16 +42,16 @@ export interface FormDefinition {
   fields: FormField[];
   doubleOptIn: boolean;
   /**
-   * The proxy's human check; absent when it is off. Not in the schema: the client reads it from
-   * the answer itself (an unknown kind asks nothing of it), which keeps the script tag lighter.
-   */
-  humanCheck?: HumanCheckInfo;
-  /**
    * The language of the consent statement and the labels (a BCP 47 tag): the proxy's locale for
    * the form's (`?locale=de-AT` may get `de`, or the default locale when it has none in that
    * language). Absent from proxies older than per-locale consent.
    */
   locale?: string;
+  /**
+   * The proxy's human check; absent when it is off. Not in the schema: the client reads it from
+   * the answer itself (an unknown kind asks nothing of it), which keeps the script tag lighter.
+   */
+  humanCheck?: HumanCheckInfo;
 }
 
 /**

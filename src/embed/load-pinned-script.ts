@@ -2,7 +2,7 @@
 // script or null): its side files sit beside it, fetched the way it was (crossorigin). A
 // classic script has it however it was loaded: blocking, async, defer, or inserted by a tag
 // manager. Only a module has none, and a bundler takes the module build (package.json#exports,
-// `browser`), whose side files are chunks of the bundle.
+// `browser`), whose languages and solver are chunks of the bundle.
 const script = document.currentScript as HTMLScriptElement | null;
 
 /**

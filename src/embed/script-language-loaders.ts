@@ -5,8 +5,7 @@ import { loadPinnedScript } from './load-pinned-script.js';
 /**
  * The script tag's languages: each a small file beside `dotdigital-signup.js`
  * (`dotdigital-signup.de.js`, …), loaded with its integrity hash the first time a form asks
- * for it (loadSignupMessages keeps it; a file that does not load, it says so in the console and
- * shows English), so the bundle every page loads carries English only.
+ * for it (loadSignupMessages keeps it), so the bundle every page loads carries English only.
  * Swapped in for `core/locales/language-loaders.ts` by the script-tag build (scripts/embed-languages.ts):
  * a single classic script cannot split out the core's dynamic imports.
  *

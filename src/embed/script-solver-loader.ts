@@ -1,8 +1,6 @@
+import integrity from 'virtual:dotdigital-signup/solver-integrity';
 import type { ProofSource } from '../core/proof-source.js';
 import { loadPinnedScript } from './load-pinned-script.js';
-
-/** Set by the script-tag build (scripts/embed-solver.ts): the solver file's Subresource Integrity hash. */
-declare const __DOTDIGITAL_SIGNUP_SOLVER__: string;
 
 type Solve = (endpoint: string, get: (url: string) => Promise<{ body: unknown }>) => ProofSource;
 
@@ -15,4 +13,4 @@ type Solve = (endpoint: string, get: (url: string) => Promise<{ body: unknown }>
  * @example
  * const proofs = (await loadSolver())('/api/signup', get);
  */
-export const loadSolver = (): Promise<Solve> => loadPinnedScript<Solve>('dotdigital-signup.solver.js', __DOTDIGITAL_SIGNUP_SOLVER__, (shelf) => shelf.solver);
+export const loadSolver = (): Promise<Solve> => loadPinnedScript<Solve>('dotdigital-signup.solver.js', integrity, (shelf) => shelf.solver);

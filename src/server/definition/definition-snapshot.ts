@@ -35,10 +35,10 @@ export interface DefinitionSettings {
   optInType: 'Single' | 'VerifiedDouble';
   /** The configured preference and category ids; undefined: every public one. */
   preferences: ReadonlySet<number> | undefined;
-  /** The human check, of which only the kind and a vendor's site key are shown. */
-  humanCheck?: ResolvedHumanCheck;
   /** The consent statement, preference and field labels of each locale. */
   locales: LocaleSettings;
+  /** The human check, of which only the kind and a vendor's site key are shown. */
+  humanCheck?: ResolvedHumanCheck;
 }
 
 /**
