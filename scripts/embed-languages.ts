@@ -45,14 +45,19 @@ export async function buildEmbedLanguages(): Promise<EmbedLanguageFile[]> {
   }));
 }
 
+/** The virtual module that gives the script tag its language files' hashes (src/embed/language-integrity.d.ts). */
+const INTEGRITY_MODULE = 'virtual:dotdigital-signup/language-integrity';
+
 /**
  * Writes the language files beside the script tag, and swaps the core's language loaders
- * (dynamic imports, which a single-file script cannot split) for ones that load these files.
+ * (dynamic imports, which a single-file script cannot split) for ones that load these files,
+ * their hashes given as a virtual module. Module resolution only: no source is rewritten.
  *
  * @example
  * defineConfig({ plugins: [embedLanguages()] });
  */
 export function embedLanguages(): Plugin {
+  const core = fileURLToPath(new URL('../src/core/locales/load-signup-messages.ts', import.meta.url));
   const loaders = fileURLToPath(new URL('../src/embed/script-language-loaders.ts', import.meta.url));
   let files: Promise<EmbedLanguageFile[]> | undefined;
   return {
@@ -62,13 +67,12 @@ export function embedLanguages(): Plugin {
       files = buildEmbedLanguages();
     },
     resolveId(id, importer) {
-      return id === './language-loaders.js' && /[\\/]core[\\/]locales[\\/]/.test(importer ?? '') ? loaders : undefined;
+      if (id === INTEGRITY_MODULE) return `\0${INTEGRITY_MODULE}`;
+      return id === './language-loaders.js' && importer === core ? loaders : undefined;
     },
-    async transform(code, id) {
-      if (id !== loaders) return undefined;
-      const table = Object.fromEntries((await files!).map(({ language, integrity }) => [language, integrity]));
-      // Runs before TypeScript is stripped: the declaration and type positions keep the name.
-      return { code: code.replace(/(?<!declare const |typeof )__DOTDIGITAL_SIGNUP_LANGUAGES__/g, `(${JSON.stringify(table)})`), map: null };
+    async load(id) {
+      if (id !== `\0${INTEGRITY_MODULE}`) return undefined;
+      return `export default ${JSON.stringify(Object.fromEntries((await files!).map(({ language, integrity }) => [language, integrity])))};`;
     },
     async generateBundle() {
       for (const { fileName, code } of await files!) this.emitFile({ type: 'asset', fileName, source: code });

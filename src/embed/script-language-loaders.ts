@@ -1,9 +1,5 @@
+import integrity from 'virtual:dotdigital-signup/language-integrity';
 import type { SignupMessages } from '../core/messages.js';
-
-/** Set by the script-tag build (scripts/embed-languages.ts): each language file's Subresource Integrity hash. */
-declare const __DOTDIGITAL_SIGNUP_LANGUAGES__: Record<'de' | 'fr' | 'es' | 'nl', string>;
-
-const integrity = __DOTDIGITAL_SIGNUP_LANGUAGES__;
 
 // Where this script came from, read while it runs (later, document.currentScript is another
 // script or null): its language files sit beside it, fetched the way it was (crossorigin).
@@ -29,7 +25,8 @@ function loadLanguage(language: 'de' | 'fr' | 'es' | 'nl'): Promise<SignupMessag
  * The script tag's languages: each a small file beside `dotdigital-signup.js`
  * (`dotdigital-signup.de.js`, …), loaded with its integrity hash the first time a form asks
  * for it (loadSignupMessages keeps it), so the bundle every page loads carries English only.
- * Swapped in for `core/locales/language-loaders.ts` by the script-tag build (vite.config.ts).
+ * Swapped in for `core/locales/language-loaders.ts` by the script-tag build (scripts/embed-languages.ts):
+ * a single classic script cannot split out the core's dynamic imports.
  *
  * @example
  * const german = await LANGUAGE_LOADERS.de();
