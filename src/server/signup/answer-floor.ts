@@ -37,7 +37,10 @@ export interface AnswerFloor {
 export function createAnswerFloor(options: { clock: Pick<SignupClock, 'now' | 'sleep'>; slowestCalls: number; capMs: number }): AnswerFloor {
   const { clock, slowestCalls, capMs } = options;
   const kinds = new Map<string, number[]>();
+  // Each kind's p90, updated when that kind learns: a signup sorts its own kind's samples, not every kind's.
+  const kindFloors = new Map<string, number>();
   const calls: number[] = [];
+  let callFloor = 0;
   let current = 0;
   const remember = (ring: number[], value: number, size: number) => {
     ring.push(value);
@@ -45,14 +48,17 @@ export function createAnswerFloor(options: { clock: Pick<SignupClock, 'now' | 's
   };
   return {
     learn(kind, ms, count) {
-      if (count > 0) remember(calls, ms / count, CALL_SAMPLES);
+      if (count > 0) {
+        remember(calls, ms / count, CALL_SAMPLES);
+        callFloor = slowestCalls * p90(calls);
+      }
       if (kind !== undefined) {
         const ring = kinds.get(kind) ?? [];
         kinds.set(kind, ring);
         remember(ring, ms, KIND_SAMPLES);
+        kindFloors.set(kind, p90(ring));
       }
-      const byKind = Math.max(0, ...[...kinds.values()].map(p90));
-      current = Math.min(capMs, Math.max(byKind, slowestCalls * p90(calls)));
+      current = Math.min(capMs, Math.max(0, callFloor, ...kindFloors.values()));
     },
     async hold(startedAt) {
       const wait = startedAt + current - clock.now();

@@ -30,15 +30,16 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
   const { options, cors, limiter, logger } = engine;
   const origin = request.headers.get('origin');
   const headers = { ...cors.corsHeaders(origin), 'cache-control': 'no-store' };
+  const listed = options.allowedOrigins.size > 0;
   if (!cors.allowsPost(request)) {
     const named = origin === null ? 'A request without an Origin header' : origin.slice(0, 100);
     const site = request.headers.get('sec-fetch-site')?.slice(0, 20);
     // Visitors choose origins: these warnings have their own allowance, apart from the proxy's own.
-    engine.warnOnce(`origin:${named}`, options.allowedOrigins.size > 0
+    engine.warnOnce(`origin:${named}`, listed
       ? 'Refused a signup from an origin not in `allowedOrigins`: add it there if the form is on that site'
       : 'Refused a signup from a page on another site: without `allowedOrigins` only pages on the proxy\'s own origin may post; list your site there if the form is on it', { origin: named, ...(site ? { secFetchSite: site } : {}) });
-    const why = options.allowedOrigins.size > 0 ? 'it is not in allowedOrigins' : 'only pages on this proxy\'s own origin may (no allowedOrigins are set)';
-    const who = origin === null && options.allowedOrigins.size === 0 ? 'A page on another site' : named;
+    const why = listed ? 'it is not in allowedOrigins' : 'only pages on this proxy\'s own origin may (no allowedOrigins are set)';
+    const who = origin === null && !listed ? 'A page on another site' : named;
     return errorResponse(403, 'origin_not_allowed', `${who} may not sign people up here: ${why}.`, undefined, headers);
   }
   const ip = clientIp(request.headers, context.clientAddress, options);
@@ -68,7 +69,7 @@ export async function handleSignup(engine: LiveSignupDeps, request: Request, con
   if (!saw) return errorResponse(409, 'consent_mismatch', 'The consent text has changed since the form was loaded; load the form again.', 'consent', headers);
   const pageUrl = consentPageUrl(signup.consent.pageUrl);
   if (!pageUrl || !cors.allowsPage(pageUrl, request)) {
-    const elsewhere = options.allowedOrigins.size > 0 ? 'is not on one of this proxy\'s allowedOrigins' : 'is not on this proxy\'s own origin (set allowedOrigins for a form on another site)';
+    const elsewhere = listed ? 'is not on one of this proxy\'s allowedOrigins' : 'is not on this proxy\'s own origin (set allowedOrigins for a form on another site)';
     const why = pageUrl ? elsewhere : 'must be the http(s) address of the page with the form, at most 2048 characters';
     return errorResponse(400, 'invalid_page_url', `consent.pageUrl ${why}.`, 'consent.pageUrl', headers);
   }
