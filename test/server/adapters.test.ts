@@ -149,10 +149,12 @@ describe('adapters', () => {
     const base = await serve(getRequestListener((request) => route[request.method]!(request)));
     const austrian = (await (await fetch(`${base}/api/signup?locale=de-AT`, { headers: { origin: SITE } })).json()) as { locale: string; consent: { text: string; version: string }; preferences: Array<{ label: string }>; fields: Array<{ label: string }> };
     expect(austrian).toMatchObject({ locale: 'de', consent: { text: expect.stringMatching(/^Ja, senden Sie mir/) }, preferences: [{ label: 'Newsletter' }, { label: 'Veranstaltungen in Ihrer Nähe' }], fields: [{ label: 'Vorname' }] });
+    // The proof of work is on by default here too: the route's own challenge, solved.
+    const proof = await solveChallengeProof((await (await fetch(`${base}/api/signup?challenge`, { headers: { origin: SITE } })).json()) as Challenge);
     const posted = await fetch(`${base}/api/signup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: SITE },
-      body: JSON.stringify({ email: 'mehrsprachig@example.com', preferences: [2], fields: { FIRSTNAME: 'Anna' }, consent: { ...austrian.consent, locale: 'de-AT', consentedAt: new Date().toISOString(), pageUrl: `${SITE}/at/` } }),
+      body: JSON.stringify({ email: 'mehrsprachig@example.com', preferences: [2], fields: { FIRSTNAME: 'Anna' }, consent: { ...austrian.consent, locale: 'de-AT', consentedAt: new Date().toISOString(), pageUrl: `${SITE}/at/` }, proof }),
     });
     expect(posted.status).toBe(201);
     expect(mock.mock.store.contacts.get('mehrsprachig@example.com')!.consentRecords.map((record) => record.fields.TEXT)).toEqual([austrian.consent.text]);

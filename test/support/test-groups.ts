@@ -27,6 +27,7 @@ export const INTEGRATION_TESTS = [
   'test/server/queue/dead-letter-contract.test.ts', // the dead-letter contract, Redis's among them
   // The Redis stores, each against a redis-server of its own (the memory and file stores' tests are unit tests).
   'test/server/queue/bulk-redis.test.ts',
+  'test/server/bots/redis-replay.test.ts', // the replay store and the no-JS budget shared through a redis-server
   'test/server/queue/lease-heartbeat.test.ts', // every queue's heartbeat, Redis's among them, in real time
   'test/server/stores/',
 ] as const;
