@@ -4,7 +4,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import pkg from './package.json' with { type: 'json' };
 import { embedAliases } from './scripts/embed-aliases.js';
 import { embedLanguages } from './scripts/embed-languages.js';
-import { embedSolver } from './scripts/embed-solver.js';
+import { embedSender } from './scripts/embed-sender.js';
 import { writeReadmeSnippet } from './scripts/readme-snippet.js';
 import { thirdPartyLicenses } from './scripts/third-party-licenses.js';
 import { INTEGRATION_TESTS, testGlob } from './test/support/test-groups.js';
@@ -44,8 +44,8 @@ export default defineConfig(({ mode }) => {
         thirdPartyLicenses(),
         // English is in the bundle; the other languages are files beside it, loaded on demand.
         embedLanguages(),
-        // So is the proof-of-work solver, loaded when a form first needs a proof.
-        embedSolver(),
+        // So is what a submit needs (the POST, the proof-of-work solver), loaded when a form is shown.
+        embedSender(),
         {
           // `dotdigital-signup/embed` in package.json#exports points here, so `import.meta.resolve()`
           // finds the file to serve and TypeScript takes `import 'dotdigital-signup/embed'` as typed.

@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { build, type Rolldown } from 'vite';
 
 /**
- * Builds one side file of the script tag (a language, the proof-of-work solver): `source` as a
+ * Builds one side file of the script tag (a language, the submit file): `source` as a
  * tiny minified classic script, with the SHA-256 Subresource Integrity hash the main bundle pins
  * it with. `name` names its virtual entry and its IIFE.
  *
  * @example
- * const { code, integrity } = await buildSideFile('solver', `import { proofSource } from '…';\n…`, 'dotdigital-signup.solver.js');
+ * const { code, integrity } = await buildSideFile('sender', `import * as sender from '…';\n…`, 'dotdigital-signup.submit.js');
  */
 export async function buildSideFile(name: string, source: string, fileName: string): Promise<{ code: string; integrity: string }> {
   const entry = `dd-${name}.js`; // virtual: resolved by the plugin below, whatever path Vite puts before it

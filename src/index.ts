@@ -41,6 +41,7 @@ export type { SignupFieldName, SignupFormValues } from './core/signup-form-schem
 export { definitionFailedMessage } from './core/signup-issue.js';
 export type { SignupIssue } from './core/signup-issue.js';
 // A page's outcome after a post without JavaScript, for `outcome` and `showResult` (also in core).
-export { readSignupOutcome, signupOutcomeResult } from './core/signup-outcome.js';
+export { readSignupOutcome } from './core/read-signup-outcome.js';
+export { signupOutcomeResult } from './core/signup-outcome.js';
 export type { SignupOutcome } from './core/signup-outcome.js';
 export type { SignupRequest } from './core/signup-request.js';

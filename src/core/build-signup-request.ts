@@ -1,5 +1,6 @@
 import { FIELD_TYPES, fieldAnswer, type FieldValue } from './field-types.js';
-import { offeredPreferences, type FormDefinition } from './form-definition.js';
+import type { FormDefinition } from './form-definition.js';
+import { offeredPreferences } from './offered-preferences.js';
 import type { SignupFormValues } from './signup-form-schema.js';
 import type { SignupRequest } from './signup-request.js';
 

@@ -94,15 +94,6 @@ export const formDefinitionSchema = z.object({
   locale: z.optional(z.string()),
 });
 
-/**
- * True when an item of `definition.preferences` is a category (it has its own list).
- *
- * @example
- * definition.preferences.filter(isPreferenceCategory).map((c) => c.label);
- */
-export function isPreferenceCategory(item: FormPreference | FormPreferenceCategory): item is FormPreferenceCategory {
-  return Array.isArray((item as FormPreferenceCategory).preferences);
-}
 
 /**
  * Reads `GET {endpoint}`'s answer as a {@link FormDefinition} with {@link formDefinitionSchema}
@@ -115,14 +106,4 @@ export function isPreferenceCategory(item: FormPreference | FormPreferenceCatego
 export function readFormDefinition(body: unknown): FormDefinition | undefined {
   const result = formDefinitionSchema.safeParse(body);
   return result.success ? result.data : undefined;
-}
-
-/**
- * The preferences of a definition in order, categories opened up.
- *
- * @example
- * offeredPreferences(definition).map((p) => p.id); // [2, 3, 5]
- */
-export function offeredPreferences(definition: FormDefinition): FormPreference[] {
-  return definition.preferences.flatMap((item) => (isPreferenceCategory(item) ? item.preferences : [item]));
 }

@@ -3,11 +3,10 @@ import { readFormDefinition, type FormDefinition } from './form-definition.js';
 import { parseRetryAfter } from './retry-after.js';
 import { SignupError } from './signup-error.js';
 import type { SignupRequest } from './signup-request.js';
-import type { ProofSource } from './proof-source.js';
-import { loadSolver } from './solver-loader.js';
+import type { SignupSender, SignupStatus } from './send-signup.js';
+import { loadSender } from './sender-loader.js';
 
-/** What a successful signup answered. */
-export type SignupStatus = 'subscribed' | 'pending_confirmation' | 'queued';
+export type { SignupStatus };
 
 /** Options of {@link createSignupClient}. */
 export interface SignupClientOptions {
@@ -45,8 +44,9 @@ export interface SignupClient {
    */
   submit(request: SignupRequest, signal?: AbortSignal): Promise<SignupStatus>;
   /**
-   * Starts solving the proxy's proof of work in the background when `definition` asks for one
-   * (call it when the form is shown), so the proof is ready by the time the visitor submits.
+   * Call it when the form is shown: loads what a submit needs (a chunk of its own, not part of
+   * the page's first download) and starts solving the proxy's proof of work in the background
+   * when `definition` asks for one, so both are ready by the time the visitor submits.
    */
   prepare?(definition: FormDefinition): void;
 }
@@ -104,18 +104,18 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
     }
   }
 
-  let proofs: Promise<ProofSource> | undefined;
-  // Once the proxy asks for a proof of work, the solver loads and starts on the first proof; a
-  // call without a definition (after a refusal) only readies the next proof, if there are proofs.
-  const know = (definition?: Partial<FormDefinition>) => {
-    // The challenge is per visitor: its own request, never from a cache (the definition stays shared).
-    if (definition?.humanCheck?.kind === 'proof-of-work') proofs ??= loadSolver().then((source) => source(endpoint, (url) => call({ cache: 'no-store' }, undefined, url)));
-    proofs?.then((source) => source.prepare(), () => (proofs = undefined));
-  };
+  // What a submit needs (the POST, the proof of work) loads once the form is shown, not with the
+  // page: a chunk (the script tag's side file) asked for when the definition is known.
+  let sender: Promise<SignupSender> | undefined;
+  const withSender = () => (sender ??= loadSender().then((module) => module.createSignupSender(endpoint, call), (cause: unknown) => {
+    sender = undefined; // the next try asks again
+    throw new SignupError('network_error', `Could not load the signup form's code for ${endpoint}: ${String(cause)}`);
+  }));
+  const prepare = (definition: Partial<FormDefinition>) => void withSender().then((ready) => ready.prepare(definition), () => undefined);
 
   return {
     locale,
-    prepare: know,
+    prepare,
     async loadDefinition({ signal, fresh } = {}) {
       // No headers, like the preload README's snippet makes: nothing to tell the two requests apart.
       const init: RequestInit = fresh ? { cache: 'no-cache' } : {};
@@ -123,7 +123,7 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
         const { status, body } = await call(init, signal, definitionUrl);
         const definition = readFormDefinition(body);
         if (!definition) throw new SignupError('internal_error', `The signup service at ${definitionUrl} did not answer with a form definition.`, { status });
-        know(body as Partial<FormDefinition>); // the raw answer: the schema leaves humanCheck out
+        prepare(body as Partial<FormDefinition>); // the raw answer: the schema leaves humanCheck out
         return definition;
       } catch (error) {
         // The visitor reads one sentence (definitionFailedMessage); the developer needs the URL, the answer and the fix.
@@ -131,26 +131,7 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
         throw error;
       }
     },
-    async submit(request, signal) {
-      const send = (proof?: string) => call({
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
-        body: JSON.stringify({ ...request, proof }), // no proof asked: JSON leaves it out
-      }, signal);
-      const take = async () => (await proofs)?.take();
-      const { body } = await send(await take()).catch(async (error: unknown) => {
-        if ((error as SignupError).code !== 'human_check_failed') {
-          know(); // a fresh proof for the visitor's next try
-          throw error;
-        }
-        // Expired while the page was open, spent by an earlier try, or a definition that did not say:
-        // one fresh proof, before the visitor sees anything. No proof to be had: the refusal stands.
-        know({ humanCheck: { kind: 'proof-of-work' } });
-        return send(await take().catch(() => Promise.reject(error)));
-      });
-      const status = (body as { status?: unknown } | undefined)?.status;
-      return status === 'pending_confirmation' || status === 'queued' ? status : 'subscribed';
-    },
+    submit: (request, signal) => withSender().then((ready) => ready.submit(request, signal)),
   };
 }
 

@@ -1,4 +1,3 @@
-import { buildSignupRequest } from './build-signup-request.js';
 import type { FormDefinition } from './form-definition.js';
 import type { SignupMessages } from './messages.js';
 import type { SignupClient, SignupStatus } from './signup-client.js';
@@ -6,7 +5,9 @@ import { toSignupError, type SignupError } from './signup-error.js';
 import type { SignupFormValues } from './signup-form-schema.js';
 import { issuesFromError } from './signup-issue.js';
 import { notify } from './notify.js';
+import { loadSender } from './sender-loader.js';
 import type { SignupFormState, SignupSnapshot, SignupSubmitCallbacks } from './signup-snapshot.js';
+import type { SubmitContext } from './submit-signup-values.js';
 
 /** Options of {@link createSignupController}. */
 export interface SignupControllerOptions {
@@ -111,6 +112,20 @@ export function createSignupController(options: SignupControllerOptions): Signup
     );
   }
 
+  const submitting: SubmitContext = {
+    client,
+    callbacks,
+    pageUrl: options.pageUrl,
+    now: options.now,
+    succeed,
+    failed(cause, definition) {
+      const failure = toSignupError(cause);
+      fail(failure, definition);
+      notify(callbacks().onError, failure, { phase: 'submit' });
+      return failure;
+    },
+  };
+
   if (options.result) show(options.result);
 
   return {
@@ -132,22 +147,8 @@ export function createSignupController(options: SignupControllerOptions): Signup
       phase = 'submitting';
       update({});
       try {
-        const request = buildSignupRequest(values, definition, { pageUrl: options.pageUrl?.() ?? globalThis.location.href, now: options.now?.() ?? new Date(), locale: client.locale });
-        notify(callbacks().onSubmit, request);
-        const status = await client.submit(request);
-        succeed(status, request.email);
-        notify(callbacks().onSuccess, { status, email: request.email });
-        return status;
-      } catch (cause) {
-        const failure = toSignupError(cause);
-        let current = definition;
-        // The text or the choices changed since the page loaded: show the visitor the new ones.
-        if (failure.code === 'consent_mismatch' || failure.code === 'unknown_preference') {
-          current = (await client.loadDefinition({ fresh: true }).catch(() => undefined)) ?? definition;
-        }
-        fail(failure, current);
-        notify(callbacks().onError, failure, { phase: 'submit' });
-        return failure;
+        // What a submit does is in the chunk the form loaded when it was shown (signup-sender.ts).
+        return await loadSender().then((sender) => sender.submitSignupValues(values, definition, submitting), (cause: unknown) => submitting.failed(cause, definition));
       } finally {
         busy = false;
       }

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { emailSchema } from './email-schema.js';
 import { FIELD_TYPES, fieldAnswer } from './field-types.js';
-import { offeredPreferences, type FormDefinition, type FormField } from './form-definition.js';
+import type { FormDefinition, FormField } from './form-definition.js';
+import { offeredPreferences } from './offered-preferences.js';
 import type { SignupMessages } from './messages.js';
 import { signupIssue, type SignupIssue } from './signup-issue.js';
 

@@ -20,8 +20,8 @@ export type SignupOutcome =
   | { status: SignupStatus }
   | { status: 'error'; code: SignupErrorCode; field?: string; retryAfterSeconds?: number };
 
-const STATUSES: ReadonlySet<string> = new Set(['subscribed', 'pending_confirmation', 'queued', 'error']);
-const FIELD = /^[A-Za-z0-9_.]{1,60}$/;
+/** A field name an outcome may carry (it is the visitor's URL: anything else is dropped). */
+export const OUTCOME_FIELD = /^[A-Za-z0-9_.]{1,60}$/;
 
 /**
  * The page's URL with `outcome` in it (any earlier outcome replaced), and `formId` as its fragment.
@@ -35,7 +35,7 @@ export function signupOutcomeUrl(page: string | URL, outcome: SignupOutcome, for
   url.searchParams.set(SIGNUP_OUTCOME_PARAMS.status, outcome.status);
   if (outcome.status === 'error') {
     url.searchParams.set(SIGNUP_OUTCOME_PARAMS.code, outcome.code);
-    if (outcome.field !== undefined && FIELD.test(outcome.field)) url.searchParams.set(SIGNUP_OUTCOME_PARAMS.field, outcome.field);
+    if (outcome.field !== undefined && OUTCOME_FIELD.test(outcome.field)) url.searchParams.set(SIGNUP_OUTCOME_PARAMS.field, outcome.field);
     if (outcome.retryAfterSeconds !== undefined) url.searchParams.set(SIGNUP_OUTCOME_PARAMS.retryAfter, String(Math.ceil(outcome.retryAfterSeconds)));
   }
   if (formId) url.hash = formId.slice(0, 100);
@@ -44,38 +44,6 @@ export function signupOutcomeUrl(page: string | URL, outcome: SignupOutcome, for
 
 /** A page's query without its URL: `URLSearchParams`, or Next.js's `searchParams` record (awaited). */
 export type SignupOutcomeQuery = URLSearchParams | Record<string, string | string[] | undefined>;
-
-/**
- * The outcome a page's URL carries, or `undefined` when it carries none; `formId` is the
- * fragment. Anything unexpected in it (it is the visitor's URL, anyone can write one) is
- * dropped, and an unknown code reads as `internal_error`. A server reads the request's URL
- * (or, in a Next.js page, `await searchParams`): browsers never send the fragment, so its
- * outcome has no `formId`.
- *
- * @example
- * readSignupOutcome(location.href); // { status: 'error', code: 'invalid_email', field: 'email', formId: 'signup' }
- * readSignupOutcome(await searchParams); // in a Next.js page: { status: 'subscribed' }
- */
-export function readSignupOutcome(url: string | URL | SignupOutcomeQuery): (SignupOutcome & { formId?: string }) | undefined {
-  let query: URLSearchParams;
-  let hash = '';
-  if (typeof url === 'string' || url instanceof URL) ({ searchParams: query, hash } = new URL(url));
-  else query = url instanceof URLSearchParams ? url : new URLSearchParams(Object.entries(url).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
-  const status = query.get(SIGNUP_OUTCOME_PARAMS.status);
-  if (status === null || !STATUSES.has(status)) return undefined;
-  const formId = hash.length > 1 ? { formId: safeDecode(hash.slice(1)) } : {};
-  if (status !== 'error') return { status: status as SignupStatus, ...formId };
-  const code = query.get(SIGNUP_OUTCOME_PARAMS.code);
-  const field = query.get(SIGNUP_OUTCOME_PARAMS.field);
-  const retryAfter = query.get(SIGNUP_OUTCOME_PARAMS.retryAfter);
-  return {
-    status: 'error',
-    code: isSignupErrorCode(code) ? code : 'internal_error',
-    ...(field !== null && FIELD.test(field) ? { field } : {}),
-    ...(retryAfter !== null && /^\d{1,6}$/.test(retryAfter) ? { retryAfterSeconds: Number(retryAfter) } : {}),
-    ...formId,
-  };
-}
 
 /**
  * The URL without the outcome's parameters (for `history.replaceState`, so a reload or a
@@ -90,13 +58,6 @@ export function withoutSignupOutcome(url: string | URL): string {
   return parsed.href;
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 /**
  * An outcome as the signup controller shows it (`controller.show`): the status, or the error.

@@ -1,5 +1,5 @@
 import type { FormDefinition } from './form-definition.js';
-import type { SignupStatus } from './signup-client.js';
+import type { SignupStatus } from './send-signup.js';
 import type { SignupError } from './signup-error.js';
 import type { SignupIssue } from './signup-issue.js';
 import type { SignupRequest } from './signup-request.js';

@@ -3,7 +3,7 @@
 // It works before its script (or with none): posted by the browser, the proxy sends it back here
 // with the outcome in the URL, which this page renders.
 import { renderToString } from 'react-dom/server';
-import { readSignupOutcome } from '../core/signup-outcome.js';
+import { readSignupOutcome } from '../core/read-signup-outcome.js';
 import { SignupForm } from '../index.js';
 import type { SignupHandler } from '../server/index.js';
 import { SSR_DEFINITION_ID, SSR_FORM_ID } from './ssr-page-ids.js';

@@ -2,7 +2,7 @@
 // (from the page's JSON) and the same outcome (from the URL, as the server read it), so the
 // controller starts where the server's HTML is and never loads the definition.
 import { hydrateRoot } from 'react-dom/client';
-import { readSignupOutcome } from '../core/signup-outcome.js';
+import { readSignupOutcome } from '../core/read-signup-outcome.js';
 import { SignupForm } from '../index.js';
 import { SSR_DEFINITION_ID, SSR_FORM_ID } from './ssr-page-ids.js';
 import type { FormDefinition } from '../core/form-definition.js';

@@ -2,16 +2,16 @@
 // script or null): its side files sit beside it, fetched the way it was (crossorigin). A
 // classic script has it however it was loaded: blocking, async, defer, or inserted by a tag
 // manager. Only a module has none, and a bundler takes the module build (package.json#exports,
-// `browser`), whose languages and solver are chunks of the bundle.
+// `browser`), whose languages and submitting half are chunks of the bundle.
 const script = document.currentScript as HTMLScriptElement | null;
 
 /**
- * Loads a side file of the script tag (a language, the proof-of-work solver) from beside
+ * Loads a side file of the script tag (a language, the submit file) from beside
  * `dotdigital-signup.js`, pinned by its integrity hash like the script tag itself (a changed
  * file on a CDN is refused, not run), and resolves with what it put on `window.DotdigitalSignup`.
  *
  * @example
- * const solve = await loadPinnedScript('dotdigital-signup.solver.js', 'sha256-…', (shelf) => shelf.solver);
+ * const sender = await loadPinnedScript('dotdigital-signup.submit.js', 'sha256-…', (shelf) => shelf.sender);
  */
 export function loadPinnedScript<T>(file: string, integrity: string, read: (shelf: Record<string, any>) => T | undefined): Promise<T> {
   return new Promise((resolve, reject) => {

@@ -1,16 +1,20 @@
-import integrity from 'virtual:dotdigital-signup/solver-integrity';
-import type { ProofSource } from '../core/proof-source.js';
+import integrity from 'virtual:dotdigital-signup/sender-integrity';
 import { loadPinnedScript } from './load-pinned-script.js';
 
-type Solve = (endpoint: string, get: (url: string) => Promise<{ body: unknown }>) => ProofSource;
+type Sender = typeof import('../core/signup-sender.js');
+let loading: Promise<Sender> | undefined;
 
 /**
- * The script tag's proof-of-work solver: `dotdigital-signup.solver.js` beside
- * `dotdigital-signup.js`, loaded with its integrity hash the first time a form needs a proof,
- * so pages whose proxy asks none never load it (the client keeps what it loaded, and asks
- * again after a failure). Swapped in for `core/solver-loader.ts` by the script-tag build (vite.config.ts).
+ * The script tag's submitting half: `dotdigital-signup.submit.js` beside `dotdigital-signup.js`
+ * (the request, the POST, the proof-of-work solver), loaded with its integrity hash once, when
+ * the first form is shown, and asked for again after a failure. Swapped in for
+ * `core/sender-loader.ts` by the script-tag build (scripts/embed-sender.ts).
  *
  * @example
- * const proofs = (await loadSolver())('/api/signup', get);
+ * const sender = (await loadSender()).createSignupSender('/api/signup', call);
  */
-export const loadSolver = (): Promise<Solve> => loadPinnedScript<Solve>('dotdigital-signup.solver.js', integrity, (shelf) => shelf.solver);
+export const loadSender = (): Promise<Sender> =>
+  (loading ??= loadPinnedScript<Sender>('dotdigital-signup.submit.js', integrity, (shelf) => shelf.sender).catch((cause: unknown) => {
+    loading = undefined;
+    throw cause;
+  }));

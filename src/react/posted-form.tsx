@@ -3,7 +3,7 @@ import type { FormDefinition } from '../core/form-definition.js';
 import { SIGNUP_FORM_FIELDS as names } from '../core/signup-form-post.js';
 import type { SignupResult } from '../core/signup-controller.js';
 import { formLocale, type UseSignupFormOptions } from './use-signup-form-options.js';
-import { readSignupOutcome, signupOutcomeResult, withoutSignupOutcome } from '../core/signup-outcome.js';
+import { SIGNUP_OUTCOME_PARAMS, signupOutcomeResult, withoutSignupOutcome } from '../core/signup-outcome.js';
 
 // What makes <SignupForm> work before (or without) its script: the browser posts the form to the
 // proxy itself, which answers 303 back to the page with the outcome in the URL.
@@ -54,9 +54,17 @@ export function PostedFormInputs({ definition, formId, form }: PostedFormInputsP
  */
 export function usePostedOutcome(formId: string, show: (result: SignupResult) => void): void {
   useEffect(() => {
-    const outcome = readSignupOutcome(location.href);
-    if (outcome?.formId !== formId) return; // none, or another form's
-    show(signupOutcomeResult(outcome));
-    history.replaceState(history.state, '', withoutSignupOutcome(location.href));
+    // Most pages carry no outcome: what reads one is a chunk of its own, loaded only when the URL may hold one.
+    if (!location.search.includes(`${SIGNUP_OUTCOME_PARAMS.status}=`)) return;
+    let current = true;
+    void import('../core/read-signup-outcome.js').then(({ readSignupOutcome }) => {
+      const outcome = readSignupOutcome(location.href);
+      if (!current || outcome?.formId !== formId) return; // unmounted, none, or another form's
+      show(signupOutcomeResult(outcome));
+      history.replaceState(history.state, '', withoutSignupOutcome(location.href));
+    });
+    return () => {
+      current = false;
+    };
   }, [formId, show]);
 }

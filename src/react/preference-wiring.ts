@@ -1,4 +1,5 @@
-import { offeredPreferences, type FormDefinition } from '../core/form-definition.js';
+import type { FormDefinition } from '../core/form-definition.js';
+import { offeredPreferences } from '../core/offered-preferences.js';
 import type { SignupFormValues } from '../core/signup-form-schema.js';
 
 /**

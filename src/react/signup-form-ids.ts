@@ -1,4 +1,5 @@
-import { offeredPreferences, type FormDefinition } from '../core/form-definition.js';
+import type { FormDefinition } from '../core/form-definition.js';
+import { offeredPreferences } from '../core/offered-preferences.js';
 import type { SignupIssue } from '../core/signup-issue.js';
 
 /** The element ids of one form, all derived from its `useId()` so several forms never clash. */

@@ -2,7 +2,8 @@
 import { useEffect } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { FIELD_TYPES } from '../core/field-types.js';
-import { offeredPreferences, type FormDefinition } from '../core/form-definition.js';
+import type { FormDefinition } from '../core/form-definition.js';
+import { offeredPreferences } from '../core/offered-preferences.js';
 import type { SignupController } from '../core/signup-controller.js';
 import type { SignupFieldName, SignupFormValues } from '../core/signup-form-schema.js';
 
