@@ -3,7 +3,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import type { SignupHandler } from '../server/index.js';
+import { renderBotDefensePage } from './render-bot-defense-page.js';
 import { renderCspSsrPage } from './render-csp-ssr-page.js';
+import type { RefusalLog } from './refusal-log.js';
 import { renderSsrPage } from './render-ssr-page.js';
 
 /** Where the demo's files are, relative to this module once built into dist/demo/. */
@@ -20,7 +22,7 @@ const STRICT_CSP = "script-src 'self'; style-src 'self'";
  * React page's bundle at `/assets/`, the server-rendered React page at `/ssr.html`, and the signup proxy at `/api/signup`. `/csp.html` is served
  * with {@link STRICT_CSP}.
  */
-export function createDemoApp(signup: SignupHandler): Hono<{ Bindings: { incoming: { socket: { remoteAddress?: string } } } }> {
+export function createDemoApp(signup: SignupHandler, demo: { refusals?: RefusalLog } = {}): Hono<{ Bindings: { incoming: { socket: { remoteAddress?: string } } } }> {
   const app = new Hono<{ Bindings: { incoming: { socket: { remoteAddress?: string } } } }>();
   app.all('/api/signup', (c) => {
     const clientAddress = c.env?.incoming?.socket?.remoteAddress;
@@ -29,6 +31,8 @@ export function createDemoApp(signup: SignupHandler): Hono<{ Bindings: { incomin
   // Pages and bundles gzipped, as any production host or CDN serves them: the page-load bench's
   // slow-4G figures then measure the bytes DESIGN.md budgets (gzip), not the uncompressed files.
   app.use('*', compress({ encoding: 'gzip' }));
+  // Bot defense's operator view: the refusal tally the proxy logged (only when the demo keeps it).
+  app.get('/bot-defense.html', (c) => (c.header('cache-control', 'no-store'), c.html(renderBotDefensePage(demo.refusals?.entries() ?? []))));
   app.get('/ssr.html', async (c) => c.html(await renderSsrPage(signup, c.req.url)));
   app.get('/ssr-csp.html', async (c) => {
     const { html, policy } = await renderCspSsrPage(signup);

@@ -10,6 +10,7 @@ import { listenFailure, type PortChoice } from '../server/node/listen-failure.js
 import { maskUrl } from '../server/shared/mask-url.js';
 import { createDemoApp } from './create-demo-app.js';
 import { withDemoLanguages } from './demo-languages.js';
+import { createRefusalLog } from './refusal-log.js';
 
 // A port someone else has is a choice to make, not a crash: one line saying which, and how.
 function exitWith(error: unknown, choice: PortChoice): never {
@@ -37,6 +38,8 @@ const fromEnv = optionsFromEnv({
 // Signups Dotdigital cannot take wait in a queue: SIGNUP_QUEUE_FILE's, else one in memory. The
 // demo retries every 2 s (not 30 s) so a person who ends the mock's outage sees them arrive.
 const queued = await queueFromEnv(env, console);
+// The proxy's log, with bot defense's refusal tally kept for /bot-defense.html.
+const refusals = createRefusalLog(console);
 const handler = createSignupHandler({
   ...fromEnv,
   // SIGNUP_REDIS_URL's stores, else a queue in memory; the budget probes an outage every 3 s (not
@@ -48,14 +51,14 @@ const handler = createSignupHandler({
   // Generous for people clicking around and for the browser tests, which all come from one address.
   rateLimit: queued?.options.stores?.ipLimiter ? queued.options.rateLimit : (fromEnv.rateLimit ?? { max: 240, windowMs: 60_000 }),
   fetch: createNodeFetch(),
-  logger: console,
+  logger: refusals.logger,
 });
 startQueueDelivery(handler, { intervalMs: queued && env.SIGNUP_QUEUE_INTERVAL_SECONDS ? queued.intervalMs : 2_000, logger: console });
-const app = createDemoApp(handler);
+const app = createDemoApp(handler, { refusals });
 const server = createServer(getRequestListener(app.fetch));
 server.once('error', (error) => exitWith(error, { port, variable: 'PORT', command: 'npm start' }));
 server.listen(port, () => {
-  console.log(`Demo site and signup proxy: http://localhost:${port}  (proxy at /api/signup, React page at /react.html)`);
+  console.log(`Demo site and signup proxy: http://localhost:${port}  (proxy at /api/signup, React page at /react.html, refused signups at /bot-defense.html)`);
   console.log(real ? `Dotdigital API:              ${maskUrl(apiUrl ?? 'https://r1-api.dotdigital.com')}` : `Mock Dotdigital API:         ${apiUrl}  (open it to see what Dotdigital received, or to simulate an outage)`);
   console.log(`Signup queue:                ${queued ? queued.where : 'in memory (set SIGNUP_QUEUE_FILE to keep it across restarts)'}`);
 });

@@ -3,6 +3,9 @@ import type { SignupLogger } from '../shared/signup-logger.js';
 /** Why a signup was refused (or, past an address limit, answered as a success and dropped). */
 export type RefusalReason = 'no_solution' | 'bad_solution' | 'address_limit' | 'no_js_budget';
 
+/** The tally's log line (its details are the counts by reason): what a dashboard or the demo looks for. */
+export const REFUSAL_TALLY_MESSAGE = 'Refused signups in the last minute (README, "Bot defense")';
+
 // One line a minute at most: a bot at volume must not bury the log, nor write one line per attempt.
 const LOG_EVERY_MS = 60_000;
 
@@ -29,7 +32,7 @@ export function createRefusalTally(logger: SignupLogger | undefined): RefusalTal
     clearTimeout(timer);
     timer = undefined;
     if (Object.keys(counts).length === 0) return;
-    logger?.warn('Refused signups in the last minute (README, "Bot defense")', { ...counts });
+    logger?.warn(REFUSAL_TALLY_MESSAGE, { ...counts });
     counts = {};
   };
   return {
