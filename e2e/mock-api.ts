@@ -3,9 +3,9 @@ import { MOCK_PORT } from './playwright.config.js';
 
 const auth = `Basic ${Buffer.from(`${DEMO_API_USER}:${DEMO_API_PASSWORD}`).toString('base64')}`;
 
-/** Reads from the demo's mock Dotdigital with the real API's own calls and the demo credentials. */
-export async function readMock<T>(path: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(`http://127.0.0.1:${MOCK_PORT}${path}`, { headers: { authorization: auth } });
+/** Reads from the demo's mock Dotdigital with the real API's own calls and the demo credentials (`port`: another demo's mock). */
+export async function readMock<T>(path: string, port = MOCK_PORT): Promise<{ status: number; body: T }> {
+  const response = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { authorization: auth } });
   return { status: response.status, body: (await response.json()) as T };
 }
 
