@@ -107,8 +107,8 @@ async function doubleOptInImportable(round: DeliveryRound, entry: ClaimedSignup)
   const status = held?.status.toLowerCase();
   if (held === null || status === 'pendingoptin') return false;
   if (status !== 'subscribed') return true;
-  await round.queue.remove(entry.id);
-  round.report.delivered++;
+  // Delivered like any other (the report and the deliveries metric): decided by one call, not by the import.
+  await round.delivered(entry, 'single');
   round.deps.logger?.info('Delivered a queued signup: the contact is subscribed, and a double opt-in signup leaves it as it is', { contact: await round.ref(entry.contact.email) });
   return 'delivered';
 }
