@@ -16,13 +16,14 @@ export function useSignupMessages(locale: string | undefined, overrides: SignupM
   const base = loaded?.wanted === wanted ? loaded.messages : loadedSignupMessages(wanted);
 
   useEffect(() => {
-    if (locale !== undefined && matchSignupLocale(locale) === undefined) {
+    // Messages that name their own language (arabicMessages, `locale: 'ar'`) are that language's set: nothing to warn of.
+    if (locale !== undefined && matchSignupLocale(locale) === undefined && !overrides?.locale) {
       console.warn(
         `SignupForm: there are no built-in messages for locale "${locale}", so the form is in English. ` +
           `Use one of ${SIGNUP_LOCALES.join(', ')}, or pass your translations as \`messages\` (see README, 'Messages and languages').`,
       );
     }
-  }, [locale]);
+  }, [locale, overrides?.locale]);
 
   useEffect(() => {
     if (base) return;

@@ -3,6 +3,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadSignupMessages, SIGNUP_LOCALES, SignupForm } from '../../src/index.js';
+import { arabicMessages } from '../support/arabic-messages.js';
 import { rootOf, scriptedFetch } from '../support/widget-fixture.js';
 
 afterEach(cleanup);
@@ -39,5 +40,16 @@ describe('<SignupForm locale>', () => {
     await screen.findByLabelText('Email address');
     expect(rootOf(container)).toHaveAttribute('lang', 'en');
     await waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringMatching(/no built-in messages for locale "it".*pass your translations as `messages`/)));
+  });
+
+  it('does not warn when the language comes whole as `messages` (they name their locale): the form is in it', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const proxy = scriptedFetch({});
+    const { container } = render(<SignupForm endpoint="/api/signup" locale="ar" messages={arabicMessages} fetch={proxy.fetch} />);
+    await screen.findByLabelText(arabicMessages.emailLabel);
+    expect(rootOf(container)).toHaveAttribute('lang', 'ar');
+    render(<SignupForm endpoint="/api/signup" locale="it" fetch={proxy.fetch} />); // the warning's own case, as a witness that warnings are seen
+    await waitFor(() => expect(warn).toHaveBeenCalledWith(expect.stringMatching(/locale "it"/)));
+    expect(warn).not.toHaveBeenCalledWith(expect.stringMatching(/locale "ar"/));
   });
 });
