@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { DEMO_API_PASSWORD, DEMO_API_USER } from '../src/mock/index.js';
 import { readMock, uniqueEmail } from './mock-api.js';
 import { MOCK_PORT } from './playwright.config.js';
@@ -85,6 +85,17 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
 
+/** Opens `path` on this proxy's site and submits a fresh address: it, and how many tokens siteverify had been asked about before. */
+async function subscribe(page: Page, path: string, tag: string): Promise<{ email: string; asked: number }> {
+  await page.goto(`${origin}${path}`);
+  await expect(widgetRoot(page)).toHaveAttribute('data-state', 'ready');
+  const email = uniqueEmail(tag);
+  await page.getByLabel('Email address').fill(email);
+  const asked = siteverify.asked.length;
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  return { email, asked };
+}
+
 for (const { name, path } of WIDGET_PAGES) {
   test.describe(`${name} with Turnstile`, () => {
     test.beforeEach(async ({ page }) => {
@@ -121,12 +132,7 @@ for (const { name, path } of WIDGET_PAGES) {
 
     test('a token Cloudflare refuses: one fresh token and one retry, then the form\'s error; nothing reaches Dotdigital', async ({ page }, testInfo) => {
       siteverify.refuse = true;
-      await page.goto(`${origin}${path}`);
-      await expect(widgetRoot(page)).toHaveAttribute('data-state', 'ready');
-      const email = uniqueEmail('turnstile-refused');
-      await page.getByLabel('Email address').fill(email);
-      const asked = siteverify.asked.length;
-      await page.getByRole('button', { name: 'Subscribe' }).click();
+      const { email, asked } = await subscribe(page, path, 'turnstile-refused');
       await expect(page.getByRole('alert')).toContainText('We could not confirm that a person sent this form. Reload the page, then subscribe again.');
       const tokens = siteverify.asked.slice(asked);
       expect(tokens).toHaveLength(2);
@@ -142,12 +148,7 @@ test('a Turnstile script the browser cannot load: the signup goes without a toke
   await page.route('https://challenges.cloudflare.com/**', (route) => route.abort('blockedbyclient')); // an ad blocker, say
   const logged: string[] = [];
   page.on('console', (message) => void (message.type() === 'error' && logged.push(message.text())));
-  await page.goto(`${origin}/`);
-  await expect(widgetRoot(page)).toHaveAttribute('data-state', 'ready');
-  const email = uniqueEmail('turnstile-blocked');
-  await page.getByLabel('Email address').fill(email);
-  const asked = siteverify.asked.length;
-  await page.getByRole('button', { name: 'Subscribe' }).click();
+  const { email, asked } = await subscribe(page, '/', 'turnstile-blocked');
   await expect(page.getByRole('alert')).toContainText('We could not confirm that a person sent this form.');
   expect(logged.join('\n')).toContain('dotdigital-signup: the turnstile check gave no token (https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit did not load');
   expect(siteverify.asked.length).toBe(asked); // no token: the proxy refused it without asking Cloudflare
