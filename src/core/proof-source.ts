@@ -2,8 +2,11 @@
 export interface ProofSource {
   /** Starts fetching and solving a challenge, unless one is under way or ready. */
   prepare(): void;
-  /** The ready proof (waiting for it if need be), handed out once: the next one is a new challenge. */
-  take(): Promise<string>;
+  /**
+   * The ready proof (waiting for it if need be), handed out once: the next one is a new challenge.
+   * `undefined`: a vendor's check gave none (it said why in the console); the proxy's refusal follows.
+   */
+  take(): Promise<string | undefined>;
 }
 
 /**

@@ -1,10 +1,11 @@
+import { HUMAN_CHECK_ACTION } from '../../core/human-check-action.js';
 import type { SignupLogger } from '../shared/signup-logger.js';
 import type { ResolvedHumanCheck } from './human-check-options.js';
 
 type Vendor = Extract<ResolvedHumanCheck, { kind: 'turnstile' | 'hcaptcha' | 'recaptcha' }>;
 
 /** The reCAPTCHA v3 action the widget runs: a token made for another action (another form) is refused. */
-export const RECAPTCHA_ACTION = 'signup';
+export const RECAPTCHA_ACTION = HUMAN_CHECK_ACTION;
 
 /** What siteverify answers, as Cloudflare, hCaptcha and Google document it (the fields we read). */
 interface SiteverifyAnswer {
