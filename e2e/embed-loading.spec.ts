@@ -119,3 +119,30 @@ test("README's Subresource Integrity hash is the served file's (Chromium checks 
   );
   expect(blocked).toBe('blocked');
 });
+
+test('a submit loads its side files beside the script, each pinned by hash: the submit file once the form is shown, the solver it pins when the proxy asks a proof; a changed file is refused, not run', async ({ page }) => {
+  const sideFiles: string[] = [];
+  page.on('request', (request) => /dotdigital-signup\.(submit|solver)\.js$/.test(request.url()) && sideFiles.push(new URL(request.url()).pathname));
+  await servePage(page, '/side-files.html', `<dotdigital-signup endpoint="/api/signup"></dotdigital-signup><script src="${SCRIPT}" async></script>`);
+  await page.goto('/side-files.html');
+  await expect.poll(() => sideFiles).toEqual(['/embed/dotdigital-signup.submit.js', '/embed/dotdigital-signup.solver.js']);
+  const pinned = await page.evaluate(() => [...document.querySelectorAll<HTMLScriptElement>('script[src*="dotdigital-signup."]')].filter((s) => /submit|solver/.test(s.src)).map((s) => s.integrity));
+  expect(pinned).toHaveLength(2);
+  for (const integrity of pinned) expect(integrity).toMatch(/^sha256-[A-Za-z0-9+/]{43}=$/);
+  await page.getByLabel('Email address').fill(`side-files.${Date.now()}@example.com`);
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await expect(page.locator('.dd-signup').first()).toHaveAttribute('data-state', /subscribed|pending_confirmation/);
+
+  // The same page with the submit file changed on its way (a CDN serving another file): the browser refuses it.
+  const other = await page.context().newPage();
+  const refused: string[] = [];
+  other.on('console', (message) => message.type() === 'error' && refused.push(message.text()));
+  await servePage(other, '/side-files.html', `<dotdigital-signup endpoint="/api/signup"></dotdigital-signup><script src="${SCRIPT}" async></script>`);
+  await other.route('**/embed/dotdigital-signup.submit.js', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}\n// changed` });
+  });
+  await other.goto('/side-files.html');
+  await expect.poll(() => refused.join('\n')).toMatch(/integrity/i);
+  expect(await other.evaluate(() => (window as { DotdigitalSignup?: { sender?: unknown } }).DotdigitalSignup?.sender)).toBeUndefined();
+});

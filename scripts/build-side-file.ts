@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { build, type Rolldown } from 'vite';
+import { build, type Plugin, type Rolldown } from 'vite';
 
 /**
- * Builds one side file of the script tag (a language, the submit file): `source` as a
+ * Builds one side file of the script tag (a language, the submit file, the solver): `source` as a
  * tiny minified classic script, with the SHA-256 Subresource Integrity hash the main bundle pins
- * it with. `name` names its virtual entry and its IIFE.
+ * it with. `name` names its virtual entry and its IIFE; `plugins` swap modules for this file alone.
  *
  * @example
  * const { code, integrity } = await buildSideFile('sender', `import * as sender from '…';\n…`, 'dotdigital-signup.submit.js');
  */
-export async function buildSideFile(name: string, source: string, fileName: string): Promise<{ code: string; integrity: string }> {
+export async function buildSideFile(name: string, source: string, fileName: string, plugins: Plugin[] = []): Promise<{ code: string; integrity: string }> {
   const entry = `dd-${name}.js`; // virtual: resolved by the plugin below, whatever path Vite puts before it
   const result = await build({
     configFile: false,
@@ -18,7 +18,7 @@ export async function buildSideFile(name: string, source: string, fileName: stri
       name: `${name}-entry`,
       resolveId: (id) => (id.endsWith(entry) ? `\0${entry}` : undefined),
       load: (id) => (id === `\0${entry}` ? source : undefined),
-    }],
+    }, ...plugins],
     build: {
       write: false,
       minify: 'terser',

@@ -1,4 +1,4 @@
-// The script-tag build's side files' Subresource Integrity hashes (its languages, its submit file),
+// The script-tag build's side files' Subresource Integrity hashes (its languages, its submit file, the solver the submit file loads),
 // provided at build time as virtual modules by scripts/embed-languages.ts and scripts/embed-sender.ts (the files are built first, so their
 // hashes are known when the bundle that pins them is built).
 declare module 'virtual:dotdigital-signup/language-integrity' {
@@ -9,6 +9,12 @@ declare module 'virtual:dotdigital-signup/language-integrity' {
 
 declare module 'virtual:dotdigital-signup/sender-integrity' {
   /** The submit file's SRI hash, `sha256-…`. */
+  const integrity: string;
+  export default integrity;
+}
+
+declare module 'virtual:dotdigital-signup/solver-integrity' {
+  /** The solver file's SRI hash, `sha256-…` (pinned by the submit file). */
   const integrity: string;
   export default integrity;
 }

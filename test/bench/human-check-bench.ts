@@ -59,14 +59,15 @@ export async function humanCheckBench(): Promise<BenchSection> {
     demo.kill();
   }
   const gz = (path: string) => gzipSync(readFileSync(new URL(`../../${path}`, import.meta.url)), { level: 6 }).length;
-  rows.push(['script tag', kb(scriptTagSizes().gzip), 'gzip, submit file not included']);
-  rows.push(['submit file (dotdigital-signup.submit.js)', kb(gz('dist/embed/dotdigital-signup.submit.js')), 'gzip, loaded when a form is shown: the POST and the solver']);
+  rows.push(['script tag', kb(scriptTagSizes().gzip), 'gzip, side files not included']);
+  rows.push(['submit file (dotdigital-signup.submit.js)', kb(gz('dist/embed/dotdigital-signup.submit.js')), 'gzip, loaded when a form is shown: the POST, a vendor\'s check']);
+  rows.push(['solver file (dotdigital-signup.solver.js)', kb(gz('dist/embed/dotdigital-signup.solver.js')), 'gzip, loaded when the proxy asks a proof of work']);
   const react = await reactEntryWeight().catch(() => undefined);
   if (react) rows.push(['React entry added to a Vite React app', kb(react.added.gzip), 'gzip; what a submit needs and the solver are chunks loaded when the form is shown']);
   return { title: 'Bot defense: proof of work (issue 21)', rows };
 }
 
-// One visit: the form shown, the submit file (with the solver) loaded by it; a few extra solves timed in the page; then a visitor typing for 3 s and pressing Subscribe.
+// One visit: the form shown, the submit and solver files loaded by it; a few extra solves timed in the page; then a visitor typing for 3 s and pressing Subscribe.
 async function visit(browser: Browser, base: string, rate: number, timeSolves: boolean): Promise<{ delay: number; solves: number[] }> {
   const context = await browser.newContext();
   try {
@@ -101,7 +102,7 @@ async function visit(browser: Browser, base: string, rate: number, timeSolves: b
   }
 }
 
-// The solver in the submit file the form loaded, asked for fresh proofs one after another.
+// The solver the form loaded (through the submit file), asked for fresh proofs one after another.
 async function timeInPage(page: Page): Promise<number[]> {
   type Solver = (endpoint: string, get: (url: string) => Promise<{ body: unknown }>) => { take(): Promise<string> };
   await page.waitForFunction(() => typeof (window as unknown as { DotdigitalSignup?: { sender?: { loadSolver?: unknown } } }).DotdigitalSignup?.sender?.loadSolver === 'function', undefined, { timeout: 30_000 });
