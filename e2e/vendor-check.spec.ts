@@ -106,6 +106,9 @@ for (const { name, path } of WIDGET_PAGES) {
     test('loads Turnstile once the form is shown, sends its token, and the signup reaches Dotdigital', async ({ page }, testInfo) => {
       const scripts: string[] = [];
       page.on('request', (request) => void (request.url().startsWith('https://challenges.cloudflare.com/') && scripts.push(request.url())));
+      // No proof of work asked: its solver (a chunk, or the script tag's solver file) is never fetched.
+      const solver: string[] = [];
+      page.on('request', (request) => void (/solve-challenge|dotdigital-signup\.solver\.js/.test(request.url()) && solver.push(request.url())));
       await page.goto(`${origin}${path}`);
       await expect(widgetRoot(page)).toHaveAttribute('data-state', 'ready');
       await expect.poll(() => scripts).toEqual([TURNSTILE_SRC]);
@@ -122,6 +125,7 @@ for (const { name, path } of WIDGET_PAGES) {
       ]);
       expect((await readMock(`/v2/contacts/${encodeURIComponent(email)}/with-consent`)).status).toBe(200);
       expect(scripts).toHaveLength(1);
+      expect(solver).toEqual([]);
       // The Turnstile box sits fixed in the bottom-right corner of the window.
       const box = await page.getByText('Turnstile (fake): verifying…').boundingBox();
       const viewport = page.viewportSize()!;
