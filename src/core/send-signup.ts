@@ -51,7 +51,10 @@ export function createSignupSender(endpoint: string, call: ProxyCall): SignupSen
         headers: { 'content-type': 'application/json', accept: 'application/json' },
         body: JSON.stringify({ ...request, proof }), // no proof asked: JSON leaves it out
       }, signal);
-      const take = async () => (await proofs)?.take();
+      // A proof that could not be had (the challenge did not load, the solver failed) is none: the
+      // signup goes without, the proxy refuses it, and the visitor reads human_check_failed in their
+      // language rather than "something went wrong"; the console says why.
+      const take = () => Promise.resolve(proofs).then((source) => source?.take()).catch((cause: unknown) => void console.warn('dotdigital-signup: no proof of work to send:', cause));
       const first = await take();
       const { body } = await send(first).catch(async (error: unknown) => {
         if ((error as SignupError).code !== 'human_check_failed') {
@@ -63,7 +66,7 @@ export function createSignupSender(endpoint: string, call: ProxyCall): SignupSen
         // that just gave none (asking again would only wait again) — the refusal stands.
         if (proofs && first === undefined) throw error;
         prepare({ humanCheck: { kind: 'proof-of-work' } });
-        const next = await take().catch(() => undefined);
+        const next = await take();
         if (next === undefined) throw error;
         return send(next);
       });
