@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readMock, uniqueEmail } from './mock-api.js';
 import { widgetRoot } from './widget-helpers.js';
 
@@ -21,6 +21,13 @@ const freePort = () => new Promise<number>((resolve, reject) => {
     probe.close(() => resolve(port));
   }).on('error', reject);
 });
+
+/** Opens the server-rendered page and submits `email` with the browser's own form post (or the script's, with JavaScript). */
+async function signUpOnPage(page: Page, email: string): Promise<void> {
+  await page.goto(`${base}/ssr.html`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Subscribe' }).click();
+}
 const contactStatus = async (email: string) => (await readMock<{ status?: string }>(`/v2/contacts/${encodeURIComponent(email)}`, mockPort)).body.status;
 
 test.describe.configure({ mode: 'serial' });
@@ -49,16 +56,12 @@ test.describe('without JavaScript, past the budget of unverified posts', () => {
 
   test('the first post signs up; the next is answered "needs JavaScript" on the page, and reaches nobody', async ({ page }, testInfo) => {
     const first = uniqueEmail('nojs-budget');
-    await page.goto(`${base}/ssr.html`);
-    await page.getByLabel('Email address').fill(first);
-    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await signUpOnPage(page, first);
     await expect(widgetRoot(page)).toHaveAttribute('data-state', 'subscribed');
     expect(await contactStatus(first)).toBe('Subscribed');
 
     const second = uniqueEmail('nojs-budget');
-    await page.goto(`${base}/ssr.html`);
-    await page.getByLabel('Email address').fill(second);
-    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await signUpOnPage(page, second);
     await expect(page).toHaveURL(/dotdigital-signup=error&dotdigital-signup-code=javascript_required/);
     await expect(widgetRoot(page)).toHaveAttribute('data-state', 'error');
     await expect(page.getByRole('alert')).toContainText('This form needs JavaScript right now. Turn JavaScript on, then subscribe again.');
@@ -69,9 +72,7 @@ test.describe('without JavaScript, past the budget of unverified posts', () => {
 
 test('with JavaScript, the same page still signs up once the budget is spent: its form sends a proof of work', async ({ page }) => {
   const email = uniqueEmail('js-after-budget');
-  await page.goto(`${base}/ssr.html`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByRole('button', { name: 'Subscribe' }).click();
+  await signUpOnPage(page, email);
   await expect(widgetRoot(page)).toHaveAttribute('data-state', 'subscribed');
   expect(await contactStatus(email)).toBe('Subscribed');
 });

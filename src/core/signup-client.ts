@@ -5,6 +5,7 @@ import { SignupError } from './signup-error.js';
 import type { SignupRequest } from './signup-request.js';
 import type { SignupSender, SignupStatus } from './send-signup.js';
 import { loadSender } from './sender-loader.js';
+import { withQuery } from './with-query.js';
 
 export type { SignupStatus };
 
@@ -67,10 +68,9 @@ export function createSignupClient(options: SignupClientOptions): SignupClient {
     );
   }
   const { endpoint, locale } = options;
-  // The definition in `locale`: the endpoint with `locale=` added to its query (a string edit, so
-  // a relative endpoint stays relative: there may be no base URL to resolve it against). README's
-  // preload line must name this exact URL for the browser to hand its answer over.
-  const definitionUrl = locale ? `${endpoint}${endpoint.includes('?') ? '&' : '?'}locale=${encodeURIComponent(locale)}` : endpoint;
+  // The definition in `locale`: README's preload line must name this exact URL for the browser to
+  // hand its answer over.
+  const definitionUrl = locale ? withQuery(endpoint, `locale=${encodeURIComponent(locale)}`) : endpoint;
   const timeoutMs = options.timeoutMs ?? 20_000;
   const doFetch = (input: string, init: RequestInit) => (options.fetch ?? globalThis.fetch)(input, init);
 

@@ -1,6 +1,7 @@
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import { createProofSource, type ProofSource } from './proof-source.js';
+import { withQuery } from './with-query.js';
 
 // Tries in flight at once. Each is one Web Crypto PBKDF2 derivation, which the browser runs on
 // its own crypto threads: this thread only starts them and reads their results.
@@ -42,6 +43,5 @@ export async function solveProofOfWork(challenge: Challenge, signal?: AbortSigna
  * const proofs = proofSource('/api/signup', (url) => fetch(url, { cache: 'no-store' }).then(async (r) => ({ body: await r.json() })));
  */
 export function proofSource(endpoint: string, get: (url: string) => Promise<{ body: unknown }>): ProofSource {
-  const url = `${endpoint}${endpoint.includes('?') ? '&' : '?'}challenge`;
-  return createProofSource(() => get(url).then((answer) => answer.body), solveProofOfWork);
+  return createProofSource(() => get(withQuery(endpoint, 'challenge')).then((answer) => answer.body), solveProofOfWork);
 }

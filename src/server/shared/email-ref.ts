@@ -1,4 +1,6 @@
 const encoder = new TextEncoder();
+/** How many addresses' refs are kept: those of the signups in flight, not a directory of addresses. */
+const RECENT = 16;
 
 /**
  * Makes `ref(email)`: a short keyed hash of an address for logs, so one contact's log lines
@@ -15,8 +17,21 @@ const encoder = new TextEncoder();
  */
 export function createEmailRef(secret: string): (email: string) => Promise<string> {
   const key = crypto.subtle.importKey('raw', encoder.encode(`dotdigital-signup:${secret}`), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return async (email) => {
-    const mac = await crypto.subtle.sign('HMAC', await key, encoder.encode(email.trim().toLowerCase()));
-    return `e:${[...new Uint8Array(mac, 0, 8)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+  // One signup asks for its address's ref up to three times (the per-address limits, the log):
+  // the last few are kept, so each is computed once.
+  const recent = new Map<string, Promise<string>>();
+  return (email) => {
+    const address = email.trim().toLowerCase();
+    let ref = recent.get(address);
+    if (!ref) {
+      ref = (async () => {
+        const mac = await crypto.subtle.sign('HMAC', await key, encoder.encode(address));
+        return `e:${[...new Uint8Array(mac, 0, 8)].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+      })();
+      recent.set(address, ref);
+      ref.catch(() => recent.delete(address));
+      if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
+    }
+    return ref;
   };
 }
