@@ -96,7 +96,9 @@ export function createRedisConnection(client: Redis, options: { where: string; t
         return await work(redis);
       } catch (error) {
         // Lost on the way, or a Redis that stopped answering: the same fallback as a Redis away. Anything else is the call's own.
-        if (redis.status !== 'ready') throw unavailable(error);
+        // ioredis may still say 'ready' for a moment after the socket went ("Stream isn't writeable"):
+        // that is a Redis away too, not a refused write.
+        if (redis.status !== 'ready' || /stream isn't writeable/i.test((error as Error)?.message ?? '')) throw unavailable(error);
         if (/timed out/i.test((error as Error)?.message ?? '')) throw unavailable(error, describeRedisProblem(error, timeoutMs));
         throw error;
       }
